@@ -1,0 +1,2 @@
+//! Command-line evaluator (native only).
+fn main() {}

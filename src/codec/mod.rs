@@ -1,0 +1,1 @@
+//! Share links, plan files and local storage formats. Not the model.

@@ -1,0 +1,10 @@
+use yew::prelude::*;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <main class="app">
+            <header class="app-header"><h1>{ "Sunset Planner" }</h1></header>
+        </main>
+    }
+}

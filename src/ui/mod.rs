@@ -1,0 +1,9 @@
+//! The browser app: one `State` reduced by `Action`s (state.rs), small
+//! components around it, and SVG charts. Exists only on wasm32.
+
+mod app;
+
+/// Mounts the app on the page body.
+pub fn run() {
+    yew::Renderer::<app::App>::new().render();
+}
