@@ -2,6 +2,8 @@
 //! components around it, and SVG charts. Exists only on wasm32.
 
 mod app;
+pub mod format;
+pub mod i18n;
 
 /// Mounts the app on the page body.
 pub fn run() {
