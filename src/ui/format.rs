@@ -67,3 +67,24 @@ pub fn money_short(x: f64, lang: Lang) -> String {
 pub fn pct(x: f64, lang: Lang) -> String {
     format!("{}\u{a0}%", number(x, 1, lang))
 }
+
+/// Which currency money is shown in. Plans are in local currency units;
+/// USD figures divide by that year's projected exchange rate fx_t.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DisplayCurrency {
+    #[default]
+    Local,
+    Usd,
+}
+
+impl DisplayCurrency {
+    /// `lcu` (local currency) shown in this currency, at exchange rate `fx`
+    /// (LCU per USD).
+    pub fn convert(self, lcu: f64, fx: f64) -> f64 {
+        match self {
+            DisplayCurrency::Local => lcu,
+            DisplayCurrency::Usd if fx > 0.0 => lcu / fx,
+            DisplayCurrency::Usd => f64::NAN,
+        }
+    }
+}
