@@ -31,9 +31,21 @@ pub fn snap_zero(x: f64, epsilon: f64) -> f64 {
     }
 }
 
+/// Σ x, starting from +0 so that an empty list sums to 0, not -0
+/// (std's float `sum` starts from -0, which would print as "-0").
+pub fn total(xs: impl IntoIterator<Item = f64>) -> f64 {
+    xs.into_iter().fold(0.0, |acc, x| acc + x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_total_is_plus_zero() {
+        assert!(total([]).is_sign_positive());
+        assert_eq!(total([1.5, 2.5]), 4.0);
+    }
 
     #[test]
     fn ramp_runs_from_start_over_years() {

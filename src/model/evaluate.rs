@@ -4,7 +4,7 @@
 //! never panics: a figure that stops being a finite number ends the run with
 //! a problem naming the calendar year.
 
-use super::conventions::{epsilon, snap_zero};
+use super::conventions::{epsilon, snap_zero, total};
 use super::donors::{cofinancing_flow, evaluation_order, gap_filling_flow, pledged_flow};
 use super::indicators::{donor_drop_pct, donor_share_pct, pct_of_gdp, self_sufficiency_pct};
 use super::macro_path::{macro_year_next, macro_year_zero};
@@ -68,7 +68,7 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
                 stream_revenue(*core, reform, shock.revenue)
             })
             .collect();
-        let local_revenue: f64 = revenues.iter().sum();
+        let local_revenue = total(revenues.iter().copied());
 
         let costs: Vec<f64> =
             plan.costs.iter().map(|c| line_need(c, t, macro_year.price_index, shock.cost)).collect();
@@ -77,8 +77,8 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
             .iter()
             .map(|p| programme_need(p, t, macro_year.population, macro_year.price_index, shock.cost))
             .collect();
-        let programmes_need: f64 = programmes.iter().sum();
-        let need = costs.iter().sum::<f64>() + programmes_need;
+        let programmes_need = total(programmes.iter().copied());
+        let need = total(costs.iter().copied()) + programmes_need;
 
         let mut donors = vec![0.0; plan.donors.len()];
         let mut donor_funding = 0.0;

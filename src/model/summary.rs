@@ -2,6 +2,7 @@
 //! computed from the per-year results. Years are calendar years; a year
 //! that never comes is None. Ties go to the first year.
 
+use super::conventions::total;
 use super::plan::{Criterion, Op, Plan};
 use super::projection::{metric_index, Summary, YearResult};
 
@@ -84,11 +85,11 @@ pub fn summarise(plan: &Plan, years: &[YearResult]) -> Summary {
     Summary {
         self_sufficiency_year,
         donor_exit_year,
-        cumulative_gap: years.iter().map(|y| y.unfunded_gap).sum(),
+        cumulative_gap: total(years.iter().map(|y| y.unfunded_gap)),
         cumulative_gap_npv: npv(years.iter().map(|y| y.unfunded_gap), rate),
         peak_gap,
         peak_gap_year,
-        total_donor_funding: years.iter().map(|y| y.donor_funding).sum(),
+        total_donor_funding: total(years.iter().map(|y| y.donor_funding)),
         total_donor_funding_npv: npv(years.iter().map(|y| y.donor_funding), rate),
         max_donor_drop_pct,
         max_donor_drop_year,
