@@ -33,3 +33,29 @@ fn header(plan: &Plan) -> Vec<String> {
     h.extend(plan.donors.iter().map(|d| format!("donors.{}", d.name)));
     h
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{default_plan, evaluate};
+
+    #[test]
+    fn one_row_per_year_and_one_column_per_figure_and_item() {
+        let mut plan = default_plan();
+        plan.revenues[0].name = "Taxes, goods \"and\" services".into();
+        let projection = evaluate(&plan).expect("evaluates");
+        let text = year_table_csv(&plan, &projection);
+        let mut rows = ::csv::Reader::from_reader(text.as_bytes());
+        let header = rows.headers().expect("header").clone();
+        assert_eq!(header.len(), 1 + METRICS.len() + 4 + 6 + 2 + 3);
+        assert_eq!(&header[0], "year");
+        assert_eq!(&header[1 + METRICS.len()], "revenues.Taxes, goods \"and\" services");
+        assert_eq!(&header[header.len() - 1], "donors.Sunset facility");
+        let records: Vec<_> = rows.records().collect::<Result<_, _>>().expect("rows");
+        assert_eq!(records.len(), 15);
+        assert_eq!(&records[0][0], "2026");
+        // Shortest round-trip numbers: reading them back gives the same f64.
+        let need: f64 = records[3][1 + 5].parse().expect("a number");
+        assert_eq!(need, projection.years[3].need);
+    }
+}
