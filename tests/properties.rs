@@ -30,8 +30,8 @@ proptest! {
             prop_assert!(y.reserve >= 0.0 && y.unfunded_gap >= 0.0 && y.draw >= 0.0 && y.deposit >= 0.0);
             prop_assert!(y.fiscal_space >= 0.0);
             prop_assert!(y.donor_funding <= y.programmed_donor_funding * (1.0 + 1e-12) + eps);
-            for i in 0..METRICS.len() {
-                prop_assert!(y.metric_at(i).is_some_and(f64::is_finite), "{} {}", y.year, METRICS[i]);
+            for (i, name) in METRICS.iter().enumerate() {
+                prop_assert!(y.metric_at(i).is_some_and(f64::is_finite), "{} {}", y.year, name);
             }
             for x in y.revenues.iter().chain(&y.costs).chain(&y.programmes).chain(&y.donors) {
                 prop_assert!(x.is_finite() && *x >= 0.0);

@@ -257,7 +257,8 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
             }
         }
         CalendarYear => {
-            if !value.as_i64().is_some_and(|y| i32::try_from(y).is_ok()) {
+            let is_year = value.as_i64().and_then(|y| i32::try_from(y).ok()).is_some();
+            if !is_year {
                 wrong(format!("must be a calendar year such as 2026 (got {})", describe(value)));
             }
         }
