@@ -8,3 +8,5 @@
 //!   downloads and file reading.
 
 pub mod link;
+pub mod file;
+pub mod storage;
