@@ -10,3 +10,4 @@
 pub mod link;
 pub mod file;
 pub mod storage;
+pub mod qr;
