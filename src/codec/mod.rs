@@ -11,3 +11,5 @@ pub mod link;
 pub mod file;
 pub mod storage;
 pub mod qr;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
