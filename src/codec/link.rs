@@ -860,6 +860,16 @@ pub fn compact_text(plan: &Plan) -> String {
     v1::compact_text(plan)
 }
 
+/// The plan in unpacked link-format-1 text, unvalidated: the inner step of
+/// `decode_link`, public so fuzzing can reach it past the checksum.
+#[doc(hidden)]
+pub fn decode_compact_text(text: &[u8]) -> Result<Plan, LinkError> {
+    if text.len() > MAX_INFLATED_BYTES {
+        return Err(LinkError::TooLarge { limit_bytes: MAX_INFLATED_BYTES });
+    }
+    v1::decode(text)
+}
+
 /// The shortest JSON number reading back as exactly `x` (`3.5e10`, `0.5`).
 pub fn shortest_number(x: f64) -> String {
     v1::shortest(x)
