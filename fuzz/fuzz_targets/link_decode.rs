@@ -5,13 +5,18 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunset_planner::codec::link::{decode_compact_text, decode_link, decode_link_unvalidated, encode_link};
+use sunset_planner::codec::link::{
+    decode_compact_text, decode_link, decode_link_unvalidated, encode_link,
+};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = decode_link(&text);
     if let Ok(plan) = decode_link_unvalidated(&text) {
-        assert_eq!(decode_link_unvalidated(&encode_link(&plan)).ok(), Some(plan));
+        assert_eq!(
+            decode_link_unvalidated(&encode_link(&plan)).ok(),
+            Some(plan)
+        );
     }
     if let Ok(plan) = decode_compact_text(data) {
         let again = decode_link_unvalidated(&encode_link(&plan));

@@ -12,7 +12,10 @@ use std::rc::Rc;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, DomException, File, FileReader, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Storage, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, DomException, File, FileReader, HtmlAnchorElement, HtmlDocument,
+    HtmlTextAreaElement, Storage, Url,
+};
 
 use crate::codec::storage::Move;
 
@@ -83,13 +86,19 @@ fn document() -> Result<web_sys::Document, BrowserError> {
 
 /// The URL fragment without its `#` (empty when there is none).
 pub fn fragment() -> String {
-    let hash = window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = window()
+        .ok()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
 /// The page's address without its fragment: the base for `link::link_url`.
 pub fn page_url() -> Result<String, BrowserError> {
-    let href = window()?.location().href().map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let href = window()?
+        .location()
+        .href()
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     Ok(href.split('#').next().unwrap_or(&href).to_string())
 }
 
@@ -106,7 +115,9 @@ pub fn replace_fragment(fragment: &str) -> Result<(), BrowserError> {
     } else {
         format!("#{fragment}")
     };
-    let history = w.history().map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let history = w
+        .history()
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
         .map_err(|e| BrowserError::Refused(js_text(&e)))
@@ -123,7 +134,9 @@ fn local_storage() -> Result<Storage, BrowserError> {
 
 /// The text stored under `key`, if any.
 pub fn storage_get(key: &str) -> Result<Option<String>, BrowserError> {
-    local_storage()?.get_item(key).map_err(|_| BrowserError::StorageUnavailable)
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| BrowserError::StorageUnavailable)
 }
 
 /// Stores `value` under `key`; a full storage is `QuotaExceeded`.
@@ -131,10 +144,16 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), BrowserError> {
     local_storage()?.set_item(key, value).map_err(|e| {
         let quota = e
             .dyn_ref::<DomException>()
-            .map(|d| d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" || d.code() == 22)
+            .map(|d| {
+                d.name() == "QuotaExceededError"
+                    || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+                    || d.code() == 22
+            })
             .unwrap_or(false);
         if quota {
-            BrowserError::QuotaExceeded { key: key.to_string() }
+            BrowserError::QuotaExceeded {
+                key: key.to_string(),
+            }
         } else {
             BrowserError::StorageUnavailable
         }
@@ -143,7 +162,9 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), BrowserError> {
 
 /// Removes `key` (nothing happens when it is absent).
 pub fn storage_remove(key: &str) -> Result<(), BrowserError> {
-    local_storage()?.remove_item(key).map_err(|_| BrowserError::StorageUnavailable)
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| BrowserError::StorageUnavailable)
 }
 
 /// Applies the start-up moves of `storage::startup`, in order, before the
@@ -208,10 +229,17 @@ fn copy_by_command(text: &str) -> Result<(), BrowserError> {
         .map_err(|_| BrowserError::ClipboardBlocked)?;
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0");
-    body.append_child(&area).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let _ = area.set_attribute(
+        "style",
+        "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0",
+    );
+    body.append_child(&area)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     area.select();
-    let copied = doc.dyn_ref::<HtmlDocument>().map(|d| d.exec_command("copy").unwrap_or(false)).unwrap_or(false);
+    let copied = doc
+        .dyn_ref::<HtmlDocument>()
+        .map(|d| d.exec_command("copy").unwrap_or(false))
+        .unwrap_or(false);
     area.remove();
     if copied {
         Ok(())
@@ -227,7 +255,8 @@ pub fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), B
     let parts = Array::of1(&Uint8Array::from(bytes));
     let bag = BlobPropertyBag::new();
     bag.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     download_blob(&blob, file_name)
 }
 
@@ -240,7 +269,8 @@ fn download_blob(blob: &Blob, file_name: &str) -> Result<(), BrowserError> {
     let w = window()?;
     let doc = document()?;
     let body = doc.body().ok_or(BrowserError::NoPage)?;
-    let url = Url::create_object_url_with_blob(blob).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let url =
+        Url::create_object_url_with_blob(blob).map_err(|e| BrowserError::Refused(js_text(&e)))?;
     let a: HtmlAnchorElement = doc
         .create_element("a")
         .map_err(|e| BrowserError::Refused(js_text(&e)))?
@@ -249,7 +279,8 @@ fn download_blob(blob: &Blob, file_name: &str) -> Result<(), BrowserError> {
     a.set_href(&url);
     a.set_download(file_name);
     let _ = a.set_attribute("style", "display:none");
-    body.append_child(&a).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    body.append_child(&a)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     a.click();
     a.remove();
     // Give the browser time to start the download before freeing the URL.
@@ -269,15 +300,25 @@ pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<File> {
 
 /// The first file of a drop.
 pub fn dropped_file(event: &web_sys::DragEvent) -> Option<File> {
-    event.data_transfer().and_then(|d| d.files()).and_then(|list| list.get(0))
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|list| list.get(0))
 }
 
 /// Reads `file` as UTF-8 text, then calls `done`; a file bigger than
 /// `max_bytes` is refused before it is read (pass `file::MAX_FILE_BYTES`).
-pub fn read_file_text(file: &File, max_bytes: usize, done: impl FnOnce(Result<String, BrowserError>) + 'static) {
+pub fn read_file_text(
+    file: &File,
+    max_bytes: usize,
+    done: impl FnOnce(Result<String, BrowserError>) + 'static,
+) {
     let size = file.size();
     if size > max_bytes as f64 {
-        done(Err(BrowserError::FileTooLarge { bytes: size, limit: max_bytes }));
+        done(Err(BrowserError::FileTooLarge {
+            bytes: size,
+            limit: max_bytes,
+        }));
         return;
     }
     let reader = match FileReader::new() {
@@ -305,7 +346,10 @@ pub fn read_file_text(file: &File, max_bytes: usize, done: impl FnOnce(Result<St
         let reader = reader.clone();
         let finish = finish.clone();
         Closure::once_into_js(move |_: JsValue| {
-            let why = reader.error().map(|e| format!("{}: {}", e.name(), e.message())).unwrap_or_default();
+            let why = reader
+                .error()
+                .map(|e| format!("{}: {}", e.name(), e.message()))
+                .unwrap_or_default();
             finish(Err(BrowserError::FileUnreadable(why)));
         })
     };

@@ -106,7 +106,9 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Plan, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotText { at: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotText {
+        at: e.valid_up_to(),
+    })?;
     import_text(text)
 }
 
@@ -154,10 +156,18 @@ mod tests {
     fn refuses_bad_files_clearly() {
         assert_eq!(import_text("  \n"), Err(FileError::Empty));
         let big = vec![b' '; MAX_FILE_BYTES + 1];
-        assert_eq!(import_bytes(&big), Err(FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
+        assert_eq!(
+            import_bytes(&big),
+            Err(FileError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
         assert_eq!(import_bytes(b"{\"a\xff"), Err(FileError::NotText { at: 3 }));
         let e = import_text("{\"format\": 3}").expect_err("not a plan");
         assert!(matches!(e, FileError::Problems(ref p) if !p.is_empty()));
-        assert!(e.to_string().starts_with("The file is not a valid plan"), "{e}");
+        assert!(
+            e.to_string().starts_with("The file is not a valid plan"),
+            "{e}"
+        );
     }
 }

@@ -171,7 +171,9 @@ pub fn decode_link(input: &str) -> Result<Plan, LinkError> {
 /// As `decode_link`, without the validation step (for tools and tests).
 pub fn decode_link_unvalidated(input: &str) -> Result<Plan, LinkError> {
     if input.len() > MAX_LINK_CHARS {
-        return Err(LinkError::TooLarge { limit_bytes: MAX_INFLATED_BYTES });
+        return Err(LinkError::TooLarge {
+            limit_bytes: MAX_INFLATED_BYTES,
+        });
     }
     if !input.contains('#') && input.contains("://") {
         // An address without a fragment: the page, not a plan.
@@ -181,7 +183,11 @@ pub fn decode_link_unvalidated(input: &str) -> Result<Plan, LinkError> {
     let (tag, data) = match payload.split_once('.') {
         Some(parts) => parts,
         None if payload.trim().is_empty() => return Err(LinkError::Empty),
-        None => return Err(LinkError::UnknownTag { tag: first_chars(payload, 12) }),
+        None => {
+            return Err(LinkError::UnknownTag {
+                tag: first_chars(payload, 12),
+            })
+        }
     };
     let version = version_of(tag)?;
     let data_offset = offset + tag.chars().count() + 1;
@@ -220,7 +226,9 @@ fn first_chars(s: &str, n: usize) -> String {
 
 fn version_of(tag: &str) -> Result<u64, LinkError> {
     let tag = tag.trim();
-    let unknown = || LinkError::UnknownTag { tag: first_chars(tag, 12) };
+    let unknown = || LinkError::UnknownTag {
+        tag: first_chars(tag, 12),
+    };
     if tag.is_empty() || tag.len() > 9 || !tag.bytes().all(|b| b.is_ascii_digit()) {
         return Err(unknown());
     }
@@ -247,9 +255,15 @@ fn unbase64(data: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
             if rest.clone().all(|r| r == '=' || r.is_whitespace()) {
                 break;
             }
-            return Err(LinkError::BadCharacter { position: offset + i + 1, character: c });
+            return Err(LinkError::BadCharacter {
+                position: offset + i + 1,
+                character: c,
+            });
         } else {
-            return Err(LinkError::BadCharacter { position: offset + i + 1, character: c });
+            return Err(LinkError::BadCharacter {
+                position: offset + i + 1,
+                character: c,
+            });
         }
     }
     if clean.is_empty() {
@@ -259,18 +273,24 @@ fn unbase64(data: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
     if clean.len() % 4 == 1 {
         return Err(LinkError::Truncated);
     }
-    LENIENT_BASE64.decode(clean.as_bytes()).map_err(|_| LinkError::Corrupt)
+    LENIENT_BASE64
+        .decode(clean.as_bytes())
+        .map_err(|_| LinkError::Corrupt)
 }
 
 /// zlib data (deflate + Adler-32) to bytes, never more than the cap.
 fn unpack(bytes: &[u8]) -> Result<Vec<u8>, LinkError> {
-    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_INFLATED_BYTES).map_err(|e| {
-        match e.status {
-            TINFLStatus::HasMoreOutput => LinkError::TooLarge { limit_bytes: MAX_INFLATED_BYTES },
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => LinkError::Truncated,
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_INFLATED_BYTES).map_err(
+        |e| match e.status {
+            TINFLStatus::HasMoreOutput => LinkError::TooLarge {
+                limit_bytes: MAX_INFLATED_BYTES,
+            },
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                LinkError::Truncated
+            }
             _ => LinkError::Corrupt,
-        }
-    })
+        },
+    )
 }
 
 /// Link format 1: the plan as a positional JSON array (docs/link-format.md).
@@ -310,7 +330,11 @@ mod v1 {
         C::List(items.iter().map(f).collect())
     }
     fn years(map: &BTreeMap<PlanYear, f64>) -> C {
-        C::List(map.iter().map(|(t, v)| C::List(vec![int(*t), num(*v)])).collect())
+        C::List(
+            map.iter()
+                .map(|(t, v)| C::List(vec![int(*t), num(*v)]))
+                .collect(),
+        )
     }
 
     /// The canonical compact text of `plan` (before packing).
@@ -329,9 +353,15 @@ mod v1 {
             list(&p.programmes, programme_c),
             list(&p.donors, donor_c),
             list(&p.shocks, shock_c),
-            C::List(vec![num(p.reserve.opening), num(p.reserve.target_months), num(p.reserve.interest_pct)]),
+            C::List(vec![
+                num(p.reserve.opening),
+                num(p.reserve.target_months),
+                num(p.reserve.interest_pct),
+            ]),
             list(&p.criteria, criterion_c),
-            opt(&p.reengagement, |r| C::List(vec![num(r.trigger_pct), num(r.reserve_floor_months)])),
+            opt(&p.reengagement, |r| {
+                C::List(vec![num(r.trigger_pct), num(r.reserve_floor_months)])
+            }),
         ])
     }
 
@@ -367,12 +397,23 @@ mod v1 {
             text(&r.name),
             num(r.base),
             num(r.buoyancy),
-            opt(&r.reform, |f| C::List(vec![int(f.start), int(f.years), num(f.gain_pct_gdp_per_year)])),
+            opt(&r.reform, |f| {
+                C::List(vec![
+                    int(f.start),
+                    int(f.years),
+                    num(f.gain_pct_gdp_per_year),
+                ])
+            }),
         ])
     }
 
     fn ramp_c(r: &Ramp) -> C {
-        C::List(vec![num(r.from_pct), num(r.to_pct), int(r.start), int(r.years)])
+        C::List(vec![
+            num(r.from_pct),
+            num(r.to_pct),
+            int(r.start),
+            int(r.years),
+        ])
     }
 
     fn cost_c(c: &CostLine) -> C {
@@ -417,11 +458,23 @@ mod v1 {
         C::List(match t {
             Taper::None { end: e } => vec![text("n"), end(e)],
             Taper::Linear { start, end } => vec![text("l"), int(*start), int(*end)],
-            Taper::Exponential { start, rate_pct, end: e } => vec![text("e"), int(*start), num(*rate_pct), end(e)],
+            Taper::Exponential {
+                start,
+                rate_pct,
+                end: e,
+            } => vec![text("e"), int(*start), num(*rate_pct), end(e)],
             Taper::Steps { points, end: e } => {
-                vec![text("s"), list(points, |(t, p)| C::List(vec![int(*t), num(*p)])), end(e)]
+                vec![
+                    text("s"),
+                    list(points, |(t, p)| C::List(vec![int(*t), num(*p)])),
+                    end(e),
+                ]
             }
-            Taper::Logistic { midpoint, steepness, end: e } => {
+            Taper::Logistic {
+                midpoint,
+                steepness,
+                end: e,
+            } => {
                 vec![text("g"), num(*midpoint), num(*steepness), end(e)]
             }
         })
@@ -443,7 +496,13 @@ mod v1 {
     }
 
     fn shock_c(s: &Shock) -> C {
-        C::List(vec![int(s.at), int(s.years), num(s.revenue_pct), num(s.donor_pct), num(s.cost_pct)])
+        C::List(vec![
+            int(s.at),
+            int(s.years),
+            num(s.revenue_pct),
+            num(s.donor_pct),
+            num(s.cost_pct),
+        ])
     }
 
     fn criterion_c(c: &Criterion) -> C {
@@ -512,7 +571,10 @@ mod v1 {
     // ---- decoding -------------------------------------------------------
 
     fn shape(path: &str, message: impl Into<String>) -> LinkError {
-        LinkError::Shape { path: path.to_string(), message: message.into() }
+        LinkError::Shape {
+            path: path.to_string(),
+            message: message.into(),
+        }
     }
 
     fn join(path: &str, field: &str) -> String {
@@ -526,7 +588,10 @@ mod v1 {
     fn fields<'a>(v: &'a Value, path: &str, n: usize) -> Result<&'a [Value], LinkError> {
         match v {
             Value::Array(items) if items.len() == n => Ok(items),
-            Value::Array(items) => Err(shape(path, format!("expected {n} fields, found {}", items.len()))),
+            Value::Array(items) => Err(shape(
+                path,
+                format!("expected {n} fields, found {}", items.len()),
+            )),
             _ => Err(shape(path, format!("expected a list of {n} fields"))),
         }
     }
@@ -543,7 +608,11 @@ mod v1 {
         path: &str,
         f: impl Fn(&Value, &str) -> Result<T, LinkError>,
     ) -> Result<Vec<T>, LinkError> {
-        items(v, path)?.iter().enumerate().map(|(i, x)| f(x, &format!("{path}[{i}]"))).collect()
+        items(v, path)?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| f(x, &format!("{path}[{i}]")))
+            .collect()
     }
 
     fn get_num(v: &Value, path: &str) -> Result<f64, LinkError> {
@@ -556,7 +625,9 @@ mod v1 {
     fn get_whole(v: &Value, path: &str, min: f64, max: f64) -> Result<f64, LinkError> {
         match v.as_f64() {
             Some(x) if x.fract() == 0.0 && x >= min && x <= max => Ok(x),
-            Some(x) if x.fract() == 0.0 => Err(shape(path, format!("{x} is out of range ({min} to {max})"))),
+            Some(x) if x.fract() == 0.0 => {
+                Err(shape(path, format!("{x} is out of range ({min} to {max})")))
+            }
             _ => Err(shape(path, "expected a whole number")),
         }
     }
@@ -565,7 +636,10 @@ mod v1 {
     fn get_year(v: &Value, path: &str) -> Result<PlanYear, LinkError> {
         match v.as_f64() {
             Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-            Some(x) => Err(shape(path, format!("expected a whole number of years, 0 or more, not {x}"))),
+            Some(x) => Err(shape(
+                path,
+                format!("expected a whole number of years, 0 or more, not {x}"),
+            )),
             None => Err(shape(path, "expected a whole number of years")),
         }
     }
@@ -575,7 +649,9 @@ mod v1 {
     }
 
     fn get_text(v: &Value, path: &str) -> Result<String, LinkError> {
-        v.as_str().map(str::to_string).ok_or_else(|| shape(path, "expected text"))
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| shape(path, "expected text"))
     }
 
     fn get_flag(v: &Value, path: &str) -> Result<bool, LinkError> {
@@ -731,7 +807,10 @@ mod v1 {
             Some("b") => Ok(DonorKind::BudgetSupport),
             Some("c") => Ok(DonorKind::Cofinancing),
             Some("g") => Ok(DonorKind::GapFilling),
-            _ => Err(shape(path, "expected a donor kind code (\"b\", \"c\" or \"g\")")),
+            _ => Err(shape(
+                path,
+                "expected a donor kind code (\"b\", \"c\" or \"g\")",
+            )),
         }
     }
 
@@ -800,7 +879,11 @@ mod v1 {
             base: get_opt(&f[4], &join(path, "base"), get_num)?,
             taper: get_opt(&f[5], &join(path, "taper"), taper)?,
             target: get_opt(&f[6], &join(path, "target"), get_text)?,
-            initial_country_share_pct: get_opt(&f[7], &join(path, "initial_country_share_pct"), get_num)?,
+            initial_country_share_pct: get_opt(
+                &f[7],
+                &join(path, "initial_country_share_pct"),
+                get_num,
+            )?,
             step_pp: get_opt(&f[8], &join(path, "step_pp"), get_num)?,
             start: get_opt(&f[9], &join(path, "start"), get_year)?,
         })
@@ -865,7 +948,9 @@ pub fn compact_text(plan: &Plan) -> String {
 #[doc(hidden)]
 pub fn decode_compact_text(text: &[u8]) -> Result<Plan, LinkError> {
     if text.len() > MAX_INFLATED_BYTES {
-        return Err(LinkError::TooLarge { limit_bytes: MAX_INFLATED_BYTES });
+        return Err(LinkError::TooLarge {
+            limit_bytes: MAX_INFLATED_BYTES,
+        });
     }
     v1::decode(text)
 }
@@ -894,8 +979,14 @@ mod tests {
         assert_eq!(version_of("1"), Ok(1));
         assert_eq!(version_of("2"), Err(LinkError::Newer { version: 2 }));
         assert!(matches!(version_of("0"), Err(LinkError::UnknownTag { .. })));
-        assert!(matches!(version_of("v1"), Err(LinkError::UnknownTag { .. })));
-        assert!(matches!(version_of("99999999999"), Err(LinkError::UnknownTag { .. })));
+        assert!(matches!(
+            version_of("v1"),
+            Err(LinkError::UnknownTag { .. })
+        ));
+        assert!(matches!(
+            version_of("99999999999"),
+            Err(LinkError::UnknownTag { .. })
+        ));
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! - `browser` (wasm32 only): URL fragment, local storage, clipboard,
 //!   downloads and file reading.
 
-pub mod link;
-pub mod file;
-pub mod storage;
-pub mod qr;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod file;
+pub mod link;
+pub mod qr;
+pub mod storage;

@@ -42,7 +42,10 @@ pub fn qr_svg(link: &str) -> Result<String, QrError> {
     let code = match QrCode::with_error_correction_level(link, EcLevel::M) {
         Ok(code) => code,
         Err(_) => QrCode::with_error_correction_level(link, EcLevel::L).map_err(|e| match e {
-            qrcode::types::QrError::DataTooLong => QrError::TooBig { chars: link.chars().count(), max: MAX_QR_BYTES },
+            qrcode::types::QrError::DataTooLong => QrError::TooBig {
+                chars: link.chars().count(),
+                max: MAX_QR_BYTES,
+            },
             other => QrError::Failed(other.to_string()),
         })?,
     };
@@ -64,7 +67,11 @@ fn scalable(drawn: &str, side: usize) -> String {
         None => drawn,
     };
     let fixed = format!(r#" width="{side}" height="{side}""#);
-    body.replacen(&fixed, r#" role="img" aria-label="QR code of the share link""#, 1)
+    body.replacen(
+        &fixed,
+        r#" role="img" aria-label="QR code of the share link""#,
+        1,
+    )
 }
 
 #[cfg(test)]
@@ -78,13 +85,20 @@ mod tests {
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("shape-rendering=\"crispEdges\""));
         let svg_element = &svg[..svg.find('>').unwrap_or(0)];
-        assert!(!svg_element.contains(" width="), "fixed size left: {svg_element}");
+        assert!(
+            !svg_element.contains(" width="),
+            "fixed size left: {svg_element}"
+        );
         // The code's modules plus a 4-module quiet zone each side.
-        let side = QrCode::with_error_correction_level("https://example.org/#plan=1.eNpr", EcLevel::M)
-            .expect("fits")
-            .width()
-            + 8;
-        assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")), "{svg}");
+        let side =
+            QrCode::with_error_correction_level("https://example.org/#plan=1.eNpr", EcLevel::M)
+                .expect("fits")
+                .width()
+                + 8;
+        assert!(
+            svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")),
+            "{svg}"
+        );
         assert!(!svg.contains("<?xml"));
     }
 
@@ -92,7 +106,13 @@ mod tests {
     fn a_plan_too_big_says_so() {
         let link = "a".repeat(4000);
         let e = qr_svg(&link).expect_err("too big");
-        assert_eq!(e, QrError::TooBig { chars: 4000, max: MAX_QR_BYTES });
+        assert_eq!(
+            e,
+            QrError::TooBig {
+                chars: 4000,
+                max: MAX_QR_BYTES
+            }
+        );
         assert_eq!(
             e.to_string(),
             "The plan is too big for one QR code (4000 characters; a QR code holds at most 2953). Share the link or the plan file instead."

@@ -46,15 +46,21 @@ pub struct Record {
 /// Why a stored record could not be read. `Display` is the message to show.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RecordError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Not JSON at all (damaged, or written by something else).
     NotJson,
     /// JSON, but not a Sunset Planner record.
     Foreign,
     /// Written by a newer release (record version greater than ours).
-    Newer { record: u64 },
+    Newer {
+        record: u64,
+    },
     /// A Sunset Planner record with a missing or wrong field.
-    Malformed { field: &'static str },
+    Malformed {
+        field: &'static str,
+    },
     /// The plan inside is not valid (e.g. the rules changed).
     Plan(Vec<Problem>),
 }
@@ -119,20 +125,29 @@ pub fn parse_record(text: &str) -> Result<Record, RecordError> {
         Some(v) if v > RECORD_VERSION => return Err(RecordError::Newer { record: v }),
         _ => return Err(RecordError::Malformed { field: "record" }),
     }
-    let saved_at_ms = fields
-        .get("saved_at_ms")
-        .and_then(Value::as_u64)
-        .ok_or(RecordError::Malformed { field: "saved_at_ms" })?;
+    let saved_at_ms =
+        fields
+            .get("saved_at_ms")
+            .and_then(Value::as_u64)
+            .ok_or(RecordError::Malformed {
+                field: "saved_at_ms",
+            })?;
     let tab = match fields.get("tab") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
         Some(_) => return Err(RecordError::Malformed { field: "tab" }),
     };
     let plan = match fields.get("plan") {
-        Some(p @ Value::Object(_)) => model::parse_plan(&p.to_string()).map_err(RecordError::Plan)?,
+        Some(p @ Value::Object(_)) => {
+            model::parse_plan(&p.to_string()).map_err(RecordError::Plan)?
+        }
         _ => return Err(RecordError::Malformed { field: "plan" }),
     };
-    Ok(Record { saved_at_ms, tab, plan })
+    Ok(Record {
+        saved_at_ms,
+        tab,
+        plan,
+    })
 }
 
 /// Where the plan that opens came from.
@@ -194,7 +209,10 @@ pub fn startup(
     let (saved_record, saved_error) = match saved {
         Some(Ok(r)) => (Some(r), None),
         Some(Err(e)) => {
-            moves.push(Move { from: KEY_CURRENT, to: KEY_UNREADABLE });
+            moves.push(Move {
+                from: KEY_CURRENT,
+                to: KEY_UNREADABLE,
+            });
             (None, Some(e))
         }
         None => (None, None),
@@ -207,7 +225,10 @@ pub fn startup(
     let (plan, source, tab) = match (link_plan, saved_record) {
         (Some(plan), Some(saved)) if saved.plan == plan => (plan, Source::Link, Some(saved.tab)),
         (Some(plan), Some(saved)) => {
-            moves.push(Move { from: KEY_CURRENT, to: KEY_PREVIOUS });
+            moves.push(Move {
+                from: KEY_CURRENT,
+                to: KEY_PREVIOUS,
+            });
             previous = Some(saved);
             (plan, Source::Link, None)
         }
@@ -217,13 +238,24 @@ pub fn startup(
     };
     // Nothing to offer back if it is the plan that opens.
     let previous = previous.filter(|p| p.plan != plan);
-    Startup { plan, source, tab, previous, moves, link_error, saved_error }
+    Startup {
+        plan,
+        source,
+        tab,
+        previous,
+        moves,
+        link_error,
+        saved_error,
+    }
 }
 
 /// The link part of a URL fragment, if it carries a plan.
 fn fragment_link(fragment: &str) -> Option<&str> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);
-    let has_plan = f.split('&').any(|part| part.trim_start().starts_with(&format!("{}=", link::FRAGMENT_KEY)));
+    let has_plan = f.split('&').any(|part| {
+        part.trim_start()
+            .starts_with(&format!("{}=", link::FRAGMENT_KEY))
+    });
     has_plan.then_some(f)
 }
 
@@ -240,7 +272,11 @@ mod tests {
     }
 
     fn stored(name: &str, tab: &str) -> String {
-        record_json(&Record { saved_at_ms: 1_700_000_000_000, tab: tab.into(), plan: plan(name) })
+        record_json(&Record {
+            saved_at_ms: 1_700_000_000_000,
+            tab: tab.into(),
+            plan: plan(name),
+        })
     }
 
     fn fragment(name: &str) -> String {
@@ -249,7 +285,11 @@ mod tests {
 
     #[test]
     fn record_round_trips() {
-        let r = Record { saved_at_ms: 42, tab: "chart".into(), plan: plan("A <b>") };
+        let r = Record {
+            saved_at_ms: 42,
+            tab: "chart".into(),
+            plan: plan("A <b>"),
+        };
         let text = record_json(&r);
         assert!(text.starts_with(r#"{"app":"sunset-planner","#), "{text}");
         assert_eq!(parse_record(&text), Ok(r));
@@ -259,21 +299,31 @@ mod tests {
     fn bad_records_are_named() {
         assert_eq!(parse_record("{not json"), Err(RecordError::NotJson));
         assert_eq!(parse_record("[1,2]"), Err(RecordError::Foreign));
-        assert_eq!(parse_record(r#"{"app":"other","record":1}"#), Err(RecordError::Foreign));
-        assert_eq!(parse_record(r#"{"app":"sunset-planner","record":9}"#), Err(RecordError::Newer { record: 9 }));
+        assert_eq!(
+            parse_record(r#"{"app":"other","record":1}"#),
+            Err(RecordError::Foreign)
+        );
+        assert_eq!(
+            parse_record(r#"{"app":"sunset-planner","record":9}"#),
+            Err(RecordError::Newer { record: 9 })
+        );
         assert_eq!(
             parse_record(r#"{"app":"sunset-planner","record":"1"}"#),
             Err(RecordError::Malformed { field: "record" })
         );
         assert_eq!(
             parse_record(r#"{"app":"sunset-planner","record":1,"saved_at_ms":-5,"plan":{}}"#),
-            Err(RecordError::Malformed { field: "saved_at_ms" })
+            Err(RecordError::Malformed {
+                field: "saved_at_ms"
+            })
         );
         assert_eq!(
             parse_record(r#"{"app":"sunset-planner","record":1,"saved_at_ms":5,"plan":[]}"#),
             Err(RecordError::Malformed { field: "plan" })
         );
-        let e = parse_record(r#"{"app":"sunset-planner","record":1,"saved_at_ms":5,"plan":{"format":1}}"#);
+        let e = parse_record(
+            r#"{"app":"sunset-planner","record":1,"saved_at_ms":5,"plan":{"format":1}}"#,
+        );
         assert!(matches!(e, Err(RecordError::Plan(_))), "{e:?}");
         assert!(parse_record(&" ".repeat(MAX_RECORD_BYTES + 1)).is_err());
     }
@@ -281,13 +331,18 @@ mod tests {
     #[test]
     fn nothing_stored_no_link_opens_the_default() {
         let s = startup(None, None, "", || plan("default"));
-        assert_eq!((s.source, s.plan.meta.name.as_str()), (Source::Default, "default"));
+        assert_eq!(
+            (s.source, s.plan.meta.name.as_str()),
+            (Source::Default, "default")
+        );
         assert!(s.moves.is_empty() && s.previous.is_none());
     }
 
     #[test]
     fn saved_plan_reopens_with_its_tab() {
-        let s = startup(Some(&stored("mine", "donors")), None, "#", || plan("default"));
+        let s = startup(Some(&stored("mine", "donors")), None, "#", || {
+            plan("default")
+        });
         assert_eq!(s.source, Source::Saved);
         assert_eq!(s.plan, plan("mine"));
         assert_eq!(s.tab.as_deref(), Some("donors"));
@@ -296,16 +351,32 @@ mod tests {
 
     #[test]
     fn a_link_opens_and_a_different_saved_plan_is_kept_and_offered() {
-        let s = startup(Some(&stored("mine", "donors")), None, &fragment("shared"), || plan("default"));
+        let s = startup(
+            Some(&stored("mine", "donors")),
+            None,
+            &fragment("shared"),
+            || plan("default"),
+        );
         assert_eq!(s.source, Source::Link);
         assert_eq!(s.plan, plan("shared"));
-        assert_eq!(s.moves, vec![Move { from: KEY_CURRENT, to: KEY_PREVIOUS }]);
+        assert_eq!(
+            s.moves,
+            vec![Move {
+                from: KEY_CURRENT,
+                to: KEY_PREVIOUS
+            }]
+        );
         assert_eq!(s.previous.map(|r| r.plan), Some(plan("mine")));
     }
 
     #[test]
     fn a_link_equal_to_the_saved_plan_moves_nothing() {
-        let s = startup(Some(&stored("same", "chart")), None, &fragment("same"), || plan("default"));
+        let s = startup(
+            Some(&stored("same", "chart")),
+            None,
+            &fragment("same"),
+            || plan("default"),
+        );
         assert_eq!(s.source, Source::Link);
         assert!(s.moves.is_empty() && s.previous.is_none());
         assert_eq!(s.tab.as_deref(), Some("chart"));
@@ -313,7 +384,9 @@ mod tests {
 
     #[test]
     fn a_broken_link_is_reported_and_touches_nothing() {
-        let s = startup(Some(&stored("mine", "t")), None, "#plan=1.eJyr", || plan("default"));
+        let s = startup(Some(&stored("mine", "t")), None, "#plan=1.eJyr", || {
+            plan("default")
+        });
         assert_eq!(s.source, Source::Saved);
         assert_eq!(s.plan, plan("mine"));
         assert!(s.moves.is_empty());
@@ -325,26 +398,52 @@ mod tests {
         let newer = r#"{"app":"sunset-planner","record":2,"plan":{}}"#;
         let s = startup(Some(newer), None, "", || plan("default"));
         assert_eq!(s.source, Source::Default);
-        assert_eq!(s.moves, vec![Move { from: KEY_CURRENT, to: KEY_UNREADABLE }]);
+        assert_eq!(
+            s.moves,
+            vec![Move {
+                from: KEY_CURRENT,
+                to: KEY_UNREADABLE
+            }]
+        );
         assert_eq!(s.saved_error, Some(RecordError::Newer { record: 2 }));
-        let s = startup(Some("garbage"), None, &fragment("shared"), || plan("default"));
+        let s = startup(Some("garbage"), None, &fragment("shared"), || {
+            plan("default")
+        });
         assert_eq!(s.source, Source::Link);
-        assert_eq!(s.moves, vec![Move { from: KEY_CURRENT, to: KEY_UNREADABLE }]);
+        assert_eq!(
+            s.moves,
+            vec![Move {
+                from: KEY_CURRENT,
+                to: KEY_UNREADABLE
+            }]
+        );
     }
 
     #[test]
     fn a_previous_plan_stays_on_offer_until_dismissed() {
-        let s = startup(Some(&stored("shared", "t")), Some(&stored("mine", "t")), "", || plan("default"));
+        let s = startup(
+            Some(&stored("shared", "t")),
+            Some(&stored("mine", "t")),
+            "",
+            || plan("default"),
+        );
         assert_eq!(s.source, Source::Saved);
         assert_eq!(s.previous.map(|r| r.plan), Some(plan("mine")));
         // ...but not when it is the plan that opens.
-        let s = startup(Some(&stored("mine", "t")), Some(&stored("mine", "t")), "", || plan("default"));
+        let s = startup(
+            Some(&stored("mine", "t")),
+            Some(&stored("mine", "t")),
+            "",
+            || plan("default"),
+        );
         assert!(s.previous.is_none());
     }
 
     #[test]
     fn other_fragments_are_not_links() {
-        let s = startup(Some(&stored("mine", "t")), None, "#tab=chart", || plan("default"));
+        let s = startup(Some(&stored("mine", "t")), None, "#tab=chart", || {
+            plan("default")
+        });
         assert_eq!(s.source, Source::Saved);
         assert!(s.link_error.is_none());
     }

@@ -9,7 +9,9 @@ use sunset_planner::model::Plan;
 
 /// A path under tests/fixtures.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// A plan fixture, read with serde alone (no validation), so the fixture
