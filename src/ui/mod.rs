@@ -2,8 +2,12 @@
 //! components around it, and SVG charts. Exists only on wasm32.
 
 mod app;
+pub mod components;
+pub mod edit;
 pub mod format;
 pub mod i18n;
+pub mod presets;
+pub mod state;
 
 /// Mounts the app on the page body.
 pub fn run() {

@@ -1,0 +1,76 @@
+//! The banner shown while the plan has problems: how many, that the charts
+//! show the last valid plan, and a link to each control concerned.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::Problem;
+use crate::ui::i18n::{tr, Lang};
+use crate::ui::state::{Action, Section};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    pub problems: Rc<Vec<Problem>>,
+    pub lang: Lang,
+    pub on_edit: Callback<Action>,
+}
+
+/// Focuses the control for `path`, or the nearest one above it
+/// (`donors[1].taper` → `donors[1].name`), once the section has opened.
+fn focus_later(path: String) {
+    let Some(window) = web_sys::window() else { return };
+    let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let mut p = path.as_str();
+        loop {
+            let el = doc
+                .get_element_by_id(&format!("field-{p}"))
+                .or_else(|| doc.get_element_by_id(&format!("field-{p}.name")));
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+                return;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return,
+            }
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+}
+
+#[function_component(ProblemsBanner)]
+pub fn problems_banner(p: &Props) -> Html {
+    let l = p.lang;
+    let n = p.problems.len();
+    if n == 0 {
+        return Html::default();
+    }
+    let head = match (l, n) {
+        (Lang::En, 1) => "This plan has 1 problem; the charts show the last valid plan.".to_string(),
+        (Lang::En, n) => format!("This plan has {n} problems; the charts show the last valid plan."),
+        (Lang::Fr, 1) => "Ce plan a 1 problème ; les graphiques montrent le dernier plan valide.".to_string(),
+        (Lang::Fr, n) => format!("Ce plan a {n} problèmes ; les graphiques montrent le dernier plan valide."),
+    };
+    let items = p.problems.iter().map(|pr| {
+        let path = pr.path.clone();
+        let on_edit = p.on_edit.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_edit.emit(Action::OpenSection(Section::of_path(&path)));
+            focus_later(path.clone());
+        });
+        let where_ = if pr.path.is_empty() { tr(l, "plan", "plan").to_string() } else { pr.path.clone() };
+        html! {
+            <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.message) }</li>
+        }
+    });
+    html! {
+        <div class="problems-banner" role="alert" data-testid="problems-banner">
+            <p><strong>{ head }</strong></p>
+            <ul>{ for items }</ul>
+        </div>
+    }
+}
