@@ -12,7 +12,13 @@ use yew::prelude::*;
 use super::components::donors_section::DonorsSection;
 use super::components::header::Header;
 use super::components::macro_section::MacroSection;
+use super::components::plan_section::PlanSection;
 use super::components::problems_banner::ProblemsBanner;
+use super::components::reserve_section::ReserveSection;
+use super::components::revenue_section::RevenueSection;
+use super::components::shocks_section::ShocksSection;
+use super::components::social_section::SocialSection;
+use super::components::spending_section::SpendingSection;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
 
@@ -67,6 +73,7 @@ pub fn app() -> Html {
 
     let l = state.lang;
     let plan = &state.plan;
+    let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
     html! {
         <div class="app">
@@ -76,10 +83,22 @@ pub fn app() -> Html {
             <ProblemsBanner problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
-                    <MacroSection plan={plan.clone()} problems={state.problems.clone()} lang={l}
+                    <MacroSection plan={plan.clone()} problems={problems.clone()} lang={l}
                         collapsed={section(Section::Macro)} on_edit={on_edit.clone()} />
-                    <DonorsSection plan={plan.clone()} problems={state.problems.clone()} lang={l}
+                    <RevenueSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Revenue)} on_edit={on_edit.clone()} />
+                    <SpendingSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Spending)} on_edit={on_edit.clone()} />
+                    <SocialSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Social)} on_edit={on_edit.clone()} />
+                    <DonorsSection plan={plan.clone()} problems={problems.clone()} lang={l}
                         collapsed={section(Section::Donors)} on_edit={on_edit.clone()} />
+                    <ShocksSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Shocks)} on_edit={on_edit.clone()} />
+                    <ReserveSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Reserve)} on_edit={on_edit.clone()} />
+                    <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
                 </aside>
                 <main class={classes!("results", state.stale.then_some("stale"))} data-testid="results">
                     // Placeholder until the chart work lands on main: BridgeChart,
