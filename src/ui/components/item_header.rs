@@ -48,7 +48,7 @@ pub fn item_header(p: &Props) -> Html {
             <div class="item-buttons">
                 { button(ListOp::MoveUp(i), "up", "↑", format!("{} {what}", tr(l, "Move up:", "Monter :")), i == 0) }
                 { button(ListOp::MoveDown(i), "down", "↓", format!("{} {what}", tr(l, "Move down:", "Descendre :")), i + 1 >= p.count) }
-                { button(ListOp::Duplicate(i), "duplicate", "⧉", format!("{} {what}", tr(l, "Duplicate:", "Dupliquer :")), false) }
+                { button(ListOp::Duplicate(i), "duplicate", "⊞", format!("{} {what}", tr(l, "Duplicate:", "Dupliquer :")), false) }
                 { button(ListOp::Remove(i), "remove", "✕", format!("{} {what}", tr(l, "Remove:", "Supprimer :")), false) }
             </div>
         </div>

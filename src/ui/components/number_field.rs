@@ -71,19 +71,19 @@ pub fn parse_number(text: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-/// Rounds to `sig` significant figures, so a dragged slider gives round values.
-fn round_sig(x: f64, sig: i32) -> f64 {
+/// Rounds to `sig` significant figures, so a dragged slider gives round
+/// values. Goes through decimal text so the result prints without float
+/// noise (1.9999999 stays 2).
+fn round_sig(x: f64, sig: usize) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    let p = 10f64.powi(x.abs().log10().floor() as i32 - sig + 1);
-    (x / p).round() * p
+    format!("{:.*e}", sig.saturating_sub(1), x).parse().unwrap_or(x)
 }
 
 /// The value as the typed input shows it: plain, without grouping.
 fn edit_text(x: f64) -> String {
-    let r = round_sig(x, 12);
-    format!("{r}")
+    format!("{}", round_sig(x, 12))
 }
 
 fn readable(p: &Props) -> String {
