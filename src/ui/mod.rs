@@ -1,7 +1,7 @@
 //! The browser app: one `State` reduced by `Action`s (state.rs), small
 //! components around it, and SVG charts. Exists only on wasm32.
 
-mod app;
+pub mod app;
 pub mod components;
 pub mod edit;
 pub mod format;

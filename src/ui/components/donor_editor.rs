@@ -169,9 +169,9 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
     let usd = d.currency == Some(Currency::Usd);
     let unit = if usd { AttrValue::from("USD") } else { AttrValue::from(p.plan.meta.currency.clone()) };
-    // Slider up to 5 % of GDP in the donor's currency; typing may go further.
+    // Slider up to 20 % of GDP in the donor's currency; typing may go further.
     let gdp_in = p.plan.macro_path.gdp_base / if usd { p.plan.macro_path.fx_base.max(1e-9) } else { 1.0 };
-    let base_max = nice_ceil(gdp_in * 0.05);
+    let base_max = nice_ceil(gdp_in * 0.2);
     let on_currency = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |v: String| {
