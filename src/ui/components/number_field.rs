@@ -23,8 +23,12 @@ pub enum Kind {
     /// A plain number with two decimals at most.
     #[default]
     Plain,
-    /// A whole number (plan years, counts of years).
+    /// A whole number 0 or more; a plan year when `start_year` is given.
     Whole,
+    /// A count of years: "1 year", "8 years".
+    Years,
+    /// A calendar year, shown without grouping: "2026".
+    Year,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -94,6 +98,13 @@ fn readable(p: &Props) -> String {
         Kind::Amount => format!("{}{unit}", format::money_short(v, l)),
         Kind::Pct => format!("{}{}", format::number(v, 1, l), if p.unit.is_empty() { " %".into() } else { unit }),
         Kind::Plain => format!("{}{unit}", format::number(v, if v.fract() == 0.0 { 0 } else { 2 }, l)),
+        Kind::Years => match (l, v == 1.0) {
+            (Lang::En, true) => "1 year".to_string(),
+            (Lang::En, false) => format!("{} years", format::number(v, 0, l)),
+            (Lang::Fr, true) => "1 an".to_string(),
+            (Lang::Fr, false) => format!("{} ans", format::number(v, 0, l)),
+        },
+        Kind::Year => format!("{v}"),
         Kind::Whole => match p.start_year {
             Some(y) => format!("{} {}", tr(l, "year", "année"), y as i64 + v as i64),
             None => format!("{}{unit}", format::number(v, 0, l)),
@@ -108,7 +119,7 @@ pub fn number_field(p: &Props) -> Html {
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     let draft = use_state(|| None::<(String, f64)>);
-    let whole = p.kind == Kind::Whole;
+    let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
     let shown_draft = draft.as_ref().filter(|(_, v)| *v == p.value).map(|(t, _)| t.clone());
     let text = shown_draft.clone().unwrap_or_else(|| edit_text(p.value));
     let parse = move |t: &str| -> Option<f64> {
@@ -153,7 +164,7 @@ pub fn number_field(p: &Props) -> Html {
         move |pos: f64| -> f64 {
             let x = if log { (lo.ln() + pos / LOG_STEPS * (hi.ln() - lo.ln())).exp() } else { pos };
             match kind {
-                Kind::Whole => x.round(),
+                Kind::Whole | Kind::Years | Kind::Year => x.round(),
                 Kind::Amount => round_sig(x, 3),
                 _ => round_sig(x, 6),
             }
@@ -225,7 +236,7 @@ pub fn number_field(p: &Props) -> Html {
                     aria-invalid={invalid}
                     aria-describedby={describedby}
                     oninput={num_input} onchange={num_change} />
-                if !p.unit.is_empty() && p.kind != Kind::Whole {
+                if !p.unit.is_empty() && !whole {
                     <span class="unit">{ &p.unit }</span>
                 }
             </div>

@@ -26,10 +26,10 @@ pub fn plan_section(p: &Props) -> Html {
             <TextField path={"meta.currency"} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
                 value={m.currency.clone()} placeholder={"LCU"} problem={prob("meta.currency")} on_edit={p.on_edit.clone()} />
             <NumberField path={"meta.start_year"} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
-                min={2000.0} max={2060.0} step={1.0} kind={Kind::Whole}
+                min={2000.0} max={2060.0} step={1.0} kind={Kind::Year}
                 problem={prob("meta.start_year")} lang={l} on_edit={p.on_edit.clone()} />
             <NumberField path={"meta.horizon_years"} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}
-                min={1.0} max={60.0} step={1.0} kind={Kind::Whole} unit={tr(l, "years", "ans")}
+                min={1.0} max={60.0} step={1.0} kind={Kind::Years}
                 problem={prob("meta.horizon_years")} lang={l} on_edit={p.on_edit.clone()} />
             <NumberField path={"meta.discount_rate_pct"} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
                 value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}

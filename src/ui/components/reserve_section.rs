@@ -85,8 +85,7 @@ pub fn reserve_section(p: &Props) -> Html {
                     min={0.0} max={200.0} step={1.0} kind={Kind::Plain}
                     problem={prob(&format!("{at}.value"))} lang={l} on_edit={p.on_edit.clone()} />
                 <NumberField path={path("consecutive_years")} label={tr(l, "For consecutive years", "Pendant des années consécutives")}
-                    value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Whole}
-                    unit={tr(l, "years", "ans")}
+                    value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
                     problem={prob(&format!("{at}.consecutive_years"))} lang={l} on_edit={p.on_edit.clone()} />
             </div>
         }

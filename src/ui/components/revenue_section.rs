@@ -53,8 +53,7 @@ pub fn revenue_section(p: &Props) -> Html {
                             value={f.start as f64} start_year={sy} horizon={h}
                             problem={prob("reform.start")} lang={l} on_edit={p.on_edit.clone()} />
                         <NumberField path={path("reform.years")} label={tr(l, "Years of gains", "Années de gains")}
-                            value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Whole}
-                            unit={tr(l, "years", "ans")}
+                            value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
                             problem={prob("reform.years")} lang={l} on_edit={p.on_edit.clone()} />
                         <NumberField path={path("reform.gain_pct_gdp_per_year")} label={tr(l, "Gain each year", "Gain chaque année")}
                             value={f.gain_pct_gdp_per_year} min={0.0} max={2.0} step={0.05} kind={Kind::Pct}

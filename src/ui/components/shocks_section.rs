@@ -37,7 +37,7 @@ pub fn shocks_section(p: &Props) -> Html {
                 <YearField path={path("at")} label={tr(l, "Hits in", "Survient en")} value={s.at as f64}
                     start_year={sy} horizon={h} problem={prob("at")} lang={l} on_edit={p.on_edit.clone()} />
                 <NumberField path={path("years")} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
-                    step={1.0} kind={Kind::Whole} unit={tr(l, "years", "ans")}
+                    step={1.0} kind={Kind::Years}
                     problem={prob("years")} lang={l} on_edit={p.on_edit.clone()} />
                 { pct("revenue_pct", tr(l, "Revenue change", "Variation des recettes"), s.revenue_pct, -50.0, 50.0) }
                 { pct("donor_pct", tr(l, "Donor flows change", "Variation des flux des bailleurs"), s.donor_pct, -100.0, 50.0) }

@@ -45,7 +45,7 @@ pub fn ramp_fields(
             <YearField path={path("start")} label={tr(l, "Starting in", "À partir de")} value={r.start as f64}
                 start_year={start_year} horizon={horizon} problem={prob("start")} lang={l} on_edit={on_edit.clone()} />
             <NumberField path={path("years")} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
-                max={horizon.max(1) as f64} step={1.0} kind={Kind::Whole} unit={tr(l, "years", "ans")}
+                max={horizon.max(1) as f64} step={1.0} kind={Kind::Years}
                 problem={prob("years")} lang={l} on_edit={on_edit.clone()} />
         </div>
     }
