@@ -33,7 +33,7 @@ enum Seg<'a> {
     Index(usize),
 }
 
-/// `donors[1].taper.points[0][1]` → Key(donors) Index(1) Key(taper) Key(points) Index(0) Index(1).
+/// `donors[1].taper.points[0].pct` → Key(donors) Index(1) Key(taper) Key(points) Index(0) Key(pct).
 fn parse_path(path: &str) -> Option<Vec<Seg<'_>>> {
     let mut out = Vec::new();
     for part in path.split('.') {
@@ -309,14 +309,10 @@ fn set_taper(t: &mut Taper, rest: &[Seg<'_>], v: Value) -> Edit {
         (Taper::Exponential { rate_pct, .. }, [K("rate_pct")]) => *rate_pct = num(v)?,
         (Taper::Logistic { midpoint, .. }, [K("midpoint")]) => *midpoint = num(v)?,
         (Taper::Logistic { steepness, .. }, [K("steepness")]) => *steepness = num(v)?,
-        (Taper::Steps { points, .. }, [K("points"), I(j), I(k)]) => {
-            let p = item(points, *j)?;
-            match k {
-                0 => p.0 = year(v)?,
-                1 => p.1 = num(v)?,
-                _ => return Err(NO_FIELD),
-            }
-        }
+        // As `validate` names them: `points[j]` is the point (its plan year
+        // is what can be out of order), `points[j].pct` its percentage.
+        (Taper::Steps { points, .. }, [K("points"), I(j)]) => item(points, *j)?.0 = year(v)?,
+        (Taper::Steps { points, .. }, [K("points"), I(j), K("pct")]) => item(points, *j)?.1 = num(v)?,
         _ => return Err(NO_FIELD),
     }
     Ok(())

@@ -8,67 +8,108 @@
 //! unchanged.
 
 use crate::model::{Currency, Donor, DonorKind, Plan, Taper};
+use crate::ui::edit::EditError;
 use crate::ui::i18n::{tr, Lang};
 
-/// One preset as the UI shows it.
-pub struct Preset {
-    pub id: &'static str,
-    pub label: (&'static str, &'static str),
-    pub description: (&'static str, &'static str),
-    pub source: &'static str,
+/// What a preset puts into a plan: a whole donor, or a taper for a donor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Donor(Donor),
+    Taper(Taper),
 }
 
-pub const PRESETS: [Preset; 5] = [
-    Preset {
-        id: "gavi",
-        label: ("Gavi-style co-financing", "Cofinancement type Gavi"),
-        description: (
-            "The country pays a rising share of a programme: 10 % at first, 15 points more each year.",
-            "Le pays paie une part croissante d'un programme : 10 % au départ, 15 points de plus par an.",
-        ),
-        source: "Gavi co-financing policy (transition phase)",
-    },
-    Preset {
-        id: "global_fund",
-        label: ("Global-Fund-style co-financing", "Cofinancement type Fonds mondial"),
-        description: (
-            "A larger initial country share (30 %) rising 10 points a year.",
-            "Une part initiale du pays plus élevée (30 %) qui augmente de 10 points par an.",
-        ),
-        source: "Global Fund sustainability, transition and co-financing policy",
-    },
-    Preset {
-        id: "halve",
-        label: ("Halve over 5 years", "Diminuer de moitié en 5 ans"),
-        description: (
-            "Budget support falls by 10 % of its base each year until it is half.",
-            "L'appui budgétaire baisse de 10 % de sa base par an jusqu'à la moitié.",
-        ),
-        source: "",
-    },
-    Preset {
-        id: "sunset_facility",
-        label: ("Exponential sunset facility", "Facilité de sortie dégressive"),
-        description: (
-            "Tops up the budget gap; its ceiling falls 25 % a year from year 4 and closes at year 12.",
-            "Comble le déficit ; son plafond baisse de 25 % par an dès l'année 4 et ferme à l'année 12.",
-        ),
-        source: "",
-    },
-    Preset {
-        id: "cliff",
-        label: ("Cliff", "Arrêt brutal"),
-        description: (
-            "Full budget support that stops at once at year 5.",
-            "Appui budgétaire complet qui s'arrête d'un coup à l'année 5.",
-        ),
-        source: "",
-    },
-];
+/// One preset as the UI shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub source: &'static str,
+    /// A taper preset reshapes a donor; a donor preset adds one.
+    pub is_taper: bool,
+}
 
-fn blank(name: String, kind: DonorKind) -> Donor {
+/// The presets, by the model's ids (TEMPORARY stand-in for
+/// `model::presets()`, same ids and numbers).
+fn items() -> Vec<(&'static str, &'static str, Item)> {
+    let cofinancing = |initial: f64, step: f64, start: u32| Donor {
+        target: Some(String::new()),
+        initial_country_share_pct: Some(initial),
+        step_pp: Some(step),
+        start: Some(start),
+        ..blank(DonorKind::Cofinancing)
+    };
+    let halve = (1..=4u32).map(|k| (1 + k, 100.0 - 12.5 * f64::from(k))).collect();
+    vec![
+        ("gavi-5", "Gavi co-financing policy (accelerated transition phase)", Item::Donor(cofinancing(20.0, 16.0, 0))),
+        ("gavi-8", "Gavi co-financing policy (accelerated transition phase)", Item::Donor(cofinancing(20.0, 10.0, 0))),
+        ("global-fund", "Global Fund Sustainability, Transition and Co-financing Policy", Item::Donor(cofinancing(30.0, 10.0, 1))),
+        ("halve", "Common donor practice for phased budget-support exits", Item::Taper(Taper::Steps { points: halve, end: None })),
+        (
+            "sunset-facility",
+            "Transition facilities of multilateral donors (e.g. World Bank IDA transition support)",
+            Item::Donor(Donor {
+                currency: Some(Currency::Usd),
+                base: Some(5.0e7),
+                taper: Some(Taper::Exponential { start: 2, rate_pct: 25.0, end: Some(10) }),
+                ..blank(DonorKind::GapFilling)
+            }),
+        ),
+        ("cliff", "Abrupt donor exits (e.g. mission drawdowns)", Item::Taper(Taper::None { end: Some(5) })),
+    ]
+}
+
+/// Titles and descriptions in both languages, by id.
+fn texts(id: &str, l: Lang) -> (&'static str, &'static str) {
+    match id {
+        "gavi-5" => (
+            tr(l, "Gavi-style co-financing, 5 years", "Cofinancement type Gavi, 5 ans"),
+            tr(l, "The country's share of the item rises from 20 % to 100 % over 5 years.",
+                "La part du pays dans le poste passe de 20 % à 100 % en 5 ans."),
+        ),
+        "gavi-8" => (
+            tr(l, "Gavi-style co-financing, 8 years", "Cofinancement type Gavi, 8 ans"),
+            tr(l, "The country's share of the item rises from 20 % to 100 % over 8 years.",
+                "La part du pays dans le poste passe de 20 % à 100 % en 8 ans."),
+        ),
+        "global-fund" => (
+            tr(l, "Global-Fund-style co-financing", "Cofinancement type Fonds mondial"),
+            tr(l, "The country pays 30 % of the item and 10 points more each year from year 1.",
+                "Le pays paie 30 % du poste et 10 points de plus chaque année dès l'année 1."),
+        ),
+        "halve" => (
+            tr(l, "Halve over 4 years", "Réduire de moitié en 4 ans"),
+            tr(l, "Funding falls in equal steps to half its level, then holds.",
+                "Le financement baisse par paliers égaux jusqu'à la moitié, puis se maintient."),
+        ),
+        "sunset-facility" => (
+            tr(l, "Exponential sunset facility", "Facilité de sortie dégressive"),
+            tr(l, "Tops up the budget up to a cap shrinking 25 % a year from year 2, closed from year 10.",
+                "Comble le déficit dans la limite d'un plafond qui baisse de 25 % par an dès l'année 2, fermé à partir de l'année 10."),
+        ),
+        "cliff" => (
+            tr(l, "Cliff", "Arrêt brutal"),
+            tr(l, "Full funding until year 5, none from then on: the risk a taper is meant to avoid.",
+                "Financement complet jusqu'à l'année 5, plus rien ensuite : le risque qu'un retrait progressif doit éviter."),
+        ),
+        _ => (tr(l, "Preset", "Modèle"), ""),
+    }
+}
+
+/// Every preset, with its texts in `lang`.
+pub fn catalogue(lang: Lang) -> Vec<Shown> {
+    items()
+        .into_iter()
+        .map(|(id, source, item)| {
+            let (title, description) = texts(id, lang);
+            Shown { id, title, description, source, is_taper: matches!(item, Item::Taper(_)) }
+        })
+        .collect()
+}
+
+fn blank(kind: DonorKind) -> Donor {
     Donor {
-        name,
+        name: String::new(),
         kind,
         currency: None,
         fulfilment_pct: 100.0,
@@ -81,66 +122,61 @@ fn blank(name: String, kind: DonorKind) -> Donor {
     }
 }
 
-/// A donor built from preset `id`, scaled to `plan` and named uniquely.
-pub fn preset_donor(id: &str, plan: &Plan, lang: Lang) -> Option<Donor> {
-    let p = PRESETS.iter().find(|p| p.id == id)?;
-    let mut name = tr(lang, p.label.0, p.label.1).to_string();
+fn unique_donor_name(plan: &Plan, base: &str) -> String {
+    let mut name = base.to_string();
     let mut n = 2;
     while plan.donors.iter().any(|d| d.name == name) {
-        name = format!("{} {n}", tr(lang, p.label.0, p.label.1));
+        name = format!("{base} {n}");
         n += 1;
     }
-    // A round 0.5 % of GDP, in USD at the base rate: a typical budget-support envelope.
-    let usd_base = {
-        let x = plan.macro_path.gdp_base * 0.005 / plan.macro_path.fx_base.max(1e-9);
-        if x.is_finite() && x > 0.0 {
-            let p = 10f64.powi(x.log10().floor() as i32);
-            (x / p).round() * p
-        } else {
-            1.0e6
-        }
-    };
-    let target = plan
-        .programmes
-        .first()
-        .map(|p| p.name.clone())
-        .or_else(|| plan.costs.first().map(|c| c.name.clone()))
-        .unwrap_or_default();
-    let d = match id {
-        "gavi" | "global_fund" => {
-            let (share, step) = if id == "gavi" { (10.0, 15.0) } else { (30.0, 10.0) };
-            Donor {
-                target: Some(target),
-                initial_country_share_pct: Some(share),
-                step_pp: Some(step),
-                start: Some(1),
-                ..blank(name, DonorKind::Cofinancing)
+    name
+}
+
+/// Applies preset `id`: a taper preset reshapes donor `donor` (or adds a
+/// budget-support donor with it); a donor preset adds a donor. New donors
+/// are named after the preset, and a co-financing donor points at the
+/// plan's first programme (or cost line) so the plan stays valid.
+pub fn apply(plan: &mut Plan, id: &str, donor: Option<usize>, lang: Lang) -> Result<(), EditError> {
+    let (_, _, item) = items().into_iter().find(|(i, _, _)| *i == id).ok_or(EditError("unknown preset"))?;
+    let title = texts(id, lang).0;
+    match (item, donor) {
+        (Item::Taper(t), Some(i)) => {
+            let d = plan.donors.get_mut(i).ok_or(EditError("no such donor"))?;
+            if d.kind == DonorKind::Cofinancing {
+                return Err(EditError("co-financing has no taper"));
             }
+            d.taper = Some(t);
         }
-        "halve" => Donor {
-            currency: Some(Currency::Usd),
-            base: Some(usd_base),
-            taper: Some(Taper::Steps {
-                points: (1..=5).map(|t| (t, 100.0 - 10.0 * t as f64)).collect(),
-                end: None,
-            }),
-            ..blank(name, DonorKind::BudgetSupport)
-        },
-        "sunset_facility" => Donor {
-            currency: Some(Currency::Usd),
-            base: Some(usd_base),
-            taper: Some(Taper::Exponential { start: 4, rate_pct: 25.0, end: Some(12) }),
-            ..blank(name, DonorKind::GapFilling)
-        },
-        "cliff" => Donor {
-            currency: Some(Currency::Usd),
-            base: Some(usd_base),
-            taper: Some(Taper::None { end: Some(5) }),
-            ..blank(name, DonorKind::BudgetSupport)
-        },
-        _ => return None,
-    };
-    Some(d)
+        (Item::Taper(t), None) => {
+            let gdp = plan.macro_path.gdp_base;
+            let base = if gdp.is_finite() && gdp > 0.0 {
+                let x = gdp * 0.005;
+                let p = 10f64.powi(x.log10().floor() as i32);
+                (x / p).round() * p
+            } else {
+                0.0
+            };
+            let d = Donor {
+                name: unique_donor_name(plan, title),
+                base: Some(base),
+                taper: Some(t),
+                ..blank(DonorKind::BudgetSupport)
+            };
+            plan.donors.push(d);
+        }
+        (Item::Donor(mut d), _) => {
+            d.name = unique_donor_name(plan, title);
+            if d.target.as_deref() == Some("") {
+                d.target = plan
+                    .programmes
+                    .first()
+                    .map(|p| p.name.clone())
+                    .or_else(|| plan.costs.first().map(|c| c.name.clone()));
+            }
+            plan.donors.push(d);
+        }
+    }
+    Ok(())
 }
 
 /// MODEL.md's example plan (TEMPORARY default, see the module note).

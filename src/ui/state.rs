@@ -84,8 +84,9 @@ pub enum Action {
     EndGesture,
     /// Add, remove, rename, duplicate or move an item of a list.
     List { list: List, op: ListOp },
-    /// Add a donor built from a preset.
-    ApplyPreset { id: String },
+    /// Apply a preset: a donor preset adds a donor; a taper preset reshapes
+    /// donor `donor`, or adds a budget-support donor when `None`.
+    ApplyPreset { id: String, donor: Option<usize> },
     SetDonorKind { donor: usize, kind: DonorKind },
     SetTaperShape { donor: usize, shape: Shape },
     /// Switch an optional sub-object (reform, handover …) on or off.
@@ -270,15 +271,8 @@ impl Reducible for State {
                 return Rc::new(next);
             }
             Action::List { list, op } => (edit::list_op(&mut plan, list, op, lang), None, Edit::Commit),
-            Action::ApplyPreset { id } => {
-                let r = match presets::preset_donor(&id, &plan, lang) {
-                    Some(d) => {
-                        plan.donors.push(d);
-                        Ok(())
-                    }
-                    None => Err(edit::EditError("unknown preset")),
-                };
-                (r, None, Edit::Commit)
+            Action::ApplyPreset { id, donor } => {
+                (presets::apply(&mut plan, &id, donor, lang), None, Edit::Commit)
             }
             Action::SetDonorKind { donor, kind } => {
                 (edit::set_donor_kind(&mut plan, donor, kind), None, Edit::Commit)

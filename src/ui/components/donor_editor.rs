@@ -223,6 +223,16 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
         Taper::Linear { .. } => None,
         Taper::None { end } | Taper::Exponential { end, .. } | Taper::Steps { end, .. } | Taper::Logistic { end, .. } => Some(*end),
     };
+    // Taper presets one click away, applied to this donor.
+    let taper_presets = crate::ui::presets::catalogue(l).into_iter().filter(|pr| pr.is_taper).map(|pr| {
+        let on_edit = p.on_edit.clone();
+        let id = pr.id;
+        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: Some(i) }));
+        html! {
+            <button type="button" class="preset small" {onclick} title={pr.description}
+                data-testid={format!("preset-{id}-donors[{i}]")}>{ pr.title }</button>
+        }
+    });
     let on_end = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::TaperEnd(i))))
@@ -242,6 +252,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
                 <Sparkline values={taper_values(&taper, h)} testid={format!("taper-preview-{at}")}
                     label={tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année")} />
             </div>
+            <div class="presets taper-presets">{ for taper_presets }</div>
             { params }
             if let Some(end) = end {
                 <ToggleField path={path("taper.end")} label={tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)")}
@@ -258,8 +269,8 @@ fn steps_fields(p: &Props, points: &[(u32, f64)], at: &str) -> Html {
     let l = p.lang;
     let i = p.index;
     let rows = points.iter().enumerate().map(|(j, (t, pct))| {
-        let tp = format!("{at}.taper.points[{j}][0]");
-        let vp = format!("{at}.taper.points[{j}][1]");
+        let tp = format!("{at}.taper.points[{j}]");
+        let vp = format!("{at}.taper.points[{j}].pct");
         let remove = {
             let on_edit = p.on_edit.clone();
             Callback::from(move |_| on_edit.emit(Action::RemoveStepPoint { donor: i, point: j }))

@@ -7,7 +7,7 @@ use super::panel::Panel;
 use super::shared::{add_button, section_props};
 use crate::ui::edit::List;
 use crate::ui::i18n::tr;
-use crate::ui::presets::PRESETS;
+use crate::ui::presets::catalogue;
 use crate::ui::state::{Action, Section};
 
 section_props!(Props, |p| (
@@ -21,18 +21,14 @@ section_props!(Props, |p| (
 #[function_component(DonorsSection)]
 pub fn donors_section(p: &Props) -> Html {
     let l = p.lang;
-    let presets = PRESETS.iter().map(|pr| {
+    let presets = catalogue(l).into_iter().map(|pr| {
         let on_edit = p.on_edit.clone();
         let id = pr.id;
-        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string() }));
-        let title = if pr.source.is_empty() {
-            tr(l, pr.description.0, pr.description.1).to_string()
-        } else {
-            format!("{} ({})", tr(l, pr.description.0, pr.description.1), pr.source)
-        };
+        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: None }));
+        let title = format!("{} ({})", pr.description, pr.source);
         html! {
-            <button type="button" class="preset" {onclick} title={title} data-testid={format!("preset-{id}")}>
-                { tr(l, pr.label.0, pr.label.1) }
+            <button type="button" class="preset" {onclick} {title} data-testid={format!("preset-{id}")}>
+                { pr.title }
             </button>
         }
     });
