@@ -638,3 +638,80 @@ async fn a_slider_step_reaches_the_dom_quickly() {
     // does not make it flaky, while re-rendering everything would still fail.
     assert!(p95 < 16.0, "p95 {p95:.2} ms");
 }
+
+// ------------------------------------------------------------ app shell
+
+async fn mount_app() -> web_sys::Element {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let root = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&root).expect("append");
+    yew::Renderer::<sunset_planner::ui::app::App>::with_root(root.clone()).render();
+    tick().await;
+    root
+}
+
+fn key(key: &str, ctrl: bool, shift: bool) -> web_sys::KeyboardEvent {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event")
+}
+
+fn button(root: &web_sys::Element, testid: &str) -> web_sys::HtmlElement {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no button {testid}"))
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
+    let root = mount_app().await;
+    let num = input(&root, "input-macro.inflation_pct");
+    let undo = button(&root, "undo");
+    assert!(undo.has_attribute("disabled"), "nothing to undo yet");
+    type_into(&num, "9", true).await;
+    assert!(!undo.has_attribute("disabled"));
+    // From inside the field too: the plan's undo wins over the field's own.
+    let ev = key("z", true, false);
+    num.dispatch_event(&ev).expect("dispatch");
+    tick().await;
+    assert!(ev.default_prevented());
+    assert_eq!(num.value(), "7");
+    root.dispatch_event(&key("Z", true, true)).expect("dispatch");
+    tick().await;
+    assert_eq!(num.value(), "9");
+    root.dispatch_event(&key("z", true, false)).expect("dispatch");
+    tick().await;
+    root.dispatch_event(&key("y", true, false)).expect("dispatch");
+    tick().await;
+    assert_eq!(num.value(), "9");
+    // A plain z is typing, not a shortcut.
+    let ev = key("z", false, false);
+    root.dispatch_event(&ev).expect("dispatch");
+    assert!(!ev.default_prevented());
+}
+
+#[wasm_bindgen_test]
+async fn header_switches_language_and_adds_from_a_preset() {
+    let root = mount_app().await;
+    button(&root, "lang-fr").click();
+    tick().await;
+    assert!(root.text_content().unwrap_or_default().contains("Bailleurs"));
+    assert_eq!(button(&root, "lang-fr").get_attribute("aria-pressed").as_deref(), Some("true"));
+    let donors = |r: &web_sys::Element| r.query_selector_all(".item.donor").map(|l| l.length()).unwrap_or(0);
+    let before = donors(&root);
+    button(&root, "preset-cliff").click();
+    tick().await;
+    assert_eq!(donors(&root), before + 1);
+    button(&root, &format!("remove-donors[{before}]")).click();
+    tick().await;
+    assert_eq!(donors(&root), before);
+    button(&root, "undo").click();
+    tick().await;
+    assert_eq!(donors(&root), before + 1);
+}

@@ -226,6 +226,7 @@ pub fn number_field(p: &Props) -> Html {
                 <input type="range"
                     data-testid={format!("range-{path}")}
                     aria-label={p.label.clone()}
+                    aria-valuetext={readable(p)}
                     min={r_min.to_string()} max={r_max.to_string()} step={r_step.to_string()}
                     value={r_val.to_string()}
                     oninput={range_input} onchange={range_change} />
