@@ -15,7 +15,7 @@ pub fn problem(problems: &[Problem], path: &str) -> Option<AttrValue> {
 
 /// Rounds a slider bound up to 1, 2 or 5 times a power of ten.
 pub fn nice_ceil(x: f64) -> f64 {
-    if !(x > 0.0) || !x.is_finite() {
+    if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
     let p = 10f64.powi(x.log10().floor() as i32);
