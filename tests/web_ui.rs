@@ -715,3 +715,15 @@ async fn header_switches_language_and_adds_from_a_preset() {
     tick().await;
     assert_eq!(donors(&root), before + 1);
 }
+
+#[wasm_bindgen_test]
+fn problems_are_placed_by_item_name() {
+    use sunset_planner::ui::components::problems_banner::place;
+    let plan = default_plan();
+    assert_eq!(place(&plan, "donors[1].taper.end", Lang::En), "Child grant co-financing › taper.end");
+    assert_eq!(place(&plan, "costs[0]", Lang::En), "Police and border");
+    assert_eq!(place(&plan, "shocks[0].at", Lang::En), "shocks[0] › at");
+    assert_eq!(place(&plan, "macro.gdp_base", Lang::En), "macro.gdp_base");
+    assert_eq!(place(&plan, "", Lang::Fr), "plan");
+    assert_eq!(place(&plan, "donors[x", Lang::En), "donors[x");
+}

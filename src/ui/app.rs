@@ -80,7 +80,7 @@ pub fn app() -> Html {
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 lang={l} currency={state.currency} on_edit={on_edit.clone()} />
-            <ProblemsBanner problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
+            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
                     <MacroSection plan={plan.clone()} problems={problems.clone()} lang={l}

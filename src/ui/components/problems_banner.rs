@@ -6,15 +6,26 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::Problem;
+use crate::model::{Plan, Problem};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Section};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct Props {
+    /// For item names in the list; only looked at while there are problems.
+    pub plan: Rc<Plan>,
     pub problems: Rc<Vec<Problem>>,
     pub lang: Lang,
     pub on_edit: Callback<Action>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.on_edit == o.on_edit
+            && self.problems == o.problems
+            && (self.problems.is_empty() || Rc::ptr_eq(&self.plan, &o.plan))
+    }
 }
 
 /// Focuses the control for `path`, or the nearest one above it
@@ -41,6 +52,34 @@ fn focus_later(path: String) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
 }
 
+/// Where a problem is, for people: `donors[1].taper.end` → "Child grant
+/// co-financing › taper.end".
+pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
+    let Some(open) = path.find('[') else {
+        return if path.is_empty() { tr(l, "plan", "plan").to_string() } else { path.to_string() };
+    };
+    let list = &path[..open];
+    let rest = &path[open + 1..];
+    let Some(close) = rest.find(']') else { return path.to_string() };
+    let Ok(i) = rest[..close].parse::<usize>() else { return path.to_string() };
+    let field = rest[close + 1..].trim_start_matches('.');
+    let name = match list {
+        "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
+        "costs" => plan.costs.get(i).map(|x| x.name.clone()),
+        "programmes" => plan.programmes.get(i).map(|x| x.name.clone()),
+        "donors" => plan.donors.get(i).map(|x| x.name.clone()),
+        "criteria" => plan.criteria.get(i).and_then(|x| x.name.clone()),
+        _ => None,
+    }
+    .filter(|n| !n.trim().is_empty())
+    .unwrap_or_else(|| format!("{list}[{i}]"));
+    if field.is_empty() {
+        name
+    } else {
+        format!("{name} › {field}")
+    }
+}
+
 #[function_component(ProblemsBanner)]
 pub fn problems_banner(p: &Props) -> Html {
     let l = p.lang;
@@ -62,7 +101,7 @@ pub fn problems_banner(p: &Props) -> Html {
             on_edit.emit(Action::OpenSection(Section::of_path(&path)));
             focus_later(path.clone());
         });
-        let where_ = if pr.path.is_empty() { tr(l, "plan", "plan").to_string() } else { pr.path.clone() };
+        let where_ = place(&p.plan, &pr.path, l);
         html! {
             <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.message) }</li>
         }
