@@ -467,6 +467,17 @@ async fn tick() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
+/// Waits until `cond` holds (up to 2 s: the machine may be busy), and says whether it did.
+async fn until(cond: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if cond() {
+            return true;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    cond()
+}
+
 async fn mount(kind: Kind, problem: Option<&'static str>) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
     let doc = web_sys::window().and_then(|w| w.document()).expect("document");
     let root = doc.create_element("div").expect("div");
@@ -477,7 +488,7 @@ async fn mount(kind: Kind, problem: Option<&'static str>) -> (web_sys::Element, 
         HarnessProps { log: log.clone(), kind, problem: problem.map(AttrValue::from) },
     )
     .render();
-    tick().await;
+    assert!(until(|| root.child_element_count() > 0).await, "rendered");
     (root, log)
 }
 
@@ -523,7 +534,7 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
         log.last(),
         Some(&Action::Set { path: "macro.real_growth_pct".into(), value: Value::Num(12.5), edit: Edit::Commit })
     );
-    assert_eq!(range.value(), "12.5");
+    assert!(until(|| range.value() == "12.5").await, "range follows: {}", range.value());
     assert!(text_of(&root, "error-macro.real_growth_pct").is_none());
 }
 
@@ -540,12 +551,13 @@ async fn unparsable_text_shows_a_message_and_leaves_the_plan_alone() {
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "abc", true).await;
     assert!(log.borrow().is_empty(), "nothing dispatched: {:?}", log.borrow());
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await);
     assert_eq!(text_of(&root, "error-macro.real_growth_pct").as_deref(), Some("Not a number."));
     assert_eq!(num.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(num.get_attribute("aria-describedby").as_deref(), Some("error-macro.real_growth_pct"));
     assert_eq!(num.value(), "abc", "the text stays so it can be corrected");
     type_into(&num, "11", true).await;
-    assert!(text_of(&root, "error-macro.real_growth_pct").is_none());
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_none()).await);
     assert_eq!(num.get_attribute("aria-invalid").as_deref(), Some("false"));
 }
 
@@ -556,10 +568,10 @@ async fn a_plan_year_refuses_negative_and_fractional_text() {
     type_into(&num, "-1", true).await;
     type_into(&num, "2.5", true).await;
     assert!(log.borrow().is_empty());
-    assert!(text_of(&root, "error-macro.real_growth_pct").is_some_and(|t| t.contains("whole number")));
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some_and(|t| t.contains("whole number"))).await);
     type_into(&num, "3", true).await;
     assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Int(3), .. })));
-    assert!(root.text_content().unwrap_or_default().contains("2029"), "calendar year shown");
+    assert!(until(|| root.text_content().unwrap_or_default().contains("2029")).await, "calendar year shown");
 }
 
 #[wasm_bindgen_test]
@@ -568,7 +580,7 @@ async fn dragging_the_slider_updates_the_number() {
     let range = input(&root, "range-macro.real_growth_pct");
     type_into(&range, "30", false).await;
     assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Live, .. }) if *x == 30.0));
-    assert_eq!(input(&root, "input-macro.real_growth_pct").value(), "30");
+    assert!(until(|| input(&root, "input-macro.real_growth_pct").value() == "30").await);
 }
 
 #[wasm_bindgen_test]
@@ -576,7 +588,7 @@ async fn typed_values_beyond_the_slider_stretch_it() {
     let (root, _) = mount(Kind::Pct, None).await;
     type_into(&input(&root, "input-macro.real_growth_pct"), "80", true).await;
     let range = input(&root, "range-macro.real_growth_pct");
-    assert_eq!(range.value(), "80");
+    assert!(until(|| range.value() == "80").await, "{}", range.value());
     assert_eq!(range.max(), "80");
 }
 
@@ -646,7 +658,7 @@ async fn mount_app() -> web_sys::Element {
     let root = doc.create_element("div").expect("div");
     doc.body().expect("body").append_child(&root).expect("append");
     yew::Renderer::<sunset_planner::ui::app::App>::with_root(root.clone()).render();
-    tick().await;
+    assert!(until(|| root.child_element_count() > 0).await, "rendered");
     root
 }
 
@@ -675,21 +687,18 @@ async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
     let undo = button(&root, "undo");
     assert!(undo.has_attribute("disabled"), "nothing to undo yet");
     type_into(&num, "9", true).await;
-    assert!(!undo.has_attribute("disabled"));
+    assert!(until(|| !undo.has_attribute("disabled")).await);
     // From inside the field too: the plan's undo wins over the field's own.
     let ev = key("z", true, false);
     num.dispatch_event(&ev).expect("dispatch");
-    tick().await;
     assert!(ev.default_prevented());
-    assert_eq!(num.value(), "7");
+    assert!(until(|| num.value() == "7").await, "undone: {}", num.value());
     root.dispatch_event(&key("Z", true, true)).expect("dispatch");
-    tick().await;
-    assert_eq!(num.value(), "9");
+    assert!(until(|| num.value() == "9").await, "redone: {}", num.value());
     root.dispatch_event(&key("z", true, false)).expect("dispatch");
-    tick().await;
+    assert!(until(|| num.value() == "7").await, "undone again: {}", num.value());
     root.dispatch_event(&key("y", true, false)).expect("dispatch");
-    tick().await;
-    assert_eq!(num.value(), "9");
+    assert!(until(|| num.value() == "9").await, "redone with Ctrl+Y: {}", num.value());
     // A plain z is typing, not a shortcut.
     let ev = key("z", false, false);
     root.dispatch_event(&ev).expect("dispatch");
@@ -700,20 +709,16 @@ async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
 async fn header_switches_language_and_adds_from_a_preset() {
     let root = mount_app().await;
     button(&root, "lang-fr").click();
-    tick().await;
-    assert!(root.text_content().unwrap_or_default().contains("Bailleurs"));
+    assert!(until(|| root.text_content().unwrap_or_default().contains("Bailleurs")).await);
     assert_eq!(button(&root, "lang-fr").get_attribute("aria-pressed").as_deref(), Some("true"));
     let donors = |r: &web_sys::Element| r.query_selector_all(".item.donor").map(|l| l.length()).unwrap_or(0);
     let before = donors(&root);
     button(&root, "preset-cliff").click();
-    tick().await;
-    assert_eq!(donors(&root), before + 1);
+    assert!(until(|| donors(&root) == before + 1).await, "preset added");
     button(&root, &format!("remove-donors[{before}]")).click();
-    tick().await;
-    assert_eq!(donors(&root), before);
+    assert!(until(|| donors(&root) == before).await, "removed");
     button(&root, "undo").click();
-    tick().await;
-    assert_eq!(donors(&root), before + 1);
+    assert!(until(|| donors(&root) == before + 1).await, "undone");
 }
 
 #[wasm_bindgen_test]
