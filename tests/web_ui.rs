@@ -732,3 +732,23 @@ fn problems_are_placed_by_item_name() {
     assert_eq!(place(&plan, "", Lang::Fr), "plan");
     assert_eq!(place(&plan, "donors[x", Lang::En), "donors[x");
 }
+
+#[wasm_bindgen_test]
+fn typed_numbers_are_read_as_people_write_them() {
+    use sunset_planner::ui::components::number_field::parse_number;
+    let en = |t| parse_number(t, Lang::En);
+    let fr = |t| parse_number(t, Lang::Fr);
+    assert_eq!(en("1,234.5"), Some(1234.5));
+    assert_eq!(en("1,234"), Some(1234.0));
+    assert_eq!(en("3,25"), Some(3.25));
+    assert_eq!(en(" 35 bn"), Some(3.5e10));
+    assert_eq!(en("2.4M"), Some(2.4e6));
+    assert_eq!(en("1.5e9"), Some(1.5e9));
+    assert_eq!(en("−2"), Some(-2.0));
+    assert_eq!(fr("1 234,5"), Some(1234.5));
+    assert_eq!(fr("35,0 Md"), Some(3.5e10));
+    assert_eq!(fr("1,2 Bn"), Some(1.2e12));
+    for bad in ["", "abc", "inf", "NaN", "1e999", "bn", "1..2", "12 apples"] {
+        assert_eq!(en(bad), None, "{bad:?}");
+    }
+}

@@ -60,19 +60,39 @@ pub struct Props {
     pub on_edit: Callback<Action>,
 }
 
-/// Typed text to a number: accepts "1 234,5", "1,234.5", "3.5e10".
-pub fn parse_number(text: &str) -> Option<f64> {
+/// Typed text to a number, as people write it in `lang`: "1,234.5" or
+/// "1 234,5", "3.5e10", and the short scales the app writes ("35 bn",
+/// "2.4 M", "950 k"; in French "Md" and "Bn"), so a figure read off the
+/// screen can be typed back.
+pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     let mut s: String =
         text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
     s = s.replace('−', "-");
+    let lower = s.to_lowercase();
+    let scales: &[(&str, f64)] = match lang {
+        Lang::En => &[("bn", 1e9), ("tn", 1e12), ("k", 1e3), ("m", 1e6)],
+        Lang::Fr => &[("md", 1e9), ("bn", 1e12), ("k", 1e3), ("m", 1e6)],
+    };
+    let mut scale = 1.0;
+    for (suffix, x) in scales {
+        if lower.ends_with(suffix) && lower.len() > suffix.len() {
+            scale = *x;
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
     if s.contains(',') {
-        s = if s.contains('.') { s.replace(',', "") } else { s.replace(',', ".") };
+        // A comma is a decimal point in French, and in English too when it
+        // cannot be grouping ("3,25"), since people type what they are used to.
+        let grouping = lang == Lang::En
+            && (s.contains('.') || s.split(',').skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())));
+        s = if grouping { s.replace(',', "") } else { s.replace(',', ".") };
     }
     // Only plain decimal notation: Rust would also take "inf" and "NaN".
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
         return None;
     }
-    s.parse::<f64>().ok().filter(|x| x.is_finite())
+    s.parse::<f64>().ok().map(|x| x * scale).filter(|x| x.is_finite())
 }
 
 /// Rounds to `sig` significant figures, so a dragged slider gives round
@@ -122,8 +142,9 @@ pub fn number_field(p: &Props) -> Html {
     let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
     let shown_draft = draft.as_ref().filter(|(_, v)| *v == p.value).map(|(t, _)| t.clone());
     let text = shown_draft.clone().unwrap_or_else(|| edit_text(p.value));
+    let lang = p.lang;
     let parse = move |t: &str| -> Option<f64> {
-        let x = parse_number(t)?;
+        let x = parse_number(t, lang)?;
         if whole && (x < 0.0 || x.fract() != 0.0) {
             None
         } else {
