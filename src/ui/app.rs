@@ -1,10 +1,117 @@
+//! The app shell: one `State` (use_reducer), the header, the editor panel
+//! and the results area, and the keyboard shortcuts for undo and redo.
+//!
+//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y always act on the plan, also while a text
+//! field has focus: every keystroke in a field is already a plan edit (one
+//! undo step per field gesture), so the browser's own text undo would only
+//! fight the plan's history.
+
+use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
+
+use super::components::donors_section::DonorsSection;
+use super::components::header::Header;
+use super::components::macro_section::MacroSection;
+use super::components::plan_section::PlanSection;
+use super::components::problems_banner::ProblemsBanner;
+use super::components::reserve_section::ReserveSection;
+use super::components::revenue_section::RevenueSection;
+use super::components::shocks_section::ShocksSection;
+use super::components::social_section::SocialSection;
+use super::components::spending_section::SpendingSection;
+use super::i18n::tr;
+use super::state::{Action, Section, State};
+
+/// The undo/redo shortcut a key press means, if any.
+fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    match e.key().to_lowercase().as_str() {
+        "z" if e.shift_key() => Some(Action::Redo),
+        "z" => Some(Action::Undo),
+        "y" => Some(Action::Redo),
+        _ => None,
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let dispatcher = state.dispatcher();
+    // One callback for the app's lifetime, so props stay equal between renders.
+    let on_edit = use_callback((), move |a: Action, _| dispatcher.dispatch(a));
+
+    {
+        let on_edit = on_edit.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if let Some(a) = shortcut(&e) {
+                    e.prevent_default();
+                    on_edit.emit(a);
+                }
+            });
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(doc) = &doc {
+                let _ = doc.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(doc) = doc {
+                    let _ = doc.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+        });
+    }
+
+    let l = state.lang;
+    let plan = &state.plan;
+    let problems = &state.problems;
+    let section = |s: Section| state.is_collapsed(s);
     html! {
-        <main class="app" data-testid="app-ready">
-            <header class="app-header"><h1>{ "Sunset Planner" }</h1></header>
-        </main>
+        <div class="app" data-testid="app-ready">
+            <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
+                can_undo={state.can_undo()} can_redo={state.can_redo()}
+                lang={l} currency={state.currency} on_edit={on_edit.clone()} />
+            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
+            <div class="workspace">
+                <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
+                    <MacroSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Macro)} on_edit={on_edit.clone()} />
+                    <RevenueSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Revenue)} on_edit={on_edit.clone()} />
+                    <SpendingSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Spending)} on_edit={on_edit.clone()} />
+                    <SocialSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Social)} on_edit={on_edit.clone()} />
+                    <DonorsSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Donors)} on_edit={on_edit.clone()} />
+                    <ShocksSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Shocks)} on_edit={on_edit.clone()} />
+                    <ReserveSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Reserve)} on_edit={on_edit.clone()} />
+                    <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
+                        collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
+                </aside>
+                <main class={classes!("results", state.stale.then_some("stale"))} data-testid="results">
+                    // Placeholder until the chart work lands on main: BridgeChart,
+                    // Indicators, small charts and YearTable go here with props
+                    // plan, projection, currency, lang and stale.
+                    <div class="placeholder" data-testid="results-placeholder">
+                        { match &state.projection {
+                            Some(p) => format!("{} {}", p.years.len(), tr(l, "years projected", "années projetées")),
+                            None => tr(l, "No projection yet.", "Pas encore de projection.").to_string(),
+                        } }
+                    </div>
+                </main>
+            </div>
+        </div>
     }
 }

@@ -1,0 +1,306 @@
+//! One donor: its kind, the fields that kind uses, and for budget support
+//! and gap-filling facilities the taper m(t) with a small preview.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::item_header::ItemHeader;
+use super::number_field::{Kind, NumberField};
+use super::select_field::SelectField;
+use super::shared::{nice_ceil, problem};
+use super::sparkline::{taper_values, Sparkline};
+use super::toggle_field::ToggleField;
+use super::year_field::YearField;
+use crate::model::{Currency, Donor, DonorKind, Plan, Problem, Taper};
+use crate::ui::edit::{List, Optional, Shape, Value};
+use crate::ui::i18n::{tr, Lang};
+use crate::ui::state::{Action, Edit};
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    pub plan: Rc<Plan>,
+    pub index: usize,
+    pub problems: Rc<Vec<Problem>>,
+    pub lang: Lang,
+    pub on_edit: Callback<Action>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        // Only what this donor's controls show.
+        fn part(p: &Plan, i: usize) -> impl PartialEq + '_ {
+            (
+                p.donors.get(i),
+                p.donors.len(),
+                (p.meta.start_year, p.meta.horizon_years, &p.meta.currency),
+                (p.macro_path.gdp_base, p.macro_path.fx_base),
+                p.costs.iter().map(|c| &c.name).collect::<Vec<_>>(),
+                p.programmes.iter().map(|c| &c.name).collect::<Vec<_>>(),
+            )
+        }
+        self.index == o.index
+            && self.lang == o.lang
+            && self.on_edit == o.on_edit
+            && (Rc::ptr_eq(&self.problems, &o.problems) || self.problems == o.problems)
+            && (Rc::ptr_eq(&self.plan, &o.plan) || part(&self.plan, self.index) == part(&o.plan, o.index))
+    }
+}
+
+pub fn kind_label(k: DonorKind, l: Lang) -> &'static str {
+    match k {
+        DonorKind::BudgetSupport => tr(l, "Budget support", "Appui budgétaire"),
+        DonorKind::Cofinancing => tr(l, "Co-financing of a line", "Cofinancement d'un poste"),
+        DonorKind::GapFilling => tr(l, "Gap-filling facility", "Facilité de financement du déficit"),
+    }
+}
+
+fn kind_key(k: DonorKind) -> &'static str {
+    match k {
+        DonorKind::BudgetSupport => "budget_support",
+        DonorKind::Cofinancing => "cofinancing",
+        DonorKind::GapFilling => "gap_filling",
+    }
+}
+
+fn shape_label(s: Shape, l: Lang) -> &'static str {
+    match s {
+        Shape::None => tr(l, "Flat", "Constant"),
+        Shape::Linear => tr(l, "Linear to zero", "Linéaire jusqu'à zéro"),
+        Shape::Exponential => tr(l, "Exponential", "Exponentiel"),
+        Shape::Steps => tr(l, "Steps", "Par paliers"),
+        Shape::Logistic => tr(l, "S-curve (logistic)", "Courbe en S (logistique)"),
+    }
+}
+
+#[function_component(DonorEditor)]
+pub fn donor_editor(p: &Props) -> Html {
+    let l = p.lang;
+    let i = p.index;
+    let Some(d) = p.plan.donors.get(i) else { return Html::default() };
+    let at = format!("donors[{i}]");
+    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let on_edit = p.on_edit.clone();
+
+    let kind_pick = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |v: String| {
+            let kind = match v.as_str() {
+                "budget_support" => DonorKind::BudgetSupport,
+                "cofinancing" => DonorKind::Cofinancing,
+                _ => DonorKind::GapFilling,
+            };
+            on_edit.emit(Action::SetDonorKind { donor: i, kind });
+        })
+    };
+    let kinds = [DonorKind::BudgetSupport, DonorKind::Cofinancing, DonorKind::GapFilling]
+        .map(|k| (AttrValue::from(kind_key(k)), AttrValue::from(kind_label(k, l))))
+        .to_vec();
+
+    let body = match d.kind {
+        DonorKind::Cofinancing => cofinancing_fields(p, d, &at),
+        _ => flow_fields(p, d, &at),
+    };
+    html! {
+        <div class="item donor" data-testid={format!("item-{at}")}>
+            <ItemHeader list={List::Donors} index={i} count={p.plan.donors.len()}
+                name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()}
+                problem={prob("name")} lang={l} on_edit={on_edit.clone()} />
+            <SelectField path={path("kind")} label={tr(l, "Kind", "Type")} value={kind_key(d.kind)}
+                options={kinds} problem={prob("kind")} on_pick={kind_pick} />
+            { body }
+            <NumberField path={path("fulfilment_pct")} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
+                value={d.fulfilment_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                problem={prob("fulfilment_pct")} lang={l} on_edit={on_edit.clone()} />
+            if d.kind == DonorKind::GapFilling {
+                <p class="hint">{ tr(l,
+                    "Pays only what the budget still lacks, up to its ceiling, before the reserve is drawn.",
+                    "Ne paie que ce qui manque encore au budget, dans la limite de son plafond, avant de puiser dans la réserve.") }</p>
+            }
+        </div>
+    }
+}
+
+fn cofinancing_fields(p: &Props, d: &Donor, at: &str) -> Html {
+    let l = p.lang;
+    let i = p.index;
+    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let targets: Vec<(AttrValue, AttrValue)> = p
+        .plan
+        .programmes
+        .iter()
+        .map(|x| x.name.clone())
+        .chain(p.plan.costs.iter().map(|x| x.name.clone()))
+        .map(|n| (AttrValue::from(n.clone()), AttrValue::from(n)))
+        .collect();
+    let on_target = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |v: String| {
+            on_edit.emit(Action::Set { path: format!("donors[{i}].target"), value: Value::Text(v), edit: Edit::Commit })
+        })
+    };
+    html! {
+        <>
+            <SelectField path={path("target")} label={tr(l, "Co-finances", "Cofinance")}
+                value={d.target.clone().unwrap_or_default()} options={targets}
+                problem={prob("target")} on_pick={on_target} />
+            <NumberField path={path("initial_country_share_pct")} label={tr(l, "Country share at first", "Part du pays au départ")}
+                value={d.initial_country_share_pct.unwrap_or(0.0)} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                problem={prob("initial_country_share_pct")} lang={l} on_edit={p.on_edit.clone()} />
+            <NumberField path={path("step_pp")} label={tr(l, "Country share rises by", "La part du pays augmente de")}
+                value={d.step_pp.unwrap_or(0.0)} min={0.0} max={50.0} step={0.5} kind={Kind::Pct}
+                unit={tr(l, "points/yr", "points/an")}
+                problem={prob("step_pp")} lang={l} on_edit={p.on_edit.clone()} />
+            <YearField path={path("start")} label={tr(l, "Rising from", "Hausse à partir de")}
+                value={d.start.unwrap_or(0) as f64} start_year={p.plan.meta.start_year} horizon={p.plan.meta.horizon_years}
+                problem={prob("start")} lang={l} on_edit={p.on_edit.clone()} />
+        </>
+    }
+}
+
+fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
+    let l = p.lang;
+    let i = p.index;
+    let sy = p.plan.meta.start_year;
+    let h = p.plan.meta.horizon_years;
+    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let usd = d.currency == Some(Currency::Usd);
+    let unit = if usd { AttrValue::from("USD") } else { AttrValue::from(p.plan.meta.currency.clone()) };
+    // Slider up to 20 % of GDP in the donor's currency; typing may go further.
+    let gdp_in = p.plan.macro_path.gdp_base / if usd { p.plan.macro_path.fx_base.max(1e-9) } else { 1.0 };
+    let base_max = nice_ceil(gdp_in * 0.2);
+    let on_currency = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |v: String| {
+            on_edit.emit(Action::Set { path: format!("donors[{i}].currency"), value: Value::Text(v), edit: Edit::Commit })
+        })
+    };
+    let currencies = vec![
+        (AttrValue::from("LCU"), AttrValue::from(format!("{} ({})", tr(l, "Local currency", "Monnaie locale"), p.plan.meta.currency))),
+        (AttrValue::from("USD"), AttrValue::from("USD")),
+    ];
+    let taper = d.taper.clone().unwrap_or_default();
+    let shape = Shape::of(&taper);
+    let on_shape = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |v: String| {
+            if let Some(shape) = Shape::from_key(&v) {
+                on_edit.emit(Action::SetTaperShape { donor: i, shape });
+            }
+        })
+    };
+    let shapes = Shape::ALL.iter().map(|s| (AttrValue::from(s.key()), AttrValue::from(shape_label(*s, l)))).collect::<Vec<_>>();
+    let year = |f: &str, label: &'static str, v: u32| html! {
+        <YearField path={path(f)} {label} value={v as f64} start_year={sy} horizon={h}
+            problem={prob(f)} lang={l} on_edit={p.on_edit.clone()} />
+    };
+    let params = match &taper {
+        Taper::None { .. } => Html::default(),
+        Taper::Linear { start, end } => html! { <>
+            { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
+            { year("taper.end", tr(l, "Reaches zero in", "Atteint zéro en"), *end) }
+        </> },
+        Taper::Exponential { start, rate_pct, .. } => html! { <>
+            { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
+            <NumberField path={path("taper.rate_pct")} label={tr(l, "Falls each year by", "Baisse chaque année de")}
+                value={*rate_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                problem={prob("taper.rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
+        </> },
+        Taper::Logistic { midpoint, steepness, .. } => html! { <>
+            <NumberField path={path("taper.midpoint")} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
+                value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain}
+                problem={prob("taper.midpoint")} lang={l} on_edit={p.on_edit.clone()} />
+            <NumberField path={path("taper.steepness")} label={tr(l, "Steepness", "Pente")}
+                value={*steepness} min={0.0} max={5.0} step={0.05} kind={Kind::Plain}
+                problem={prob("taper.steepness")} lang={l} on_edit={p.on_edit.clone()} />
+        </> },
+        Taper::Steps { points, .. } => steps_fields(p, points, at),
+    };
+    let end = match &taper {
+        Taper::Linear { .. } => None,
+        Taper::None { end } | Taper::Exponential { end, .. } | Taper::Steps { end, .. } | Taper::Logistic { end, .. } => Some(*end),
+    };
+    // Taper presets one click away, applied to this donor.
+    let taper_presets = crate::ui::presets::catalogue(l).into_iter().filter(|pr| pr.is_taper).map(|pr| {
+        let on_edit = p.on_edit.clone();
+        let id = pr.id;
+        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: Some(i) }));
+        html! {
+            <button type="button" class="preset small" {onclick} title={pr.description}
+                data-testid={format!("preset-{id}-donors[{i}]")}>{ pr.title }</button>
+        }
+    });
+    let on_end = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::TaperEnd(i))))
+    };
+    html! {
+        <>
+            <SelectField path={path("currency")} label={tr(l, "Pledged in", "Engagé en")}
+                value={if usd { "USD" } else { "LCU" }} options={currencies}
+                problem={prob("currency")} on_pick={on_currency} />
+            <NumberField path={path("base")}
+                label={if d.kind == DonorKind::GapFilling { tr(l, "Yearly ceiling", "Plafond annuel") } else { tr(l, "Yearly amount", "Montant annuel") }}
+                value={d.base.unwrap_or(0.0)} min={0.0} max={base_max} kind={Kind::Amount} unit={unit}
+                problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
+            <div class="taper">
+                <SelectField path={path("taper.shape")} label={tr(l, "Taper", "Profil de retrait")}
+                    value={shape.key()} options={shapes} problem={prob("taper.shape")} on_pick={on_shape} />
+                <Sparkline values={taper_values(&taper, h)} testid={format!("taper-preview-{at}")}
+                    label={tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année")} />
+            </div>
+            <div class="presets taper-presets">{ for taper_presets }</div>
+            { params }
+            if let Some(end) = end {
+                <ToggleField path={path("taper.end")} label={tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)")}
+                    checked={end.is_some()} on_toggle={on_end} />
+                if let Some(e) = end {
+                    { year("taper.end", tr(l, "Stops in", "S'arrête en"), e) }
+                }
+            }
+        </>
+    }
+}
+
+fn steps_fields(p: &Props, points: &[(u32, f64)], at: &str) -> Html {
+    let l = p.lang;
+    let i = p.index;
+    let rows = points.iter().enumerate().map(|(j, (t, pct))| {
+        let tp = format!("{at}.taper.points[{j}]");
+        let vp = format!("{at}.taper.points[{j}].pct");
+        let remove = {
+            let on_edit = p.on_edit.clone();
+            Callback::from(move |_| on_edit.emit(Action::RemoveStepPoint { donor: i, point: j }))
+        };
+        html! {
+            <div class="step-row" key={j}>
+                <YearField path={AttrValue::from(tp.clone())} label={tr(l, "From", "À partir de")} value={*t as f64}
+                    start_year={p.plan.meta.start_year} horizon={p.plan.meta.horizon_years}
+                    problem={problem(&p.problems, &tp)} lang={l} on_edit={p.on_edit.clone()} />
+                <NumberField path={AttrValue::from(vp.clone())} label={tr(l, "Share paid", "Part versée")} value={*pct}
+                    min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                    problem={problem(&p.problems, &vp)} lang={l} on_edit={p.on_edit.clone()} />
+                <button type="button" class="icon" onclick={remove} data-testid={format!("remove-{at}.taper.points[{j}]")}
+                    aria-label={tr(l, "Remove this step", "Supprimer ce palier")}>{ "✕" }</button>
+            </div>
+        }
+    });
+    let add = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(Action::AddStepPoint { donor: i }))
+    };
+    html! {
+        <div class="steps">
+            { for rows }
+            if let Some(msg) = problem(&p.problems, &format!("{at}.taper.points")) {
+                <p class="error" data-testid={format!("error-{at}.taper.points")} role="alert">{ msg }</p>
+            }
+            <button type="button" class="add" onclick={add} data-testid={format!("add-step-{at}")}>
+                { tr(l, "+ Add a step", "+ Ajouter un palier") }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The Donors section: each donor's editor, and presets one click away.
+
+use yew::prelude::*;
+
+use super::donor_editor::DonorEditor;
+use super::panel::Panel;
+use super::shared::{add_button, section_props};
+use crate::ui::edit::List;
+use crate::ui::i18n::tr;
+use crate::ui::presets::catalogue;
+use crate::ui::state::{Action, Section};
+
+section_props!(Props, |p| (
+    &p.donors,
+    (p.meta.start_year, p.meta.horizon_years, &p.meta.currency),
+    (p.macro_path.gdp_base, p.macro_path.fx_base),
+    p.costs.iter().map(|c| &c.name).collect::<Vec<_>>(),
+    p.programmes.iter().map(|c| &c.name).collect::<Vec<_>>()
+));
+
+#[function_component(DonorsSection)]
+pub fn donors_section(p: &Props) -> Html {
+    let l = p.lang;
+    let presets = catalogue(l).into_iter().map(|pr| {
+        let on_edit = p.on_edit.clone();
+        let id = pr.id;
+        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: None }));
+        let title = format!("{} ({})", pr.description, pr.source);
+        html! {
+            <button type="button" class="preset" {onclick} {title} data-testid={format!("preset-{id}")}>
+                { pr.title }
+            </button>
+        }
+    });
+    html! {
+        <Panel section={Section::Donors} title={tr(l, "Donors", "Bailleurs")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+            <div class="presets" role="group" aria-label={tr(l, "Add a donor from a preset", "Ajouter un bailleur type")}>
+                <span class="presets-label">{ tr(l, "Add a typical donor:", "Ajouter un bailleur type :") }</span>
+                { for presets }
+            </div>
+            { for (0..p.plan.donors.len()).map(|i| html! {
+                <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
+                    lang={l} on_edit={p.on_edit.clone()} />
+            }) }
+            { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
+        </Panel>
+    }
+}

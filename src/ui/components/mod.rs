@@ -1,0 +1,27 @@
+//! The app's components, one to a file. Editor controls and sections are
+//! listed first; result views (charts, indicators, year table) after.
+
+// Editor controls and sections.
+pub mod donor_editor;
+pub mod donors_section;
+pub mod header;
+pub mod item_header;
+pub mod macro_section;
+pub mod number_field;
+pub mod override_list;
+pub mod panel;
+pub mod plan_section;
+pub mod problems_banner;
+pub mod reserve_section;
+pub mod revenue_section;
+pub mod select_field;
+pub mod shared;
+pub mod shocks_section;
+pub mod social_section;
+pub mod sparkline;
+pub mod spending_section;
+pub mod text_field;
+pub mod toggle_field;
+pub mod year_field;
+
+// Result views.

@@ -1,0 +1,270 @@
+//! A number control: a range slider for exploring and a typed input for
+//! exact values, kept in step, with the value written out for reading.
+//!
+//! The slider covers a sensible range; typing may go beyond it (the slider
+//! then stretches to show the value) and the model's `validate` judges the
+//! bounds, its message shown under the control. Text that is not a number
+//! is only flagged here and never reaches the plan.
+
+use yew::prelude::*;
+
+use crate::ui::edit::Value;
+use crate::ui::format;
+use crate::ui::i18n::{tr, Lang};
+use crate::ui::state::{Action, Edit};
+
+/// How the value reads next to the control.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// A large amount (money, people): "35.0 bn LCU".
+    Amount,
+    /// A percentage or percentage points: "4.5 %".
+    Pct,
+    /// A plain number with two decimals at most.
+    #[default]
+    Plain,
+    /// A whole number 0 or more; a plan year when `start_year` is given.
+    Whole,
+    /// A count of years: "1 year", "8 years".
+    Years,
+    /// A calendar year, shown without grouping: "2026".
+    Year,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    /// The MODEL.md path of the field, e.g. `macro.gdp_base`.
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: f64,
+    /// Shown after the readable value: "% of GDP", "LCU", "years" …
+    #[prop_or_default]
+    pub unit: AttrValue,
+    /// Slider range. With `log`, `min` must be above 0.
+    pub min: f64,
+    pub max: f64,
+    /// Slider step; 0 picks one thousandth of the range.
+    #[prop_or_default]
+    pub step: f64,
+    #[prop_or_default]
+    pub log: bool,
+    #[prop_or_default]
+    pub kind: Kind,
+    /// For plan-year fields: the start year, so the calendar year is shown.
+    #[prop_or_default]
+    pub start_year: Option<i32>,
+    /// The model's message for this path, if any.
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
+    pub lang: Lang,
+    pub on_edit: Callback<Action>,
+}
+
+/// Typed text to a number, as people write it in `lang`: "1,234.5" or
+/// "1 234,5", "3.5e10", and the short scales the app writes ("35 bn",
+/// "2.4 M", "950 k"; in French "Md" and "Bn"), so a figure read off the
+/// screen can be typed back.
+pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
+    let mut s: String =
+        text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
+    s = s.replace('−', "-");
+    let lower = s.to_lowercase();
+    let scales: &[(&str, f64)] = match lang {
+        Lang::En => &[("bn", 1e9), ("tn", 1e12), ("k", 1e3), ("m", 1e6)],
+        Lang::Fr => &[("md", 1e9), ("bn", 1e12), ("k", 1e3), ("m", 1e6)],
+    };
+    let mut scale = 1.0;
+    for (suffix, x) in scales {
+        if lower.ends_with(suffix) && lower.len() > suffix.len() {
+            scale = *x;
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
+    if s.contains(',') {
+        // A comma is a decimal point in French, and in English too when it
+        // cannot be grouping ("3,25"), since people type what they are used to.
+        let grouping = lang == Lang::En
+            && (s.contains('.') || s.split(',').skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())));
+        s = if grouping { s.replace(',', "") } else { s.replace(',', ".") };
+    }
+    // Only plain decimal notation: Rust would also take "inf" and "NaN".
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
+        return None;
+    }
+    s.parse::<f64>().ok().map(|x| x * scale).filter(|x| x.is_finite())
+}
+
+/// Rounds to `sig` significant figures, so a dragged slider gives round
+/// values. Goes through decimal text so the result prints without float
+/// noise (1.9999999 stays 2).
+fn round_sig(x: f64, sig: usize) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    format!("{:.*e}", sig.saturating_sub(1), x).parse().unwrap_or(x)
+}
+
+/// The value as the typed input shows it: plain, without grouping.
+fn edit_text(x: f64) -> String {
+    format!("{}", round_sig(x, 12))
+}
+
+fn readable(p: &Props) -> String {
+    let l = p.lang;
+    let v = p.value;
+    let unit = if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) };
+    match p.kind {
+        Kind::Amount => format!("{}{unit}", format::money_short(v, l)),
+        Kind::Pct => format!("{}{}", format::number(v, 1, l), if p.unit.is_empty() { " %".into() } else { unit }),
+        Kind::Plain => format!("{}{unit}", format::number(v, if v.fract() == 0.0 { 0 } else { 2 }, l)),
+        Kind::Years => match (l, v == 1.0) {
+            (Lang::En, true) => "1 year".to_string(),
+            (Lang::En, false) => format!("{} years", format::number(v, 0, l)),
+            (Lang::Fr, true) => "1 an".to_string(),
+            (Lang::Fr, false) => format!("{} ans", format::number(v, 0, l)),
+        },
+        Kind::Year => format!("{v}"),
+        Kind::Whole => match p.start_year {
+            Some(y) => format!("{} {}", tr(l, "year", "année"), y as i64 + v as i64),
+            None => format!("{}{unit}", format::number(v, 0, l)),
+        },
+    }
+}
+
+const LOG_STEPS: f64 = 1000.0;
+
+#[function_component(NumberField)]
+pub fn number_field(p: &Props) -> Html {
+    // What the person typed, and the plan value it was typed against: shown
+    // instead of the plan value until the plan moves on (slider, undo).
+    let draft = use_state(|| None::<(String, f64)>);
+    let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
+    let shown_draft = draft.as_ref().filter(|(_, v)| *v == p.value).map(|(t, _)| t.clone());
+    let text = shown_draft.clone().unwrap_or_else(|| edit_text(p.value));
+    let lang = p.lang;
+    let parse = move |t: &str| -> Option<f64> {
+        let x = parse_number(t, lang)?;
+        if whole && (x < 0.0 || x.fract() != 0.0) {
+            None
+        } else {
+            Some(x)
+        }
+    };
+    let local_error = shown_draft.as_deref().and_then(|t| match parse(t) {
+        Some(_) => None,
+        None if whole => {
+            Some(tr(p.lang, "Enter a whole number, 0 or more.", "Entrez un nombre entier, 0 ou plus."))
+        }
+        None => Some(tr(p.lang, "Not a number.", "Ce n'est pas un nombre.")),
+    });
+    let error: Option<AttrValue> =
+        local_error.map(AttrValue::from).or_else(|| p.problem.clone());
+
+    let value_of = move |x: f64| if whole { Value::Int(x as i64) } else { Value::Num(x) };
+    let send = {
+        let on_edit = p.on_edit.clone();
+        let path = p.path.clone();
+        move |x: f64, edit: Edit| {
+            on_edit.emit(Action::Set { path: path.to_string(), value: value_of(x), edit })
+        }
+    };
+
+    // Slider geometry; a value outside the range stretches it.
+    let (lo, hi) = (p.min.min(p.value), p.max.max(p.value));
+    let log = p.log && lo > 0.0 && hi > lo;
+    let (r_min, r_max, r_step, r_val) = if log {
+        let pos = (p.value.ln() - lo.ln()) / (hi.ln() - lo.ln()) * LOG_STEPS;
+        (0.0, LOG_STEPS, 1.0, pos)
+    } else {
+        let step = if p.step > 0.0 { p.step } else { ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE) };
+        (lo, hi, step, p.value)
+    };
+    let from_slider = {
+        let kind = p.kind;
+        move |pos: f64| -> f64 {
+            let x = if log { (lo.ln() + pos / LOG_STEPS * (hi.ln() - lo.ln())).exp() } else { pos };
+            match kind {
+                Kind::Whole | Kind::Years | Kind::Year => x.round(),
+                Kind::Amount => round_sig(x, 3),
+                _ => round_sig(x, 6),
+            }
+        }
+    };
+
+    let on_range = |edit: Edit| {
+        let send = send.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(pos) = input.value().parse::<f64>() {
+                draft.set(None);
+                send(from_slider(pos), edit);
+            }
+        })
+    };
+    let range_input = {
+        let cb = on_range(Edit::Live);
+        Callback::from(move |e: InputEvent| cb.emit(e.into()))
+    };
+    let range_change = on_range(Edit::Commit);
+
+    let typed = |edit: Edit| {
+        let send = send.clone();
+        let draft = draft.clone();
+        let value = p.value;
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let t = input.value();
+            match parse(&t) {
+                Some(x) => {
+                    // On commit the text is reformatted; while typing it stays as typed.
+                    draft.set(if edit == Edit::Live { Some((t, x)) } else { None });
+                    send(x, edit);
+                }
+                None => draft.set(Some((t, value))),
+            }
+        })
+    };
+    let num_input = {
+        let cb = typed(Edit::Live);
+        Callback::from(move |e: InputEvent| cb.emit(e.into()))
+    };
+    let num_change = typed(Edit::Commit);
+
+    let path = &p.path;
+    let id = format!("field-{path}");
+    let err_id = format!("error-{path}");
+    let invalid = if error.is_some() { "true" } else { "false" };
+    let describedby = error.as_ref().map(|_| err_id.clone());
+    html! {
+        <div class={classes!("field", "number-field", error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>
+                <span class="label">{ &p.label }</span>
+                <span class="readable" aria-hidden="true">{ readable(p) }</span>
+            </label>
+            <div class="controls">
+                <input type="range"
+                    data-testid={format!("range-{path}")}
+                    aria-label={p.label.clone()}
+                    aria-valuetext={readable(p)}
+                    min={r_min.to_string()} max={r_max.to_string()} step={r_step.to_string()}
+                    value={r_val.to_string()}
+                    oninput={range_input} onchange={range_change} />
+                <input type="text" inputmode={if whole { "numeric" } else { "decimal" }}
+                    id={id}
+                    data-testid={format!("input-{path}")}
+                    value={text}
+                    aria-invalid={invalid}
+                    aria-describedby={describedby}
+                    oninput={num_input} onchange={num_change} />
+                if !p.unit.is_empty() && !whole {
+                    <span class="unit">{ &p.unit }</span>
+                }
+            </div>
+            if let Some(msg) = error {
+                <p class="error" id={err_id.clone()} data-testid={err_id} role="alert">{ msg }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The Revenue section: each local revenue stream, its buoyancy and an
+//! optional revenue-administration reform.
+
+use yew::prelude::*;
+
+use super::item_header::ItemHeader;
+use super::number_field::{Kind, NumberField};
+use super::panel::Panel;
+use super::shared::{add_button, nice_ceil, problem, section_props};
+use super::toggle_field::ToggleField;
+use super::year_field::YearField;
+use crate::ui::edit::{List, Optional};
+use crate::ui::i18n::tr;
+use crate::ui::state::{Action, Section};
+
+section_props!(Props, |p| (
+    &p.revenues,
+    (p.meta.start_year, p.meta.horizon_years, &p.meta.currency),
+    p.macro_path.gdp_base
+));
+
+#[function_component(RevenueSection)]
+pub fn revenue_section(p: &Props) -> Html {
+    let l = p.lang;
+    let plan = &p.plan;
+    let (sy, h) = (plan.meta.start_year, plan.meta.horizon_years);
+    let cur = AttrValue::from(plan.meta.currency.clone());
+    let base_max = nice_ceil(plan.macro_path.gdp_base * 0.15);
+    let items = plan.revenues.iter().enumerate().map(|(i, r)| {
+        let at = format!("revenues[{i}]");
+        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+        let on_reform = {
+            let on_edit = p.on_edit.clone();
+            Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reform(i))))
+        };
+        html! {
+            <div class="item" key={i} data-testid={format!("item-{at}")}>
+                <ItemHeader list={List::Revenues} index={i} count={plan.revenues.len()}
+                    name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()}
+                    problem={prob("name")} lang={l} on_edit={p.on_edit.clone()} />
+                <NumberField path={path("base")} label={tr(l, "Yield in the first year", "Rendement la première année")}
+                    value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
+                    problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
+                <NumberField path={path("buoyancy")} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
+                    value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
+                    problem={prob("buoyancy")} lang={l} on_edit={p.on_edit.clone()} />
+                <ToggleField path={path("reform")} label={tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale")}
+                    checked={r.reform.is_some()} on_toggle={on_reform} />
+                if let Some(f) = &r.reform {
+                    <div class="sub">
+                        <YearField path={path("reform.start")} label={tr(l, "First gain in", "Premier gain en")}
+                            value={f.start as f64} start_year={sy} horizon={h}
+                            problem={prob("reform.start")} lang={l} on_edit={p.on_edit.clone()} />
+                        <NumberField path={path("reform.years")} label={tr(l, "Years of gains", "Années de gains")}
+                            value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
+                            problem={prob("reform.years")} lang={l} on_edit={p.on_edit.clone()} />
+                        <NumberField path={path("reform.gain_pct_gdp_per_year")} label={tr(l, "Gain each year", "Gain chaque année")}
+                            value={f.gain_pct_gdp_per_year} min={0.0} max={2.0} step={0.05} kind={Kind::Pct}
+                            unit={tr(l, "% of GDP", "% du PIB")}
+                            problem={prob("reform.gain_pct_gdp_per_year")} lang={l} on_edit={p.on_edit.clone()} />
+                    </div>
+                }
+            </div>
+        }
+    });
+    html! {
+        <Panel section={Section::Revenue} title={tr(l, "Revenue", "Recettes")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+            { for items }
+            { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
+        </Panel>
+    }
+}

@@ -1,0 +1,50 @@
+//! A select for a closed set of choices (kinds, shapes, operators, metrics,
+//! currencies). It emits the picked option's value; the section turns it
+//! into an `Action`, since some picks (kind, shape) are more than a set.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    /// The selected option's value.
+    pub value: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
+    pub on_pick: Callback<String>,
+}
+
+#[function_component(SelectField)]
+pub fn select_field(p: &Props) -> Html {
+    let on_pick = p.on_pick.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        on_pick.emit(sel.value());
+    });
+    let path = &p.path;
+    let id = format!("field-{path}");
+    let err_id = format!("error-{path}");
+    // Keep an unknown current value visible rather than silently showing the first option.
+    let known = p.options.iter().any(|(v, _)| *v == p.value);
+    html! {
+        <div class={classes!("field", "select-field", p.problem.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &p.label }</label>
+            <select id={id} data-testid={format!("input-{path}")} {onchange}
+                aria-invalid={if p.problem.is_some() { "true" } else { "false" }}
+                aria-describedby={p.problem.as_ref().map(|_| err_id.clone())}>
+                if !known {
+                    <option value={p.value.clone()} selected=true>{ p.value.clone() }</option>
+                }
+                { for p.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
+                }) }
+            </select>
+            if let Some(msg) = &p.problem {
+                <p class="error" id={err_id.clone()} data-testid={err_id} role="alert">{ msg }</p>
+            }
+        </div>
+    }
+}

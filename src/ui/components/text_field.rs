@@ -1,0 +1,53 @@
+//! A text input for names and codes. Typing edits the plan as a gesture,
+//! so a rename is one undo step.
+
+use yew::prelude::*;
+
+use crate::ui::edit::Value;
+use crate::ui::state::{Action, Edit};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
+    /// Hide the label visually (list-item names have their own heading).
+    #[prop_or_default]
+    pub compact: bool,
+    pub on_edit: Callback<Action>,
+}
+
+#[function_component(TextField)]
+pub fn text_field(p: &Props) -> Html {
+    let send = |edit: Edit| {
+        let on_edit = p.on_edit.clone();
+        let path = p.path.to_string();
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit(Action::Set { path: path.clone(), value: Value::Text(input.value()), edit });
+        }
+    };
+    let live = send(Edit::Live);
+    let commit = send(Edit::Commit);
+    let path = &p.path;
+    let id = format!("field-{path}");
+    let err_id = format!("error-{path}");
+    html! {
+        <div class={classes!("field", "text-field", p.compact.then_some("compact"), p.problem.is_some().then_some("invalid"))}>
+            <label for={id.clone()} class={classes!(p.compact.then_some("visually-hidden"))}>{ &p.label }</label>
+            <input type="text" id={id} data-testid={format!("input-{path}")}
+                value={p.value.clone()} placeholder={p.placeholder.clone()}
+                aria-invalid={if p.problem.is_some() { "true" } else { "false" }}
+                aria-describedby={p.problem.as_ref().map(|_| err_id.clone())}
+                oninput={Callback::from(move |e: InputEvent| live(e.into()))}
+                onchange={Callback::from(commit)} />
+            if let Some(msg) = &p.problem {
+                <p class="error" id={err_id.clone()} data-testid={err_id} role="alert">{ msg }</p>
+            }
+        </div>
+    }
+}

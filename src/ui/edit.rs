@@ -1,0 +1,825 @@
+//! Edits to a plan, addressed the way MODEL.md and `validate` address
+//! fields (`donors[1].taper.end`). Pure functions on `&mut Plan`: no web
+//! APIs, no undo, no evaluation (that is `state.rs`). An edit that cannot be
+//! applied (unknown path, wrong kind of value) returns `Err` and leaves the
+//! plan as it was; out-of-range numbers are applied and left to `validate`,
+//! so the model stays the one judge of what a valid plan is.
+
+use crate::model::{
+    CostLine, Criterion, Currency, Donor, DonorKind, Op, Plan, Programme, Ramp, Reform, Revenue,
+    Shock, Taper,
+};
+use crate::ui::i18n::{tr, Lang};
+
+/// A value typed or picked in a control.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Num(f64),
+    /// Whole numbers: plan years, counts of years, the start year.
+    Int(i64),
+    Text(String),
+    Bool(bool),
+}
+
+/// Why an edit was not applied. Controls avoid these; the reducer ignores them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(pub &'static str);
+
+type Edit = Result<(), EditError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `donors[1].taper.points[0].pct` → Key(donors) Index(1) Key(taper) Key(points) Index(0) Key(pct).
+fn parse_path(path: &str) -> Option<Vec<Seg<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (name, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            out.push(Seg::Key(name));
+        }
+        while let Some(r) = rest.strip_prefix('[') {
+            let close = r.find(']')?;
+            out.push(Seg::Index(r[..close].parse().ok()?));
+            rest = &r[close + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn num(v: Value) -> Result<f64, EditError> {
+    match v {
+        Value::Num(x) if x.is_finite() => Ok(x),
+        Value::Int(i) => Ok(i as f64),
+        _ => Err(EditError("expected a number")),
+    }
+}
+
+/// A plan-year index or a count of years: whole and not negative.
+fn year(v: Value) -> Result<u32, EditError> {
+    match v {
+        Value::Int(i) => u32::try_from(i).map_err(|_| EditError("expected a whole number ≥ 0")),
+        Value::Num(x) if x.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&x) => Ok(x as u32),
+        _ => Err(EditError("expected a whole number ≥ 0")),
+    }
+}
+
+fn text(v: Value) -> Result<String, EditError> {
+    match v {
+        Value::Text(s) => Ok(s),
+        _ => Err(EditError("expected text")),
+    }
+}
+
+fn flag(v: Value) -> Result<bool, EditError> {
+    match v {
+        Value::Bool(b) => Ok(b),
+        _ => Err(EditError("expected on/off")),
+    }
+}
+
+const NO_FIELD: EditError = EditError("no such field");
+
+fn item<T>(list: &mut [T], i: usize) -> Result<&mut T, EditError> {
+    list.get_mut(i).ok_or(EditError("no such item"))
+}
+
+/// Sets the field at `path` to `v`.
+pub fn set(plan: &mut Plan, path: &str, v: Value) -> Edit {
+    use Seg::{Index as I, Key as K};
+    let segs = parse_path(path).ok_or(NO_FIELD)?;
+    match segs.as_slice() {
+        [K("meta"), K(f)] => {
+            let m = &mut plan.meta;
+            match *f {
+                "name" => m.name = text(v)?,
+                "country" => m.country = text(v)?,
+                "currency" => m.currency = text(v)?,
+                "start_year" => match v {
+                    Value::Int(i) => {
+                        m.start_year = i32::try_from(i).map_err(|_| EditError("year out of range"))?
+                    }
+                    _ => return Err(EditError("expected a year")),
+                },
+                "horizon_years" => m.horizon_years = year(v)?,
+                "discount_rate_pct" => m.discount_rate_pct = num(v)?,
+                "exit_threshold_pct" => m.exit_threshold_pct = num(v)?,
+                _ => return Err(NO_FIELD),
+            }
+        }
+        [K("macro"), K("overrides"), K(series), K(t)] => {
+            let t: u32 = t.parse().map_err(|_| NO_FIELD)?;
+            let x = num(v)?;
+            let o = &mut plan.macro_path.overrides;
+            match *series {
+                "real_growth_pct" => o.real_growth_pct.insert(t, x),
+                "inflation_pct" => o.inflation_pct.insert(t, x),
+                _ => return Err(NO_FIELD),
+            };
+        }
+        [K("macro"), K(f)] => {
+            let m = &mut plan.macro_path;
+            let x = num(v)?;
+            *match *f {
+                "gdp_base" => &mut m.gdp_base,
+                "real_growth_pct" => &mut m.real_growth_pct,
+                "inflation_pct" => &mut m.inflation_pct,
+                "population_base" => &mut m.population_base,
+                "population_growth_pct" => &mut m.population_growth_pct,
+                "fx_base" => &mut m.fx_base,
+                "foreign_inflation_pct" => &mut m.foreign_inflation_pct,
+                "real_depreciation_pct" => &mut m.real_depreciation_pct,
+                _ => return Err(NO_FIELD),
+            } = x;
+        }
+        [K("revenues"), I(i), rest @ ..] => {
+            let r = item(&mut plan.revenues, *i)?;
+            match rest {
+                [K("name")] => r.name = text(v)?,
+                [K("base")] => r.base = num(v)?,
+                [K("buoyancy")] => r.buoyancy = num(v)?,
+                [K("reform"), K(f)] => {
+                    let reform = r.reform.as_mut().ok_or(NO_FIELD)?;
+                    match *f {
+                        "start" => reform.start = year(v)?,
+                        "years" => reform.years = year(v)?,
+                        "gain_pct_gdp_per_year" => reform.gain_pct_gdp_per_year = num(v)?,
+                        _ => return Err(NO_FIELD),
+                    }
+                }
+                _ => return Err(NO_FIELD),
+            }
+        }
+        [K("costs"), I(i), rest @ ..] => match rest {
+            [K("name")] => {
+                let name = text(v)?;
+                let old = std::mem::replace(&mut item(&mut plan.costs, *i)?.name, name.clone());
+                retarget(plan, &old, &name);
+            }
+            _ => {
+                let c = item(&mut plan.costs, *i)?;
+                match rest {
+                    [K("base")] => c.base = num(v)?,
+                    [K("indexed")] => c.indexed = flag(v)?,
+                    [K("real_growth_pct")] => c.real_growth_pct = num(v)?,
+                    [K("handover"), K(f)] => set_ramp(c.handover.as_mut().ok_or(NO_FIELD)?, f, v)?,
+                    _ => return Err(NO_FIELD),
+                }
+            }
+        },
+        [K("programmes"), I(i), rest @ ..] => match rest {
+            [K("name")] => {
+                let name = text(v)?;
+                let old =
+                    std::mem::replace(&mut item(&mut plan.programmes, *i)?.name, name.clone());
+                retarget(plan, &old, &name);
+            }
+            _ => {
+                let p = item(&mut plan.programmes, *i)?;
+                match rest {
+                    [K("eligible_share_pct")] => p.eligible_share_pct = num(v)?,
+                    [K("benefit_base")] => p.benefit_base = num(v)?,
+                    [K("indexed")] => p.indexed = flag(v)?,
+                    [K("real_benefit_growth_pct")] => p.real_benefit_growth_pct = num(v)?,
+                    [K("admin_pct")] => p.admin_pct = num(v)?,
+                    [K("coverage"), K(f)] => set_ramp(p.coverage.as_mut().ok_or(NO_FIELD)?, f, v)?,
+                    _ => return Err(NO_FIELD),
+                }
+            }
+        },
+        [K("donors"), I(i), rest @ ..] => {
+            let d = item(&mut plan.donors, *i)?;
+            match rest {
+                [K("name")] => d.name = text(v)?,
+                [K("currency")] => {
+                    d.currency = match text(v)?.as_str() {
+                        "LCU" => Some(Currency::Lcu),
+                        "USD" => Some(Currency::Usd),
+                        _ => return Err(EditError("LCU or USD")),
+                    }
+                }
+                [K("fulfilment_pct")] => d.fulfilment_pct = num(v)?,
+                [K("base")] => d.base = Some(num(v)?),
+                [K("target")] => d.target = Some(text(v)?),
+                [K("initial_country_share_pct")] => d.initial_country_share_pct = Some(num(v)?),
+                [K("step_pp")] => d.step_pp = Some(num(v)?),
+                [K("start")] => d.start = Some(year(v)?),
+                [K("taper"), rest @ ..] => {
+                    set_taper(d.taper.get_or_insert_with(Taper::default), rest, v)?
+                }
+                _ => return Err(NO_FIELD),
+            }
+        }
+        [K("shocks"), I(i), K(f)] => {
+            let s = item(&mut plan.shocks, *i)?;
+            match *f {
+                "at" => s.at = year(v)?,
+                "years" => s.years = year(v)?,
+                "revenue_pct" => s.revenue_pct = num(v)?,
+                "donor_pct" => s.donor_pct = num(v)?,
+                "cost_pct" => s.cost_pct = num(v)?,
+                _ => return Err(NO_FIELD),
+            }
+        }
+        [K("reserve"), K(f)] => {
+            let r = &mut plan.reserve;
+            let x = num(v)?;
+            *match *f {
+                "opening" => &mut r.opening,
+                "target_months" => &mut r.target_months,
+                "interest_pct" => &mut r.interest_pct,
+                _ => return Err(NO_FIELD),
+            } = x;
+        }
+        [K("criteria"), I(i), K(f)] => {
+            let c = item(&mut plan.criteria, *i)?;
+            match *f {
+                "name" => {
+                    let s = text(v)?;
+                    c.name = if s.is_empty() { None } else { Some(s) };
+                }
+                "metric" => c.metric = text(v)?,
+                "op" => c.op = op_from(&text(v)?).ok_or(EditError("unknown comparison"))?,
+                "value" => c.value = num(v)?,
+                "consecutive_years" => c.consecutive_years = year(v)?,
+                _ => return Err(NO_FIELD),
+            }
+        }
+        [K("reengagement"), K(f)] => {
+            let r = plan.reengagement.as_mut().ok_or(NO_FIELD)?;
+            let x = num(v)?;
+            match *f {
+                "trigger_pct" => r.trigger_pct = x,
+                "reserve_floor_months" => r.reserve_floor_months = x,
+                _ => return Err(NO_FIELD),
+            }
+        }
+        _ => return Err(NO_FIELD),
+    }
+    Ok(())
+}
+
+/// A cofinancing donor follows its target when the target is renamed.
+fn retarget(plan: &mut Plan, old: &str, new: &str) {
+    if old == new {
+        return;
+    }
+    // Follow only when the new name is unique, so a rename that collides
+    // with another line does not silently repoint a donor.
+    if need_names(plan).iter().filter(|n| **n == new).count() > 1 {
+        return;
+    }
+    for d in &mut plan.donors {
+        if d.target.as_deref() == Some(old) {
+            d.target = Some(new.to_string());
+        }
+    }
+}
+
+fn set_ramp(r: &mut Ramp, field: &str, v: Value) -> Edit {
+    match field {
+        "from_pct" => r.from_pct = num(v)?,
+        "to_pct" => r.to_pct = num(v)?,
+        "start" => r.start = year(v)?,
+        "years" => r.years = year(v)?,
+        _ => return Err(NO_FIELD),
+    }
+    Ok(())
+}
+
+fn set_taper(t: &mut Taper, rest: &[Seg<'_>], v: Value) -> Edit {
+    use Seg::{Index as I, Key as K};
+    match (t, rest) {
+        (Taper::None { end }, [K("end")])
+        | (Taper::Exponential { end, .. }, [K("end")])
+        | (Taper::Steps { end, .. }, [K("end")])
+        | (Taper::Logistic { end, .. }, [K("end")]) => *end = Some(year(v)?),
+        (Taper::Linear { end, .. }, [K("end")]) => *end = year(v)?,
+        (Taper::Linear { start, .. }, [K("start")])
+        | (Taper::Exponential { start, .. }, [K("start")]) => *start = year(v)?,
+        (Taper::Exponential { rate_pct, .. }, [K("rate_pct")]) => *rate_pct = num(v)?,
+        (Taper::Logistic { midpoint, .. }, [K("midpoint")]) => *midpoint = num(v)?,
+        (Taper::Logistic { steepness, .. }, [K("steepness")]) => *steepness = num(v)?,
+        // As `validate` names them: `points[j]` is the point (its plan year
+        // is what can be out of order), `points[j].pct` its percentage.
+        (Taper::Steps { points, .. }, [K("points"), I(j)]) => item(points, *j)?.0 = year(v)?,
+        (Taper::Steps { points, .. }, [K("points"), I(j), K("pct")]) => item(points, *j)?.1 = num(v)?,
+        _ => return Err(NO_FIELD),
+    }
+    Ok(())
+}
+
+pub fn op_from(s: &str) -> Option<Op> {
+    Some(match s {
+        ">=" => Op::Ge,
+        ">" => Op::Gt,
+        "<=" => Op::Le,
+        "<" => Op::Lt,
+        _ => return None,
+    })
+}
+
+pub fn op_str(op: Op) -> &'static str {
+    match op {
+        Op::Ge => ">=",
+        Op::Gt => ">",
+        Op::Le => "<=",
+        Op::Lt => "<",
+    }
+}
+
+// ---------------------------------------------------------------- lists
+
+/// The plan's editable lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum List {
+    Revenues,
+    Costs,
+    Programmes,
+    Donors,
+    Shocks,
+    Criteria,
+}
+
+impl List {
+    /// The plan-file key, used in paths and test ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Revenues => "revenues",
+            List::Costs => "costs",
+            List::Programmes => "programmes",
+            List::Donors => "donors",
+            List::Shocks => "shocks",
+            List::Criteria => "criteria",
+        }
+    }
+    /// Singular, for `add-<noun>` test ids.
+    pub fn noun(self) -> &'static str {
+        match self {
+            List::Revenues => "revenue",
+            List::Costs => "cost",
+            List::Programmes => "programme",
+            List::Donors => "donor",
+            List::Shocks => "shock",
+            List::Criteria => "criterion",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListOp {
+    Add,
+    Remove(usize),
+    Rename(usize, String),
+    Duplicate(usize),
+    MoveUp(usize),
+    MoveDown(usize),
+}
+
+/// Rounds to two significant figures, for starting values people can read.
+fn round2(x: f64) -> f64 {
+    if x <= 0.0 || !x.is_finite() {
+        return 0.0;
+    }
+    let p = 10f64.powi(x.log10().floor() as i32 - 1);
+    (x / p).round() * p
+}
+
+/// `base` if unused, else `base 2`, `base 3` …
+fn unique_name(base: &str, taken: &[&str]) -> String {
+    if !taken.contains(&base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|c| !taken.contains(&c.as_str()))
+        .unwrap_or_default()
+}
+
+/// Cost lines and programmes share one name space (MODEL.md).
+fn need_names(plan: &Plan) -> Vec<&str> {
+    plan.costs.iter().map(|c| c.name.as_str()).chain(plan.programmes.iter().map(|p| p.name.as_str())).collect()
+}
+
+fn names_of(plan: &Plan, list: List) -> Vec<&str> {
+    match list {
+        List::Revenues => plan.revenues.iter().map(|r| r.name.as_str()).collect(),
+        List::Costs | List::Programmes => need_names(plan),
+        List::Donors => plan.donors.iter().map(|d| d.name.as_str()).collect(),
+        List::Shocks => Vec::new(),
+        List::Criteria => plan.criteria.iter().filter_map(|c| c.name.as_deref()).collect(),
+    }
+}
+
+/// A new item with sensible starting values scaled to the plan's economy.
+fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
+    let gdp = plan.macro_path.gdp_base.max(0.0);
+    let h = plan.meta.horizon_years.max(1);
+    let taken = names_of(plan, list);
+    let name = |en, fr| unique_name(tr(lang, en, fr), &taken);
+    match list {
+        List::Revenues => Item::Revenue(Revenue {
+            name: name("New revenue", "Nouvelle recette"),
+            base: round2(gdp * 0.01),
+            buoyancy: 1.0,
+            reform: None,
+        }),
+        List::Costs => Item::Cost(CostLine {
+            name: name("New cost line", "Nouvelle dépense"),
+            base: round2(gdp * 0.01),
+            indexed: true,
+            real_growth_pct: 0.0,
+            handover: None,
+        }),
+        List::Programmes => {
+            let per_head = gdp / plan.macro_path.population_base.max(1.0);
+            Item::Programme(Programme {
+                name: name("New programme", "Nouveau programme"),
+                eligible_share_pct: 5.0,
+                benefit_base: round2(per_head * 0.1),
+                indexed: true,
+                real_benefit_growth_pct: 0.0,
+                admin_pct: 5.0,
+                coverage: None,
+            })
+        }
+        List::Donors => Item::Donor(Donor {
+            name: name("New donor", "Nouveau bailleur"),
+            kind: DonorKind::BudgetSupport,
+            currency: None,
+            fulfilment_pct: 100.0,
+            base: Some(round2(gdp * 0.005)),
+            taper: Some(Taper::Linear { start: 0, end: (h / 2).max(1) }),
+            target: None,
+            initial_country_share_pct: None,
+            step_pp: None,
+            start: None,
+        }),
+        List::Shocks => Item::Shock(Shock {
+            at: 1.min(h - 1),
+            years: 1,
+            revenue_pct: -10.0,
+            donor_pct: 0.0,
+            cost_pct: 0.0,
+        }),
+        List::Criteria => Item::Criterion(Criterion {
+            name: None,
+            metric: "self_sufficiency_pct".into(),
+            op: Op::Ge,
+            value: 100.0,
+            consecutive_years: 1,
+        }),
+    }
+}
+
+enum Item {
+    Revenue(Revenue),
+    Cost(CostLine),
+    Programme(Programme),
+    Donor(Donor),
+    Shock(Shock),
+    Criterion(Criterion),
+}
+
+/// Moves, removes or copies item `i` of `v`; `None` when `i` is out of range
+/// or the move would leave the list.
+fn reorder<T: Clone>(v: &mut Vec<T>, op: &ListOp) -> Option<()> {
+    match *op {
+        ListOp::Remove(i) if i < v.len() => {
+            v.remove(i);
+        }
+        ListOp::MoveUp(i) if i > 0 && i < v.len() => v.swap(i - 1, i),
+        ListOp::MoveDown(i) if i + 1 < v.len() => v.swap(i, i + 1),
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Applies a list operation.
+pub fn list_op(plan: &mut Plan, list: List, op: ListOp, lang: Lang) -> Edit {
+    let bad = EditError("no such item");
+    match op {
+        ListOp::Add => {
+            match fresh(plan, list, lang) {
+                Item::Revenue(x) => plan.revenues.push(x),
+                Item::Cost(x) => plan.costs.push(x),
+                Item::Programme(x) => plan.programmes.push(x),
+                Item::Donor(x) => plan.donors.push(x),
+                Item::Shock(x) => plan.shocks.push(x),
+                Item::Criterion(x) => plan.criteria.push(x),
+            }
+            Ok(())
+        }
+        ListOp::Rename(i, name) => {
+            if list == List::Shocks {
+                return Err(EditError("shocks have no name"));
+            }
+            set(plan, &format!("{}[{i}].name", list.key()), Value::Text(name))
+        }
+        ListOp::Duplicate(i) => {
+            let copy = |n: &str| unique_name(n, &names_of(plan, list));
+            match list {
+                List::Revenues => {
+                    let mut x = plan.revenues.get(i).ok_or(bad)?.clone();
+                    x.name = copy(&x.name);
+                    plan.revenues.insert(i + 1, x);
+                }
+                List::Costs => {
+                    let mut x = plan.costs.get(i).ok_or(bad)?.clone();
+                    x.name = copy(&x.name);
+                    plan.costs.insert(i + 1, x);
+                }
+                List::Programmes => {
+                    let mut x = plan.programmes.get(i).ok_or(bad)?.clone();
+                    x.name = copy(&x.name);
+                    plan.programmes.insert(i + 1, x);
+                }
+                List::Donors => {
+                    let mut x = plan.donors.get(i).ok_or(bad)?.clone();
+                    x.name = copy(&x.name);
+                    plan.donors.insert(i + 1, x);
+                }
+                List::Shocks => {
+                    let x = plan.shocks.get(i).ok_or(bad)?.clone();
+                    plan.shocks.insert(i + 1, x);
+                }
+                List::Criteria => {
+                    let mut x = plan.criteria.get(i).ok_or(bad)?.clone();
+                    x.name = x.name.as_deref().map(copy);
+                    plan.criteria.insert(i + 1, x);
+                }
+            }
+            Ok(())
+        }
+        op => match list {
+            List::Revenues => reorder(&mut plan.revenues, &op),
+            List::Costs => reorder(&mut plan.costs, &op),
+            List::Programmes => reorder(&mut plan.programmes, &op),
+            List::Donors => reorder(&mut plan.donors, &op),
+            List::Shocks => reorder(&mut plan.shocks, &op),
+            List::Criteria => reorder(&mut plan.criteria, &op),
+        }
+        .ok_or(bad),
+    }
+}
+
+// ---------------------------------------------------------------- donors
+
+/// Switches a donor's kind, keeping what the new kind uses and filling what
+/// it requires, so the donor stays valid where it can.
+pub fn set_donor_kind(plan: &mut Plan, i: usize, kind: DonorKind) -> Edit {
+    let gdp = plan.macro_path.gdp_base.max(0.0);
+    let first_target = plan
+        .programmes
+        .first()
+        .map(|p| p.name.clone())
+        .or_else(|| plan.costs.first().map(|c| c.name.clone()));
+    let d = item(&mut plan.donors, i)?;
+    if d.kind == kind {
+        return Ok(());
+    }
+    d.kind = kind;
+    match kind {
+        DonorKind::BudgetSupport | DonorKind::GapFilling => {
+            if d.base.is_none() {
+                d.base = Some(round2(gdp * 0.005));
+            }
+            d.taper.get_or_insert_with(Taper::default);
+            d.target = None;
+            d.initial_country_share_pct = None;
+            d.step_pp = None;
+            d.start = None;
+        }
+        DonorKind::Cofinancing => {
+            d.base = None;
+            d.currency = None;
+            d.taper = None;
+            d.target = Some(d.target.take().or(first_target).unwrap_or_default());
+            d.initial_country_share_pct.get_or_insert(10.0);
+            d.step_pp.get_or_insert(10.0);
+            d.start.get_or_insert(0);
+        }
+    }
+    Ok(())
+}
+
+/// The taper shapes, without their parameters (for the shape select).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    None,
+    Linear,
+    Exponential,
+    Steps,
+    Logistic,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 5] =
+        [Shape::None, Shape::Linear, Shape::Exponential, Shape::Steps, Shape::Logistic];
+    pub fn of(t: &Taper) -> Shape {
+        match t {
+            Taper::None { .. } => Shape::None,
+            Taper::Linear { .. } => Shape::Linear,
+            Taper::Exponential { .. } => Shape::Exponential,
+            Taper::Steps { .. } => Shape::Steps,
+            Taper::Logistic { .. } => Shape::Logistic,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Shape::None => "none",
+            Shape::Linear => "linear",
+            Shape::Exponential => "exponential",
+            Shape::Steps => "steps",
+            Shape::Logistic => "logistic",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|x| x.key() == s)
+    }
+}
+
+fn taper_start(t: &Taper) -> Option<u32> {
+    match t {
+        Taper::Linear { start, .. } | Taper::Exponential { start, .. } => Some(*start),
+        Taper::Logistic { midpoint, .. } if *midpoint >= 0.0 => Some(*midpoint as u32),
+        Taper::Steps { points, .. } => points.first().map(|p| p.0),
+        _ => None,
+    }
+}
+
+fn taper_end(t: &Taper) -> Option<u32> {
+    match t {
+        Taper::Linear { end, .. } => Some(*end),
+        Taper::None { end }
+        | Taper::Exponential { end, .. }
+        | Taper::Steps { end, .. }
+        | Taper::Logistic { end, .. } => *end,
+    }
+}
+
+/// Changes a budget-support or gap-filling donor's taper shape, carrying
+/// over the start and the cliff `end` and filling the rest.
+pub fn set_taper_shape(plan: &mut Plan, i: usize, shape: Shape) -> Edit {
+    let h = plan.meta.horizon_years.max(2);
+    let d = item(&mut plan.donors, i)?;
+    if d.kind == DonorKind::Cofinancing {
+        return Err(EditError("cofinancing has no taper"));
+    }
+    let old = d.taper.take().unwrap_or_default();
+    if Shape::of(&old) == shape {
+        d.taper = Some(old);
+        return Ok(());
+    }
+    let start = taper_start(&old).unwrap_or(0);
+    let end = taper_end(&old);
+    d.taper = Some(match shape {
+        Shape::None => Taper::None { end },
+        Shape::Linear => Taper::Linear {
+            start,
+            end: end.filter(|e| *e > start).unwrap_or(start + (h / 2).max(1)),
+        },
+        Shape::Exponential => Taper::Exponential { start, rate_pct: 20.0, end },
+        Shape::Steps => {
+            let mid = start + (h / 3).max(1);
+            Taper::Steps { points: vec![(start, 100.0), (mid, 50.0)], end }
+        }
+        Shape::Logistic => {
+            Taper::Logistic { midpoint: (start + h / 3) as f64, steepness: 1.0, end }
+        }
+    });
+    Ok(())
+}
+
+/// Optional sub-objects a control can switch on and off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Optional {
+    Reform(usize),
+    Handover(usize),
+    Coverage(usize),
+    /// The cliff `end` of a donor's taper (linear's end is not optional).
+    TaperEnd(usize),
+    Reengagement,
+}
+
+pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
+    let h = plan.meta.horizon_years;
+    let ramp = || Ramp { from_pct: 50.0, to_pct: 100.0, start: 0, years: (h / 2).max(1) };
+    match what {
+        Optional::Reform(i) => {
+            let r = &mut item(&mut plan.revenues, i)?.reform;
+            *r = match r {
+                Some(_) => None,
+                None => Some(Reform { start: 1, years: 5, gain_pct_gdp_per_year: 0.2 }),
+            }
+        }
+        Optional::Handover(i) => {
+            let r = &mut item(&mut plan.costs, i)?.handover;
+            *r = if r.is_some() { None } else { Some(ramp()) }
+        }
+        Optional::Coverage(i) => {
+            let r = &mut item(&mut plan.programmes, i)?.coverage;
+            *r = if r.is_some() { None } else { Some(ramp()) }
+        }
+        Optional::TaperEnd(i) => {
+            let t = item(&mut plan.donors, i)?.taper.get_or_insert_with(Taper::default);
+            let after = taper_start(t).unwrap_or(0);
+            let fill = (after + 1).max(h.saturating_sub(1));
+            match t {
+                Taper::None { end }
+                | Taper::Exponential { end, .. }
+                | Taper::Steps { end, .. }
+                | Taper::Logistic { end, .. } => {
+                    *end = if end.is_some() { None } else { Some(fill) }
+                }
+                Taper::Linear { .. } => return Err(EditError("a linear taper always ends")),
+            }
+        }
+        Optional::Reengagement => {
+            plan.reengagement = match plan.reengagement {
+                Some(_) => None,
+                None => Some(crate::model::Reengagement { trigger_pct: 90.0, reserve_floor_months: 1.0 }),
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn add_step_point(plan: &mut Plan, i: usize) -> Edit {
+    match item(&mut plan.donors, i)?.taper.as_mut() {
+        Some(Taper::Steps { points, .. }) => {
+            let (t, pct) = points.last().copied().unwrap_or((0, 100.0));
+            points.push((t + 1, (pct / 2.0).round()));
+            Ok(())
+        }
+        _ => Err(EditError("not a step taper")),
+    }
+}
+
+pub fn remove_step_point(plan: &mut Plan, i: usize, j: usize) -> Edit {
+    match item(&mut plan.donors, i)?.taper.as_mut() {
+        Some(Taper::Steps { points, .. }) if j < points.len() => {
+            points.remove(j);
+            Ok(())
+        }
+        _ => Err(EditError("no such step")),
+    }
+}
+
+// ---------------------------------------------------------------- overrides
+
+/// The two macro series that take year-by-year overrides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Series {
+    RealGrowth,
+    Inflation,
+}
+
+impl Series {
+    pub fn key(self) -> &'static str {
+        match self {
+            Series::RealGrowth => "real_growth_pct",
+            Series::Inflation => "inflation_pct",
+        }
+    }
+}
+
+fn series_mut(plan: &mut Plan, s: Series) -> (&mut std::collections::BTreeMap<u32, f64>, f64) {
+    let m = &mut plan.macro_path;
+    match s {
+        Series::RealGrowth => (&mut m.overrides.real_growth_pct, m.real_growth_pct),
+        Series::Inflation => (&mut m.overrides.inflation_pct, m.inflation_pct),
+    }
+}
+
+/// Adds an override at the first plan year ≥ 1 without one, at the base rate.
+pub fn add_override(plan: &mut Plan, s: Series) -> Edit {
+    let (map, base) = series_mut(plan, s);
+    let t = (1..).find(|t| !map.contains_key(t)).ok_or(EditError("full"))?;
+    map.insert(t, base);
+    Ok(())
+}
+
+pub fn remove_override(plan: &mut Plan, s: Series, t: u32) -> Edit {
+    series_mut(plan, s).0.remove(&t).map(|_| ()).ok_or(EditError("no such override"))
+}
+
+/// Moves an override to another plan year; refused if that year has one.
+pub fn move_override(plan: &mut Plan, s: Series, from: u32, to: u32) -> Edit {
+    let (map, _) = series_mut(plan, s);
+    if from == to || map.contains_key(&to) {
+        return Err(EditError("that year already has a value"));
+    }
+    let v = map.remove(&from).ok_or(EditError("no such override"))?;
+    map.insert(to, v);
+    Ok(())
+}
