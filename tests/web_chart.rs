@@ -9,6 +9,7 @@ use sunset_planner::model::{Plan, Projection, Summary, YearResult};
 use sunset_planner::ui::chart::geometry::{band_path, nice_ticks, stack, Band, Columns, Scale};
 use sunset_planner::ui::chart::{BridgeChart, ProjectionProps, SmallCharts};
 use sunset_planner::ui::components::indicators::Indicators;
+use sunset_planner::ui::components::year_table::YearTable;
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
 use wasm_bindgen::JsCast;
@@ -334,11 +335,14 @@ async fn odd_projections_render_without_panicking() {
         let r2 = root(700);
         let _b = yew::Renderer::<Indicators>::with_root_and_props(r2.clone(), props(p.clone(), currency, Lang::En)).render();
         let r3 = root(700);
-        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(r3.clone(), props(p, currency, Lang::En)).render();
+        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(r3.clone(), props(p.clone(), currency, Lang::En)).render();
+        let r4 = root(700);
+        let _d = yew::Renderer::<YearTable>::with_root_and_props(r4.clone(), props(p, currency, Lang::En)).render();
         settle().await;
         assert!(r.query_selector("[data-testid=bridge-chart]").unwrap().is_some());
         assert!(r2.query_selector("[data-testid=card-criteria]").unwrap().is_some());
         assert!(r3.query_selector("[data-testid=small-charts]").unwrap().is_some());
+        assert!(r4.query_selector("[data-testid=year-table]").unwrap().is_some());
         assert!(!r.inner_html().contains("NaN"), "no NaN reaches the SVG");
     }
 }
@@ -357,6 +361,43 @@ async fn small_charts_draw_the_hundred_percent_line() {
     assert!(path[3].1 < y100 && path[0].1 > y100);
     assert!(testid(&r, "small-donor-share").query_selector("path.series").unwrap().is_some());
     assert!(testid(&r, "small-revenue-gdp").query_selector("path.series").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn year_table_has_a_row_per_metric_and_breakdown() {
+    let r = root(1200);
+    let _app = yew::Renderer::<YearTable>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Usd, Lang::En)).render();
+    settle().await;
+    let table = testid(&r, "year-table");
+    assert!(find(&table, "caption").text_content().unwrap().contains("USD"));
+    let metrics = [
+        "gdp", "price_index", "population", "fx", "local_revenue", "revenues.Taxes", "revenues.Fees", "need",
+        "costs.Police", "programmes.Child grant", "donor_funding", "programmed_donor_funding",
+        "donors.Budget <b>support</b>", "donors.Sunset facility", "balance", "deposit", "draw", "unfunded_gap",
+        "fiscal_space", "reserve", "self_sufficiency_pct", "donor_share_pct", "revenue_pct_gdp",
+        "social_protection_pct_gdp", "donor_drop_pct",
+    ];
+    let rows = table.query_selector_all("tr[data-metric]").unwrap();
+    assert_eq!(rows.length() as usize, metrics.len());
+    for (i, m) in metrics.iter().enumerate() {
+        let row: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
+        assert_eq!(row.get_attribute("data-metric").as_deref(), Some(*m));
+        assert_eq!(row.query_selector_all("td").unwrap().length(), 4, "{}", m);
+        assert_eq!(find(&row, "th").get_attribute("scope").as_deref(), Some("row"));
+    }
+    let cells = |metric: &str| -> Vec<String> {
+        let row = find(&table, &format!("tr[data-metric=\"{}\"]", metric));
+        let tds = row.query_selector_all("td").unwrap();
+        (0..tds.length()).map(|i| tds.item(i).unwrap().text_content().unwrap().trim().to_string()).collect()
+    };
+    // USD at fx 2: 60 LCU → 30; the gap of 2032 is 20 LCU → 10; fx itself is not converted.
+    assert_eq!(cells("local_revenue"), ["30", "35", "45", "65"]);
+    assert_eq!(cells("unfunded_gap")[2], "10");
+    assert_eq!(cells("fx")[0], "2.00");
+    assert_eq!(cells("self_sufficiency_pct")[0], "60.0\u{a0}%");
+    let years = table.query_selector_all("thead th[scope=col]").unwrap();
+    assert_eq!(years.length(), 5);
+    assert_eq!(years.item(4).unwrap().text_content().as_deref(), Some("2033"));
 }
 
 // Pure geometry: no DOM involved.

@@ -3,3 +3,4 @@
 
 // Result views.
 pub mod indicators;
+pub mod year_table;
