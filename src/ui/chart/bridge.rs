@@ -311,7 +311,10 @@ fn tooltip(
     };
     let cols = lay.cols;
     // Beside the column, on the side with more room.
-    let style = if cols.center(i) > lay.width / 2.0 {
+    let below = lay.width < 640.0;
+    let style = if below {
+        String::new()
+    } else if cols.center(i) > lay.width / 2.0 {
         format!("right:{:.0}px;top:{:.0}px", (lay.width - cols.x0(i) + 8.0).max(0.0), lay.top)
     } else {
         format!("left:{:.0}px;top:{:.0}px", cols.x1(i) + 8.0, lay.top)
@@ -322,7 +325,8 @@ fn tooltip(
     let m = |v: &[f64]| money_short(v.get(i).copied().unwrap_or(0.0), lang);
     let ss = proj.years.get(i).map(|y| y.self_sufficiency_pct).unwrap_or(f64::NAN);
     html! {
-        <div class="chart-tooltip" data-testid="tooltip" role="status" aria-live="polite" style={style}>
+        <div class={classes!("chart-tooltip", below.then_some("below"))} data-testid="tooltip" role="status"
+             aria-live="polite" style={style}>
             <p class="tooltip-year">{ s.years[i].to_string() }</p>
             <dl>
                 { row(tr(lang, "Local revenue", "Recettes propres").into(), m(&s.revenue), "revenue") }

@@ -54,10 +54,13 @@ fn small_chart(props: &SmallProps) -> Html {
     let fmt = |v: f64| format!("{:.1}", v);
     let summary = match (props.values.first(), props.values.last(), props.years.first(), props.years.last()) {
         (Some(a), Some(b), Some(ya), Some(yb)) => {
-            format!("{}: {} {} {}, {} {}.", props.title, pct(*a, lang), tr(lang, "in", "en"), ya, pct(*b, lang), yb)
+            let in_ = tr(lang, "in", "en");
+            format!("{}{}{} {} {}, {} {} {}.", props.title, tr(lang, ": ", "\u{a0}: "), pct(*a, lang), in_, ya, pct(*b, lang), in_, yb)
         }
         _ => props.title.to_string(),
     };
+    // Counted back from the last year, so the horizon's end is always
+    // labelled and labels never crowd.
     let every = cols.label_every(64.0);
     html! {
         <figure class="small-chart" data-testid={props.testid.clone()} ref={container}>
@@ -79,7 +82,7 @@ fn small_chart(props: &SmallProps) -> Html {
                           x1={fmt(cols.left)} x2={fmt(cols.right)} y1={fmt(y.map(r))} y2={fmt(y.map(r))} />
                 }) }
                 <path class="series" d={center_line_path(&cols, &y, &props.values[..n])} stroke={props.colour} />
-                { for (0..n).filter(|i| i % every == 0 || *i + 1 == n).map(|i| html! {
+                { for (0..n).filter(|i| (n - 1 - i) % every == 0).map(|i| html! {
                     <text class="year-label" x={fmt(cols.center(i))} y={fmt(bottom + font + 6.0)}
                           text-anchor="middle">{ props.years[i].to_string() }</text>
                 }) }

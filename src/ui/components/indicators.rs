@@ -83,7 +83,7 @@ pub fn indicators(props: &ProjectionProps) -> Html {
     let drop_note = match s.max_donor_drop_year {
         Some(y) if cliff => html! {
             <p class="card-note warning" role="note">
-                { format!("⚠ {} {}: {}", tr(lang, "Cliff in", "Falaise en"), y,
+                { format!("⚠ {} {}{} {}", tr(lang, "Cliff in", "Falaise en"), y, tr(lang, ":", "\u{a0}:"),
                           tr(lang, "donors programme more than 5 % of the need less than the year before",
                                    "les bailleurs programment plus de 5 % du besoin de moins que l’année précédente")) }
             </p>
@@ -98,13 +98,15 @@ pub fn indicators(props: &ProjectionProps) -> Html {
     } else {
         format!("{} / {} {}", met, s.criteria.len(), tr(lang, "met", "atteints"))
     };
+    // French sets a (non-breaking) space before a colon.
+    let colon = tr(lang, ": ", "\u{a0}: ");
     let criteria_list = html! {
         <ul class="criteria">
             { for s.criteria.iter().enumerate().map(|(i, (key, yr))| {
                 let what = plan.criteria.get(i).map(|c| criterion_text(c, lang));
                 let label = match (plan.criteria.get(i).and_then(|c| c.name.as_ref()), what) {
                     (Some(_), Some(w)) => format!("{} ({})", key, w),
-                    (None, Some(w)) => format!("{} {}: {}", tr(lang, "Criterion", "Critère"), i + 1, w),
+                    (None, Some(w)) => format!("{} {}{}{}", tr(lang, "Criterion", "Critère"), i + 1, colon, w),
                     (_, None) => key.clone(),
                 };
                 let status = match yr {
@@ -113,7 +115,7 @@ pub fn indicators(props: &ProjectionProps) -> Html {
                 };
                 html! {
                     <li class={if yr.is_some() { "met" } else { "not-met" }}>
-                        <span class="criterion-name">{ label }</span>{ ": " }<strong>{ status }</strong>
+                        <span class="criterion-name">{ label }</span>{ colon }<strong>{ status }</strong>
                     </li>
                 }
             }) }
