@@ -261,6 +261,21 @@ async fn bridge_tooltip_follows_keyboard_and_pointer() {
 }
 
 #[wasm_bindgen_test]
+async fn bridge_redraws_at_the_new_width_when_the_window_resizes() {
+    let r = root(1000);
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    settle().await;
+    let before: f64 = find(&r, "svg").get_attribute("width").unwrap().parse().unwrap();
+    r.set_attribute("style", "width:600px").unwrap();
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("resize").unwrap()).unwrap();
+    settle().await;
+    let after: f64 = find(&r, "svg").get_attribute("width").unwrap().parse().unwrap();
+    assert!(before > 800.0 && after <= 600.0, "{} then {}", before, after);
+    // Text keeps its pixel size: the smaller layout uses its own font size, not a scaled drawing.
+    assert_eq!(find(&r, "svg").get_attribute("viewBox").unwrap(), format!("0 0 {} 360", after));
+}
+
+#[wasm_bindgen_test]
 async fn bridge_in_usd_halves_at_fx_two() {
     let r = root(1000);
     let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Usd, Lang::Fr)).render();
@@ -290,7 +305,7 @@ async fn indicator_cards_show_the_summary() {
     assert_eq!(text(&r, "card-criteria-value"), "1 / 2 met");
     let criteria = text(&r, "card-criteria");
     assert!(criteria.contains("self-sufficient") && criteria.contains("met in 2033"), "{}", criteria);
-    assert!(criteria.contains("Criterion 2: donor_share_pct < 0 for 2 years: not met"), "{}", criteria);
+    assert!(criteria.contains("Criterion 2: Donor share < 0 for 2 years: not met"), "{}", criteria);
     assert_eq!(text(&r, "card-reengagement-value"), "2032");
 }
 

@@ -68,10 +68,22 @@ pub(crate) fn next_uid(kind: &str) -> String {
 }
 
 /// The width in pixels of the element behind `node`, kept up to date when
-/// the window resizes. `fallback` until the element is measured.
+/// the window resizes and after every render (a panel that opens or closes
+/// re-renders the page without resizing the window). `fallback` until the
+/// element is measured. `use_state_eq` makes an unchanged width a no-op.
 #[hook]
 pub fn use_container_width(node: NodeRef, fallback: f64) -> f64 {
     let width = use_state_eq(|| fallback);
+    {
+        let (width, node) = (width.clone(), node.clone());
+        use_effect(move || {
+            if let Some(w) = node.cast::<web_sys::Element>().map(|el| el.client_width() as f64) {
+                if w > 0.0 {
+                    width.set(w);
+                }
+            }
+        });
+    }
     {
         let width = width.clone();
         use_effect_with(node, move |node| {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::{Criterion, Op, Plan, Projection};
 use crate::ui::chart::geometry::money;
+use crate::ui::components::year_table::metric_label;
 use crate::ui::chart::{currency_code, stale_badge, year_or_never, ProjectionProps};
 use crate::ui::format::{money_short, number, pct, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
@@ -29,7 +30,7 @@ fn gap_totals(plan: &Plan, p: &Projection, currency: DisplayCurrency) -> (f64, f
     })
 }
 
-/// A criterion in words: "self_sufficiency_pct >= 100 for 3 years".
+/// A criterion in words: "Self-sufficiency ≥ 100 for 3 years".
 fn criterion_text(c: &Criterion, lang: Lang) -> String {
     let op = match c.op {
         Op::Ge => "≥",
@@ -37,7 +38,8 @@ fn criterion_text(c: &Criterion, lang: Lang) -> String {
         Op::Le => "≤",
         Op::Lt => "<",
     };
-    let mut s = format!("{} {} {}", c.metric, op, number(c.value, 2, lang).trim_end_matches('0').trim_end_matches(['.', ',']));
+    let metric = metric_label(&c.metric, lang).unwrap_or(&c.metric);
+    let mut s = format!("{} {} {}", metric, op, number(c.value, 2, lang).trim_end_matches('0').trim_end_matches(['.', ',']));
     if c.consecutive_years > 1 {
         s.push_str(&format!(" {} {} {}", tr(lang, "for", "pendant"), c.consecutive_years, tr(lang, "years", "ans")));
     }

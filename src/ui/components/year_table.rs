@@ -43,8 +43,37 @@ fn cell(kind: Kind, v: f64, yr: &YearResult, currency: DisplayCurrency, lang: La
     }
 }
 
-fn field(p: &Projection, metric: &str, label: &str, kind: Kind, f: fn(&YearResult) -> f64) -> Row {
-    Row { metric: metric.into(), label: label.into(), kind, sub: false, values: p.years.iter().map(f).collect() }
+/// The reader's name of a per-year field of MODEL.md (e.g. for a criterion's
+/// metric); `None` for a name the model does not have.
+pub fn metric_label(metric: &str, lang: Lang) -> Option<&'static str> {
+    let (en, fr) = match metric {
+        "gdp" => ("GDP", "PIB"),
+        "price_index" => ("Price index", "Indice des prix"),
+        "population" => ("Population", "Population"),
+        "fx" => ("Exchange rate (LCU per USD)", "Taux de change (UML par USD)"),
+        "local_revenue" => ("Local revenue", "Recettes propres"),
+        "need" => ("Need", "Besoin"),
+        "donor_funding" => ("Donor funding", "Financement des bailleurs"),
+        "programmed_donor_funding" => ("Programmed donor funding", "Financement programmé"),
+        "balance" => ("Balance", "Solde"),
+        "deposit" => ("Deposit to reserve", "Dépôt à la réserve"),
+        "draw" => ("Reserve draw", "Tirage sur la réserve"),
+        "unfunded_gap" => ("Unfunded gap", "Déficit non financé"),
+        "fiscal_space" => ("Fiscal space", "Marge budgétaire"),
+        "reserve" => ("Reserve at year end", "Réserve en fin d’année"),
+        "self_sufficiency_pct" => ("Self-sufficiency", "Autosuffisance"),
+        "donor_share_pct" => ("Donor share", "Part des bailleurs"),
+        "revenue_pct_gdp" => ("Revenue, % of GDP", "Recettes, % du PIB"),
+        "social_protection_pct_gdp" => ("Social protection, % of GDP", "Protection sociale, % du PIB"),
+        "donor_drop_pct" => ("Donor drop, % of need", "Baisse des bailleurs, % du besoin"),
+        _ => return None,
+    };
+    Some(tr(lang, en, fr))
+}
+
+fn field(p: &Projection, metric: &'static str, lang: Lang, kind: Kind, f: fn(&YearResult) -> f64) -> Row {
+    let label = metric_label(metric, lang).unwrap_or(metric).to_string();
+    Row { metric: metric.into(), label, kind, sub: false, values: p.years.iter().map(f).collect() }
 }
 
 /// One row per item of a breakdown (`revenues`, `costs`, …), named from the
@@ -77,45 +106,44 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
     };
     vec![
         (t("Macro path", "Cadre macroéconomique"), vec![
-            field(p, "gdp", t("GDP", "PIB"), Kind::Money, |y| y.gdp),
-            field(p, "price_index", t("Price index", "Indice des prix"), Kind::Plain(3), |y| y.price_index),
-            field(p, "population", t("Population", "Population"), Kind::Count, |y| y.population),
-            field(p, "fx", t("Exchange rate (LCU per USD)", "Taux de change (UML par USD)"), Kind::Plain(2), |y| y.fx),
+            field(p, "gdp", lang, Kind::Money, |y| y.gdp),
+            field(p, "price_index", lang, Kind::Plain(3), |y| y.price_index),
+            field(p, "population", lang, Kind::Count, |y| y.population),
+            field(p, "fx", lang, Kind::Plain(2), |y| y.fx),
         ]),
         (t("Local revenue", "Recettes propres"), with(
-            vec![field(p, "local_revenue", t("Local revenue", "Recettes propres"), Kind::Money, |y| y.local_revenue)],
+            vec![field(p, "local_revenue", lang, Kind::Money, |y| y.local_revenue)],
             breakdown(p, "revenues", &revenues, t("Revenue", "Recette"), |y| &y.revenues),
         )),
         (t("Need", "Besoin"), with(
             with(
-                vec![field(p, "need", t("Need", "Besoin"), Kind::Money, |y| y.need)],
+                vec![field(p, "need", lang, Kind::Money, |y| y.need)],
                 breakdown(p, "costs", &costs, t("Cost line", "Poste de coût"), |y| &y.costs),
             ),
             breakdown(p, "programmes", &programmes, t("Programme", "Programme"), |y| &y.programmes),
         )),
         (t("Donors", "Bailleurs"), with(
             vec![
-                field(p, "donor_funding", t("Donor funding", "Financement des bailleurs"), Kind::Money, |y| y.donor_funding),
-                field(p, "programmed_donor_funding", t("Programmed donor funding", "Financement programmé"), Kind::Money,
+                field(p, "donor_funding", lang, Kind::Money, |y| y.donor_funding),
+                field(p, "programmed_donor_funding", lang, Kind::Money,
                       |y| y.programmed_donor_funding),
             ],
             breakdown(p, "donors", &donors, t("Donor", "Bailleur"), |y| &y.donors),
         )),
         (t("Balance and reserve", "Solde et réserve"), vec![
-            field(p, "balance", t("Balance", "Solde"), Kind::Money, |y| y.balance),
-            field(p, "deposit", t("Deposit to reserve", "Dépôt à la réserve"), Kind::Money, |y| y.deposit),
-            field(p, "draw", t("Reserve draw", "Tirage sur la réserve"), Kind::Money, |y| y.draw),
-            field(p, "unfunded_gap", t("Unfunded gap", "Déficit non financé"), Kind::Money, |y| y.unfunded_gap),
-            field(p, "fiscal_space", t("Fiscal space", "Marge budgétaire"), Kind::Money, |y| y.fiscal_space),
-            field(p, "reserve", t("Reserve at year end", "Réserve en fin d’année"), Kind::Money, |y| y.reserve),
+            field(p, "balance", lang, Kind::Money, |y| y.balance),
+            field(p, "deposit", lang, Kind::Money, |y| y.deposit),
+            field(p, "draw", lang, Kind::Money, |y| y.draw),
+            field(p, "unfunded_gap", lang, Kind::Money, |y| y.unfunded_gap),
+            field(p, "fiscal_space", lang, Kind::Money, |y| y.fiscal_space),
+            field(p, "reserve", lang, Kind::Money, |y| y.reserve),
         ]),
         (t("Indicators", "Indicateurs"), vec![
-            field(p, "self_sufficiency_pct", t("Self-sufficiency", "Autosuffisance"), Kind::Pct, |y| y.self_sufficiency_pct),
-            field(p, "donor_share_pct", t("Donor share", "Part des bailleurs"), Kind::Pct, |y| y.donor_share_pct),
-            field(p, "revenue_pct_gdp", t("Revenue, % of GDP", "Recettes, % du PIB"), Kind::Pct, |y| y.revenue_pct_gdp),
-            field(p, "social_protection_pct_gdp", t("Social protection, % of GDP", "Protection sociale, % du PIB"),
-                  Kind::Pct, |y| y.social_protection_pct_gdp),
-            field(p, "donor_drop_pct", t("Donor drop, % of need", "Baisse des bailleurs, % du besoin"), Kind::Pct,
+            field(p, "self_sufficiency_pct", lang, Kind::Pct, |y| y.self_sufficiency_pct),
+            field(p, "donor_share_pct", lang, Kind::Pct, |y| y.donor_share_pct),
+            field(p, "revenue_pct_gdp", lang, Kind::Pct, |y| y.revenue_pct_gdp),
+            field(p, "social_protection_pct_gdp", lang, Kind::Pct, |y| y.social_protection_pct_gdp),
+            field(p, "donor_drop_pct", lang, Kind::Pct,
                   |y| y.donor_drop_pct),
         ]),
     ]
