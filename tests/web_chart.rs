@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use sunset_planner::model::{Plan, Projection, Summary, YearResult};
-use sunset_planner::ui::chart::geometry::{band_path, nice_ticks, stack, Band, Columns, Scale};
+use sunset_planner::ui::chart::geometry::{band_path, money_tick, nice_ticks, stack, Band, BridgeSeries, Columns, Scale};
 use sunset_planner::ui::chart::{BridgeChart, ProjectionProps, SmallCharts};
 use sunset_planner::ui::components::indicators::Indicators;
 use sunset_planner::ui::components::year_table::YearTable;
@@ -139,7 +139,7 @@ fn text(root: &Element, id: &str) -> String {
 
 /// The (x, y) points of an SVG path made of M/L commands.
 fn points(d: &str) -> Vec<(f64, f64)> {
-    d.split(|c| c == 'M' || c == 'L' || c == 'Z')
+    d.split(['M', 'L', 'Z'])
         .filter(|s| !s.is_empty())
         .map(|p| {
             let (x, y) = p.split_once(',').unwrap();
@@ -427,6 +427,28 @@ fn nice_ticks_are_round_and_cover_the_range() {
 }
 
 #[wasm_bindgen_test]
+fn bridge_extent_keeps_the_need_in_view() {
+    let mut s = BridgeSeries {
+        years: vec![2030, 2031],
+        revenue: vec![50.0, 400.0],
+        donors: vec![vec![30.0, 0.0]],
+        draw: vec![10.0, 0.0],
+        gap: vec![10.0, 0.0],
+        deposit: vec![0.0, 300.0],
+        need: vec![100.0, 120.0],
+    };
+    // A surplus of 400 over a need of 120 is cut at 1.25 × 120; deposits at a quarter of that.
+    assert_eq!(s.extent(), (-37.5, 150.0));
+    s.revenue[1] = 130.0;
+    s.deposit[1] = 10.0;
+    assert_eq!(s.extent(), (-10.0, 130.0));
+    // Zero need everywhere: the stack decides.
+    s.need = vec![0.0, 0.0];
+    assert_eq!(s.extent(), (-10.0, 130.0));
+    assert_eq!(BridgeSeries::default().extent(), (0.0, 0.0));
+}
+
+#[wasm_bindgen_test]
 fn stacking_and_paths() {
     let bands = stack(&[vec![1.0, 2.0], vec![3.0, f64::NAN], vec![-1.0]]);
     assert_eq!(bands[1], Band { lower: vec![1.0, 2.0], upper: vec![4.0, 2.0] });
@@ -441,4 +463,10 @@ fn stacking_and_paths() {
     );
     assert_eq!(band_path(&cols, &y, &Band::default()), "");
     assert_eq!(Columns { left: 0.0, right: 600.0, n: 60 }.label_every(64.0), 7);
+    assert_eq!(money_tick(2.5e9, Lang::En), "2.5 bn");
+    assert_eq!(money_tick(5.0e12, Lang::En), "5 tn");
+    assert_eq!(money_tick(1.5e9, Lang::Fr), "1,5 Md");
+    assert_eq!(money_tick(-2.0e6, Lang::En), "−2 M");
+    assert_eq!(money_tick(1200.0, Lang::En), "1.2 k");
+    assert_eq!(money_tick(100.0, Lang::En), "100");
 }

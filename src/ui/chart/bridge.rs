@@ -126,6 +126,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let stripes = format!("{}-stripes", uid);
     let hatch = format!("{}-hatch", uid);
     let gap_hatch = format!("{}-gap", uid);
+    let clip = format!("{}-clip", uid);
     let title_id = format!("{}-title", uid);
     let desc_id = format!("{}-desc", uid);
 
@@ -269,9 +270,14 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                             <rect width="10" height="10" fill={GAP_COLOUR} fill-opacity="0.25" />
                             <rect width="3" height="10" fill={GAP_COLOUR} />
                         </pattern>
+                        <clipPath id={clip.clone()}>
+                            <rect x={format!("{:.1}", cols.left)} y={format!("{:.1}", lay.top)}
+                                  width={format!("{:.1}", cols.right - cols.left)}
+                                  height={format!("{:.1}", (lay.bottom - lay.top).max(0.0))} />
+                        </clipPath>
                     </defs>
                     <g class="grid">{ for grid }</g>
-                    <g class="areas">
+                    <g class="areas" clip-path={format!("url(#{})", clip)}>
                         <path class="area" data-testid="bridge-area-revenue" d={band_path(&cols, &y, &bands[0])}
                               fill={REVENUE_COLOUR} />
                         { for donor_areas }

@@ -226,6 +226,11 @@ pub fn money(currency: DisplayCurrency, yr: &YearResult, lcu: f64) -> f64 {
     finite(currency.convert(lcu, yr.fx))
 }
 
+/// How far above the highest need the bridge chart's axis may reach.
+pub const SURPLUS_HEADROOM: f64 = 1.25;
+/// How deep below zero deposits may reach, as a share of the axis top.
+pub const DEPOSIT_DEPTH: f64 = 0.25;
+
 /// The figures of the bridge chart, per year, in the display currency.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BridgeSeries {
@@ -268,19 +273,37 @@ impl BridgeSeries {
         out
     }
 
-    /// The highest point drawn above zero and the deepest deposit below it.
+    /// The value range to draw: (bottom, top). The chart is about meeting
+    /// the need, so a surplus far above it (revenue outgrowing need over a
+    /// long horizon) is cut at `SURPLUS_HEADROOM` × the highest need rather
+    /// than flattening every other year; deposits below zero get at most
+    /// `DEPOSIT_DEPTH` of the height above. Cut shapes are clipped when drawn.
     pub fn extent(&self) -> (f64, f64) {
         let bands = stack(&self.layers());
         let top_stack = bands.last().map(|b| b.upper.iter().fold(0.0f64, |a, v| a.max(*v))).unwrap_or(0.0);
         let top_need = self.need.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
+        let top = if top_need > 0.0 { top_stack.min(top_need * SURPLUS_HEADROOM).max(top_need) } else { top_stack };
         let deepest = self.deposit.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
-        (-deepest, top_stack.max(top_need))
+        (-deepest.min(top * DEPOSIT_DEPTH), top)
     }
 }
 
-/// Axis label for a money tick (k, M, bn via format.rs).
+/// Axis label for a money tick (k, M, bn via format.rs), without the
+/// trailing zeros a round tick does not need: "2.50 bn" → "2.5 bn".
 pub fn money_tick(v: f64, lang: Lang) -> String {
-    money_short(v, lang)
+    let s = money_short(v, lang);
+    let point = match lang {
+        Lang::En => '.',
+        Lang::Fr => ',',
+    };
+    let (num, unit) = match s.find(' ') {
+        Some(i) => s.split_at(i),
+        None => (s.as_str(), ""),
+    };
+    if !num.contains(point) {
+        return s;
+    }
+    format!("{}{}", num.trim_end_matches('0').trim_end_matches(point), unit)
 }
 
 /// Axis label for a percentage tick; whole numbers when the step allows.
