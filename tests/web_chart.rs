@@ -212,6 +212,8 @@ async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
     let dep = points(&testid(&r, "deposit-bars").get_attribute("d").unwrap());
     assert_eq!(dep.len(), 4);
     assert!(close((dep[2].1 - y0) / px_per_unit, 10.0, 0.2));
+    // Nothing is cut at the top in this projection.
+    assert_eq!(testid(&r, "cut-marks").child_element_count(), 0);
     // Markers are labelled with their years.
     assert!(text(&r, "marker-self-sufficiency").contains("2033"));
     assert!(text(&r, "marker-donor-exit").contains("2032"));
@@ -273,6 +275,20 @@ async fn bridge_redraws_at_the_new_width_when_the_window_resizes() {
     assert!(before > 800.0 && after <= 600.0, "{} then {}", before, after);
     // Text keeps its pixel size: the smaller layout uses its own font size, not a scaled drawing.
     assert_eq!(find(&r, "svg").get_attribute("viewBox").unwrap(), format!("0 0 {} 360", after));
+}
+
+#[wasm_bindgen_test]
+async fn a_surplus_far_above_the_need_is_cut_and_marked() {
+    let mut p = projection();
+    p.years[3].local_revenue = 1000.0;
+    let r = root(1000);
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(p, DisplayCurrency::Local, Lang::En)).render();
+    settle().await;
+    assert_eq!(testid(&r, "cut-marks").child_element_count(), 1);
+    // The axis still tops out near the need (1.25 × 120 = 150), not at 1000.
+    let labels = r.query_selector_all(".tick text").unwrap();
+    let last = labels.item(labels.length() - 1).unwrap().text_content().unwrap();
+    assert_eq!(last, "150");
 }
 
 #[wasm_bindgen_test]

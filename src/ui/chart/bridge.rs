@@ -233,6 +233,18 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                   onmouseenter={Callback::from(move |_: MouseEvent| active.set(Some(i)))} />
         }
     });
+    // A column cut at the axis top gets a small arrow, so a clipped surplus
+    // never passes for the real height.
+    let axis_top = ticks.last().copied().unwrap_or(0.0);
+    let cut_marks = bands.last().map(|b| b.upper.clone()).unwrap_or_default().into_iter().enumerate()
+        .filter(|(_, v)| *v > axis_top)
+        .map(|(i, _)| {
+            let (cx, half) = (cols.center(i), (cols.width() * 0.3).min(8.0));
+            html! {
+                <path class="cut-mark" d={format!("M{:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
+                    cx - half, lay.top + half + 2.0, cx + half, lay.top + half + 2.0, cx, lay.top + 2.0)} />
+            }
+        });
     let current = (*active).filter(|i| *i < n);
     let highlight = current.map(|i| html! {
         <rect class="active-year" x={format!("{:.1}", cols.x0(i))} y={format!("{:.1}", lay.top)}
@@ -291,6 +303,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                           y1={format!("{:.1}", y.map(0.0))} y2={format!("{:.1}", y.map(0.0))} />
                     <path class="need-line" data-testid="need-line" d={step_line_path(&cols, &y, &s.need)} />
                     { for markers }
+                    <g class="cut-marks" data-testid="cut-marks">{ for cut_marks }</g>
                     { for highlight }
                     <g class="years">{ for year_labels }</g>
                     <g class="hits">{ for hits }</g>
