@@ -50,7 +50,10 @@ fn small_chart(props: &SmallProps) -> Html {
     let hi = props.values.iter().fold(props.reference.unwrap_or(0.0), |a, v| a.max(finite(*v)));
     let lo = props.values.iter().fold(0.0f64, |a, v| a.min(finite(*v)));
     let ticks = nice_ticks(lo, hi, 4);
-    let y = Scale::new((ticks[0], ticks[ticks.len() - 1]), (bottom, top));
+    let y = Scale::new(
+        (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0)),
+        (bottom, top),
+    );
     let fmt = |v: f64| format!("{:.1}", v);
     let summary = match (props.values.first(), props.values.last(), props.years.first(), props.years.last()) {
         (Some(a), Some(b), Some(ya), Some(yb)) => {
