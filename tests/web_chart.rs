@@ -292,6 +292,37 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
 }
 
 #[wasm_bindgen_test]
+async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
+    let r = root(1000);
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    settle().await;
+    let buttons = testid(&r, "bridge-scale-toggle").query_selector_all("button").unwrap();
+    let share: web_sys::HtmlElement = buttons.item(1).unwrap().dyn_into().unwrap();
+    share.click();
+    settle().await;
+    assert_eq!(share.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let need = points(&testid(&r, "need-line").get_attribute("d").unwrap());
+    assert!(need.iter().all(|p| close(p.1, need[0].1, 0.01)), "need is flat at 100 %");
+    let rev = points(&testid(&r, "bridge-area-revenue").get_attribute("d").unwrap());
+    let y0 = rev[8].1;
+    let rev_tops = tops(&r, "bridge-area-revenue", 4);
+    // Self-sufficiency: 60 %, 70 %, 81.8 %, 108.3 %.
+    for (i, want) in [60.0, 70.0, 900.0 / 11.0, 1300.0 / 12.0].iter().enumerate() {
+        let got = 100.0 * (y0 - rev_tops[i]) / (y0 - need[0].1);
+        assert!(close(got, *want, 0.2), "year {}: {} vs {}", i, got, want);
+    }
+    assert!(r.query_selector_all(".tick text").unwrap().item(0).unwrap().text_content().unwrap().ends_with('%'));
+    // The tooltip still speaks in money.
+    let frame = find(&r, ".chart-frame");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("End");
+    init.set_bubbles(true);
+    frame.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert!(text(&r, "tooltip").contains("Local revenue130"), "{}", text(&r, "tooltip"));
+}
+
+#[wasm_bindgen_test]
 async fn bridge_in_usd_halves_at_fx_two() {
     let r = root(1000);
     let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Usd, Lang::Fr)).render();

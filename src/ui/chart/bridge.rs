@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::geometry::{
-    band_path, bars_path, money_tick, nice_ticks, stack, step_line_path, BridgeSeries, Columns, Scale,
+    band_path, bars_path, money_tick, nice_ticks, pct_tick, stack, step_line_path, BridgeSeries, Columns, Scale,
 };
 use super::{
     currency_code, donor_colour, item_name, next_uid, stale_badge, use_container_width, year_or_never,
@@ -93,14 +93,32 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let lang = props.lang;
     let plan = &*props.plan;
     let proj = &*props.projection;
-    let s = BridgeSeries::from_projection(proj, props.currency);
+    let share = use_state_eq(|| false);
+    // `amounts` feed the tooltip and the summary; `s` is what is drawn.
+    let amounts = BridgeSeries::from_projection(proj, props.currency);
+    let s = if *share { amounts.share_of_need() } else { amounts.clone() };
     let n = s.years.len();
     let class = classes!("chart", "bridge-chart", props.stale.then_some("stale"));
+    let unit = if *share {
+        tr(lang, "each year as a share of its need", "chaque année en part de son besoin").to_string()
+    } else {
+        format!("{} {}", tr(lang, "per year, in", "par an, en"), currency_code(plan, props.currency))
+    };
+    let scale_button = |to_share: bool, label: &'static str| {
+        let share = share.clone();
+        html! {
+            <button type="button" class="scale-button" aria-pressed={(*share == to_share).to_string()}
+                    onclick={Callback::from(move |_: MouseEvent| share.set(to_share))}>{ label }</button>
+        }
+    };
     let heading = html! {
         <figcaption class="chart-heading">
             <span class="chart-title">{ tr(lang, "Funding bridge", "Pont de financement") }</span>
-            <span class="chart-unit">
-                { format!("{} {}", tr(lang, "per year, in", "par an, en"), currency_code(plan, props.currency)) }
+            <span class="chart-unit">{ unit }</span>
+            <span class="chart-scale" role="group" data-testid="bridge-scale-toggle"
+                  aria-label={tr(lang, "Vertical scale", "Échelle verticale")}>
+                { scale_button(false, tr(lang, "Amounts", "Montants")) }
+                { scale_button(true, tr(lang, "% of need", "% du besoin")) }
             </span>
         </figcaption>
     };
@@ -137,7 +155,9 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                 <line x1={format!("{:.1}", cols.left)} x2={format!("{:.1}", cols.right)}
                       y1={format!("{:.1}", ty)} y2={format!("{:.1}", ty)} />
                 <text x={format!("{:.1}", cols.left - 8.0)} y={format!("{:.1}", ty)}
-                      text-anchor="end" dominant-baseline="middle">{ money_tick(*t, lang) }</text>
+                      text-anchor="end" dominant-baseline="middle">
+                    { if *share { pct_tick(*t, lang) } else { money_tick(*t, lang) } }
+                </text>
             </g>
         }
     });
@@ -266,7 +286,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                     <title id={title_id.clone()}>
                         { format!("{}, {}–{}", tr(lang, "Funding bridge", "Pont de financement"), s.years[0], s.years[n - 1]) }
                     </title>
-                    <desc id={desc_id.clone()}>{ summary_text(proj, &s, lang) }</desc>
+                    <desc id={desc_id.clone()}>{ summary_text(proj, &amounts, lang) }</desc>
                     <defs>
                         <pattern id={stripes.clone()} width="10" height="10" patternUnits="userSpaceOnUse"
                                  patternTransform="rotate(45)">
@@ -308,7 +328,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                     <g class="years">{ for year_labels }</g>
                     <g class="hits">{ for hits }</g>
                 </svg>
-                { tooltip(plan, proj, &s, current, &lay, lang) }
+                { tooltip(plan, proj, &amounts, current, &lay, lang) }
             </div>
             { legend(plan, n_donors, lang) }
         </figure>

@@ -263,6 +263,27 @@ impl BridgeSeries {
         }
     }
 
+    /// The same bridge with every year scaled to its own need (need = 100):
+    /// over a long horizon nominal growth dwarfs the early years, and this
+    /// view keeps each year's mix readable. A year without need shows 0.
+    pub fn share_of_need(&self) -> BridgeSeries {
+        let share = |v: &Vec<f64>| -> Vec<f64> {
+            v.iter()
+                .zip(&self.need)
+                .map(|(x, n)| if finite(*n) > 0.0 { 100.0 * finite(*x) / n } else { 0.0 })
+                .collect()
+        };
+        BridgeSeries {
+            years: self.years.clone(),
+            revenue: share(&self.revenue),
+            donors: self.donors.iter().map(share).collect(),
+            draw: share(&self.draw),
+            gap: share(&self.gap),
+            deposit: share(&self.deposit),
+            need: share(&self.need),
+        }
+    }
+
     /// Bottom to top: local revenue, each donor, reserve draw, unfunded gap.
     /// In a deficit year the stack reaches the need exactly.
     pub fn layers(&self) -> Vec<Vec<f64>> {
