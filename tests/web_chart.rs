@@ -462,6 +462,33 @@ async fn year_table_has_a_row_per_metric_and_breakdown() {
     assert_eq!(years.item(4).unwrap().text_content().as_deref(), Some("2033"));
 }
 
+#[wasm_bindgen_test]
+fn props_compare_by_pointer() {
+    let a = props(projection(), DisplayCurrency::Local, Lang::En);
+    let same = a.clone();
+    assert!(a == same);
+    // Equal figures in a new Rc are a new projection: compared by address, not content.
+    let rebuilt = ProjectionProps { projection: Rc::new(projection()), ..a.clone() };
+    assert!(a != rebuilt);
+    assert!(a != ProjectionProps { stale: true, ..a.clone() });
+    assert!(a != ProjectionProps { currency: DisplayCurrency::Usd, ..a.clone() });
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_focus_opens_the_first_year() {
+    let r = root(900);
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    settle().await;
+    let frame: web_sys::HtmlElement = find(&r, ".chart-frame").dyn_into().unwrap();
+    assert_eq!(frame.get_attribute("tabindex").as_deref(), Some("0"));
+    frame.focus().unwrap();
+    settle().await;
+    assert!(text(&r, "tooltip").starts_with("2030"), "{}", text(&r, "tooltip"));
+    frame.blur().unwrap();
+    settle().await;
+    assert!(testid(&r, "tooltip").has_attribute("hidden"));
+}
+
 // Pure geometry: no DOM involved.
 
 #[wasm_bindgen_test]
