@@ -134,11 +134,13 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let lay = Layout::for_width(width, n);
     let cols = lay.cols;
     let (lo, hi) = s.extent();
-    let ticks = nice_ticks(lo, hi, if lay.width < 640.0 { 4 } else { 6 });
-    let y = Scale::new(
-        (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0)),
-        (lay.bottom, lay.top),
-    );
+    // Round ticks above zero; below it the axis stops just under the deepest
+    // deposit instead of at the next round tick, which could waste a quarter
+    // of the height on a thin band.
+    let all_ticks = nice_ticks(lo, hi, if lay.width < 640.0 { 4 } else { 6 });
+    let bottom = if lo < 0.0 { lo * 1.15 } else { all_ticks.first().copied().unwrap_or(0.0) };
+    let ticks: Vec<f64> = all_ticks.into_iter().filter(|t| *t >= bottom).collect();
+    let y = Scale::new((bottom, ticks.last().copied().unwrap_or(1.0)), (lay.bottom, lay.top));
     let bands = stack(&s.layers());
     let n_donors = s.donors.len();
     let stripes = format!("{}-stripes", uid);
