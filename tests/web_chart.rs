@@ -463,6 +463,35 @@ async fn year_table_has_a_row_per_metric_and_breakdown() {
 }
 
 #[wasm_bindgen_test]
+async fn the_example_plan_renders_its_own_summary() {
+    let plan = sunset_planner::model::parse_plan(include_str!("golden/example.plan.json")).expect("example parses");
+    let projection = sunset_planner::model::evaluate(&plan).expect("example evaluates");
+    let n = projection.years.len();
+    let (ss, exit) = (projection.summary.self_sufficiency_year, projection.summary.donor_exit_year);
+    let pr = ProjectionProps {
+        plan: Rc::new(plan),
+        projection: Rc::new(projection),
+        currency: DisplayCurrency::Local,
+        lang: Lang::En,
+        stale: false,
+    };
+    let (a, b, c) = (root(1200), root(1200), root(1200));
+    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b = yew::Renderer::<Indicators>::with_root_and_props(b.clone(), pr.clone()).render();
+    let _c = yew::Renderer::<YearTable>::with_root_and_props(c.clone(), pr.clone()).render();
+    settle().await;
+    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| "not within the plan horizon".into());
+    assert_eq!(text(&b, "card-self-sufficiency-year-value"), year(ss));
+    assert_eq!(text(&b, "card-donor-exit-year-value"), year(exit));
+    for d in 0..pr.plan.donors.len() {
+        assert_eq!(tops(&a, &format!("bridge-area-donor-{}", d), n).len(), n);
+    }
+    let rows = testid(&c, "year-table").query_selector_all("tr[data-metric]").unwrap().length() as usize;
+    let p = &pr.plan;
+    assert_eq!(rows, 19 + p.revenues.len() + p.costs.len() + p.programmes.len() + p.donors.len());
+}
+
+#[wasm_bindgen_test]
 fn props_compare_by_pointer() {
     let a = props(projection(), DisplayCurrency::Local, Lang::En);
     let same = a.clone();
