@@ -492,6 +492,25 @@ async fn the_example_plan_renders_its_own_summary() {
 }
 
 #[wasm_bindgen_test]
+async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() {
+    // The plan lost a donor while the last valid projection still has three.
+    let mut p = projection();
+    for y in &mut p.years {
+        y.donors.push(1.0);
+    }
+    let (a, b) = (root(900), root(900));
+    let mut pr = props(p, DisplayCurrency::Local, Lang::Fr);
+    pr.stale = true;
+    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b = yew::Renderer::<YearTable>::with_root_and_props(b.clone(), pr).render();
+    settle().await;
+    assert!(testid(&a, "bridge-area-donor-2").get_attribute("d").is_some());
+    assert!(find(&a, ".chart-legend").text_content().unwrap().contains("Bailleur 3"));
+    assert!(b.query_selector("tr[data-metric=\"donors.2\"]").unwrap().is_some());
+    assert!(a.text_content().unwrap().contains("Affichage du dernier plan valide"));
+}
+
+#[wasm_bindgen_test]
 fn props_compare_by_pointer() {
     let a = props(projection(), DisplayCurrency::Local, Lang::En);
     let same = a.clone();

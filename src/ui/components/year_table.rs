@@ -84,7 +84,13 @@ fn breakdown(p: &Projection, key: &str, names: &[&str], fallback: &str, pick: fn
         .map(|i| {
             let name = item_name(names.iter().copied(), i, fallback);
             Row {
-                metric: format!("{}.{}", key, name),
+                // The plan's name, or the item's index when the plan has no
+                // such item (a kept projection), so the key never depends on
+                // the language.
+                metric: match names.get(i) {
+                    Some(plan_name) => format!("{}.{}", key, plan_name),
+                    None => format!("{}.{}", key, i),
+                },
                 label: name,
                 kind: Kind::Money,
                 sub: true,
