@@ -133,6 +133,7 @@ fn accepts_url_fragment_and_bare_payload() {
 fn link_sizes_within_budget() {
     let cases: Vec<(&str, Plan, usize)> = vec![
         ("MODEL.md example", example_plan(), 1000),
+        ("default plan", sunset_planner::model::default_plan(), 1000),
         ("30 items", thirty_item_plan(), 2000),
         (
             "every field",

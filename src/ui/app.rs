@@ -9,7 +9,15 @@
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use super::chart::{BridgeChart, SmallCharts};
 use super::components::donors_section::DonorsSection;
+use super::components::files_panel::FilesPanel;
+use super::components::indicators::Indicators;
+use super::components::plan_keeper::PlanKeeper;
+use super::components::share_panel::SharePanel;
+use super::components::year_table::YearTable;
 use super::components::header::Header;
 use super::components::macro_section::MacroSection;
 use super::components::plan_section::PlanSection;
@@ -37,7 +45,13 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    // Which plan opens (link, saved or default) is decided once, before
+    // the first render, so nothing is overwritten by a default first.
+    let boot = use_memo((), |_| super::sync::boot());
+    let state = {
+        let boot = boot.clone();
+        use_reducer(move || State::new(boot.plan.clone()))
+    };
     let dispatcher = state.dispatcher();
     // One callback for the app's lifetime, so props stay equal between renders.
     let on_edit = use_callback((), move |a: Action, _| dispatcher.dispatch(a));
@@ -80,6 +94,12 @@ pub fn app() -> Html {
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 lang={l} currency={state.currency} on_edit={on_edit.clone()} />
+            <div class="share-bar">
+                <SharePanel plan={state.plan.clone()} lang={l} />
+                <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
+                    lang={l} on_edit={on_edit.clone()} />
+            </div>
+            <PlanKeeper boot={Rc::clone(&boot)} plan={state.plan.clone()} lang={l} on_edit={on_edit.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
@@ -101,15 +121,14 @@ pub fn app() -> Html {
                         collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
                 </aside>
                 <main class={classes!("results", state.stale.then_some("stale"))} data-testid="results">
-                    // Placeholder until the chart work lands on main: BridgeChart,
-                    // Indicators, small charts and YearTable go here with props
-                    // plan, projection, currency, lang and stale.
-                    <div class="placeholder" data-testid="results-placeholder">
-                        { match &state.projection {
-                            Some(p) => format!("{} {}", p.years.len(), tr(l, "years projected", "années projetées")),
-                            None => tr(l, "No projection yet.", "Pas encore de projection.").to_string(),
-                        } }
-                    </div>
+                    if let Some(projection) = state.projection.clone() {
+                        <Indicators plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
+                        <BridgeChart plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
+                        <SmallCharts plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
+                        <YearTable plan={state.plan.clone()} projection={projection} currency={state.currency} lang={l} stale={state.stale} />
+                    } else {
+                        <p class="placeholder">{ tr(l, "No projection yet.", "Pas encore de projection.") }</p>
+                    }
                 </main>
             </div>
         </div>

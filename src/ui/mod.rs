@@ -3,12 +3,14 @@
 
 pub mod app;
 pub mod chart;
+pub mod chart_export;
 pub mod components;
 pub mod edit;
 pub mod format;
 pub mod i18n;
 pub mod presets;
 pub mod state;
+pub mod sync;
 
 /// Mounts the app on the page body.
 pub fn run() {

@@ -24,6 +24,13 @@ pub mod text_field;
 pub mod toggle_field;
 pub mod year_field;
 
+// Share link, autosave and files.
+pub mod files_panel;
+pub mod notice;
+pub mod plan_keeper;
+pub mod qr_panel;
+pub mod share_panel;
+
 // Result views.
 pub mod indicators;
 pub mod year_table;

@@ -1,0 +1,223 @@
+//! Files: the plan as JSON (the file the command-line evaluator reads), in
+//! by file picker or by dropping a file anywhere on the page; the year
+//! table as CSV; the bridge chart as SVG and PNG. A file that is not a
+//! valid plan lists every problem and leaves the plan on screen as it was.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::codec::{browser, csv, file};
+use crate::model::{Plan, Projection};
+use crate::ui::chart_export;
+use crate::ui::components::notice::Notice;
+use crate::ui::i18n::{tr, Lang};
+use crate::ui::state::Action;
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    pub plan: Rc<Plan>,
+    /// The projection of `plan`, if it has one (`None` while it has problems).
+    pub projection: Option<Rc<Projection>>,
+    pub lang: Lang,
+    pub on_edit: Callback<Action>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &o.plan)
+            && match (&self.projection, &o.projection) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.lang == o.lang
+            && self.on_edit == o.on_edit
+    }
+}
+
+/// `sunset-plan-<name>` without `.json`, for the other exports.
+fn stem(plan: &Plan) -> String {
+    let name = file::file_name(plan);
+    name.strip_suffix(".json").unwrap_or(&name).to_string()
+}
+
+/// Reads a picked or dropped file and loads it, or reports why not.
+fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Option<String>>) {
+    browser::read_file_text(&f, file::MAX_FILE_BYTES, move |r| {
+        match r.map_err(|e| e.to_string()).and_then(|text| file::import_text(&text).map_err(|e| e.to_string())) {
+            Ok(plan) => {
+                error.set(None);
+                on_edit.emit(Action::Load(Box::new(plan)));
+            }
+            Err(msg) => error.set(Some(msg)),
+        }
+    });
+}
+
+#[function_component(FilesPanel)]
+pub fn files_panel(p: &Props) -> Html {
+    let l = p.lang;
+    let import_error = use_state(|| None::<String>);
+    let export_error = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+
+    // Drop a plan file anywhere on the page.
+    {
+        let (on_edit, import_error, dragging) = (p.on_edit.clone(), import_error.clone(), dragging.clone());
+        use_effect_with((), move |_| {
+            let over = {
+                let dragging = dragging.clone();
+                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                    let has_files = e.data_transfer().map(|d| d.types().includes(&"Files".into(), 0)).unwrap_or(false);
+                    if has_files {
+                        // Without this the browser opens the file instead.
+                        e.prevent_default();
+                        if !*dragging {
+                            dragging.set(true);
+                        }
+                    }
+                })
+            };
+            let leave = {
+                let dragging = dragging.clone();
+                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                    // Only when leaving the window, not between elements.
+                    if e.related_target().is_none() {
+                        dragging.set(false);
+                    }
+                })
+            };
+            let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                dragging.set(false);
+                if let Some(f) = browser::dropped_file(&e) {
+                    e.prevent_default();
+                    import(f, on_edit.clone(), import_error.clone());
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let report = |r: Result<(), String>, h: &UseStateHandle<Option<String>>| match r {
+        Ok(()) => {
+            if h.is_some() {
+                h.set(None)
+            }
+        }
+        Err(e) => h.set(Some(e)),
+    };
+    let on_json = {
+        let (plan, err) = (p.plan.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = browser::download_text(&file::export_json(&plan), &file::file_name(&plan), file::MIME_TYPE);
+            report(r.map_err(|e| e.to_string()), &err);
+        })
+    };
+    let on_csv = {
+        let (plan, projection, err) = (p.plan.clone(), p.projection.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(projection) = &projection else { return };
+            let text = csv::year_table_csv(&plan, projection);
+            let r = browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
+            report(r.map_err(|e| e.to_string()), &err);
+        })
+    };
+    let on_svg = {
+        let (plan, err) = (p.plan.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = chart_export::chart_svg().and_then(|(svg, _, _)| {
+                browser::download_text(&svg, &format!("{}-bridge.svg", stem(&plan)), "image/svg+xml")
+                    .map_err(|e| e.to_string())
+            });
+            report(r, &err);
+        })
+    };
+    let on_png = {
+        let (plan, err) = (p.plan.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (name, err) = (format!("{}-bridge.png", stem(&plan)), err.clone());
+            chart_export::chart_png(move |r| {
+                let r = r.and_then(|bytes| browser::download_bytes(&bytes, &name, "image/png").map_err(|e| e.to_string()));
+                report(r, &err);
+            });
+        })
+    };
+    let on_pick = {
+        let (on_edit, import_error) = (p.on_edit.clone(), import_error.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            if let Some(f) = browser::picked_file(&input) {
+                import(f, on_edit.clone(), import_error.clone());
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let no_projection = p.projection.is_none();
+    let needs_valid = tr(l, "Fix the plan’s problems first", "Corrigez d’abord les problèmes du plan");
+    let import_notice = (*import_error).clone().map(|msg| {
+        let h = import_error.clone();
+        html! {
+            <Notice testid="import-error" lang={l} message={msg} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+                title={tr(l, "This file could not be opened. Your plan is unchanged.",
+                          "Ce fichier n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
+        }
+    });
+    let export_notice = (*export_error).clone().map(|msg| {
+        let h = export_error.clone();
+        html! {
+            <Notice testid="export-error" lang={l} message={msg} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+                title={tr(l, "The export did not work.", "L’export n’a pas fonctionné.")} />
+        }
+    });
+    html! {
+        <>
+            <section class="files-panel" aria-label={tr(l, "Files", "Fichiers")}>
+                <button type="button" data-testid="export-json" onclick={on_json}
+                    title={tr(l, "Save the plan as a file (JSON)", "Enregistrer le plan dans un fichier (JSON)")}>
+                    { tr(l, "Save plan", "Enregistrer le plan") }
+                </button>
+                <label class="file-pick button" title={tr(l, "Open a plan file (JSON), or drop one on the page",
+                                                          "Ouvrir un fichier de plan (JSON), ou le déposer sur la page")}>
+                    { tr(l, "Open plan…", "Ouvrir un plan…") }
+                    <input type="file" accept=".json,application/json" data-testid="import-json" onchange={on_pick} />
+                </label>
+                <span class="files-sep" aria-hidden="true"></span>
+                <button type="button" data-testid="export-csv" onclick={on_csv} disabled={no_projection}
+                    title={if no_projection { needs_valid } else { tr(l, "The year table as CSV", "Le tableau annuel en CSV") }}>
+                    { "CSV" }
+                </button>
+                <button type="button" data-testid="export-svg" onclick={on_svg} disabled={no_projection}
+                    title={tr(l, "The funding bridge chart as SVG", "Le graphique du pont de financement en SVG")}>
+                    { "SVG" }
+                </button>
+                <button type="button" data-testid="export-png" onclick={on_png} disabled={no_projection}
+                    title={tr(l, "The funding bridge chart as PNG", "Le graphique du pont de financement en PNG")}>
+                    { "PNG" }
+                </button>
+            </section>
+            { for import_notice }
+            { for export_notice }
+            if *dragging {
+                <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+                    <p>{ tr(l, "Drop a plan file to open it", "Déposez un fichier de plan pour l’ouvrir") }</p>
+                </div>
+            }
+        </>
+    }
+}

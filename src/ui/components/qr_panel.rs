@@ -1,0 +1,53 @@
+//! The share link as a QR code, big enough to project to a room: an
+//! overlay filling most of the screen, or the reason there is no code.
+
+use yew::prelude::*;
+
+use crate::codec::qr;
+use crate::ui::i18n::{tr, Lang};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    pub url: AttrValue,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(QrPanel)]
+pub fn qr_panel(p: &Props) -> Html {
+    let l = p.lang;
+    let code = use_memo(p.url.clone(), |url| qr::qr_svg(url));
+    let close = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let on_key = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    let body = match &*code {
+        // The SVG is the codec's own drawing (paths only, no text from
+        // the plan), so it is safe to insert as markup.
+        Ok(svg) => html! {
+            <div class="qr-code" data-testid="qr-svg" role="img"
+                aria-label={tr(l, "QR code of the link to this plan", "Code QR du lien vers ce plan")}>
+                { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+            </div>
+        },
+        Err(e) => html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.to_string() }</p> },
+    };
+    html! {
+        <div class="qr-overlay" data-testid="qr-panel" role="dialog" aria-modal="true"
+            aria-label={tr(l, "QR code", "Code QR")} onkeydown={on_key}>
+            <div class="qr-box">
+                <p class="qr-hint">{ tr(l, "Scan to open this plan", "Scannez pour ouvrir ce plan") }</p>
+                { body }
+                <button type="button" data-testid="qr-close" onclick={close} autofocus=true>{ tr(l, "Close", "Fermer") }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,97 @@
+//! The share bar: "Share" copies the full link of the plan on screen and
+//! shows its length; the link itself sits in a read-only field (to select
+//! by hand when the clipboard is blocked); "QR code" opens the QR panel.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::codec::browser;
+use crate::model::Plan;
+use crate::ui::components::qr_panel::QrPanel;
+use crate::ui::i18n::{tr, Lang};
+use crate::ui::sync;
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    pub plan: Rc<Plan>,
+    pub lang: Lang,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &o.plan) && self.lang == o.lang
+    }
+}
+
+/// What the last copy did.
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    Failed(String),
+}
+
+#[function_component(SharePanel)]
+pub fn share_panel(p: &Props) -> Html {
+    let l = p.lang;
+    let url = use_memo(p.plan.clone(), |plan| AttrValue::from(sync::share_url(plan)));
+    let copied = use_state(|| Copied::Not);
+    let qr_open = use_state(|| false);
+    {
+        // A new plan makes an earlier "copied" untrue.
+        let copied = copied.clone();
+        use_effect_with(p.plan.clone(), move |_| copied.set(Copied::Not));
+    }
+    let chars = url.chars().count();
+    let on_share = {
+        let (url, copied) = (url.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            browser::copy_text(&url, move |r| {
+                copied.set(match r {
+                    Ok(()) => Copied::Done,
+                    Err(e) => Copied::Failed(e.to_string()),
+                })
+            });
+        })
+    };
+    let on_qr = {
+        let qr_open = qr_open.clone();
+        Callback::from(move |_: MouseEvent| qr_open.set(!*qr_open))
+    };
+    let on_qr_close = {
+        let qr_open = qr_open.clone();
+        Callback::from(move |()| qr_open.set(false))
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let status = match &*copied {
+        Copied::Not => html! {},
+        Copied::Done => html! { <span class="share-status ok" data-testid="share-copied">{ tr(l, "Link copied", "Lien copié") }</span> },
+        Copied::Failed(why) => html! { <span class="share-status bad" role="alert" data-testid="share-copy-error">{ why.clone() }</span> },
+    };
+    html! {
+        <section class="share-panel" aria-label={tr(l, "Share this plan", "Partager ce plan")}>
+            <button type="button" class="primary" data-testid="share-button" onclick={on_share}
+                title={tr(l, "Copy a link that opens this exact plan", "Copier un lien qui ouvre exactement ce plan")}>
+                { tr(l, "Share", "Partager") }
+            </button>
+            <input class="share-url" type="text" readonly=true value={(*url).clone()} data-testid="share-url"
+                aria-label={tr(l, "Link to this plan", "Lien vers ce plan")} onfocus={select_all} />
+            <span class="share-length" data-testid="share-length">
+                { format!("{} {}", chars, if chars == 1 { tr(l, "character", "caractère") } else { tr(l, "characters", "caractères") }) }
+            </span>
+            { status }
+            <button type="button" data-testid="qr-button" aria-pressed={(*qr_open).to_string()} onclick={on_qr}>
+                { tr(l, "QR code", "Code QR") }
+            </button>
+            if *qr_open {
+                <QrPanel url={(*url).clone()} lang={l} on_close={on_qr_close} />
+            }
+        </section>
+    }
+}
