@@ -132,8 +132,11 @@ test('the bridge chart exports as standalone SVG and as PNG at twice its size', 
   // The standalone file looks like the chart: render it alone and compare sizes.
   const viewer = await context.newPage();
   await viewer.setContent(`<body style="margin:0">${text.replace(/^<\?xml[^>]*>/, '')}</body>`);
-  const shown = await viewer.locator('svg').boundingBox();
+  const shown = await viewer.locator('body > svg').boundingBox();
   assert.equal(Math.round(shown.width), Math.round(box.width));
+  assert.ok(shown.height > box.height, 'title and legend are added around the chart');
+  assert.match(text, /Funding bridge/);
+  assert.match(text, /Local revenue/);
   await viewer.screenshot({ path: join(SHOTS, 'bridge-export-svg.png') });
   await viewer.close();
 
@@ -143,7 +146,7 @@ test('the bridge chart exports as standalone SVG and as PNG at twice its size', 
   const width = png.bytes.readUInt32BE(16);
   const height = png.bytes.readUInt32BE(20);
   assert.equal(width, Math.round(box.width * 2));
-  assert.equal(height, Math.round(box.height * 2));
+  assert.equal(height, Math.round(shown.height) * 2);
   writeFileSync(join(SHOTS, 'bridge-export.png'), png.bytes);
   assert.deepEqual(problems, []);
   await context.close();

@@ -211,8 +211,11 @@ pub fn files_panel(p: &Props) -> Html {
                     { "PNG" }
                 </button>
             </section>
-            { for import_notice }
-            { for export_notice }
+            // Floating, so a drop far down the page still shows its outcome.
+            <div class="file-notices" aria-live="polite">
+                { for import_notice }
+                { for export_notice }
+            </div>
             if *dragging {
                 <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
                     <p>{ tr(l, "Drop a plan file to open it", "Déposez un fichier de plan pour l’ouvrir") }</p>
