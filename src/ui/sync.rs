@@ -95,6 +95,28 @@ pub fn plan_of_record(text: &str) -> Option<Plan> {
     storage::parse_record(text).ok().map(|r| r.plan)
 }
 
+/// Keeps `plan` as the plan offered back ("Your previous plan").
+pub fn keep_previous(plan: &Plan) -> Result<(), String> {
+    let record = Record { saved_at_ms: js_sys::Date::now().max(0.0) as u64, tab: String::new(), plan: plan.clone() };
+    browser::storage_set(storage::KEY_PREVIOUS, &storage::record_json(&record)).map_err(|e| e.to_string())
+}
+
+/// A link put in the address of the open page (pasted, or a link to this
+/// page followed): `None` when the fragment carries no plan or the plan on
+/// screen, else the plan or why it does not open.
+pub fn pasted_link(current: &Plan) -> Option<Result<Plan, String>> {
+    let fragment = browser::fragment();
+    let has_plan = fragment.split('&').any(|part| part.trim_start().starts_with(&format!("{}=", link::FRAGMENT_KEY)));
+    if !has_plan || fragment == fragment_for(current) {
+        return None;
+    }
+    match link::decode_link(&fragment) {
+        Ok(plan) if plan == *current => None,
+        Ok(plan) => Some(Ok(plan)),
+        Err(e) => Some(Err(e.to_string())),
+    }
+}
+
 /// Forgets the plan offered back.
 pub fn drop_previous() {
     let _ = browser::storage_remove(storage::KEY_PREVIOUS);

@@ -168,3 +168,28 @@ test('another tab saving a different plan is never overwritten in silence', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a link pasted into the address of an open page opens and offers the replaced plan back', async () => {
+  const { page, problems, context } = await newPage(browser);
+  await openApp(page, server.url);
+  await setPlanName(page, 'Open in the room');
+  await waitSavedName(page, 'Open in the room');
+  const mine = await readResults(page);
+
+  await page.evaluate((f) => { location.hash = f; }, fixtureFragment('links/minimal.link'));
+  await page.getByTestId('restore-banner').waitFor();
+  assert.notEqual(await planName(page), 'Open in the room');
+  assert.equal(JSON.parse(await stored(page, KEY_PREVIOUS)).plan.meta.name, 'Open in the room');
+
+  // A damaged paste says so and changes nothing.
+  const shown = await readResults(page);
+  await page.evaluate((f) => { location.hash = f; }, fixtureFragment('hostile/truncated.link'));
+  await page.getByTestId('link-error').waitFor();
+  assert.deepEqual(await readResults(page), shown);
+
+  await page.getByTestId('restore-button').click();
+  assert.equal(await planName(page), 'Open in the room');
+  assert.deepEqual(await readResults(page), mine);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -128,6 +128,39 @@ pub fn plan_keeper(p: &Props) -> Html {
         });
     }
 
+    // A link pasted into the address of this open page (no reload): it
+    // opens like a link at start-up, keeping the plan it replaces.
+    {
+        let (keeper, link_error, previous, storage_error, on_edit) =
+            (keeper.clone(), link_error.clone(), previous.clone(), storage_error.clone(), p.on_edit.clone());
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+                let current = keeper.borrow().current.clone();
+                match sync::pasted_link(&current) {
+                    None => {}
+                    Some(Ok(plan)) => {
+                        if let Err(e) = sync::keep_previous(&current) {
+                            storage_error.set(Some(e));
+                        }
+                        previous.set(Some(current));
+                        link_error.set(None);
+                        on_edit.emit(Action::Load(Box::new(plan)));
+                    }
+                    Some(Err(msg)) => link_error.set(Some(msg)),
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
     let mut banners = Vec::new();
     if let Some(msg) = (*link_error).clone() {
         let link_error = link_error.clone();
