@@ -49,6 +49,8 @@ struct Keeper {
     in_url: Rc<Plan>,
     /// True while another tab's newer plan waits for the person's choice.
     paused: bool,
+    /// A change waits for its save.
+    dirty: bool,
     save_timer: Option<Timeout>,
     url_timer: Option<Timeout>,
 }
@@ -69,6 +71,7 @@ pub fn plan_keeper(p: &Props) -> Html {
             saved: plan.clone(),
             in_url: plan,
             paused: false,
+            dirty: false,
             save_timer: None,
             url_timer: None,
         })
@@ -91,6 +94,7 @@ pub fn plan_keeper(p: &Props) -> Html {
             }
             if !k.paused && *k.saved != **plan {
                 let keeper2 = keeper.clone();
+                k.dirty = true;
                 k.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || save_now(&keeper2, &storage_error)));
             }
         });
@@ -123,6 +127,31 @@ pub fn plan_keeper(p: &Props) -> Html {
             move || {
                 if let Some(w) = window {
                     let _ = w.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // Closing the tab within the save delay must not lose the last change.
+    {
+        let (keeper, storage_error) = (keeper.clone(), storage_error.clone());
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+                let pending = {
+                    let k = keeper.borrow();
+                    k.dirty && !k.paused
+                };
+                if pending {
+                    save_now(&keeper, &storage_error);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
                 }
             }
         });
@@ -185,6 +214,7 @@ pub fn plan_keeper(p: &Props) -> Html {
                 {
                     let mut k = keeper.borrow_mut();
                     k.paused = false;
+                    k.dirty = false;
                     k.saved = theirs.clone();
                 }
                 on_edit.emit(Action::Load(Box::new((*theirs).clone())));
@@ -260,7 +290,10 @@ fn save_now(keeper: &Rc<RefCell<Keeper>>, storage_error: &UseStateHandle<Option<
     let plan = keeper.borrow().current.clone();
     match sync::save(&plan) {
         Ok(()) => {
-            keeper.borrow_mut().saved = plan;
+            let mut k = keeper.borrow_mut();
+            k.saved = plan;
+            k.dirty = false;
+            drop(k);
             if storage_error.is_some() {
                 storage_error.set(None);
             }
