@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::codec::browser;
@@ -11,6 +12,9 @@ use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::sync;
+
+/// Delay after the last change before the link is re-encoded.
+const URL_DELAY_MS: u32 = 120;
 
 #[derive(Properties, Clone)]
 pub struct Props {
@@ -35,20 +39,39 @@ enum Copied {
 #[function_component(SharePanel)]
 pub fn share_panel(p: &Props) -> Html {
     let l = p.lang;
-    let url = use_memo(p.plan.clone(), |plan| AttrValue::from(sync::share_url(plan)));
+    let url = {
+        let plan = p.plan.clone();
+        use_state(move || AttrValue::from(sync::share_url(&plan)))
+    };
     let copied = use_state(|| Copied::Not);
     let qr_open = use_state(|| false);
+    let timer = use_mut_ref(|| None::<Timeout>);
     {
-        // A new plan makes an earlier "copied" untrue.
-        let copied = copied.clone();
-        use_effect_with(p.plan.clone(), move |_| copied.set(Copied::Not));
+        // The link is re-encoded a moment after the last change, not on
+        // every step of a drag; "Share" always encodes the plan afresh.
+        let (url, copied) = (url.clone(), copied.clone());
+        use_effect_with(p.plan.clone(), move |plan: &Rc<Plan>| {
+            // A new plan makes an earlier "copied" untrue.
+            if *copied != Copied::Not {
+                copied.set(Copied::Not);
+            }
+            let plan = plan.clone();
+            *timer.borrow_mut() = Some(Timeout::new(URL_DELAY_MS, move || {
+                let fresh = AttrValue::from(sync::share_url(&plan));
+                if *url != fresh {
+                    url.set(fresh);
+                }
+            }));
+        });
     }
     let chars = url.chars().count();
     let on_share = {
-        let (url, copied) = (url.clone(), copied.clone());
+        let (plan, url, copied) = (p.plan.clone(), url.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
+            let fresh = sync::share_url(&plan);
+            url.set(AttrValue::from(fresh.clone()));
             let copied = copied.clone();
-            browser::copy_text(&url, move |r| {
+            browser::copy_text(&fresh, move |r| {
                 copied.set(match r {
                     Ok(()) => Copied::Done,
                     Err(e) => Copied::Failed(e.to_string()),
