@@ -203,7 +203,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         (exit_x, proj.summary.donor_exit_year, "marker-donor-exit", tr(lang, "Donor exit", "Sortie des bailleurs")),
     ] {
         let (Some(x), Some(yr)) = (x, yr) else { continue };
-        let row = if rows_used.iter().any(|o| (o - x).abs() < 260.0) { 1.0 } else { 0.0 };
+        let row = if rows_used.iter().any(|o| (o - x).abs() < lay.font * 15.0) { 1.0 } else { 0.0 };
         rows_used.push(x);
         let anchor_end = x > lay.width * 0.66;
         let tx = if anchor_end { x - 6.0 } else { x + 6.0 };
