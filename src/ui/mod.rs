@@ -2,6 +2,8 @@
 //! components around it, and SVG charts. Exists only on wasm32.
 
 mod app;
+pub mod chart;
+pub mod components;
 pub mod format;
 pub mod i18n;
 
