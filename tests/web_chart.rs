@@ -421,6 +421,9 @@ async fn small_charts_draw_the_hundred_percent_line() {
     assert_eq!(path.len(), 4);
     // 2033: 130 / 120 = 108.3 %, above the line; 2030: 60 %, below it.
     assert!(path[3].1 < y100 && path[0].1 > y100);
+    let titles = ss.query_selector_all(".hit title").unwrap();
+    assert_eq!(titles.length(), 4);
+    assert_eq!(titles.item(0).unwrap().text_content().as_deref(), Some("2030: 60.0\u{a0}%"));
     assert!(testid(&r, "small-donor-share").query_selector("path.series").unwrap().is_some());
     assert!(testid(&r, "small-revenue-gdp").query_selector("path.series").unwrap().is_some());
 }

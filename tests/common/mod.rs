@@ -4,8 +4,6 @@
 
 pub mod arb;
 
-use std::path::{Path, PathBuf};
-
 use sunset_planner::model::*;
 
 /// A plan with nothing in it: GDP 1000, population 100, no rates, no items,
@@ -117,6 +115,11 @@ pub fn project(plan: &Plan) -> Projection {
 pub fn series(p: &Projection, f: impl Fn(&YearResult) -> f64) -> Vec<f64> {
     p.years.iter().map(f).collect()
 }
+
+// Fixture files (codec tests).
+use std::path::{Path, PathBuf};
+
+
 
 /// A path under tests/fixtures.
 pub fn fixture(rel: &str) -> PathBuf {

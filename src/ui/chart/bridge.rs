@@ -31,11 +31,12 @@ struct Layout {
 impl Layout {
     fn for_width(width: f64, n: usize) -> Layout {
         let width = width.max(320.0);
-        let compact = width < 640.0;
-        // Projected in a room: 18 px text at full size, never below 14.
-        let font = if compact { 14.0 } else { 18.0 };
-        let height = (width * 0.5).clamp(360.0, 600.0);
-        let left = if compact { 64.0 } else { 96.0 };
+        // Text grows with the chart (a projector's full-width 1920 px gets
+        // 24 px) and never falls below 14 px on a phone.
+        let font = (width / 72.0).round().clamp(14.0, 24.0);
+        let height = (width * 0.5).clamp(360.0, 640.0);
+        // Room for a tick label such as "−1,250 bn".
+        let left = (font * 5.4).round();
         let top = 2.0 * font + 16.0;
         let bottom = height - (font + 20.0);
         Layout { width, height, font, top, bottom, cols: Columns { left, right: width - 16.0, n } }
@@ -163,7 +164,8 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
             </g>
         }
     });
-    let every = cols.label_every(if lay.width < 640.0 { 48.0 } else { 64.0 });
+    // A year label is four digits wide; keep a digit's gap between labels.
+    let every = cols.label_every(lay.font * 3.4);
     let year_labels = s.years.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, yr)| {
         html! {
             <text class="year-label" x={format!("{:.1}", cols.center(i))} y={format!("{:.1}", lay.bottom + lay.font + 8.0)}
@@ -201,7 +203,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         (exit_x, proj.summary.donor_exit_year, "marker-donor-exit", tr(lang, "Donor exit", "Sortie des bailleurs")),
     ] {
         let (Some(x), Some(yr)) = (x, yr) else { continue };
-        let row = if rows_used.iter().any(|o| (o - x).abs() < 260.0) { 1.0 } else { 0.0 };
+        let row = if rows_used.iter().any(|o| (o - x).abs() < lay.font * 15.0) { 1.0 } else { 0.0 };
         rows_used.push(x);
         let anchor_end = x > lay.width * 0.66;
         let tx = if anchor_end { x - 6.0 } else { x + 6.0 };
@@ -332,7 +334,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                 </svg>
                 { tooltip(plan, proj, &amounts, current, &lay, lang) }
             </div>
-            { legend(plan, n_donors, lang) }
+            { legend(plan, n_donors, lay.font * 0.9, lang) }
         </figure>
     }
 }
@@ -353,12 +355,14 @@ fn tooltip(
     let cols = lay.cols;
     // Beside the column, on the side with more room.
     let below = lay.width < 640.0;
+    // HTML text beside the chart keeps in step with the chart's own text.
+    let size = format!("font-size:{:.0}px;", lay.font * 0.9);
     let style = if below {
-        String::new()
+        size
     } else if cols.center(i) > lay.width / 2.0 {
-        format!("right:{:.0}px;top:{:.0}px", (lay.width - cols.x0(i) + 8.0).max(0.0), lay.top)
+        format!("{}right:{:.0}px;top:{:.0}px", size, (lay.width - cols.x0(i) + 8.0).max(0.0), lay.top)
     } else {
-        format!("left:{:.0}px;top:{:.0}px", cols.x1(i) + 8.0, lay.top)
+        format!("{}left:{:.0}px;top:{:.0}px", size, cols.x1(i) + 8.0, lay.top)
     };
     let row = |label: String, value: String, class: &'static str| html! {
         <><dt class={class}>{ label }</dt><dd class={class}>{ value }</dd></>
@@ -382,14 +386,14 @@ fn tooltip(
     }
 }
 
-fn legend(plan: &Plan, n_donors: usize, lang: Lang) -> Html {
+fn legend(plan: &Plan, n_donors: usize, font: f64, lang: Lang) -> Html {
     let item = |swatch: Html, label: String| html! { <li>{ swatch }<span>{ label }</span></li> };
     let fill = |colour: &str, striped: bool| html! {
         <span class={classes!("swatch", striped.then_some("striped"))} style={format!("background-color:{}", colour)}
               aria-hidden="true"></span>
     };
     html! {
-        <ul class="chart-legend">
+        <ul class="chart-legend" style={format!("font-size:{:.0}px", font)}>
             { item(fill(REVENUE_COLOUR, false), tr(lang, "Local revenue", "Recettes propres").into()) }
             { for (0..n_donors).map(|d| {
                 let gf = is_gap_filling(plan, d);

@@ -85,6 +85,16 @@ fn small_chart(props: &SmallProps) -> Html {
                           x1={fmt(cols.left)} x2={fmt(cols.right)} y1={fmt(y.map(r))} y2={fmt(y.map(r))} />
                 }) }
                 <path class="series" d={center_line_path(&cols, &y, &props.values[..n])} stroke={props.colour} />
+                // One invisible column per year whose native title reads the
+                // value on hover, without a tooltip of our own.
+                <g class="hits">
+                    { for (0..n).map(|i| html! {
+                        <rect class="hit" x={fmt(cols.x0(i))} y={fmt(top)} width={fmt(cols.width())}
+                              height={fmt((bottom - top).max(0.0))}>
+                            <title>{ format!("{}: {}", props.years[i], pct(props.values[i], lang)) }</title>
+                        </rect>
+                    }) }
+                </g>
                 { for (0..n).filter(|i| (n - 1 - i) % every == 0).map(|i| html! {
                     <text class="year-label" x={fmt(cols.center(i))} y={fmt(bottom + font + 6.0)}
                           text-anchor="middle">{ props.years[i].to_string() }</text>

@@ -117,18 +117,18 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
             field(p, "population", lang, Kind::Count, |y| y.population),
             field(p, "fx", lang, Kind::Plain(2), |y| y.fx),
         ]),
-        (t("Local revenue", "Recettes propres"), with(
+        (t("Revenue by stream", "Recettes par source"), with(
             vec![field(p, "local_revenue", lang, Kind::Money, |y| y.local_revenue)],
             breakdown(p, "revenues", &revenues, t("Revenue", "Recette"), |y| &y.revenues),
         )),
-        (t("Need", "Besoin"), with(
+        (t("Need by cost line and programme", "Besoin par poste et programme"), with(
             with(
                 vec![field(p, "need", lang, Kind::Money, |y| y.need)],
                 breakdown(p, "costs", &costs, t("Cost line", "Poste de coût"), |y| &y.costs),
             ),
             breakdown(p, "programmes", &programmes, t("Programme", "Programme"), |y| &y.programmes),
         )),
-        (t("Donors", "Bailleurs"), with(
+        (t("Donors, each and together", "Bailleurs, un à un et ensemble"), with(
             vec![
                 field(p, "donor_funding", lang, Kind::Money, |y| y.donor_funding),
                 field(p, "programmed_donor_funding", lang, Kind::Money,
@@ -170,7 +170,12 @@ pub fn year_table(props: &ProjectionProps) -> Html {
     let body = groups(plan, p, lang).into_iter().map(|(name, rows)| {
         html! {
             <tbody>
-                <tr class="group"><th scope="rowgroup" colspan={(n + 1).to_string()}>{ name }</th></tr>
+                // The group name in the first column alone, so it stays in
+                // view (sticky) when the years scroll sideways.
+                <tr class="group">
+                    <th scope="rowgroup">{ name }</th>
+                    if n > 0 { <td colspan={n.to_string()}></td> }
+                </tr>
                 { for rows.into_iter().map(|row| html! {
                     <tr class={classes!(row.sub.then_some("sub"))} data-metric={row.metric.clone()}>
                         <th scope="row" title={row.label.clone()}>{ row.label.clone() }</th>
