@@ -13,7 +13,7 @@ use sunset_planner::ui::components::number_field::{Kind, NumberField};
 use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
-use sunset_planner::ui::presets::{catalogue, default_plan};
+use sunset_planner::ui::presets::catalogue;
 use sunset_planner::ui::state::{Action, Edit, Engine, Section, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -43,6 +43,11 @@ fn fake_evaluate(plan: &Plan) -> Result<Projection, Problem> {
         .map(|t| YearResult { year: plan.meta.start_year + t as i32, gdp: plan.macro_path.gdp_base, ..Default::default() })
         .collect();
     Ok(Projection { years, summary: Default::default() })
+}
+
+/// MODEL.md's example plan: the reducer tests name its items.
+fn default_plan() -> Plan {
+    sunset_planner::model::parse_plan(include_str!("../plans/example.json")).expect("the example plan parses")
 }
 
 fn state() -> Rc<State> {
@@ -684,21 +689,22 @@ fn button(root: &web_sys::Element, testid: &str) -> web_sys::HtmlElement {
 async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
     let root = mount_app().await;
     let num = input(&root, "input-macro.inflation_pct");
+    let first = num.value();
     let undo = button(&root, "undo");
     assert!(undo.has_attribute("disabled"), "nothing to undo yet");
-    type_into(&num, "9", true).await;
+    type_into(&num, "19", true).await;
     assert!(until(|| !undo.has_attribute("disabled")).await);
     // From inside the field too: the plan's undo wins over the field's own.
     let ev = key("z", true, false);
     num.dispatch_event(&ev).expect("dispatch");
     assert!(ev.default_prevented());
-    assert!(until(|| num.value() == "7").await, "undone: {}", num.value());
+    assert!(until(|| num.value() == first).await, "undone: {}", num.value());
     root.dispatch_event(&key("Z", true, true)).expect("dispatch");
-    assert!(until(|| num.value() == "9").await, "redone: {}", num.value());
+    assert!(until(|| num.value() == "19").await, "redone: {}", num.value());
     root.dispatch_event(&key("z", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == "7").await, "undone again: {}", num.value());
+    assert!(until(|| num.value() == first).await, "undone again: {}", num.value());
     root.dispatch_event(&key("y", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == "9").await, "redone with Ctrl+Y: {}", num.value());
+    assert!(until(|| num.value() == "19").await, "redone with Ctrl+Y: {}", num.value());
     // A plain z is typing, not a shortcut.
     let ev = key("z", false, false);
     root.dispatch_event(&ev).expect("dispatch");

@@ -1,17 +1,43 @@
 //! The planning model of MODEL.md: plan types, validation and evaluation.
-//! Pure Rust with no web dependency; the app and the CLI share it.
+//! Pure Rust with no web dependency; the app and the CLI share it. One
+//! module per MODEL.md section, named like the section.
 //!
 //! Public API (the contract the UI, the codec and the CLI build on):
 //! - `parse_plan(&str) -> Result<Plan, Vec<Problem>>`: JSON text to a valid plan.
 //! - `validate(&Plan) -> Result<(), Vec<Problem>>`: every problem, by path.
 //! - `evaluate(&Plan) -> Result<Projection, Problem>`: the projection of a
 //!   valid plan; refused with the year where a figure overflows.
+//! - `projection_to_json(&Plan, &Projection) -> serde_json::Value`: the
+//!   MODEL.md result shape.
+//! - `METRICS`, `YearResult::metric`: the per-year figures by name.
+//! - `default_plan()`, `presets()`: what the app starts from and offers.
 
+pub mod conventions;
+pub mod default_plan;
+pub mod donors;
+pub mod evaluate;
+pub mod indicators;
+pub mod macro_path;
+pub mod need;
+pub mod parse;
 pub mod plan;
+pub mod presets;
 pub mod projection;
+pub mod reserve;
+pub mod result;
+pub mod revenue;
+pub mod shocks;
+pub mod summary;
+pub mod validate;
 
+pub use default_plan::default_plan;
+pub use evaluate::evaluate;
+pub use parse::parse_plan;
 pub use plan::*;
+pub use presets::{presets, Preset, PresetItem};
 pub use projection::*;
+pub use result::projection_to_json;
+pub use validate::validate;
 
 /// One thing wrong with a plan: where (`donors[1].taper.end`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,28 +46,14 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), message: message.into() }
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
-}
-
-// Placeholders so that the app, codec and CLI compile while the model is
-// written; the model work replaces all three.
-
-/// Every problem of a plan, or Ok.
-pub fn validate(_plan: &Plan) -> Result<(), Vec<Problem>> {
-    Ok(())
-}
-
-/// JSON text to a valid plan, or every problem found.
-pub fn parse_plan(json: &str) -> Result<Plan, Vec<Problem>> {
-    serde_json::from_str(json).map_err(|e| {
-        vec![Problem { path: String::new(), message: e.to_string() }]
-    })
-}
-
-/// The projection of a valid plan.
-pub fn evaluate(_plan: &Plan) -> Result<Projection, Problem> {
-    Err(Problem { path: String::new(), message: "not evaluated yet".into() })
 }

@@ -63,3 +63,82 @@ pub struct Projection {
     pub years: Vec<YearResult>,
     pub summary: Summary,
 }
+
+/// The numeric per-year fields of MODEL.md's result, in result order,
+/// without `year`: what criteria, charts and the CSV export can name.
+pub const METRICS: &[&str] = &[
+    "gdp",
+    "price_index",
+    "population",
+    "fx",
+    "local_revenue",
+    "need",
+    "donor_funding",
+    "programmed_donor_funding",
+    "balance",
+    "reserve",
+    "deposit",
+    "draw",
+    "unfunded_gap",
+    "fiscal_space",
+    "self_sufficiency_pct",
+    "donor_share_pct",
+    "revenue_pct_gdp",
+    "social_protection_pct_gdp",
+    "donor_drop_pct",
+];
+
+impl YearResult {
+    /// The per-year figure called `name` (one of `METRICS`), or None.
+    pub fn metric(&self, name: &str) -> Option<f64> {
+        METRICS.iter().position(|m| *m == name).and_then(|i| self.metric_at(i))
+    }
+
+    /// The figure `METRICS[index]`, or None past the end. Lets a caller
+    /// resolve a name once and read it every year without comparing strings.
+    pub fn metric_at(&self, index: usize) -> Option<f64> {
+        Some(match index {
+            0 => self.gdp,
+            1 => self.price_index,
+            2 => self.population,
+            3 => self.fx,
+            4 => self.local_revenue,
+            5 => self.need,
+            6 => self.donor_funding,
+            7 => self.programmed_donor_funding,
+            8 => self.balance,
+            9 => self.reserve,
+            10 => self.deposit,
+            11 => self.draw,
+            12 => self.unfunded_gap,
+            13 => self.fiscal_space,
+            14 => self.self_sufficiency_pct,
+            15 => self.donor_share_pct,
+            16 => self.revenue_pct_gdp,
+            17 => self.social_protection_pct_gdp,
+            18 => self.donor_drop_pct,
+            _ => return None,
+        })
+    }
+}
+
+/// The position of a metric name in `METRICS`.
+pub fn metric_index(name: &str) -> Option<usize> {
+    METRICS.iter().position(|m| *m == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_metric_name_reads_its_own_field() {
+        let y = YearResult { gdp: 1.0, need: 6.0, donor_drop_pct: 19.0, ..Default::default() };
+        assert_eq!(y.metric("gdp"), Some(1.0));
+        assert_eq!(y.metric("need"), Some(6.0));
+        assert_eq!(y.metric("donor_drop_pct"), Some(19.0));
+        assert_eq!(y.metric("year"), None);
+        assert_eq!(METRICS.len(), 19);
+        assert!((0..METRICS.len()).all(|i| y.metric_at(i).is_some()));
+    }
+}

@@ -76,7 +76,7 @@ pub fn app() -> Html {
     let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
     html! {
-        <div class="app">
+        <div class="app" data-testid="app-ready">
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 lang={l} currency={state.currency} on_edit={on_edit.clone()} />

@@ -151,7 +151,7 @@ pub struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State::new(presets::default_plan())
+        State::new(crate::model::default_plan())
     }
 }
 

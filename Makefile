@@ -1,0 +1,39 @@
+# Entry points. `make run` and `make test` do all set-up first (once; later
+# runs skip it). See README.md.
+PORT ?= 8080
+SHELL := /bin/bash
+
+.PHONY: run test setup dist size bench fuzz test-host test-web test-e2e clean
+
+run: setup
+	@. scripts/env.sh && wasm_env trunk serve --locked --address 127.0.0.1 --port $(PORT)
+
+test: setup
+	@bash scripts/test.sh
+
+setup:
+	@bash scripts/setup.sh
+
+test-host: setup
+	@bash scripts/test.sh host
+
+test-web: setup
+	@bash scripts/test.sh web
+
+test-e2e: setup
+	@bash scripts/test.sh e2e
+
+dist: setup
+	@bash scripts/build.sh
+
+size: dist
+	@bash scripts/size.sh
+
+bench: setup
+	@bash scripts/bench.sh
+
+fuzz: setup
+	@bash scripts/fuzz.sh $(SECONDS)
+
+clean:
+	rm -rf target dist

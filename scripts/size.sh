@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints the raw and gzip sizes of what a first visit loads from dist/
+# (wasm, JS, CSS, HTML) and checks the total against the budget.
+# Usage: scripts/size.sh [BUDGET_KB]   (default 250 KB gzip in all)
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$ROOT"
+budget_kb=${1:-250}
+[ -d dist ] || { echo "no dist/: run 'make dist' first" >&2; exit 1; }
+total_raw=0
+total_gz=0
+printf '%-44s %10s %10s\n' file raw gzip
+for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do
+    [ -e "$f" ] || continue
+    raw=$(stat -c %s "$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    printf '%-44s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
+done
+printf '%-44s %10d %10d\n' total "$total_raw" "$total_gz"
+limit=$((budget_kb * 1000))
+if [ "$total_gz" -gt "$limit" ]; then
+    echo "over budget: $total_gz bytes gzip > $budget_kb KB" >&2
+    exit 1
+fi
+echo "within budget: $total_gz bytes gzip <= $budget_kb KB"

@@ -1,0 +1,4 @@
+# Tool versions the project pins. wasm-bindgen-cli must equal the
+# wasm-bindgen in Cargo.lock; binaryen (wasm-opt) comes from package.json.
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130

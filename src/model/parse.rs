@@ -1,0 +1,435 @@
+//! Reading a plan file (MODEL.md "The file" and "Bad input"): JSON text to
+//! a valid `Plan`, or every problem found. Four passes, each only when the
+//! one before found nothing that makes the next meaningless:
+//! 1. the text is JSON, an object, with `format` "sunset-plan" and `version` 1;
+//! 2. a walk of the JSON against the file's shape, reporting every unknown
+//!    field, missing required field and value of the wrong type at once;
+//! 3. the typed parse (serde), whose error, should any slip past the walk,
+//!    is reported with its path in the same style;
+//! 4. `validate`, the rules on values.
+
+use serde_json::Value;
+
+use super::plan::{Plan, FORMAT, VERSION};
+use super::validate::{newer_version_message, validate};
+use super::Problem;
+
+/// JSON text to a valid plan, or every problem found.
+pub fn parse_plan(json: &str) -> Result<Plan, Vec<Problem>> {
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        vec![Problem::new("plan", format!("is not valid JSON (line {}, column {}: {})", e.line(), e.column(), json_error_reason(&e)))]
+    })?;
+    check_format_and_version(&value)?;
+    let mut problems = Vec::new();
+    walk(&value, &Shape::Object(PLAN), "", &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let plan = plan_from_value(value).map_err(|p| vec![p])?;
+    validate(&plan)?;
+    Ok(plan)
+}
+
+fn json_error_reason(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; we already say where.
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Pass 1: an object, of our format, of a version this release reads.
+fn check_format_and_version(value: &Value) -> Result<(), Vec<Problem>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![Problem::new("plan", "must be a JSON object { … } holding a Sunset Planner plan")]);
+    };
+    match object.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(vec![Problem::new("format", format!("must be \"{FORMAT}\" (got {other}); this is not a Sunset Planner plan"))])
+        }
+        None => return Err(vec![Problem::new("format", format!("is required and must be \"{FORMAT}\"; this is not a Sunset Planner plan"))]),
+    }
+    match object.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => Ok(()),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > u64::from(VERSION) => Err(vec![Problem::new("version", newer_version_message(n))]),
+            _ => Err(vec![Problem::new("version", format!("must be {VERSION} (got {v})"))]),
+        },
+        None => Err(vec![Problem::new("version", format!("is required and must be {VERSION}"))]),
+    }
+}
+
+/// Pass 3: the typed parse, its error path in MODEL.md style.
+pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
+    serde_path_to_error::deserialize::<_, Plan>(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "plan".to_string() } else { path };
+        let raw = e.into_inner().to_string();
+        let message = friendly_serde_message(&path, &raw);
+        Problem::new(path, message)
+    })
+}
+
+/// serde's wording, rewritten where a ministry user would not follow it.
+fn friendly_serde_message(path: &str, raw: &str) -> String {
+    if raw.contains("expected u32") {
+        let field = path.rsplit('.').next().unwrap_or(path);
+        if is_time_point(field) || path.contains("overrides") || path.contains("points") {
+            return TIME_POINT_MESSAGE.to_string();
+        }
+        return "must be a whole number, 0 or more".to_string();
+    }
+    if let Some(rest) = raw.strip_prefix("unknown field ") {
+        return format!("unknown field {}", rest.replace('`', "\""));
+    }
+    raw.replace('`', "\"")
+}
+
+const TIME_POINT_MESSAGE: &str = "must be a whole number of plan years (0, 1, 2 …)";
+
+fn is_time_point(field: &str) -> bool {
+    matches!(field, "start" | "end" | "at")
+}
+
+/// What a place in the file may hold.
+enum Shape {
+    Number,
+    /// A plan-year index t: whole, 0 or more.
+    PlanYear,
+    /// A count (horizon, years, consecutive_years): whole, 0 or more.
+    Count,
+    CalendarYear,
+    Text,
+    Bool,
+    OneOf(&'static [&'static str]),
+    Object(&'static [Field]),
+    List(&'static Shape),
+    /// `{ "<t>": number }`.
+    YearMap,
+    /// `[[t, pct], …]`.
+    Points,
+    /// An object whose fields depend on its `shape`.
+    Taper,
+}
+
+struct Field {
+    name: &'static str,
+    shape: Shape,
+    required: bool,
+}
+
+const fn req(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: true }
+}
+const fn opt(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: false }
+}
+
+use Shape::{Bool, CalendarYear, Count, Number, OneOf, PlanYear, Points, Text, YearMap};
+
+static PLAN: &[Field] = &[
+    req("format", Text),
+    req("version", Count),
+    req("meta", Shape::Object(META)),
+    req("macro", Shape::Object(MACRO)),
+    opt("revenues", Shape::List(&Shape::Object(REVENUE))),
+    opt("costs", Shape::List(&Shape::Object(COST))),
+    opt("programmes", Shape::List(&Shape::Object(PROGRAMME))),
+    opt("donors", Shape::List(&Shape::Object(DONOR))),
+    opt("shocks", Shape::List(&Shape::Object(SHOCK))),
+    opt("reserve", Shape::Object(RESERVE)),
+    opt("criteria", Shape::List(&Shape::Object(CRITERION))),
+    opt("reengagement", Shape::Object(REENGAGEMENT)),
+];
+static META: &[Field] = &[
+    opt("name", Text),
+    opt("country", Text),
+    opt("currency", Text),
+    req("start_year", CalendarYear),
+    req("horizon_years", Count),
+    opt("discount_rate_pct", Number),
+    opt("exit_threshold_pct", Number),
+];
+static MACRO: &[Field] = &[
+    req("gdp_base", Number),
+    opt("real_growth_pct", Number),
+    opt("inflation_pct", Number),
+    req("population_base", Number),
+    opt("population_growth_pct", Number),
+    opt("fx_base", Number),
+    opt("foreign_inflation_pct", Number),
+    opt("real_depreciation_pct", Number),
+    opt("overrides", Shape::Object(OVERRIDES)),
+];
+static OVERRIDES: &[Field] = &[opt("real_growth_pct", YearMap), opt("inflation_pct", YearMap)];
+static REVENUE: &[Field] = &[
+    req("name", Text),
+    req("base", Number),
+    opt("buoyancy", Number),
+    opt("reform", Shape::Object(REFORM)),
+];
+static REFORM: &[Field] = &[req("start", PlanYear), req("years", Count), req("gain_pct_gdp_per_year", Number)];
+static RAMP: &[Field] = &[req("from_pct", Number), req("to_pct", Number), req("start", PlanYear), req("years", Count)];
+static COST: &[Field] = &[
+    req("name", Text),
+    req("base", Number),
+    opt("indexed", Bool),
+    opt("real_growth_pct", Number),
+    opt("handover", Shape::Object(RAMP)),
+];
+static PROGRAMME: &[Field] = &[
+    req("name", Text),
+    req("eligible_share_pct", Number),
+    req("benefit_base", Number),
+    opt("indexed", Bool),
+    opt("real_benefit_growth_pct", Number),
+    opt("admin_pct", Number),
+    opt("coverage", Shape::Object(RAMP)),
+];
+static DONOR: &[Field] = &[
+    req("name", Text),
+    req("kind", OneOf(&["budget_support", "cofinancing", "gap_filling"])),
+    opt("currency", OneOf(&["LCU", "USD"])),
+    opt("fulfilment_pct", Number),
+    opt("base", Number),
+    opt("taper", Shape::Taper),
+    opt("target", Text),
+    opt("initial_country_share_pct", Number),
+    opt("step_pp", Number),
+    opt("start", PlanYear),
+];
+static TAPER_SHAPES: &[&str] = &["none", "linear", "exponential", "steps", "logistic"];
+static TAPER_NONE: &[Field] = &[req("shape", Text), opt("end", PlanYear)];
+static TAPER_LINEAR: &[Field] = &[req("shape", Text), req("start", PlanYear), req("end", PlanYear)];
+static TAPER_EXPONENTIAL: &[Field] =
+    &[req("shape", Text), req("start", PlanYear), req("rate_pct", Number), opt("end", PlanYear)];
+static TAPER_STEPS: &[Field] = &[req("shape", Text), req("points", Points), opt("end", PlanYear)];
+static TAPER_LOGISTIC: &[Field] =
+    &[req("shape", Text), req("midpoint", Number), req("steepness", Number), opt("end", PlanYear)];
+static SHOCK: &[Field] = &[
+    req("at", PlanYear),
+    opt("years", Count),
+    opt("revenue_pct", Number),
+    opt("donor_pct", Number),
+    opt("cost_pct", Number),
+];
+static RESERVE: &[Field] = &[opt("opening", Number), opt("target_months", Number), opt("interest_pct", Number)];
+static CRITERION: &[Field] = &[
+    opt("name", Text),
+    req("metric", Text),
+    req("op", OneOf(&[">=", ">", "<=", "<"])),
+    req("value", Number),
+    opt("consecutive_years", Count),
+];
+static REENGAGEMENT: &[Field] = &[req("trigger_pct", Number), req("reserve_floor_months", Number)];
+
+fn child(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn is_whole_u32(v: &Value) -> bool {
+    v.as_u64().is_some_and(|n| n <= u64::from(u32::MAX))
+}
+
+/// Pass 2: every structural problem under `value`.
+fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
+    let mut wrong = |message: String| problems.push(Problem::new(path, message));
+    match shape {
+        Number => {
+            if !value.is_number() {
+                wrong(format!("must be a number (got {})", describe(value)));
+            }
+        }
+        PlanYear => {
+            if !is_whole_u32(value) {
+                wrong(TIME_POINT_MESSAGE.to_string());
+            }
+        }
+        Count => {
+            if !is_whole_u32(value) {
+                wrong(format!("must be a whole number, 0 or more (got {})", describe(value)));
+            }
+        }
+        CalendarYear => {
+            let is_year = value.as_i64().and_then(|y| i32::try_from(y).ok()).is_some();
+            if !is_year {
+                wrong(format!("must be a calendar year such as 2026 (got {})", describe(value)));
+            }
+        }
+        Text => {
+            if !value.is_string() {
+                wrong(format!("must be text in quotes (got {})", describe(value)));
+            }
+        }
+        Bool => {
+            if !value.is_boolean() {
+                wrong(format!("must be true or false (got {})", describe(value)));
+            }
+        }
+        OneOf(options) => {
+            if !value.as_str().is_some_and(|s| options.contains(&s)) {
+                wrong(format!("must be one of {} (got {})", quoted_list(options), describe(value)));
+            }
+        }
+        Shape::List(item) => match value.as_array() {
+            Some(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, item, &format!("{path}[{i}]"), problems);
+                }
+            }
+            None => wrong(format!("must be a list [ … ] (got {})", describe(value))),
+        },
+        YearMap => match value.as_object() {
+            Some(map) => {
+                for (key, v) in map {
+                    let p = child(path, key);
+                    if key.parse::<u32>().is_err() {
+                        problems.push(Problem::new(p.clone(), "this key must be a whole number of plan years (0, 1, 2 …)"));
+                    }
+                    walk(v, &Number, &p, problems);
+                }
+            }
+            None => wrong(format!("must be an object {{ \"<plan year>\": value }} (got {})", describe(value))),
+        },
+        Points => match value.as_array() {
+            Some(points) => {
+                for (i, point) in points.iter().enumerate() {
+                    let p = format!("{path}[{i}]");
+                    match point.as_array().map(Vec::as_slice) {
+                        Some([t, pct]) => {
+                            walk(t, &PlanYear, &format!("{p}[0]"), problems);
+                            walk(pct, &Number, &format!("{p}[1]"), problems);
+                        }
+                        _ => problems.push(Problem::new(p, "must be a pair [plan year, percent], e.g. [3, 50]")),
+                    }
+                }
+            }
+            None => wrong(format!("must be a list of [plan year, percent] pairs (got {})", describe(value))),
+        },
+        Shape::Object(fields) => walk_object(value, fields, path, problems),
+        Shape::Taper => {
+            let shape = value.get("shape").and_then(Value::as_str);
+            let fields = match shape {
+                Some("none") => TAPER_NONE,
+                Some("linear") => TAPER_LINEAR,
+                Some("exponential") => TAPER_EXPONENTIAL,
+                Some("steps") => TAPER_STEPS,
+                Some("logistic") => TAPER_LOGISTIC,
+                _ if !value.is_object() => {
+                    wrong(format!("must be an object {{ \"shape\": … }} (got {})", describe(value)));
+                    return;
+                }
+                None if value.get("shape").is_none() => {
+                    problems.push(Problem::new(child(path, "shape"), format!("is required: one of {}", quoted_list(TAPER_SHAPES))));
+                    return;
+                }
+                _ => {
+                    let got = value.get("shape").map_or_else(String::new, describe);
+                    problems.push(Problem::new(child(path, "shape"), format!("must be one of {} (got {got})", quoted_list(TAPER_SHAPES))));
+                    return;
+                }
+            };
+            walk_object(value, fields, path, problems);
+        }
+    }
+}
+
+fn walk_object(value: &Value, fields: &[Field], path: &str, problems: &mut Vec<Problem>) {
+    let Some(object) = value.as_object() else {
+        let where_ = if path.is_empty() { "plan".to_string() } else { path.to_string() };
+        problems.push(Problem::new(where_, format!("must be an object {{ … }} (got {})", describe(value))));
+        return;
+    };
+    for (key, v) in object {
+        match fields.iter().find(|f| f.name == key) {
+            Some(f) => walk(v, &f.shape, &child(path, key), problems),
+            None => problems.push(Problem::new(child(path, key), unknown_field_message(key, fields))),
+        }
+    }
+    for f in fields.iter().filter(|f| f.required && !object.contains_key(f.name)) {
+        problems.push(Problem::new(child(path, f.name), "is required"));
+    }
+}
+
+/// "unknown field", with the nearest known name when one is close (a typo).
+fn unknown_field_message(key: &str, fields: &[Field]) -> String {
+    let nearest = fields
+        .iter()
+        .map(|f| (edit_distance(key, f.name), f.name))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= 2);
+    match nearest {
+        Some((_, name)) => format!("unknown field; did you mean \"{name}\"?"),
+        None => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            format!("unknown field; the fields here are {}", names.join(", "))
+        }
+    }
+}
+
+/// Levenshtein distance, for suggesting a misspelt field's intended name.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+fn quoted_list(options: &[&str]) -> String {
+    options.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// A short description of a JSON value for messages.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("\"{s}\""),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("strat", "start"), 2);
+        assert_eq!(edit_distance("buoyancy", "buoyancy"), 0);
+        assert_eq!(edit_distance("bouyancy", "buoyancy"), 2);
+        assert_eq!(edit_distance("", "end"), 3);
+    }
+
+    #[test]
+    fn typed_parse_errors_keep_the_model_path() {
+        // The walk would catch this first; the typed parse must still say where.
+        let v: Value = serde_json::json!({
+            "format": "sunset-plan", "version": 1,
+            "meta": {"start_year": 2026, "horizon_years": 5},
+            "macro": {"gdp_base": 1.0, "population_base": 1.0},
+            "donors": [{"name": "a", "kind": "budget_support", "base": 1.0},
+                       {"name": "b", "kind": "cofinancing", "target": "x",
+                        "initial_country_share_pct": 1, "step_pp": 1, "start": -2}]
+        });
+        let p = plan_from_value(v).unwrap_err();
+        assert_eq!(p.path, "donors[1].start");
+        assert_eq!(p.message, TIME_POINT_MESSAGE);
+    }
+}

@@ -1,0 +1,114 @@
+// Shared plumbing for the end-to-end tests: serve the release dist/ on
+// loopback, drive Debian's Chromium with playwright-core, and collect
+// everything a person would call broken (console errors, page errors,
+// failed requests), so each test can fail on it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'e2e');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveDist(dir = DIST) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless, with no background traffic. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh context and page (own storage, as a new visitor). `problems`
+ * collects console errors, uncaught page errors, failed requests and HTTP
+ * errors; tests assert it stays empty.
+ */
+export async function newPage(browser, { viewport = { width: 1400, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return { context, page, problems };
+}
+
+/** Opens the app at `url` and waits until the wasm has mounted it. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+}
+
+/** Runs the command-line evaluator on a plan object; returns its JSON. */
+export function evaluatePlan(plan) {
+  const bin = process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
+  const out = execFileSync(bin, ['evaluate', '-'], { input: JSON.stringify(plan) });
+  return JSON.parse(out.toString());
+}
+
+/** Sets a range input to `value` the way a drag does: input events, then change. */
+export async function dragRange(locator, values) {
+  for (const v of values) {
+    await locator.evaluate((el, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, v);
+  }
+  await locator.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+/**
+ * Drags a range input's thumb with the mouse, as a person does: press on
+ * the thumb's current position, move in `steps` steps to `fraction` (0..1)
+ * of the track, release.
+ */
+export async function mouseDrag(page, locator, fraction, steps = 10) {
+  const box = await locator.boundingBox();
+  const value = await locator.evaluate((el) => (el.value - el.min) / (el.max - el.min));
+  const y = box.y + box.height / 2;
+  const at = (f) => box.x + 8 + f * (box.width - 16);
+  await page.mouse.move(at(value), y);
+  await page.mouse.down();
+  await page.mouse.move(at(fraction), y, { steps });
+  await page.mouse.up();
+}
+
+/** Reads the text of the element with this data-testid. */
+export function testText(page, id) {
+  return page.getByTestId(id).innerText();
+}

@@ -1,0 +1,64 @@
+//! Properties every valid plan's projection must have (MODEL.md's
+//! accounting identity, no NaN, no negative reserve or gap, tapers in
+//! [0, 1], lossless JSON), over random valid plans from `common::arb`.
+
+mod common;
+
+use common::arb::{arb_plan, arb_taper};
+use proptest::prelude::*;
+use sunset_planner::model::donors::taper_multiplier;
+use sunset_planner::model::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn random_plans_are_valid(plan in arb_plan()) {
+        prop_assert_eq!(validate(&plan), Ok(()));
+    }
+
+    #[test]
+    fn every_year_balances(plan in arb_plan()) {
+        let p = evaluate(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(p.years.len(), plan.meta.horizon_years as usize);
+        for y in &p.years {
+            // L + G + draw + gap = N + deposit + fiscal_space, within a few ε_t.
+            let eps = 1e-9 * 1f64.max(y.need).max(y.local_revenue + y.donor_funding);
+            let sources = y.local_revenue + y.donor_funding + y.draw + y.unfunded_gap;
+            let uses = y.need + y.deposit + y.fiscal_space;
+            prop_assert!((sources - uses).abs() <= 4.0 * eps, "{} : {} vs {}", y.year, sources, uses);
+            prop_assert!(y.reserve >= 0.0 && y.unfunded_gap >= 0.0 && y.draw >= 0.0 && y.deposit >= 0.0);
+            prop_assert!(y.fiscal_space >= 0.0);
+            prop_assert!(y.donor_funding <= y.programmed_donor_funding * (1.0 + 1e-12) + eps);
+            for (i, name) in METRICS.iter().enumerate() {
+                prop_assert!(y.metric_at(i).is_some_and(f64::is_finite), "{} {}", y.year, name);
+            }
+            for x in y.revenues.iter().chain(&y.costs).chain(&y.programmes).chain(&y.donors) {
+                prop_assert!(x.is_finite() && *x >= 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn tapers_stay_between_0_and_1(taper in arb_taper(), t in 0..100u32) {
+        let m = taper_multiplier(&taper, t);
+        prop_assert!((0.0..=1.0).contains(&m), "m({}) = {}", t, m);
+    }
+
+    #[test]
+    fn json_round_trip_is_lossless(plan in arb_plan()) {
+        let text = serde_json::to_string(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(parse_plan(&text), Ok(plan));
+    }
+
+    #[test]
+    fn evaluate_never_panics_on_wild_numbers(plan in arb_plan(), wild in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-1e308), Just(1e308), Just(-100.0), Just(0.0)]) {
+        // Not validated: evaluate must still return, Ok or a problem.
+        let mut plan = plan;
+        plan.macro_path.real_growth_pct = wild;
+        plan.macro_path.gdp_base = wild;
+        if let Some(r) = plan.revenues.first_mut() { r.buoyancy = wild; }
+        if let Some(d) = plan.donors.first_mut() { d.base = Some(wild); d.fulfilment_pct = wild; }
+        let _ = evaluate(&plan);
+    }
+}

@@ -1,0 +1,392 @@
+//! One hand-computed test per MODEL.md section, on small plans built in
+//! code. The arithmetic is in the comments; expectations are exact up to
+//! floating-point reordering (1e-12 relative).
+
+mod common;
+
+use common::*;
+use sunset_planner::model::*;
+
+#[test]
+fn macro_path_with_overrides_population_and_fx() {
+    let mut plan = bare_plan(3);
+    let m = &mut plan.macro_path;
+    m.real_growth_pct = 10.0;
+    m.inflation_pct = 5.0;
+    m.population_growth_pct = 10.0;
+    m.fx_base = 2.0;
+    m.foreign_inflation_pct = 5.0;
+    m.real_depreciation_pct = 10.0;
+    m.overrides.real_growth_pct.insert(2, -10.0);
+    m.overrides.inflation_pct.insert(0, 50.0); // t = 0 changes nothing
+    let p = project(&plan);
+    // GDP: 1000; 1000·1.10·1.05 = 1155; 1155·0.90·1.05 = 1091.475
+    assert_all_close(&series(&p, |y| y.gdp), &[1000.0, 1155.0, 1091.475]);
+    // P: 1; 1.05; 1.1025
+    assert_all_close(&series(&p, |y| y.price_index), &[1.0, 1.05, 1.1025]);
+    // pop: 100; 110; 121
+    assert_all_close(&series(&p, |y| y.population), &[100.0, 110.0, 121.0]);
+    // fx: 2; 2·1.05/1.05·1.10 = 2.2; 2.42 (equal inflation, 10 % real depreciation)
+    assert_all_close(&series(&p, |y| y.fx), &[2.0, 2.2, 2.42]);
+    assert_eq!(series(&p, |y| f64::from(y.year)), vec![2026.0, 2027.0, 2028.0]);
+}
+
+#[test]
+fn revenue_core_buoyancy_reform_and_shares_of_gdp() {
+    let mut plan = bare_plan(4);
+    plan.macro_path.inflation_pct = 10.0; // n_t = 10 %: GDP 1000, 1100, 1210, 1331
+    let mut stream = revenue("VAT", 100.0, 2.0);
+    stream.reform = Some(Reform { start: 1, years: 2, gain_pct_gdp_per_year: 1.0 });
+    plan.revenues = vec![stream, revenue("Fees", 10.0, 0.0)];
+    let p = project(&plan);
+    // C_t = 100·(1.1^2)^t: 100, 121, 146.41, 177.1561
+    // U_t = GDP_t·1·clamp(t-1+1, 0, 2)/100: 0, 11, 24.2, 26.62
+    // R_t = C + U: 100, 132, 170.61, 203.7761
+    assert_all_close(&series(&p, |y| y.revenues[0]), &[100.0, 132.0, 170.61, 203.7761]);
+    // buoyancy 0: the core never grows
+    assert_all_close(&series(&p, |y| y.revenues[1]), &[10.0; 4]);
+    assert_all_close(&series(&p, |y| y.local_revenue), &[110.0, 142.0, 180.61, 213.7761]);
+    // 100·L/GDP: 11; 142/11 = 12.909…; 180.61/12.1; 213.7761/13.31
+    assert_all_close(&series(&p, |y| y.revenue_pct_gdp), &[11.0, 14200.0 / 1100.0, 18061.0 / 1210.0, 21377.61 / 1331.0]);
+}
+
+#[test]
+fn cost_lines_with_real_growth_indexing_and_staged_handover() {
+    let mut plan = bare_plan(4);
+    plan.macro_path.inflation_pct = 10.0;
+    let mut police = cost("Police", 100.0);
+    police.real_growth_pct = 10.0;
+    police.handover = Some(Ramp { from_pct: 50.0, to_pct: 100.0, start: 1, years: 2 });
+    let mut rent = cost("Rent", 10.0);
+    rent.indexed = false;
+    plan.costs = vec![police, rent];
+    let p = project(&plan);
+    // cost_t = 100·1.1^t (prices)·1.1^t (real) = 100·1.21^t: 100, 121, 146.41, 177.1561
+    // h_t = ramp(50, 100, 1, 2): .5, .5, .75, 1
+    // need: 50, 60.5, 109.8075, 177.1561
+    assert_all_close(&series(&p, |y| y.costs[0]), &[50.0, 60.5, 109.8075, 177.1561]);
+    // not indexed, no real growth, no handover: 10 throughout
+    assert_all_close(&series(&p, |y| y.costs[1]), &[10.0; 4]);
+    assert_all_close(&series(&p, |y| y.need), &[60.0, 70.5, 119.8075, 187.1561]);
+}
+
+#[test]
+fn handover_ramp_with_zero_years_steps_at_start() {
+    let mut plan = bare_plan(3);
+    let mut line = cost("Courts", 100.0);
+    line.handover = Some(Ramp { from_pct: 20.0, to_pct: 100.0, start: 1, years: 0 });
+    plan.costs = vec![line];
+    let p = project(&plan);
+    assert_all_close(&series(&p, |y| y.costs[0]), &[20.0, 100.0, 100.0]);
+}
+
+#[test]
+fn programmes_costed_ilo_way() {
+    let mut plan = bare_plan(3);
+    plan.macro_path.inflation_pct = 10.0;
+    plan.macro_path.population_base = 1000.0;
+    plan.programmes = vec![Programme {
+        name: "Child grant".into(),
+        eligible_share_pct: 10.0,
+        benefit_base: 10.0,
+        indexed: true,
+        real_benefit_growth_pct: 0.0,
+        admin_pct: 50.0,
+        coverage: Some(Ramp { from_pct: 20.0, to_pct: 60.0, start: 0, years: 2 }),
+    }];
+    let p = project(&plan);
+    // eligible 1000·10 % = 100; coverage .2, .4, .6; benefit 10, 11, 12.1; admin ×1.5
+    // need: 100·.2·10·1.5 = 300; 100·.4·11·1.5 = 660; 100·.6·12.1·1.5 = 1089
+    assert_all_close(&series(&p, |y| y.programmes[0]), &[300.0, 660.0, 1089.0]);
+    // 100·need/GDP with GDP 1000, 1100, 1210: 30, 60, 90
+    assert_all_close(&series(&p, |y| y.social_protection_pct_gdp), &[30.0, 60.0, 90.0]);
+}
+
+#[test]
+fn budget_support_in_usd_with_fulfilment_and_linear_taper() {
+    let mut plan = bare_plan(3);
+    plan.macro_path.fx_base = 2.0;
+    plan.macro_path.inflation_pct = 10.0; // fx follows: 2, 2.2, 2.42
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.currency = Some(Currency::Usd);
+    d.fulfilment_pct = 50.0;
+    d.taper = Some(Taper::Linear { start: 0, end: 2 });
+    plan.donors = vec![d];
+    let p = project(&plan);
+    // D = 10·m·fx·0.5: 10·1·2·.5 = 10; 10·.5·2.2·.5 = 5.5; m = 0 at end
+    assert_all_close(&series(&p, |y| y.donors[0]), &[10.0, 5.5, 0.0]);
+    assert_all_close(&series(&p, |y| y.programmed_donor_funding), &[10.0, 5.5, 0.0]);
+}
+
+#[test]
+fn every_taper_shape_in_a_plan() {
+    let shapes = [
+        (Taper::None { end: Some(2) }, [1.0, 1.0, 0.0, 0.0]),
+        (Taper::Linear { start: 1, end: 3 }, [1.0, 1.0, 0.5, 0.0]),
+        (Taper::Exponential { start: 1, rate_pct: 50.0, end: None }, [1.0, 1.0, 0.5, 0.25]),
+        (Taper::Steps { points: vec![(1, 60.0), (3, 10.0)], end: None }, [1.0, 0.6, 0.6, 0.1]),
+    ];
+    for (taper, m) in shapes {
+        let mut plan = bare_plan(4);
+        let mut d = pledging("BS", DonorKind::BudgetSupport, 100.0);
+        d.taper = Some(taper);
+        plan.donors = vec![d];
+        let p = project(&plan);
+        assert_all_close(&series(&p, |y| y.donors[0]), &m.map(|x| 100.0 * x));
+    }
+    // logistic, midpoint 1, steepness ln 3: m(t) = (1 + 1/3)/(1 + 3^(t-1)):
+    // t=0: (4/3)/(4/3) = 1; t=1: (4/3)/2 = 2/3; t=2: (4/3)/4 = 1/3; end at 3 → 0
+    let mut plan = bare_plan(4);
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 100.0);
+    d.taper = Some(Taper::Logistic { midpoint: 1.0, steepness: 3f64.ln(), end: Some(3) });
+    plan.donors = vec![d];
+    let p = project(&plan);
+    assert_all_close(&series(&p, |y| y.donors[0]), &[100.0, 200.0 / 3.0, 100.0 / 3.0, 0.0]);
+}
+
+#[test]
+fn cofinancing_rising_country_share() {
+    let mut plan = bare_plan(4);
+    plan.costs = vec![cost("Vaccines", 100.0)];
+    plan.programmes = vec![Programme {
+        name: "Pension".into(),
+        eligible_share_pct: 10.0,
+        benefit_base: 2.0,
+        indexed: true,
+        real_benefit_growth_pct: 0.0,
+        admin_pct: 0.0,
+        coverage: None,
+    }];
+    let mut on_programme = cofinancing("Pension co-financing", "Pension", 50.0, 0.0, 0);
+    on_programme.fulfilment_pct = 50.0;
+    plan.donors = vec![cofinancing("Gavi", "Vaccines", 40.0, 30.0, 1), on_programme];
+    let p = project(&plan);
+    // s_t: 40 (t < 1), 40, 70, min(100, 100) → D = 100·(1 - s): 60, 60, 30, 0
+    assert_all_close(&series(&p, |y| y.donors[0]), &[60.0, 60.0, 30.0, 0.0]);
+    // programme need 100·10 %·2 = 20; D = 20·0.5·0.5 = 5
+    assert_all_close(&series(&p, |y| y.donors[1]), &[5.0; 4]);
+}
+
+#[test]
+fn gap_filling_donors_come_last_in_listed_order_and_leave_exact_zero() {
+    let mut plan = bare_plan(2);
+    plan.revenues = vec![revenue("Tax", 50.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    plan.donors = vec![
+        pledging("Facility A", DonorKind::GapFilling, 20.0),
+        pledging("BS", DonorKind::BudgetSupport, 20.0),
+        pledging("Facility B", DonorKind::GapFilling, 100.0),
+    ];
+    plan.shocks = vec![shock(1, 1, 60.0, 0.0, 0.0)];
+    let p = project(&plan);
+    let y0 = &p.years[0];
+    // BS first: 20; A: min(20, 100 - 50 - 20 = 30) = 20; B: min(100, 10) = 10
+    assert_all_close(&y0.donors, &[20.0, 20.0, 10.0]);
+    assert_eq!(y0.balance, 0.0);
+    // Q counts the facilities at their caps: 20 + 20 + 100
+    assert_close(y0.programmed_donor_funding, 140.0);
+    // Year 1: revenue 50·1.6 = 80, BS 20 → nothing missing, facilities pay 0;
+    // Q stays 140, so the lower payment is no cliff.
+    let y1 = &p.years[1];
+    assert_all_close(&y1.donors, &[0.0, 20.0, 0.0]);
+    assert_eq!(y1.donor_drop_pct, 0.0);
+}
+
+#[test]
+fn shocks_multiply_while_active_and_leave_the_core() {
+    let mut plan = bare_plan(4);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 10.0)];
+    plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, 10.0)];
+    plan.shocks = vec![shock(1, 2, -50.0, 0.0, 0.0), shock(2, 1, -50.0, 100.0, -50.0)];
+    let p = project(&plan);
+    // revenue: 100; ×.5 = 50; ×.5·.5 = 25; back to 100 (core untouched)
+    assert_all_close(&series(&p, |y| y.local_revenue), &[100.0, 50.0, 25.0, 100.0]);
+    // cost ×2 in year 2 only; donor ×.5 in year 2 only
+    assert_all_close(&series(&p, |y| y.need), &[10.0, 10.0, 20.0, 10.0]);
+    assert_all_close(&series(&p, |y| y.donor_funding), &[10.0, 10.0, 5.0, 10.0]);
+}
+
+/// Need 100 (no revenue), donor flows 250, 50, 0, 150 through a steps taper,
+/// reserve opening 100 at 10 % interest with a target of 12 months (= N).
+fn reserve_plan() -> Plan {
+    let mut plan = bare_plan(4);
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 250.0);
+    d.taper = Some(Taper::Steps { points: vec![(1, 20.0), (2, 0.0), (3, 60.0)], end: None });
+    plan.donors = vec![d];
+    plan.reserve = Reserve { opening: 100.0, target_months: 12.0, interest_pct: 10.0 };
+    plan.meta.discount_rate_pct = 10.0;
+    plan
+}
+
+#[test]
+fn reserve_deposits_draws_and_unfunded_gap() {
+    let p = project(&reserve_plan());
+    // t0: B = 150; opening 110 ≥ target 100 → deposit 0, fiscal space 150, V 110
+    // t1: B = -50; opening 121 → draw 50, gap 0, V 71
+    // t2: B = -100; opening 78.1 → draw 78.1, gap 21.9, V 0
+    // t3: B = 50; opening 0, target 100 → deposit 50, fiscal space 0, V 50
+    assert_all_close(&series(&p, |y| y.balance), &[150.0, -50.0, -100.0, 50.0]);
+    assert_all_close(&series(&p, |y| y.deposit), &[0.0, 0.0, 0.0, 50.0]);
+    assert_all_close(&series(&p, |y| y.fiscal_space), &[150.0, 0.0, 0.0, 0.0]);
+    assert_all_close(&series(&p, |y| y.draw), &[0.0, 50.0, 78.1, 0.0]);
+    assert_all_close(&series(&p, |y| y.unfunded_gap), &[0.0, 0.0, 21.9, 0.0]);
+    assert_all_close(&series(&p, |y| y.reserve), &[110.0, 71.0, 0.0, 50.0]);
+}
+
+#[test]
+fn indicators_with_their_division_rules() {
+    let p = project(&reserve_plan());
+    // self-sufficiency 100·0/100 = 0; donor share 100·G/(0 + G) = 100 while G > 0, 0 when G = 0
+    assert_all_close(&series(&p, |y| y.self_sufficiency_pct), &[0.0; 4]);
+    assert_all_close(&series(&p, |y| y.donor_share_pct), &[100.0, 100.0, 0.0, 100.0]);
+    // Q: 250, 50, 0, 150 → drop 100·200/100 = 200, then 50, then 0 (a rise)
+    assert_all_close(&series(&p, |y| y.donor_drop_pct), &[0.0, 200.0, 50.0, 0.0]);
+
+    // N = 0: self-sufficiency 100 and a donor drop of 0; L + G = 0: donor share 0
+    let mut plan = bare_plan(2);
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::None { end: Some(1) });
+    plan.donors = vec![d];
+    let p = project(&plan);
+    assert_eq!(series(&p, |y| y.self_sufficiency_pct), vec![100.0, 100.0]);
+    assert_eq!(series(&p, |y| y.donor_share_pct), vec![100.0, 0.0]);
+    assert_eq!(series(&p, |y| y.donor_drop_pct), vec![0.0, 0.0]);
+}
+
+#[test]
+fn headline_totals_npv_and_peaks() {
+    let p = project(&reserve_plan());
+    let s = &p.summary;
+    assert_close(s.cumulative_gap, 21.9);
+    // 21.9 in t = 2 at 10 %: 21.9/1.21
+    assert_close(s.cumulative_gap_npv, 21.9 / 1.21);
+    assert_close(s.peak_gap, 21.9);
+    assert_eq!(s.peak_gap_year, Some(2028));
+    // G: 250 + 50 + 0 + 150 = 450; NPV 250 + 50/1.1 + 150/1.331
+    assert_close(s.total_donor_funding, 450.0);
+    assert_close(s.total_donor_funding_npv, 250.0 + 50.0 / 1.1 + 150.0 / 1.331);
+    assert_close(s.max_donor_drop_pct, 200.0);
+    assert_eq!(s.max_donor_drop_year, Some(2027));
+    // never self-sufficient (L = 0); G ≤ 1 % of N only in t = 2, not to the end
+    assert_eq!(s.self_sufficiency_year, None);
+    assert_eq!(s.donor_exit_year, None);
+}
+
+#[test]
+fn ties_go_to_the_first_year_and_zero_peaks_have_no_year() {
+    // Need 100, no money: gap 100 every year → peak 100 in the first year.
+    let mut plan = bare_plan(3);
+    plan.costs = vec![cost("State", 100.0)];
+    let p = project(&plan);
+    assert_eq!(p.summary.peak_gap_year, Some(2026));
+    assert_eq!(p.summary.max_donor_drop_year, None);
+    assert_eq!(p.summary.max_donor_drop_pct, 0.0);
+    // And with no gap at all the peak has no year.
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    let p = project(&plan);
+    assert_eq!((p.summary.peak_gap, p.summary.peak_gap_year), (0.0, None));
+}
+
+/// Revenue 100 against need 100, halved by a shock in 2027 and raised 20 %
+/// in 2029; budget support 10, 5, 0, 0; reserve target 1.2 months (= 10).
+fn headline_plan() -> Plan {
+    let mut plan = bare_plan(4);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Linear { start: 0, end: 2 });
+    plan.donors = vec![d];
+    plan.shocks = vec![shock(1, 1, -50.0, 0.0, 0.0), shock(3, 1, 20.0, 0.0, 0.0)];
+    plan.reserve = Reserve { opening: 0.0, target_months: 1.2, interest_pct: 0.0 };
+    plan
+}
+
+#[test]
+fn self_sufficiency_and_donor_exit_years() {
+    let p = project(&headline_plan());
+    // self-sufficiency: 100, 50, 100, 120 → from 2028 to the end
+    assert_all_close(&series(&p, |y| y.self_sufficiency_pct), &[100.0, 50.0, 100.0, 120.0]);
+    assert_eq!(p.summary.self_sufficiency_year, Some(2028));
+    // G: 10, 5, 0, 0 ≤ 1 % of 100 from 2028 on
+    assert_eq!(p.summary.donor_exit_year, Some(2028));
+    // drops 5 % in 2027 and 5 % in 2028: the first wins
+    assert_eq!(p.summary.max_donor_drop_year, Some(2027));
+    assert_close(p.summary.max_donor_drop_pct, 5.0);
+}
+
+#[test]
+fn criteria_keyed_by_name_or_index() {
+    let mut plan = headline_plan();
+    let c = |name: Option<&str>, metric: &str, op, value, n| Criterion {
+        name: name.map(String::from),
+        metric: metric.into(),
+        op,
+        value,
+        consecutive_years: n,
+    };
+    plan.criteria = vec![
+        c(Some("self-sufficient 2 years"), "self_sufficiency_pct", Op::Ge, 100.0, 2),
+        c(None, "donor_share_pct", Op::Gt, 0.0, 1),
+        c(Some("never"), "need", Op::Lt, 100.0, 1),
+        c(Some("dip"), "self_sufficiency_pct", Op::Le, 50.0, 1),
+    ];
+    let p = project(&plan);
+    // ss: 100, 50, 100, 120 → the run 2028–2029 reaches 2 years in 2029
+    // donor share > 0 in 2026 already; need is never < 100; ss ≤ 50 in 2027
+    assert_eq!(
+        p.summary.criteria,
+        vec![
+            ("self-sufficient 2 years".to_string(), Some(2029)),
+            ("1".to_string(), Some(2026)),
+            ("never".to_string(), None),
+            ("dip".to_string(), Some(2027)),
+        ]
+    );
+}
+
+#[test]
+fn reengagement_years_from_the_exit_year() {
+    let mut plan = headline_plan();
+    plan.reengagement = Some(Reengagement { trigger_pct: 100.0, reserve_floor_months: 0.6 });
+    let p = project(&plan);
+    // reserve: 2026 B = 10 → deposit 10, V 10; 2027 B = -45 → draw 10, V 0;
+    // 2028 B = 0 → V 0; 2029 B = 20 → deposit 10, V 10
+    assert_all_close(&series(&p, |y| y.reserve), &[10.0, 0.0, 0.0, 10.0]);
+    // from the exit year 2028: ss 100 and 120 are not < 100; V < 0.05·100 = 5 only in 2028
+    assert_eq!(p.summary.reengagement_years, vec![2028]);
+    // 2027 (ss 50) is before the exit year, so it does not count.
+
+    // Without an exit year there is nothing to re-engage from.
+    plan.donors[0].taper = None;
+    let p = project(&plan);
+    assert_eq!(p.summary.donor_exit_year, None);
+    assert!(p.summary.reengagement_years.is_empty());
+}
+
+#[test]
+fn an_overflowing_projection_names_its_year() {
+    let mut plan = bare_plan(3);
+    plan.macro_path.gdp_base = 1e307;
+    // GDP_1 = 1e307 · 11 · 11 = 1.21e309: past the largest f64.
+    plan.macro_path.real_growth_pct = 1000.0;
+    plan.macro_path.inflation_pct = 1000.0;
+    assert_eq!(validate(&plan), Ok(()));
+    let e = evaluate(&plan).unwrap_err();
+    assert_eq!(e.path, "years[2027].gdp");
+    assert_eq!(
+        e.message,
+        "the projection overflows in 2027 (GDP is not a finite number); lower the growth or inflation rates"
+    );
+}
+
+#[test]
+fn metrics_read_the_year_result() {
+    let p = project(&reserve_plan());
+    let y = &p.years[2];
+    assert_eq!(y.metric("unfunded_gap"), Some(y.unfunded_gap));
+    assert_eq!(y.metric("reserve"), Some(0.0));
+    assert_eq!(y.metric("year"), None);
+    assert_eq!(y.metric("nonsense"), None);
+}
