@@ -758,3 +758,16 @@ fn typed_numbers_are_read_as_people_write_them() {
         assert_eq!(en(bad), None, "{bad:?}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_half_typed_number_is_not_an_error_until_committed() {
+    let (root, log) = mount(Kind::Pct, None).await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    type_into(&num, "-", false).await;
+    assert!(text_of(&root, "error-macro.real_growth_pct").is_none(), "no error while typing a sign");
+    assert_eq!(num.value(), "-");
+    type_into(&num, "-3", false).await;
+    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == -3.0));
+    type_into(&num, "-", true).await;
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "an error once committed");
+}

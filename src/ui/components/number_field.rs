@@ -95,6 +95,12 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     s.parse::<f64>().ok().map(|x| x * scale).filter(|x| x.is_finite())
 }
 
+/// Text on its way to a number ("-", "0.", "1e"), not yet worth an error.
+fn incomplete(t: &str) -> bool {
+    let t = t.trim();
+    t.is_empty() || matches!(t, "-" | "+" | "−" | "." | "," | "-." | "-,") || t.ends_with(['e', 'E', '-', '+'])
+}
+
 /// Rounds to `sig` significant figures, so a dragged slider gives round
 /// values. Goes through decimal text so the result prints without float
 /// noise (1.9999999 stays 2).
@@ -138,10 +144,12 @@ const LOG_STEPS: f64 = 1000.0;
 pub fn number_field(p: &Props) -> Html {
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
-    let draft = use_state(|| None::<(String, f64)>);
+    // The flag says the text was committed (change event): only then is
+    // a half-typed number ("-", "1e") called an error.
+    let draft = use_state(|| None::<(String, f64, bool)>);
     let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
-    let shown_draft = draft.as_ref().filter(|(_, v)| *v == p.value).map(|(t, _)| t.clone());
-    let text = shown_draft.clone().unwrap_or_else(|| edit_text(p.value));
+    let shown_draft = draft.as_ref().filter(|(_, v, _)| *v == p.value).map(|(t, _, done)| (t.clone(), *done));
+    let text = shown_draft.as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| edit_text(p.value));
     let lang = p.lang;
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
@@ -151,8 +159,9 @@ pub fn number_field(p: &Props) -> Html {
             Some(x)
         }
     };
-    let local_error = shown_draft.as_deref().and_then(|t| match parse(t) {
+    let local_error = shown_draft.as_ref().and_then(|(t, done)| match parse(t) {
         Some(_) => None,
+        None if !done && incomplete(t) => None,
         None if whole => {
             Some(tr(p.lang, "Enter a whole number, 0 or more.", "Entrez un nombre entier, 0 ou plus."))
         }
@@ -219,10 +228,10 @@ pub fn number_field(p: &Props) -> Html {
             match parse(&t) {
                 Some(x) => {
                     // On commit the text is reformatted; while typing it stays as typed.
-                    draft.set(if edit == Edit::Live { Some((t, x)) } else { None });
+                    draft.set(if edit == Edit::Live { Some((t, x, false)) } else { None });
                     send(x, edit);
                 }
-                None => draft.set(Some((t, value))),
+                None => draft.set(Some((t, value, edit == Edit::Commit))),
             }
         })
     };
