@@ -771,3 +771,25 @@ async fn a_half_typed_number_is_not_an_error_until_committed() {
     type_into(&num, "-", true).await;
     assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "an error once committed");
 }
+
+#[wasm_bindgen_test]
+fn extreme_plan_years_do_not_panic() {
+    let max = Value::Int(i64::from(u32::MAX));
+    let mut s = run(state(), [set("donors[2].taper.start", max.clone(), Edit::Commit)]);
+    for shape in [Shape::Linear, Shape::Steps, Shape::Logistic, Shape::None, Shape::Exponential] {
+        s = s.reduce(Action::SetTaperShape { donor: 2, shape });
+    }
+    s = run(
+        s,
+        [
+            Action::SetTaperShape { donor: 2, shape: Shape::Steps },
+            set("donors[2].taper.points[1]", max.clone(), Edit::Commit),
+            Action::AddStepPoint { donor: 2 },
+            Action::Toggle(Optional::TaperEnd(2)),
+            set("costs[0].handover.start", max.clone(), Edit::Commit),
+            set("costs[0].handover.years", max, Edit::Commit),
+            set("meta.start_year", Value::Int(i64::MAX), Edit::Commit),
+        ],
+    );
+    assert!(s.can_undo());
+}

@@ -132,7 +132,7 @@ fn readable(p: &Props) -> String {
         },
         Kind::Year => format!("{v}"),
         Kind::Whole => match p.start_year {
-            Some(y) => format!("{} {}", tr(l, "year", "année"), y as i64 + v as i64),
+            Some(y) => format!("{} {}", tr(l, "year", "année"), (y as i64).saturating_add(v as i64)),
             None => format!("{}{unit}", format::number(v, 0, l)),
         },
     }
@@ -153,7 +153,8 @@ pub fn number_field(p: &Props) -> Html {
     let lang = p.lang;
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
-        if whole && (x < 0.0 || x.fract() != 0.0) {
+        // Whole fields are plan years and counts (u32 in the plan).
+        if whole && (x < 0.0 || x.fract() != 0.0 || x > f64::from(u32::MAX)) {
             None
         } else {
             Some(x)
