@@ -793,3 +793,17 @@ fn extreme_plan_years_do_not_panic() {
     );
     assert!(s.can_undo());
 }
+
+#[wasm_bindgen_test]
+fn criteria_offer_every_metric_of_the_model() {
+    use sunset_planner::ui::components::reserve_section::metrics;
+    for lang in [Lang::En, Lang::Fr] {
+        let offered: Vec<&str> = metrics(lang).into_iter().map(|(k, _)| k).collect();
+        let mut sorted = offered.clone();
+        sorted.sort_unstable();
+        let mut model: Vec<&str> = sunset_planner::model::METRICS.to_vec();
+        model.sort_unstable();
+        assert_eq!(sorted, model);
+        assert_eq!(offered[0], "self_sufficiency_pct");
+    }
+}
