@@ -215,6 +215,19 @@ fn a_slider_drag_is_one_undo_step() {
 }
 
 #[wasm_bindgen_test]
+fn a_drag_is_known_as_one_until_released() {
+    let slide = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Slide);
+    let s = run(state(), [slide(5.0), slide(5.5)]);
+    assert!(s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = s.reduce(set("macro.real_growth_pct", Value::Num(5.5), Edit::Commit));
+    assert!(!s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = run(state(), [set("macro.real_growth_pct", Value::Num(5.0), Edit::Live)]);
+    assert!(!s.sliding(), "typing is not a drag");
+}
+
+#[wasm_bindgen_test]
 fn edits_of_different_controls_are_separate_steps() {
     let s = run(
         state(),
@@ -584,7 +597,7 @@ async fn dragging_the_slider_updates_the_number() {
     let (root, log) = mount(Kind::Pct, None).await;
     let range = input(&root, "range-macro.real_growth_pct");
     type_into(&range, "30", false).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Live, .. }) if *x == 30.0));
+    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Slide, .. }) if *x == 30.0));
     assert!(until(|| input(&root, "input-macro.real_growth_pct").value() == "30").await);
 }
 

@@ -6,10 +6,15 @@
 //! undo step per field gesture), so the browser's own text undo would only
 //! fight the plan's history.
 
+use std::rc::Rc;
+
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
+use super::chart::{BridgeChart, SmallCharts};
 use super::components::donors_section::DonorsSection;
+use super::components::indicators::Indicators;
+use super::components::year_table::YearTable;
 use super::components::header::Header;
 use super::components::macro_section::MacroSection;
 use super::components::plan_section::PlanSection;
@@ -20,6 +25,7 @@ use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::i18n::tr;
+use crate::model::{Plan, Projection};
 use super::state::{Action, Section, State};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -38,6 +44,7 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
+    let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
     // One callback for the app's lifetime, so props stay equal between renders.
     let on_edit = use_callback((), move |a: Action, _| dispatcher.dispatch(a));
@@ -73,6 +80,34 @@ pub fn app() -> Html {
 
     let l = state.lang;
     let plan = &state.plan;
+    // The results show the last valid plan and its projection, marked stale
+    // while the plan being edited has problems.
+    // The year table is the biggest view: during a slider drag it keeps the
+    // projection from before the drag and catches up on release, so the
+    // charts can follow the slider within the frame budget.
+    if !state.sliding() {
+        *settled.borrow_mut() = state.projection.clone().map(|pr| (state.projected_plan.clone(), pr, state.stale));
+    }
+    let table = settled.borrow().clone();
+    let results = match &state.projection {
+        Some(projection) => {
+            let (p, pr, c, s) = (state.projected_plan.clone(), projection.clone(), state.currency, state.stale);
+            html! { <>
+                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                <SmallCharts plan={p} projection={pr} currency={c} lang={l} stale={s} />
+                if let Some((tp, tpr, ts)) = table {
+                    <YearTable plan={tp} projection={tpr} currency={c} lang={l} stale={ts} />
+                }
+            </> }
+        }
+        None => html! {
+            <div class="placeholder" data-testid="results-placeholder">
+                { tr(l, "No valid plan yet: fix the problems above to see the projection.",
+                    "Pas encore de plan valide : corrigez les problèmes ci-dessus pour voir la projection.") }
+            </div>
+        },
+    };
     let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
     html! {
@@ -100,16 +135,8 @@ pub fn app() -> Html {
                     <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
                         collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
                 </aside>
-                <main class={classes!("results", state.stale.then_some("stale"))} data-testid="results">
-                    // Placeholder until the chart work lands on main: BridgeChart,
-                    // Indicators, small charts and YearTable go here with props
-                    // plan, projection, currency, lang and stale.
-                    <div class="placeholder" data-testid="results-placeholder">
-                        { match &state.projection {
-                            Some(p) => format!("{} {}", p.years.len(), tr(l, "years projected", "années projetées")),
-                            None => tr(l, "No projection yet.", "Pas encore de projection.").to_string(),
-                        } }
-                    </div>
+                <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                    { results }
                 </main>
             </div>
         </div>

@@ -2,6 +2,7 @@
 //! components around it, and SVG charts. Exists only on wasm32.
 
 pub mod app;
+pub mod chart;
 pub mod components;
 pub mod edit;
 pub mod format;

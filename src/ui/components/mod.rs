@@ -25,3 +25,5 @@ pub mod toggle_field;
 pub mod year_field;
 
 // Result views.
+pub mod indicators;
+pub mod year_table;

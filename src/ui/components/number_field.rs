@@ -214,7 +214,7 @@ pub fn number_field(p: &Props) -> Html {
         })
     };
     let range_input = {
-        let cb = on_range(Edit::Live);
+        let cb = on_range(Edit::Slide);
         Callback::from(move |e: InputEvent| cb.emit(e.into()))
     };
     let range_change = on_range(Edit::Commit);

@@ -1,0 +1,361 @@
+//! Thin browser glue for the codec (wasm32 only): the URL fragment, local
+//! storage, the clipboard, downloads and reading a picked or dropped file.
+//! Every call returns a `BrowserError` instead of panicking or throwing.
+//!
+//! Not for: deciding anything (formats and rules live in `link`, `file` and
+//! `storage`, which are pure and tested on the host) or UI components.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Blob, BlobPropertyBag, DomException, File, FileReader, HtmlAnchorElement, HtmlDocument,
+    HtmlTextAreaElement, Storage, Url,
+};
+
+use crate::codec::storage::Move;
+
+/// What went wrong in the browser. `Display` is the message to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BrowserError {
+    /// No window or document (not running in a page).
+    NoPage,
+    /// Local storage is switched off or blocked (private mode, settings).
+    StorageUnavailable,
+    /// Local storage is full; `key` was not saved.
+    QuotaExceeded { key: String },
+    /// The clipboard refused and the fallback failed.
+    ClipboardBlocked,
+    /// The file is bigger than the caller's limit.
+    FileTooLarge { bytes: f64, limit: usize },
+    /// The file could not be read.
+    FileUnreadable(String),
+    /// Any other refusal, with the browser's own words.
+    Refused(String),
+}
+
+impl fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BrowserError::NoPage => write!(f, "This needs a browser page."),
+            BrowserError::StorageUnavailable => write!(
+                f,
+                "This browser does not let the page save (local storage is blocked or off), so the plan is not kept between visits. Export the plan to keep it."
+            ),
+            BrowserError::QuotaExceeded { .. } => write!(
+                f,
+                "The browser's storage for this page is full, so the latest changes were not saved. Export the plan to keep it."
+            ),
+            BrowserError::ClipboardBlocked => {
+                write!(f, "The browser did not allow copying. Select the link and copy it by hand.")
+            }
+            BrowserError::FileTooLarge { bytes, limit } => write!(
+                f,
+                "The file is too large for a plan ({:.0} KiB; at most {} KiB).",
+                (bytes / 1024.0).ceil(),
+                limit / 1024
+            ),
+            BrowserError::FileUnreadable(why) => write!(f, "The file could not be read ({why})."),
+            BrowserError::Refused(why) => write!(f, "The browser refused: {why}."),
+        }
+    }
+}
+
+impl std::error::Error for BrowserError {}
+
+fn js_text(e: &JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn window() -> Result<web_sys::Window, BrowserError> {
+    web_sys::window().ok_or(BrowserError::NoPage)
+}
+
+fn document() -> Result<web_sys::Document, BrowserError> {
+    window()?.document().ok_or(BrowserError::NoPage)
+}
+
+// ---- URL -----------------------------------------------------------------
+
+/// The URL fragment without its `#` (empty when there is none).
+pub fn fragment() -> String {
+    let hash = window()
+        .ok()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// The page's address without its fragment: the base for `link::link_url`.
+pub fn page_url() -> Result<String, BrowserError> {
+    let href = window()?
+        .location()
+        .href()
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    Ok(href.split('#').next().unwrap_or(&href).to_string())
+}
+
+/// Replaces the fragment (`fragment` without `#`; empty removes it) with
+/// `history.replaceState`: no history entry is added, so calling this on
+/// every change (even while dragging) leaves Back working.
+pub fn replace_fragment(fragment: &str) -> Result<(), BrowserError> {
+    let w = window()?;
+    let location = w.location();
+    let url = if fragment.is_empty() {
+        let path = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        format!("{path}{search}")
+    } else {
+        format!("#{fragment}")
+    };
+    let history = w
+        .history()
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .map_err(|e| BrowserError::Refused(js_text(&e)))
+}
+
+// ---- local storage -------------------------------------------------------
+
+fn local_storage() -> Result<Storage, BrowserError> {
+    match window()?.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(BrowserError::StorageUnavailable),
+    }
+}
+
+/// The text stored under `key`, if any.
+pub fn storage_get(key: &str) -> Result<Option<String>, BrowserError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| BrowserError::StorageUnavailable)
+}
+
+/// Stores `value` under `key`; a full storage is `QuotaExceeded`.
+pub fn storage_set(key: &str, value: &str) -> Result<(), BrowserError> {
+    local_storage()?.set_item(key, value).map_err(|e| {
+        let quota = e
+            .dyn_ref::<DomException>()
+            .map(|d| {
+                d.name() == "QuotaExceededError"
+                    || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+                    || d.code() == 22
+            })
+            .unwrap_or(false);
+        if quota {
+            BrowserError::QuotaExceeded {
+                key: key.to_string(),
+            }
+        } else {
+            BrowserError::StorageUnavailable
+        }
+    })
+}
+
+/// Removes `key` (nothing happens when it is absent).
+pub fn storage_remove(key: &str) -> Result<(), BrowserError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| BrowserError::StorageUnavailable)
+}
+
+/// Applies the start-up moves of `storage::startup`, in order, before the
+/// first autosave. A move whose source is empty does nothing.
+pub fn apply_moves(moves: &[Move]) -> Result<(), BrowserError> {
+    for m in moves {
+        if let Some(text) = storage_get(m.from)? {
+            storage_set(m.to, &text)?;
+        }
+    }
+    Ok(())
+}
+
+// ---- clipboard -----------------------------------------------------------
+
+/// Copies `text` to the clipboard, then calls `done`. Uses
+/// `navigator.clipboard` where the page may, else a hidden text area and
+/// the copy command.
+pub fn copy_text(text: &str, done: impl FnOnce(Result<(), BrowserError>) + 'static) {
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |r: Result<(), BrowserError>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(r);
+            }
+        }
+    };
+    let Ok(w) = window() else {
+        finish(Err(BrowserError::NoPage));
+        return;
+    };
+    let navigator = w.navigator();
+    let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_api {
+        finish(copy_by_command(text));
+        return;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    let ok = {
+        let finish = finish.clone();
+        Closure::once(move |_: JsValue| finish(Ok(())))
+    };
+    let text = text.to_string();
+    let failed = Closure::once(move |_: JsValue| finish(copy_by_command(&text)));
+    let _ = promise.then2(&ok, &failed);
+    // Only one of the two ever runs; both are small and live until then.
+    ok.forget();
+    failed.forget();
+}
+
+/// The old way: select a hidden text area and run the copy command.
+fn copy_by_command(text: &str) -> Result<(), BrowserError> {
+    let doc = document()?;
+    let body = doc.body().ok_or(BrowserError::NoPage)?;
+    let area: HtmlTextAreaElement = doc
+        .create_element("textarea")
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?
+        .dyn_into()
+        .map_err(|_| BrowserError::ClipboardBlocked)?;
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute(
+        "style",
+        "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0",
+    );
+    body.append_child(&area)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    area.select();
+    let copied = doc
+        .dyn_ref::<HtmlDocument>()
+        .map(|d| d.exec_command("copy").unwrap_or(false))
+        .unwrap_or(false);
+    area.remove();
+    if copied {
+        Ok(())
+    } else {
+        Err(BrowserError::ClipboardBlocked)
+    }
+}
+
+// ---- downloads -----------------------------------------------------------
+
+/// Offers `bytes` as a download named `file_name` of type `mime`.
+pub fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), BrowserError> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let bag = BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    download_blob(&blob, file_name)
+}
+
+/// Offers `text` (UTF-8) as a download named `file_name` of type `mime`.
+pub fn download_text(text: &str, file_name: &str, mime: &str) -> Result<(), BrowserError> {
+    download_bytes(text.as_bytes(), file_name, mime)
+}
+
+fn download_blob(blob: &Blob, file_name: &str) -> Result<(), BrowserError> {
+    let w = window()?;
+    let doc = document()?;
+    let body = doc.body().ok_or(BrowserError::NoPage)?;
+    let url =
+        Url::create_object_url_with_blob(blob).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    let a: HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?
+        .dyn_into()
+        .map_err(|_| BrowserError::NoPage)?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    let _ = a.set_attribute("style", "display:none");
+    body.append_child(&a)
+        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
+    a.click();
+    a.remove();
+    // Give the browser time to start the download before freeing the URL.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+    Ok(())
+}
+
+// ---- reading files -------------------------------------------------------
+
+/// The first file of a file input (after the user picked one).
+pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<File> {
+    input.files().and_then(|list| list.get(0))
+}
+
+/// The first file of a drop.
+pub fn dropped_file(event: &web_sys::DragEvent) -> Option<File> {
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|list| list.get(0))
+}
+
+/// Reads `file` as UTF-8 text, then calls `done`; a file bigger than
+/// `max_bytes` is refused before it is read (pass `file::MAX_FILE_BYTES`).
+pub fn read_file_text(
+    file: &File,
+    max_bytes: usize,
+    done: impl FnOnce(Result<String, BrowserError>) + 'static,
+) {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        done(Err(BrowserError::FileTooLarge {
+            bytes: size,
+            limit: max_bytes,
+        }));
+        return;
+    }
+    let reader = match FileReader::new() {
+        Ok(r) => r,
+        Err(e) => {
+            done(Err(BrowserError::FileUnreadable(js_text(&e))));
+            return;
+        }
+    };
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finish = move |r: Result<String, BrowserError>| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(r);
+        }
+    };
+    let on_load = {
+        let reader = reader.clone();
+        let finish = finish.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            let text = reader.result().ok().and_then(|v| v.as_string());
+            finish(text.ok_or_else(|| BrowserError::FileUnreadable("it is not text".into())));
+        })
+    };
+    let on_error = {
+        let reader = reader.clone();
+        let finish = finish.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            let why = reader
+                .error()
+                .map(|e| format!("{}: {}", e.name(), e.message()))
+                .unwrap_or_default();
+            finish(Err(BrowserError::FileUnreadable(why)));
+        })
+    };
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    reader.set_onerror(Some(on_error.unchecked_ref()));
+    if let Err(e) = reader.read_as_text(file) {
+        finish(Err(BrowserError::FileUnreadable(js_text(&e))));
+    }
+}

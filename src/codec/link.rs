@@ -1,0 +1,1000 @@
+//! Share links: a whole plan in the URL fragment, `#plan=1.<data>`.
+//!
+//! For: turning a plan into a short link payload and any pasted link (full
+//! URL, fragment or bare payload) back into a valid plan, with an error a
+//! user can act on when it cannot be opened. The format is specified field
+//! by field in `docs/link-format.md`; links made by any release must open in
+//! every later one, so each link format version keeps its own decoder here
+//! and old versions are migrated, never dropped.
+//!
+//! Not for: plan files (`codec::file`), storage (`codec::storage`) or
+//! anything touching the browser (`codec::browser`).
+
+use std::fmt;
+
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use miniz_oxide::inflate::TINFLStatus;
+
+use crate::model::{self, Plan, Problem};
+
+/// The newest link format this release writes and reads.
+pub const LINK_VERSION: u32 = 1;
+
+/// The fragment key: a link's fragment is `plan=<version>.<data>`.
+pub const FRAGMENT_KEY: &str = "plan";
+
+/// The largest plan text a link may unpack to. Real plans are a few KiB;
+/// anything bigger is refused before it is fully unpacked.
+pub const MAX_INFLATED_BYTES: usize = 256 * 1024;
+
+/// The largest link accepted at all, in characters (a link unpacking to the
+/// limit above would still be far shorter).
+pub const MAX_LINK_CHARS: usize = 512 * 1024;
+
+/// Why a link could not be opened. `Display` is the message to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// Nothing where the plan should be.
+    Empty,
+    /// The link stops early (cut off when copied).
+    Truncated,
+    /// A character that never appears in a plan link, at a 1-based
+    /// character position in the text given to `decode_link`.
+    BadCharacter { position: usize, character: char },
+    /// The packed data does not unpack, or its checksum does not match.
+    Corrupt,
+    /// The link unpacks to more than `MAX_INFLATED_BYTES` (or is longer
+    /// than `MAX_LINK_CHARS`): refused, never fully unpacked.
+    TooLarge { limit_bytes: usize },
+    /// Made by a newer release: link format `version` > `LINK_VERSION`.
+    Newer { version: u64 },
+    /// Not a plan link: no `<version>.` tag, or a tag no release ever made.
+    UnknownTag { tag: String },
+    /// The packed plan has the wrong shape at `path`.
+    Shape { path: String, message: String },
+    /// The plan unpacked but is not a valid plan.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Empty => write!(
+                f,
+                "The link holds no plan: a plan link ends in \"#{FRAGMENT_KEY}=1.\" followed by the plan's data, and that part is missing."
+            ),
+            LinkError::Truncated => write!(
+                f,
+                "The link is incomplete: it was probably cut off when it was copied. Copy the whole link and try again."
+            ),
+            LinkError::BadCharacter { position, character } => write!(
+                f,
+                "The link contains {character:?} at character {position}, which never appears in a plan link; it was probably changed when it was copied."
+            ),
+            LinkError::Corrupt => write!(
+                f,
+                "The link is damaged: its data does not unpack to the plan it was made from. Ask for the link again."
+            ),
+            LinkError::TooLarge { limit_bytes } => write!(
+                f,
+                "The link unpacks to more than {} KiB, far more than any plan; it was not opened.",
+                limit_bytes / 1024
+            ),
+            LinkError::Newer { version } => write!(
+                f,
+                "This link was made by a newer release of Sunset Planner (link format {version}; this release reads formats up to {LINK_VERSION}). Open it with the newer release."
+            ),
+            LinkError::UnknownTag { tag } => write!(
+                f,
+                "This is not a Sunset Planner plan link: it starts with {tag:?} where a format version such as \"1.\" should be."
+            ),
+            LinkError::Shape { path, message } => {
+                if path.is_empty() {
+                    write!(f, "The link's plan is malformed: {message}.")
+                } else {
+                    write!(f, "The link's plan is malformed at {path}: {message}.")
+                }
+            }
+            LinkError::Invalid(problems) => {
+                write!(f, "The link's plan is not valid:")?;
+                for p in problems {
+                    write!(f, "\n  {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+impl LinkError {
+    /// A stable short name of the error's kind, for tests and fixtures:
+    /// `empty`, `truncated`, `bad_character`, `corrupt`, `too_large`,
+    /// `newer`, `unknown_tag`, `shape` or `invalid`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LinkError::Empty => "empty",
+            LinkError::Truncated => "truncated",
+            LinkError::BadCharacter { .. } => "bad_character",
+            LinkError::Corrupt => "corrupt",
+            LinkError::TooLarge { .. } => "too_large",
+            LinkError::Newer { .. } => "newer",
+            LinkError::UnknownTag { .. } => "unknown_tag",
+            LinkError::Shape { .. } => "shape",
+            LinkError::Invalid(_) => "invalid",
+        }
+    }
+}
+
+/// base64url decoding that tolerates what a cut-off link leaves (stray
+/// low bits in the last character), so truncation is reported as such.
+const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// The fragment payload of `plan`: `1.<data>`. The full fragment is
+/// `#plan=` followed by it; see `link_url`.
+///
+/// The plan's `format` and `version` are not carried: link format 1 holds
+/// plan format 1 (a non-finite number, which no valid plan has, is written
+/// as `null` and refused when decoded).
+pub fn encode_link(plan: &Plan) -> String {
+    let text = v1::compact_text(plan);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 10);
+    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// A full share URL: `base` (any fragment it has is dropped) + `#plan=` +
+/// the payload.
+pub fn link_url(base: &str, plan: &Plan) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}#{FRAGMENT_KEY}={}", encode_link(plan))
+}
+
+/// The plan in a link: a full URL, a fragment (`#plan=1.…`, `plan=1.…`) or a
+/// bare payload (`1.…`). Whitespace (line breaks from e-mail) is ignored.
+/// The plan comes back only if it is valid (`model::validate`).
+pub fn decode_link(input: &str) -> Result<Plan, LinkError> {
+    let plan = decode_link_unvalidated(input)?;
+    model::validate(&plan).map_err(LinkError::Invalid)?;
+    Ok(plan)
+}
+
+/// As `decode_link`, without the validation step (for tools and tests).
+pub fn decode_link_unvalidated(input: &str) -> Result<Plan, LinkError> {
+    if input.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLarge {
+            limit_bytes: MAX_INFLATED_BYTES,
+        });
+    }
+    if !input.contains('#') && input.contains("://") {
+        // An address without a fragment: the page, not a plan.
+        return Err(LinkError::Empty);
+    }
+    let (offset, payload) = payload_of(input);
+    let (tag, data) = match payload.split_once('.') {
+        Some(parts) => parts,
+        None if payload.trim().is_empty() => return Err(LinkError::Empty),
+        None => {
+            return Err(LinkError::UnknownTag {
+                tag: first_chars(payload, 12),
+            })
+        }
+    };
+    let version = version_of(tag)?;
+    let data_offset = offset + tag.chars().count() + 1;
+    let bytes = unbase64(data, data_offset)?;
+    match version {
+        1 => v1::decode(&unpack(&bytes)?),
+        _ => Err(LinkError::Newer { version }),
+    }
+}
+
+/// The payload part of `input` and its character offset in `input`.
+fn payload_of(input: &str) -> (usize, &str) {
+    let (mut offset, mut rest) = match input.find('#') {
+        Some(i) => (input[..i].chars().count() + 1, &input[i + 1..]),
+        None => (0, input),
+    };
+    // The fragment may hold other `key=value` parts; take ours.
+    let key = format!("{FRAGMENT_KEY}=");
+    let mut at = 0;
+    for part in rest.split('&') {
+        let trimmed = part.trim_start();
+        if let Some(value) = trimmed.strip_prefix(key.as_str()) {
+            let skipped = part.len() - trimmed.len() + key.len();
+            offset += rest[..at + skipped].chars().count();
+            rest = value;
+            return (offset, rest);
+        }
+        at += part.len() + 1;
+    }
+    (offset, rest)
+}
+
+fn first_chars(s: &str, n: usize) -> String {
+    s.trim().chars().take(n).collect()
+}
+
+fn version_of(tag: &str) -> Result<u64, LinkError> {
+    let tag = tag.trim();
+    let unknown = || LinkError::UnknownTag {
+        tag: first_chars(tag, 12),
+    };
+    if tag.is_empty() || tag.len() > 9 || !tag.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(unknown());
+    }
+    match tag.parse::<u64>() {
+        Ok(0) | Err(_) => Err(unknown()),
+        Ok(v) if v > u64::from(LINK_VERSION) => Err(LinkError::Newer { version: v }),
+        Ok(v) => Ok(v),
+    }
+}
+
+/// base64url (no padding) to bytes, skipping whitespace; a bad character is
+/// reported by its position in the original input.
+fn unbase64(data: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
+    let mut clean = String::with_capacity(data.len());
+    for (i, c) in data.chars().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            clean.push(c);
+        } else if c == '=' {
+            // Padding at the very end is tolerated (some tools add it).
+            let rest = data.chars().skip(i);
+            if rest.clone().all(|r| r == '=' || r.is_whitespace()) {
+                break;
+            }
+            return Err(LinkError::BadCharacter {
+                position: offset + i + 1,
+                character: c,
+            });
+        } else {
+            return Err(LinkError::BadCharacter {
+                position: offset + i + 1,
+                character: c,
+            });
+        }
+    }
+    if clean.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    // A length of 1 mod 4 cannot come from any byte string: cut off.
+    if clean.len() % 4 == 1 {
+        return Err(LinkError::Truncated);
+    }
+    LENIENT_BASE64
+        .decode(clean.as_bytes())
+        .map_err(|_| LinkError::Corrupt)
+}
+
+/// zlib data (deflate + Adler-32) to bytes, never more than the cap.
+fn unpack(bytes: &[u8]) -> Result<Vec<u8>, LinkError> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_INFLATED_BYTES).map_err(
+        |e| match e.status {
+            TINFLStatus::HasMoreOutput => LinkError::TooLarge {
+                limit_bytes: MAX_INFLATED_BYTES,
+            },
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                LinkError::Truncated
+            }
+            _ => LinkError::Corrupt,
+        },
+    )
+}
+
+/// Link format 1: the plan as a positional JSON array (docs/link-format.md).
+mod v1 {
+    use super::LinkError;
+    use crate::model::*;
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    // ---- encoding -------------------------------------------------------
+
+    /// A compact value: what each plan field becomes.
+    enum C {
+        Null,
+        Num(f64),
+        Int(i64),
+        Text(String),
+        List(Vec<C>),
+    }
+
+    fn num(x: f64) -> C {
+        C::Num(x)
+    }
+    fn int(x: impl Into<i64>) -> C {
+        C::Int(x.into())
+    }
+    fn text(s: &str) -> C {
+        C::Text(s.to_string())
+    }
+    fn flag(b: bool) -> C {
+        C::Int(i64::from(b))
+    }
+    fn opt<T>(v: &Option<T>, f: impl Fn(&T) -> C) -> C {
+        v.as_ref().map_or(C::Null, f)
+    }
+    fn list<T>(items: &[T], f: impl Fn(&T) -> C) -> C {
+        C::List(items.iter().map(f).collect())
+    }
+    fn years(map: &BTreeMap<PlanYear, f64>) -> C {
+        C::List(
+            map.iter()
+                .map(|(t, v)| C::List(vec![int(*t), num(*v)]))
+                .collect(),
+        )
+    }
+
+    /// The canonical compact text of `plan` (before packing).
+    pub(super) fn compact_text(plan: &Plan) -> String {
+        let mut out = String::new();
+        write(&plan_c(plan), &mut out);
+        out
+    }
+
+    fn plan_c(p: &Plan) -> C {
+        C::List(vec![
+            meta_c(&p.meta),
+            macro_c(&p.macro_path),
+            list(&p.revenues, revenue_c),
+            list(&p.costs, cost_c),
+            list(&p.programmes, programme_c),
+            list(&p.donors, donor_c),
+            list(&p.shocks, shock_c),
+            C::List(vec![
+                num(p.reserve.opening),
+                num(p.reserve.target_months),
+                num(p.reserve.interest_pct),
+            ]),
+            list(&p.criteria, criterion_c),
+            opt(&p.reengagement, |r| {
+                C::List(vec![num(r.trigger_pct), num(r.reserve_floor_months)])
+            }),
+        ])
+    }
+
+    fn meta_c(m: &Meta) -> C {
+        C::List(vec![
+            text(&m.name),
+            text(&m.country),
+            text(&m.currency),
+            int(m.start_year),
+            int(m.horizon_years),
+            num(m.discount_rate_pct),
+            num(m.exit_threshold_pct),
+        ])
+    }
+
+    fn macro_c(m: &Macro) -> C {
+        C::List(vec![
+            num(m.gdp_base),
+            num(m.real_growth_pct),
+            num(m.inflation_pct),
+            num(m.population_base),
+            num(m.population_growth_pct),
+            num(m.fx_base),
+            num(m.foreign_inflation_pct),
+            num(m.real_depreciation_pct),
+            years(&m.overrides.real_growth_pct),
+            years(&m.overrides.inflation_pct),
+        ])
+    }
+
+    fn revenue_c(r: &Revenue) -> C {
+        C::List(vec![
+            text(&r.name),
+            num(r.base),
+            num(r.buoyancy),
+            opt(&r.reform, |f| {
+                C::List(vec![
+                    int(f.start),
+                    int(f.years),
+                    num(f.gain_pct_gdp_per_year),
+                ])
+            }),
+        ])
+    }
+
+    fn ramp_c(r: &Ramp) -> C {
+        C::List(vec![
+            num(r.from_pct),
+            num(r.to_pct),
+            int(r.start),
+            int(r.years),
+        ])
+    }
+
+    fn cost_c(c: &CostLine) -> C {
+        C::List(vec![
+            text(&c.name),
+            num(c.base),
+            flag(c.indexed),
+            num(c.real_growth_pct),
+            opt(&c.handover, ramp_c),
+        ])
+    }
+
+    fn programme_c(p: &Programme) -> C {
+        C::List(vec![
+            text(&p.name),
+            num(p.eligible_share_pct),
+            num(p.benefit_base),
+            flag(p.indexed),
+            num(p.real_benefit_growth_pct),
+            num(p.admin_pct),
+            opt(&p.coverage, ramp_c),
+        ])
+    }
+
+    fn kind_code(k: DonorKind) -> &'static str {
+        match k {
+            DonorKind::BudgetSupport => "b",
+            DonorKind::Cofinancing => "c",
+            DonorKind::GapFilling => "g",
+        }
+    }
+
+    fn currency_code(c: &Currency) -> C {
+        text(match c {
+            Currency::Lcu => "L",
+            Currency::Usd => "U",
+        })
+    }
+
+    fn taper_c(t: &Taper) -> C {
+        let end = |e: &Option<PlanYear>| opt(e, |y| int(*y));
+        C::List(match t {
+            Taper::None { end: e } => vec![text("n"), end(e)],
+            Taper::Linear { start, end } => vec![text("l"), int(*start), int(*end)],
+            Taper::Exponential {
+                start,
+                rate_pct,
+                end: e,
+            } => vec![text("e"), int(*start), num(*rate_pct), end(e)],
+            Taper::Steps { points, end: e } => {
+                vec![
+                    text("s"),
+                    list(points, |(t, p)| C::List(vec![int(*t), num(*p)])),
+                    end(e),
+                ]
+            }
+            Taper::Logistic {
+                midpoint,
+                steepness,
+                end: e,
+            } => {
+                vec![text("g"), num(*midpoint), num(*steepness), end(e)]
+            }
+        })
+    }
+
+    fn donor_c(d: &Donor) -> C {
+        C::List(vec![
+            text(&d.name),
+            text(kind_code(d.kind)),
+            opt(&d.currency, currency_code),
+            num(d.fulfilment_pct),
+            opt(&d.base, |b| num(*b)),
+            opt(&d.taper, taper_c),
+            opt(&d.target, |t| text(t)),
+            opt(&d.initial_country_share_pct, |x| num(*x)),
+            opt(&d.step_pp, |x| num(*x)),
+            opt(&d.start, |y| int(*y)),
+        ])
+    }
+
+    fn shock_c(s: &Shock) -> C {
+        C::List(vec![
+            int(s.at),
+            int(s.years),
+            num(s.revenue_pct),
+            num(s.donor_pct),
+            num(s.cost_pct),
+        ])
+    }
+
+    fn criterion_c(c: &Criterion) -> C {
+        let op = match c.op {
+            Op::Ge => ">=",
+            Op::Gt => ">",
+            Op::Le => "<=",
+            Op::Lt => "<",
+        };
+        C::List(vec![
+            opt(&c.name, |n| text(n)),
+            text(&c.metric),
+            text(op),
+            num(c.value),
+            int(c.consecutive_years),
+        ])
+    }
+
+    fn write(c: &C, out: &mut String) {
+        match c {
+            C::Null => out.push_str("null"),
+            C::Num(x) => out.push_str(&shortest(*x)),
+            C::Int(i) => out.push_str(&i.to_string()),
+            C::Text(s) => write_text(s, out),
+            C::List(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(item, out);
+                }
+                out.push(']');
+            }
+        }
+    }
+
+    /// The shortest JSON number that reads back as exactly `x`: `3.5e10`,
+    /// `0.5`, `100`. Non-finite numbers (never in a valid plan) are `null`.
+    pub(super) fn shortest(x: f64) -> String {
+        if !x.is_finite() {
+            return "null".to_string();
+        }
+        let plain = format!("{x}");
+        let sci = format!("{x:e}");
+        if sci.len() < plain.len() {
+            sci
+        } else {
+            plain
+        }
+    }
+
+    fn write_text(s: &str, out: &mut String) {
+        out.push('"');
+        for ch in s.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    // ---- decoding -------------------------------------------------------
+
+    fn shape(path: &str, message: impl Into<String>) -> LinkError {
+        LinkError::Shape {
+            path: path.to_string(),
+            message: message.into(),
+        }
+    }
+
+    fn join(path: &str, field: &str) -> String {
+        if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    }
+
+    fn fields<'a>(v: &'a Value, path: &str, n: usize) -> Result<&'a [Value], LinkError> {
+        match v {
+            Value::Array(items) if items.len() == n => Ok(items),
+            Value::Array(items) => Err(shape(
+                path,
+                format!("expected {n} fields, found {}", items.len()),
+            )),
+            _ => Err(shape(path, format!("expected a list of {n} fields"))),
+        }
+    }
+
+    fn items<'a>(v: &'a Value, path: &str) -> Result<&'a [Value], LinkError> {
+        match v {
+            Value::Array(items) => Ok(items),
+            _ => Err(shape(path, "expected a list")),
+        }
+    }
+
+    fn list_of<T>(
+        v: &Value,
+        path: &str,
+        f: impl Fn(&Value, &str) -> Result<T, LinkError>,
+    ) -> Result<Vec<T>, LinkError> {
+        items(v, path)?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| f(x, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn get_num(v: &Value, path: &str) -> Result<f64, LinkError> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() => Ok(x),
+            _ => Err(shape(path, "expected a number")),
+        }
+    }
+
+    fn get_whole(v: &Value, path: &str, min: f64, max: f64) -> Result<f64, LinkError> {
+        match v.as_f64() {
+            Some(x) if x.fract() == 0.0 && x >= min && x <= max => Ok(x),
+            Some(x) if x.fract() == 0.0 => {
+                Err(shape(path, format!("{x} is out of range ({min} to {max})")))
+            }
+            _ => Err(shape(path, "expected a whole number")),
+        }
+    }
+
+    /// A plan year (or a count of years): a whole number, 0 or more.
+    fn get_year(v: &Value, path: &str) -> Result<PlanYear, LinkError> {
+        match v.as_f64() {
+            Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
+            Some(x) => Err(shape(
+                path,
+                format!("expected a whole number of years, 0 or more, not {x}"),
+            )),
+            None => Err(shape(path, "expected a whole number of years")),
+        }
+    }
+
+    fn get_i32(v: &Value, path: &str) -> Result<i32, LinkError> {
+        get_whole(v, path, f64::from(i32::MIN), f64::from(i32::MAX)).map(|x| x as i32)
+    }
+
+    fn get_text(v: &Value, path: &str) -> Result<String, LinkError> {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| shape(path, "expected text"))
+    }
+
+    fn get_flag(v: &Value, path: &str) -> Result<bool, LinkError> {
+        match v.as_u64() {
+            Some(0) => Ok(false),
+            Some(1) => Ok(true),
+            _ => Err(shape(path, "expected 0 or 1")),
+        }
+    }
+
+    fn get_opt<T>(
+        v: &Value,
+        path: &str,
+        f: impl Fn(&Value, &str) -> Result<T, LinkError>,
+    ) -> Result<Option<T>, LinkError> {
+        if v.is_null() {
+            Ok(None)
+        } else {
+            f(v, path).map(Some)
+        }
+    }
+
+    fn get_years(v: &Value, path: &str) -> Result<BTreeMap<PlanYear, f64>, LinkError> {
+        let mut map = BTreeMap::new();
+        for (i, pair) in items(v, path)?.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let f = fields(pair, &p, 2)?;
+            let t = get_year(&f[0], &p)?;
+            if map.insert(t, get_num(&f[1], &p)?).is_some() {
+                return Err(shape(&p, format!("year {t} is given twice")));
+            }
+        }
+        Ok(map)
+    }
+
+    /// The plan in the unpacked text of a format-1 link.
+    pub(super) fn decode(bytes: &[u8]) -> Result<Plan, LinkError> {
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            if e.is_eof() {
+                LinkError::Truncated
+            } else {
+                shape("", format!("the packed plan is not readable ({e})"))
+            }
+        })?;
+        plan(&value)
+    }
+
+    fn plan(v: &Value) -> Result<Plan, LinkError> {
+        let f = fields(v, "", 10)?;
+        Ok(Plan {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            meta: meta(&f[0], "meta")?,
+            macro_path: macro_path(&f[1], "macro")?,
+            revenues: list_of(&f[2], "revenues", revenue)?,
+            costs: list_of(&f[3], "costs", cost)?,
+            programmes: list_of(&f[4], "programmes", programme)?,
+            donors: list_of(&f[5], "donors", donor)?,
+            shocks: list_of(&f[6], "shocks", shock)?,
+            reserve: reserve(&f[7], "reserve")?,
+            criteria: list_of(&f[8], "criteria", criterion)?,
+            reengagement: get_opt(&f[9], "reengagement", reengagement)?,
+        })
+    }
+
+    fn meta(v: &Value, path: &str) -> Result<Meta, LinkError> {
+        let f = fields(v, path, 7)?;
+        Ok(Meta {
+            name: get_text(&f[0], &join(path, "name"))?,
+            country: get_text(&f[1], &join(path, "country"))?,
+            currency: get_text(&f[2], &join(path, "currency"))?,
+            start_year: get_i32(&f[3], &join(path, "start_year"))?,
+            horizon_years: get_year(&f[4], &join(path, "horizon_years"))?,
+            discount_rate_pct: get_num(&f[5], &join(path, "discount_rate_pct"))?,
+            exit_threshold_pct: get_num(&f[6], &join(path, "exit_threshold_pct"))?,
+        })
+    }
+
+    fn macro_path(v: &Value, path: &str) -> Result<Macro, LinkError> {
+        let f = fields(v, path, 10)?;
+        let n = |i: usize, name: &str| get_num(&f[i], &join(path, name));
+        Ok(Macro {
+            gdp_base: n(0, "gdp_base")?,
+            real_growth_pct: n(1, "real_growth_pct")?,
+            inflation_pct: n(2, "inflation_pct")?,
+            population_base: n(3, "population_base")?,
+            population_growth_pct: n(4, "population_growth_pct")?,
+            fx_base: n(5, "fx_base")?,
+            foreign_inflation_pct: n(6, "foreign_inflation_pct")?,
+            real_depreciation_pct: n(7, "real_depreciation_pct")?,
+            overrides: Overrides {
+                real_growth_pct: get_years(&f[8], &join(path, "overrides.real_growth_pct"))?,
+                inflation_pct: get_years(&f[9], &join(path, "overrides.inflation_pct"))?,
+            },
+        })
+    }
+
+    fn revenue(v: &Value, path: &str) -> Result<Revenue, LinkError> {
+        let f = fields(v, path, 4)?;
+        Ok(Revenue {
+            name: get_text(&f[0], &join(path, "name"))?,
+            base: get_num(&f[1], &join(path, "base"))?,
+            buoyancy: get_num(&f[2], &join(path, "buoyancy"))?,
+            reform: get_opt(&f[3], &join(path, "reform"), reform)?,
+        })
+    }
+
+    fn reform(v: &Value, path: &str) -> Result<Reform, LinkError> {
+        let f = fields(v, path, 3)?;
+        Ok(Reform {
+            start: get_year(&f[0], &join(path, "start"))?,
+            years: get_year(&f[1], &join(path, "years"))?,
+            gain_pct_gdp_per_year: get_num(&f[2], &join(path, "gain_pct_gdp_per_year"))?,
+        })
+    }
+
+    fn ramp(v: &Value, path: &str) -> Result<Ramp, LinkError> {
+        let f = fields(v, path, 4)?;
+        Ok(Ramp {
+            from_pct: get_num(&f[0], &join(path, "from_pct"))?,
+            to_pct: get_num(&f[1], &join(path, "to_pct"))?,
+            start: get_year(&f[2], &join(path, "start"))?,
+            years: get_year(&f[3], &join(path, "years"))?,
+        })
+    }
+
+    fn cost(v: &Value, path: &str) -> Result<CostLine, LinkError> {
+        let f = fields(v, path, 5)?;
+        Ok(CostLine {
+            name: get_text(&f[0], &join(path, "name"))?,
+            base: get_num(&f[1], &join(path, "base"))?,
+            indexed: get_flag(&f[2], &join(path, "indexed"))?,
+            real_growth_pct: get_num(&f[3], &join(path, "real_growth_pct"))?,
+            handover: get_opt(&f[4], &join(path, "handover"), ramp)?,
+        })
+    }
+
+    fn programme(v: &Value, path: &str) -> Result<Programme, LinkError> {
+        let f = fields(v, path, 7)?;
+        Ok(Programme {
+            name: get_text(&f[0], &join(path, "name"))?,
+            eligible_share_pct: get_num(&f[1], &join(path, "eligible_share_pct"))?,
+            benefit_base: get_num(&f[2], &join(path, "benefit_base"))?,
+            indexed: get_flag(&f[3], &join(path, "indexed"))?,
+            real_benefit_growth_pct: get_num(&f[4], &join(path, "real_benefit_growth_pct"))?,
+            admin_pct: get_num(&f[5], &join(path, "admin_pct"))?,
+            coverage: get_opt(&f[6], &join(path, "coverage"), ramp)?,
+        })
+    }
+
+    fn donor_kind(v: &Value, path: &str) -> Result<DonorKind, LinkError> {
+        match v.as_str() {
+            Some("b") => Ok(DonorKind::BudgetSupport),
+            Some("c") => Ok(DonorKind::Cofinancing),
+            Some("g") => Ok(DonorKind::GapFilling),
+            _ => Err(shape(
+                path,
+                "expected a donor kind code (\"b\", \"c\" or \"g\")",
+            )),
+        }
+    }
+
+    fn currency(v: &Value, path: &str) -> Result<Currency, LinkError> {
+        match v.as_str() {
+            Some("L") => Ok(Currency::Lcu),
+            Some("U") => Ok(Currency::Usd),
+            _ => Err(shape(path, "expected a currency code (\"L\" or \"U\")")),
+        }
+    }
+
+    fn taper(v: &Value, path: &str) -> Result<Taper, LinkError> {
+        let code = match v {
+            Value::Array(items) => items.first().and_then(Value::as_str),
+            _ => None,
+        };
+        let end = |f: &[Value], i: usize| get_opt(&f[i], &join(path, "end"), get_year);
+        match code {
+            Some("n") => {
+                let f = fields(v, path, 2)?;
+                Ok(Taper::None { end: end(f, 1)? })
+            }
+            Some("l") => {
+                let f = fields(v, path, 3)?;
+                Ok(Taper::Linear {
+                    start: get_year(&f[1], &join(path, "start"))?,
+                    end: get_year(&f[2], &join(path, "end"))?,
+                })
+            }
+            Some("e") => {
+                let f = fields(v, path, 4)?;
+                Ok(Taper::Exponential {
+                    start: get_year(&f[1], &join(path, "start"))?,
+                    rate_pct: get_num(&f[2], &join(path, "rate_pct"))?,
+                    end: end(f, 3)?,
+                })
+            }
+            Some("s") => {
+                let f = fields(v, path, 3)?;
+                let points_path = join(path, "points");
+                let points = list_of(&f[1], &points_path, |p, pp| {
+                    let pair = fields(p, pp, 2)?;
+                    Ok((get_year(&pair[0], pp)?, get_num(&pair[1], pp)?))
+                })?;
+                Ok(Taper::Steps { points, end: end(f, 2)? })
+            }
+            Some("g") => {
+                let f = fields(v, path, 4)?;
+                Ok(Taper::Logistic {
+                    midpoint: get_num(&f[1], &join(path, "midpoint"))?,
+                    steepness: get_num(&f[2], &join(path, "steepness"))?,
+                    end: end(f, 3)?,
+                })
+            }
+            _ => Err(shape(path, "expected a taper starting with its shape code (\"n\", \"l\", \"e\", \"s\" or \"g\")")),
+        }
+    }
+
+    fn donor(v: &Value, path: &str) -> Result<Donor, LinkError> {
+        let f = fields(v, path, 10)?;
+        Ok(Donor {
+            name: get_text(&f[0], &join(path, "name"))?,
+            kind: donor_kind(&f[1], &join(path, "kind"))?,
+            currency: get_opt(&f[2], &join(path, "currency"), currency)?,
+            fulfilment_pct: get_num(&f[3], &join(path, "fulfilment_pct"))?,
+            base: get_opt(&f[4], &join(path, "base"), get_num)?,
+            taper: get_opt(&f[5], &join(path, "taper"), taper)?,
+            target: get_opt(&f[6], &join(path, "target"), get_text)?,
+            initial_country_share_pct: get_opt(
+                &f[7],
+                &join(path, "initial_country_share_pct"),
+                get_num,
+            )?,
+            step_pp: get_opt(&f[8], &join(path, "step_pp"), get_num)?,
+            start: get_opt(&f[9], &join(path, "start"), get_year)?,
+        })
+    }
+
+    fn shock(v: &Value, path: &str) -> Result<Shock, LinkError> {
+        let f = fields(v, path, 5)?;
+        Ok(Shock {
+            at: get_year(&f[0], &join(path, "at"))?,
+            years: get_year(&f[1], &join(path, "years"))?,
+            revenue_pct: get_num(&f[2], &join(path, "revenue_pct"))?,
+            donor_pct: get_num(&f[3], &join(path, "donor_pct"))?,
+            cost_pct: get_num(&f[4], &join(path, "cost_pct"))?,
+        })
+    }
+
+    fn reserve(v: &Value, path: &str) -> Result<Reserve, LinkError> {
+        let f = fields(v, path, 3)?;
+        Ok(Reserve {
+            opening: get_num(&f[0], &join(path, "opening"))?,
+            target_months: get_num(&f[1], &join(path, "target_months"))?,
+            interest_pct: get_num(&f[2], &join(path, "interest_pct"))?,
+        })
+    }
+
+    fn criterion(v: &Value, path: &str) -> Result<Criterion, LinkError> {
+        let f = fields(v, path, 5)?;
+        let op_path = join(path, "op");
+        let op = match f[2].as_str() {
+            Some(">=") => Op::Ge,
+            Some(">") => Op::Gt,
+            Some("<=") => Op::Le,
+            Some("<") => Op::Lt,
+            _ => return Err(shape(&op_path, "expected \">=\", \">\", \"<=\" or \"<\"")),
+        };
+        Ok(Criterion {
+            name: get_opt(&f[0], &join(path, "name"), get_text)?,
+            metric: get_text(&f[1], &join(path, "metric"))?,
+            op,
+            value: get_num(&f[3], &join(path, "value"))?,
+            consecutive_years: get_year(&f[4], &join(path, "consecutive_years"))?,
+        })
+    }
+
+    fn reengagement(v: &Value, path: &str) -> Result<Reengagement, LinkError> {
+        let f = fields(v, path, 2)?;
+        Ok(Reengagement {
+            trigger_pct: get_num(&f[0], &join(path, "trigger_pct"))?,
+            reserve_floor_months: get_num(&f[1], &join(path, "reserve_floor_months"))?,
+        })
+    }
+}
+
+/// The unpacked compact text of a plan (link format 1), for tests and for
+/// the format documentation.
+pub fn compact_text(plan: &Plan) -> String {
+    v1::compact_text(plan)
+}
+
+/// The plan in unpacked link-format-1 text, unvalidated: the inner step of
+/// `decode_link`, public so fuzzing can reach it past the checksum.
+#[doc(hidden)]
+pub fn decode_compact_text(text: &[u8]) -> Result<Plan, LinkError> {
+    if text.len() > MAX_INFLATED_BYTES {
+        return Err(LinkError::TooLarge {
+            limit_bytes: MAX_INFLATED_BYTES,
+        });
+    }
+    v1::decode(text)
+}
+
+/// The shortest JSON number reading back as exactly `x` (`3.5e10`, `0.5`).
+pub fn shortest_number(x: f64) -> String {
+    v1::shortest(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortest_numbers() {
+        assert_eq!(shortest_number(3.5e10), "3.5e10");
+        assert_eq!(shortest_number(0.5), "0.5");
+        assert_eq!(shortest_number(100.0), "100");
+        assert_eq!(shortest_number(1e-7), "1e-7");
+        assert_eq!(shortest_number(-2.0), "-2");
+        assert_eq!(shortest_number(f64::NAN), "null");
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(version_of("1"), Ok(1));
+        assert_eq!(version_of("2"), Err(LinkError::Newer { version: 2 }));
+        assert!(matches!(version_of("0"), Err(LinkError::UnknownTag { .. })));
+        assert!(matches!(
+            version_of("v1"),
+            Err(LinkError::UnknownTag { .. })
+        ));
+        assert!(matches!(
+            version_of("99999999999"),
+            Err(LinkError::UnknownTag { .. })
+        ));
+    }
+
+    #[test]
+    fn payload_forms() {
+        assert_eq!(payload_of("https://x.org/a?b=c#plan=1.AB"), (25, "1.AB"));
+        assert_eq!(payload_of("#plan=1.AB"), (6, "1.AB"));
+        assert_eq!(payload_of("plan=1.AB"), (5, "1.AB"));
+        assert_eq!(payload_of("1.AB"), (0, "1.AB"));
+        assert_eq!(payload_of("#tab=x&plan=1.AB"), (12, "1.AB"));
+    }
+}

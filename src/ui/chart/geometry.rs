@@ -1,0 +1,337 @@
+//! Chart geometry: pure functions from projection figures to pixels and SVG
+//! path text (scales, "nice" axis ticks, stacking, step paths, money in the
+//! display currency). No DOM here, so every rule of the drawing can be
+//! tested without a browser. Not for colours or layout of whole charts.
+
+use crate::model::{Projection, YearResult};
+use crate::ui::format::{money_short, pct, DisplayCurrency};
+use crate::ui::i18n::Lang;
+
+/// `x` if it is a number, else 0: charts draw nothing for NaN or infinity
+/// rather than breaking a path.
+pub fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}
+
+/// A linear map from a domain (figures) to a range (pixels).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub d0: f64,
+    pub d1: f64,
+    pub r0: f64,
+    pub r1: f64,
+}
+
+impl Scale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
+        Scale { d0: finite(domain.0), d1: finite(domain.1), r0: finite(range.0), r1: finite(range.1) }
+    }
+
+    /// The pixel of `v`. An empty domain maps everything to the range start;
+    /// a non-finite value maps as 0.
+    pub fn map(&self, v: f64) -> f64 {
+        let span = self.d1 - self.d0;
+        if span == 0.0 || !span.is_finite() {
+            return self.r0;
+        }
+        self.r0 + (finite(v) - self.d0) / span * (self.r1 - self.r0)
+    }
+}
+
+/// Round axis ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering `lo..=hi`,
+/// about `count` of them. The first and last tick are the axis ends. An
+/// empty or non-finite range gives 0 and 1 so an all-zero chart still has an
+/// axis.
+pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    let (mut lo, mut hi) = (finite(lo), finite(hi));
+    if lo > hi {
+        std::mem::swap(&mut lo, &mut hi);
+    }
+    if hi - lo <= f64::EPSILON * hi.abs().max(lo.abs()).max(f64::MIN_POSITIVE) {
+        if hi == 0.0 {
+            return vec![0.0, 1.0];
+        }
+        // One value: show from 0 to it, so a bar has a base.
+        if hi > 0.0 {
+            lo = 0.0;
+        } else {
+            hi = 0.0;
+        }
+    }
+    let raw = (hi - lo) / count.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let step = mag
+        * if norm <= 1.0 {
+            1.0
+        } else if norm <= 2.0 {
+            2.0
+        } else if norm <= 2.5 {
+            2.5
+        } else if norm <= 5.0 {
+            5.0
+        } else {
+            10.0
+        };
+    if !step.is_finite() || step <= 0.0 {
+        return vec![lo, hi];
+    }
+    let first = (lo / step).floor();
+    let last = (hi / step).ceil();
+    let n = ((last - first) as usize).min(1000);
+    // Multiply whole step counts rather than adding steps, so 0.1 + 0.2
+    // noise never reaches a label; `+ 0.0` turns -0 into 0.
+    (0..=n).map(|i| (first + i as f64) * step + 0.0).collect()
+}
+
+/// One stacked layer: per year, its bottom and top in figure units.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Band {
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+}
+
+/// Stacks `layers` (each a per-year series) bottom to top. Negative and
+/// non-finite values count as 0 (a stack only holds money that is there);
+/// a short series is padded with 0.
+pub fn stack(layers: &[Vec<f64>]) -> Vec<Band> {
+    let n = layers.iter().map(Vec::len).max().unwrap_or(0);
+    let mut base = vec![0.0; n];
+    layers
+        .iter()
+        .map(|layer| {
+            let lower = base.clone();
+            for (i, b) in base.iter_mut().enumerate() {
+                *b += finite(layer.get(i).copied().unwrap_or(0.0)).max(0.0);
+            }
+            Band { lower, upper: base.clone() }
+        })
+        .collect()
+}
+
+/// Year columns across the plot: year i spans `x0(i)..x1(i)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Columns {
+    pub left: f64,
+    pub right: f64,
+    pub n: usize,
+}
+
+impl Columns {
+    pub fn width(&self) -> f64 {
+        (self.right - self.left) / self.n.max(1) as f64
+    }
+    pub fn x0(&self, i: usize) -> f64 {
+        self.left + i as f64 * self.width()
+    }
+    pub fn x1(&self, i: usize) -> f64 {
+        self.x0(i + 1)
+    }
+    pub fn center(&self, i: usize) -> f64 {
+        self.x0(i) + self.width() / 2.0
+    }
+    /// Show every k-th year label so labels sit at least `min_px` apart.
+    pub fn label_every(&self, min_px: f64) -> usize {
+        let w = self.width();
+        if w <= 0.0 {
+            return 1;
+        }
+        ((min_px / w).ceil() as usize).max(1)
+    }
+}
+
+fn xy(x: f64, y: f64) -> String {
+    format!("{:.1},{:.1}", x, y)
+}
+
+/// A stacked band as an SVG path: flat across each year's column (annual
+/// figures hold for the whole year), top edge left to right, then bottom
+/// edge back. Empty for no years.
+pub fn band_path(cols: &Columns, y: &Scale, band: &Band) -> String {
+    let n = band.upper.len().min(band.lower.len()).min(cols.n);
+    if n == 0 {
+        return String::new();
+    }
+    let mut pts = Vec::with_capacity(4 * n);
+    for i in 0..n {
+        let top = y.map(band.upper[i]);
+        pts.push(xy(cols.x0(i), top));
+        pts.push(xy(cols.x1(i), top));
+    }
+    for i in (0..n).rev() {
+        let bottom = y.map(band.lower[i]);
+        pts.push(xy(cols.x1(i), bottom));
+        pts.push(xy(cols.x0(i), bottom));
+    }
+    format!("M{}Z", pts.join("L"))
+}
+
+/// A step line through each year's value across its column.
+pub fn step_line_path(cols: &Columns, y: &Scale, values: &[f64]) -> String {
+    let n = values.len().min(cols.n);
+    let pts: Vec<String> = (0..n)
+        .flat_map(|i| {
+            let v = y.map(values[i]);
+            [xy(cols.x0(i), v), xy(cols.x1(i), v)]
+        })
+        .collect();
+    if pts.is_empty() {
+        String::new()
+    } else {
+        format!("M{}", pts.join("L"))
+    }
+}
+
+/// A line through each year's value at the column centre (for the small
+/// percentage charts, where a trend reads better than steps). A single year
+/// is drawn across its column so it is still visible.
+pub fn center_line_path(cols: &Columns, y: &Scale, values: &[f64]) -> String {
+    let n = values.len().min(cols.n);
+    if n == 1 {
+        return step_line_path(cols, y, values);
+    }
+    let pts: Vec<String> = (0..n).map(|i| xy(cols.center(i), y.map(values[i]))).collect();
+    if pts.is_empty() {
+        String::new()
+    } else {
+        format!("M{}", pts.join("L"))
+    }
+}
+
+/// Bars hanging from `base` (e.g. below the zero axis), one per year with a
+/// positive value, inset by `inset` of the column width on each side.
+pub fn bars_path(cols: &Columns, y: &Scale, base: f64, values: &[f64], inset: f64) -> String {
+    let pad = cols.width() * inset.clamp(0.0, 0.45);
+    let y0 = y.map(base);
+    values
+        .iter()
+        .take(cols.n)
+        .enumerate()
+        .filter(|(_, v)| finite(**v) > 0.0)
+        .map(|(i, v)| {
+            let (a, b) = (cols.x0(i) + pad, cols.x1(i) - pad);
+            let y1 = y.map(base - v);
+            format!("M{}L{}L{}L{}Z", xy(a, y0), xy(b, y0), xy(b, y1), xy(a, y1))
+        })
+        .collect()
+}
+
+/// `lcu` in the display currency at year `yr`'s exchange rate; non-finite
+/// results (no rate) become 0 for drawing.
+pub fn money(currency: DisplayCurrency, yr: &YearResult, lcu: f64) -> f64 {
+    finite(currency.convert(lcu, yr.fx))
+}
+
+/// How far above the highest need the bridge chart's axis may reach.
+pub const SURPLUS_HEADROOM: f64 = 1.25;
+/// How deep below zero deposits may reach, as a share of the axis top.
+pub const DEPOSIT_DEPTH: f64 = 0.25;
+
+/// The figures of the bridge chart, per year, in the display currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BridgeSeries {
+    pub years: Vec<i32>,
+    pub revenue: Vec<f64>,
+    /// One series per donor, in plan order.
+    pub donors: Vec<Vec<f64>>,
+    pub draw: Vec<f64>,
+    pub gap: Vec<f64>,
+    pub deposit: Vec<f64>,
+    pub need: Vec<f64>,
+}
+
+impl BridgeSeries {
+    pub fn from_projection(p: &Projection, currency: DisplayCurrency) -> BridgeSeries {
+        let n_donors = p.years.iter().map(|y| y.donors.len()).max().unwrap_or(0);
+        let series = |f: &dyn Fn(&YearResult) -> f64| -> Vec<f64> {
+            p.years.iter().map(|y| money(currency, y, f(y))).collect()
+        };
+        BridgeSeries {
+            years: p.years.iter().map(|y| y.year).collect(),
+            revenue: series(&|y| y.local_revenue),
+            donors: (0..n_donors)
+                .map(|d| series(&|y| y.donors.get(d).copied().unwrap_or(0.0)))
+                .collect(),
+            draw: series(&|y| y.draw),
+            gap: series(&|y| y.unfunded_gap),
+            deposit: series(&|y| y.deposit),
+            need: series(&|y| y.need),
+        }
+    }
+
+    /// The same bridge with every year scaled to its own need (need = 100):
+    /// over a long horizon nominal growth dwarfs the early years, and this
+    /// view keeps each year's mix readable. A year without need shows 0.
+    pub fn share_of_need(&self) -> BridgeSeries {
+        let share = |v: &Vec<f64>| -> Vec<f64> {
+            v.iter()
+                .zip(&self.need)
+                .map(|(x, n)| if finite(*n) > 0.0 { 100.0 * finite(*x) / n } else { 0.0 })
+                .collect()
+        };
+        BridgeSeries {
+            years: self.years.clone(),
+            revenue: share(&self.revenue),
+            donors: self.donors.iter().map(share).collect(),
+            draw: share(&self.draw),
+            gap: share(&self.gap),
+            deposit: share(&self.deposit),
+            need: share(&self.need),
+        }
+    }
+
+    /// Bottom to top: local revenue, each donor, reserve draw, unfunded gap.
+    /// In a deficit year the stack reaches the need exactly.
+    pub fn layers(&self) -> Vec<Vec<f64>> {
+        let mut out = vec![self.revenue.clone()];
+        out.extend(self.donors.iter().cloned());
+        out.push(self.draw.clone());
+        out.push(self.gap.clone());
+        out
+    }
+
+    /// The value range to draw: (bottom, top). The chart is about meeting
+    /// the need, so a surplus far above it (revenue outgrowing need over a
+    /// long horizon) is cut at `SURPLUS_HEADROOM` × the highest need rather
+    /// than flattening every other year; deposits below zero get at most
+    /// `DEPOSIT_DEPTH` of the height above. Cut shapes are clipped when drawn.
+    pub fn extent(&self) -> (f64, f64) {
+        let bands = stack(&self.layers());
+        let top_stack = bands.last().map(|b| b.upper.iter().fold(0.0f64, |a, v| a.max(*v))).unwrap_or(0.0);
+        let top_need = self.need.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
+        let top = if top_need > 0.0 { top_stack.min(top_need * SURPLUS_HEADROOM).max(top_need) } else { top_stack };
+        let deepest = self.deposit.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
+        (-deepest.min(top * DEPOSIT_DEPTH), top)
+    }
+}
+
+/// Axis label for a money tick (k, M, bn via format.rs), without the
+/// trailing zeros a round tick does not need: "2.50 bn" → "2.5 bn".
+pub fn money_tick(v: f64, lang: Lang) -> String {
+    let s = money_short(v, lang);
+    let point = match lang {
+        Lang::En => '.',
+        Lang::Fr => ',',
+    };
+    let (num, unit) = match s.find(' ') {
+        Some(i) => s.split_at(i),
+        None => (s.as_str(), ""),
+    };
+    if !num.contains(point) {
+        return s;
+    }
+    format!("{}{}", num.trim_end_matches('0').trim_end_matches(point), unit)
+}
+
+/// Axis label for a percentage tick; whole numbers when the step allows.
+pub fn pct_tick(v: f64, lang: Lang) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}\u{a0}%", crate::ui::format::number(v, 0, lang))
+    } else {
+        pct(v, lang)
+    }
+}
