@@ -820,3 +820,27 @@ fn criteria_offer_every_metric_of_the_model() {
         assert_eq!(offered[0], "self_sufficiency_pct");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_growth_drag_redraws_the_headline_and_the_table_catches_up() {
+    let root = mount_app().await;
+    let card = || text_of(&root, "card-cumulative-gap-value").unwrap_or_default();
+    assert!(until(|| !card().is_empty()).await, "the headline cards are shown");
+    let before = card();
+    let table = || root.query_selector("table").ok().flatten().and_then(|t| t.text_content()).unwrap_or_default();
+    let table_before = table();
+    let range = input(&root, "range-macro.real_growth_pct");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    for v in ["2", "0", "-4", "-8"] {
+        range.set_value(v);
+        range.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatch");
+    }
+    assert!(until(|| card() != before).await, "the cumulative gap follows the drag: {before}");
+    tick().await;
+    assert_eq!(table(), table_before, "the year table waits for the release");
+    range.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event")).expect("dispatch");
+    assert!(until(|| table() != table_before).await, "and catches up on release");
+    button(&root, "undo").click();
+    assert!(until(|| card() == before).await, "one undo restores the plan before the drag");
+}
