@@ -844,3 +844,30 @@ async fn a_growth_drag_redraws_the_headline_and_the_table_catches_up() {
     button(&root, "undo").click();
     assert!(until(|| card() == before).await, "one undo restores the plan before the drag");
 }
+
+#[wasm_bindgen_test]
+async fn a_problem_link_opens_its_section_and_focuses_the_control() {
+    let root = mount_app().await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    type_into(&num, "-150", true).await;
+    let banner = || text_of(&root, "problems-banner").unwrap_or_default();
+    assert!(until(|| banner().contains("1 problem")).await, "banner: {}", banner());
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "message at the control");
+    assert!(root.query_selector("[data-testid=results] .stale, [data-testid=results] [class*=stale]").ok().flatten().is_some(),
+        "results marked stale");
+    button(&root, "toggle-section-macro").click();
+    assert!(until(|| root.query_selector("[data-testid=\"input-macro.real_growth_pct\"]").ok().flatten().is_none()).await);
+    let link: web_sys::HtmlElement = root
+        .query_selector("[data-testid=problems-banner] a")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("a link to the problem");
+    link.click();
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let focused = || doc.active_element().and_then(|e| e.get_attribute("data-testid")).unwrap_or_default();
+    assert!(until(|| focused() == "input-macro.real_growth_pct").await, "focused: {}", focused());
+    // Fixing the value clears the banner.
+    type_into(&input(&root, "input-macro.real_growth_pct"), "3", true).await;
+    assert!(until(|| text_of(&root, "problems-banner").is_none()).await);
+}
