@@ -13,7 +13,7 @@ use sunset_planner::ui::components::number_field::{Kind, NumberField};
 use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
-use sunset_planner::ui::presets::{catalogue, default_plan};
+use sunset_planner::ui::presets::catalogue;
 use sunset_planner::ui::state::{Action, Edit, Engine, Section, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -43,6 +43,11 @@ fn fake_evaluate(plan: &Plan) -> Result<Projection, Problem> {
         .map(|t| YearResult { year: plan.meta.start_year + t as i32, gdp: plan.macro_path.gdp_base, ..Default::default() })
         .collect();
     Ok(Projection { years, summary: Default::default() })
+}
+
+/// MODEL.md's example plan: the reducer tests name its items.
+fn default_plan() -> Plan {
+    sunset_planner::model::parse_plan(include_str!("../plans/example.json")).expect("the example plan parses")
 }
 
 fn state() -> Rc<State> {
@@ -207,6 +212,19 @@ fn a_slider_drag_is_one_undo_step() {
     // After the gesture ends, the next drag of the same slider is a new step.
     let s = run(s, [Action::Redo, live(6.0), live(6.5), Action::EndGesture, live(7.0)]);
     assert_eq!(s.undo_depth(), 3);
+}
+
+#[wasm_bindgen_test]
+fn a_drag_is_known_as_one_until_released() {
+    let slide = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Slide);
+    let s = run(state(), [slide(5.0), slide(5.5)]);
+    assert!(s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = s.reduce(set("macro.real_growth_pct", Value::Num(5.5), Edit::Commit));
+    assert!(!s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = run(state(), [set("macro.real_growth_pct", Value::Num(5.0), Edit::Live)]);
+    assert!(!s.sliding(), "typing is not a drag");
 }
 
 #[wasm_bindgen_test]
@@ -579,7 +597,7 @@ async fn dragging_the_slider_updates_the_number() {
     let (root, log) = mount(Kind::Pct, None).await;
     let range = input(&root, "range-macro.real_growth_pct");
     type_into(&range, "30", false).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Live, .. }) if *x == 30.0));
+    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Slide, .. }) if *x == 30.0));
     assert!(until(|| input(&root, "input-macro.real_growth_pct").value() == "30").await);
 }
 
@@ -684,21 +702,22 @@ fn button(root: &web_sys::Element, testid: &str) -> web_sys::HtmlElement {
 async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
     let root = mount_app().await;
     let num = input(&root, "input-macro.inflation_pct");
+    let first = num.value();
     let undo = button(&root, "undo");
     assert!(undo.has_attribute("disabled"), "nothing to undo yet");
-    type_into(&num, "9", true).await;
+    type_into(&num, "19", true).await;
     assert!(until(|| !undo.has_attribute("disabled")).await);
     // From inside the field too: the plan's undo wins over the field's own.
     let ev = key("z", true, false);
     num.dispatch_event(&ev).expect("dispatch");
     assert!(ev.default_prevented());
-    assert!(until(|| num.value() == "7").await, "undone: {}", num.value());
+    assert!(until(|| num.value() == first).await, "undone: {}", num.value());
     root.dispatch_event(&key("Z", true, true)).expect("dispatch");
-    assert!(until(|| num.value() == "9").await, "redone: {}", num.value());
+    assert!(until(|| num.value() == "19").await, "redone: {}", num.value());
     root.dispatch_event(&key("z", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == "7").await, "undone again: {}", num.value());
+    assert!(until(|| num.value() == first).await, "undone again: {}", num.value());
     root.dispatch_event(&key("y", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == "9").await, "redone with Ctrl+Y: {}", num.value());
+    assert!(until(|| num.value() == "19").await, "redone with Ctrl+Y: {}", num.value());
     // A plain z is typing, not a shortcut.
     let ev = key("z", false, false);
     root.dispatch_event(&ev).expect("dispatch");
@@ -751,4 +770,104 @@ fn typed_numbers_are_read_as_people_write_them() {
     for bad in ["", "abc", "inf", "NaN", "1e999", "bn", "1..2", "12 apples"] {
         assert_eq!(en(bad), None, "{bad:?}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_half_typed_number_is_not_an_error_until_committed() {
+    let (root, log) = mount(Kind::Pct, None).await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    type_into(&num, "-", false).await;
+    assert!(text_of(&root, "error-macro.real_growth_pct").is_none(), "no error while typing a sign");
+    assert_eq!(num.value(), "-");
+    type_into(&num, "-3", false).await;
+    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == -3.0));
+    type_into(&num, "-", true).await;
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "an error once committed");
+}
+
+#[wasm_bindgen_test]
+fn extreme_plan_years_do_not_panic() {
+    let max = Value::Int(i64::from(u32::MAX));
+    let mut s = run(state(), [set("donors[2].taper.start", max.clone(), Edit::Commit)]);
+    for shape in [Shape::Linear, Shape::Steps, Shape::Logistic, Shape::None, Shape::Exponential] {
+        s = s.reduce(Action::SetTaperShape { donor: 2, shape });
+    }
+    s = run(
+        s,
+        [
+            Action::SetTaperShape { donor: 2, shape: Shape::Steps },
+            set("donors[2].taper.points[1]", max.clone(), Edit::Commit),
+            Action::AddStepPoint { donor: 2 },
+            Action::Toggle(Optional::TaperEnd(2)),
+            set("costs[0].handover.start", max.clone(), Edit::Commit),
+            set("costs[0].handover.years", max, Edit::Commit),
+            set("meta.start_year", Value::Int(i64::MAX), Edit::Commit),
+        ],
+    );
+    assert!(s.can_undo());
+}
+
+#[wasm_bindgen_test]
+fn criteria_offer_every_metric_of_the_model() {
+    use sunset_planner::ui::components::reserve_section::metrics;
+    for lang in [Lang::En, Lang::Fr] {
+        let offered: Vec<&str> = metrics(lang).into_iter().map(|(k, _)| k).collect();
+        let mut sorted = offered.clone();
+        sorted.sort_unstable();
+        let mut model: Vec<&str> = sunset_planner::model::METRICS.to_vec();
+        model.sort_unstable();
+        assert_eq!(sorted, model);
+        assert_eq!(offered[0], "self_sufficiency_pct");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_growth_drag_redraws_the_headline_and_the_table_catches_up() {
+    let root = mount_app().await;
+    let card = || text_of(&root, "card-cumulative-gap-value").unwrap_or_default();
+    assert!(until(|| !card().is_empty()).await, "the headline cards are shown");
+    let before = card();
+    let table = || root.query_selector("table").ok().flatten().and_then(|t| t.text_content()).unwrap_or_default();
+    let table_before = table();
+    let range = input(&root, "range-macro.real_growth_pct");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    for v in ["2", "0", "-4", "-8"] {
+        range.set_value(v);
+        range.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatch");
+    }
+    assert!(until(|| card() != before).await, "the cumulative gap follows the drag: {before}");
+    tick().await;
+    assert_eq!(table(), table_before, "the year table waits for the release");
+    range.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event")).expect("dispatch");
+    assert!(until(|| table() != table_before).await, "and catches up on release");
+    button(&root, "undo").click();
+    assert!(until(|| card() == before).await, "one undo restores the plan before the drag");
+}
+
+#[wasm_bindgen_test]
+async fn a_problem_link_opens_its_section_and_focuses_the_control() {
+    let root = mount_app().await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    type_into(&num, "-150", true).await;
+    let banner = || text_of(&root, "problems-banner").unwrap_or_default();
+    assert!(until(|| banner().contains("1 problem")).await, "banner: {}", banner());
+    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "message at the control");
+    assert!(root.query_selector("[data-testid=results] .stale, [data-testid=results] [class*=stale]").ok().flatten().is_some(),
+        "results marked stale");
+    button(&root, "toggle-section-macro").click();
+    assert!(until(|| root.query_selector("[data-testid=\"input-macro.real_growth_pct\"]").ok().flatten().is_none()).await);
+    let link: web_sys::HtmlElement = root
+        .query_selector("[data-testid=problems-banner] a")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("a link to the problem");
+    link.click();
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let focused = || doc.active_element().and_then(|e| e.get_attribute("data-testid")).unwrap_or_default();
+    assert!(until(|| focused() == "input-macro.real_growth_pct").await, "focused: {}", focused());
+    // Fixing the value clears the banner.
+    type_into(&input(&root, "input-macro.real_growth_pct"), "3", true).await;
+    assert!(until(|| text_of(&root, "problems-banner").is_none()).await);
 }

@@ -6,10 +6,10 @@
 //! undo step per field gesture), so the browser's own text undo would only
 //! fight the plan's history.
 
+use std::rc::Rc;
+
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
-
-use std::rc::Rc;
 
 use super::chart::{BridgeChart, SmallCharts};
 use super::components::donors_section::DonorsSection;
@@ -28,6 +28,7 @@ use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::i18n::tr;
+use crate::model::{Plan, Projection};
 use super::state::{Action, Section, State};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -52,6 +53,7 @@ pub fn app() -> Html {
         let boot = boot.clone();
         use_reducer(move || State::new(boot.plan.clone()))
     };
+    let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
     // One callback for the app's lifetime, so props stay equal between renders.
     let on_edit = use_callback((), move |a: Action, _| dispatcher.dispatch(a));
@@ -87,6 +89,34 @@ pub fn app() -> Html {
 
     let l = state.lang;
     let plan = &state.plan;
+    // The results show the last valid plan and its projection, marked stale
+    // while the plan being edited has problems.
+    // The year table is the biggest view: during a slider drag it keeps the
+    // projection from before the drag and catches up on release, so the
+    // charts can follow the slider within the frame budget.
+    if !state.sliding() {
+        *settled.borrow_mut() = state.projection.clone().map(|pr| (state.projected_plan.clone(), pr, state.stale));
+    }
+    let table = settled.borrow().clone();
+    let results = match &state.projection {
+        Some(projection) => {
+            let (p, pr, c, s) = (state.projected_plan.clone(), projection.clone(), state.currency, state.stale);
+            html! { <>
+                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                <SmallCharts plan={p} projection={pr} currency={c} lang={l} stale={s} />
+                if let Some((tp, tpr, ts)) = table {
+                    <YearTable plan={tp} projection={tpr} currency={c} lang={l} stale={ts} />
+                }
+            </> }
+        }
+        None => html! {
+            <div class="placeholder" data-testid="results-placeholder">
+                { tr(l, "No valid plan yet: fix the problems above to see the projection.",
+                    "Pas encore de plan valide : corrigez les problèmes ci-dessus pour voir la projection.") }
+            </div>
+        },
+    };
     let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
     html! {
@@ -120,15 +150,8 @@ pub fn app() -> Html {
                     <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
                         collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
                 </aside>
-                <main class={classes!("results", state.stale.then_some("stale"))} data-testid="results">
-                    if let Some(projection) = state.projection.clone() {
-                        <Indicators plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
-                        <BridgeChart plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
-                        <SmallCharts plan={state.plan.clone()} projection={projection.clone()} currency={state.currency} lang={l} stale={state.stale} />
-                        <YearTable plan={state.plan.clone()} projection={projection} currency={state.currency} lang={l} stale={state.stale} />
-                    } else {
-                        <p class="placeholder">{ tr(l, "No projection yet.", "Pas encore de projection.") }</p>
-                    }
+                <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                    { results }
                 </main>
             </div>
         </div>

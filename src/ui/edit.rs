@@ -686,15 +686,15 @@ pub fn set_taper_shape(plan: &mut Plan, i: usize, shape: Shape) -> Edit {
         Shape::None => Taper::None { end },
         Shape::Linear => Taper::Linear {
             start,
-            end: end.filter(|e| *e > start).unwrap_or(start + (h / 2).max(1)),
+            end: end.filter(|e| *e > start).unwrap_or(start.saturating_add((h / 2).max(1))),
         },
         Shape::Exponential => Taper::Exponential { start, rate_pct: 20.0, end },
         Shape::Steps => {
-            let mid = start + (h / 3).max(1);
+            let mid = start.saturating_add((h / 3).max(1));
             Taper::Steps { points: vec![(start, 100.0), (mid, 50.0)], end }
         }
         Shape::Logistic => {
-            Taper::Logistic { midpoint: (start + h / 3) as f64, steepness: 1.0, end }
+            Taper::Logistic { midpoint: f64::from(start) + f64::from(h / 3), steepness: 1.0, end }
         }
     });
     Ok(())
@@ -733,7 +733,7 @@ pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
         Optional::TaperEnd(i) => {
             let t = item(&mut plan.donors, i)?.taper.get_or_insert_with(Taper::default);
             let after = taper_start(t).unwrap_or(0);
-            let fill = (after + 1).max(h.saturating_sub(1));
+            let fill = after.saturating_add(1).max(h.saturating_sub(1));
             match t {
                 Taper::None { end }
                 | Taper::Exponential { end, .. }
@@ -758,7 +758,7 @@ pub fn add_step_point(plan: &mut Plan, i: usize) -> Edit {
     match item(&mut plan.donors, i)?.taper.as_mut() {
         Some(Taper::Steps { points, .. }) => {
             let (t, pct) = points.last().copied().unwrap_or((0, 100.0));
-            points.push((t + 1, (pct / 2.0).round()));
+            points.push((t.saturating_add(1), (pct / 2.0).round()));
             Ok(())
         }
         _ => Err(EditError("not a step taper")),

@@ -70,8 +70,11 @@ impl Section {
 /// Whether an edit is part of an ongoing gesture or ends it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Edit {
-    /// An `input` event: more may follow for the same field.
+    /// An `input` event while typing: more may follow for the same field.
     Live,
+    /// An `input` event from a slider being dragged: like `Live`, and tells
+    /// the results that a drag is under way (see `State::sliding`).
+    Slide,
     /// A `change` event, a click or a pick: the gesture is over.
     Commit,
 }
@@ -126,6 +129,7 @@ pub struct Snapshot {
     pub plan: Rc<Plan>,
     pub problems: Rc<Vec<Problem>>,
     pub projection: Option<Rc<Projection>>,
+    pub projected_plan: Rc<Plan>,
     pub stale: bool,
 }
 
@@ -137,6 +141,9 @@ pub struct State {
     pub problems: Rc<Vec<Problem>>,
     /// The projection of the last valid plan, if there ever was one.
     pub projection: Option<Rc<Projection>>,
+    /// The plan `projection` is of (the last valid one), so results can
+    /// name its items even while `plan` has items added or removed.
+    pub projected_plan: Rc<Plan>,
     /// True when `projection` is not the projection of `plan`.
     pub stale: bool,
     pub currency: DisplayCurrency,
@@ -146,12 +153,14 @@ pub struct State {
     redo: Vec<Rc<Snapshot>>,
     /// The path of the control whose gesture is under way.
     gesture: Option<String>,
+    /// Whether that gesture is a slider drag.
+    sliding: bool,
     engine: Engine,
 }
 
 impl Default for State {
     fn default() -> Self {
-        State::new(presets::default_plan())
+        State::new(crate::model::default_plan())
     }
 }
 
@@ -161,8 +170,10 @@ impl State {
     }
 
     pub fn with_engine(plan: Plan, engine: Engine) -> State {
+        let plan = Rc::new(plan);
         let mut s = State {
-            plan: Rc::new(plan),
+            projected_plan: plan.clone(),
+            plan,
             problems: Rc::default(),
             projection: None,
             stale: false,
@@ -173,6 +184,7 @@ impl State {
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
+            sliding: false,
             engine,
         };
         s.derive();
@@ -188,6 +200,11 @@ impl State {
     pub fn undo_depth(&self) -> usize {
         self.undo.len()
     }
+    /// True while a slider is being dragged: heavy views (the year table)
+    /// may wait for the release instead of redrawing at every step.
+    pub fn sliding(&self) -> bool {
+        self.sliding && self.gesture.is_some()
+    }
     pub fn is_collapsed(&self, s: Section) -> bool {
         self.collapsed.contains(&s)
     }
@@ -202,6 +219,7 @@ impl State {
             plan: self.plan.clone(),
             problems: self.problems.clone(),
             projection: self.projection.clone(),
+            projected_plan: self.projected_plan.clone(),
             stale: self.stale,
         }
     }
@@ -210,6 +228,7 @@ impl State {
         self.plan = s.plan.clone();
         self.problems = s.problems.clone();
         self.projection = s.projection.clone();
+        self.projected_plan = s.projected_plan.clone();
         self.stale = s.stale;
     }
 
@@ -220,6 +239,7 @@ impl State {
         match outcome {
             Ok(p) => {
                 self.projection = Some(Rc::new(p));
+                self.projected_plan = self.plan.clone();
                 self.problems = Rc::default();
                 self.stale = false;
             }
@@ -242,9 +262,10 @@ impl State {
         }
         self.redo.clear();
         self.gesture = match edit {
-            Edit::Live => key.map(str::to_string),
+            Edit::Live | Edit::Slide => key.map(str::to_string),
             Edit::Commit => None,
         };
+        self.sliding = edit == Edit::Slide;
         self.plan = Rc::new(plan);
         self.derive();
     }

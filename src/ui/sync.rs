@@ -8,8 +8,7 @@
 use crate::codec::browser;
 use crate::codec::link;
 use crate::codec::storage::{self, Record, Source};
-use crate::model::Plan;
-use crate::ui::presets;
+use crate::model::{self, Plan};
 
 /// What start-up found, for the first render and the banners.
 #[derive(Debug, PartialEq)]
@@ -50,7 +49,7 @@ pub fn boot() -> Boot {
     let saved = read(storage::KEY_CURRENT);
     let previous = read(storage::KEY_PREVIOUS);
     let fragment = browser::fragment();
-    let s = storage::startup(saved.as_deref(), previous.as_deref(), &fragment, presets::default_plan);
+    let s = storage::startup(saved.as_deref(), previous.as_deref(), &fragment, model::default_plan);
     if storage_error.is_none() {
         if let Err(e) = browser::apply_moves(&s.moves) {
             storage_error = Some(e.to_string());

@@ -95,6 +95,12 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     s.parse::<f64>().ok().map(|x| x * scale).filter(|x| x.is_finite())
 }
 
+/// Text on its way to a number ("-", "0.", "1e"), not yet worth an error.
+fn incomplete(t: &str) -> bool {
+    let t = t.trim();
+    t.is_empty() || matches!(t, "-" | "+" | "−" | "." | "," | "-." | "-,") || t.ends_with(['e', 'E', '-', '+'])
+}
+
 /// Rounds to `sig` significant figures, so a dragged slider gives round
 /// values. Goes through decimal text so the result prints without float
 /// noise (1.9999999 stays 2).
@@ -126,7 +132,7 @@ fn readable(p: &Props) -> String {
         },
         Kind::Year => format!("{v}"),
         Kind::Whole => match p.start_year {
-            Some(y) => format!("{} {}", tr(l, "year", "année"), y as i64 + v as i64),
+            Some(y) => format!("{} {}", tr(l, "year", "année"), (y as i64).saturating_add(v as i64)),
             None => format!("{}{unit}", format::number(v, 0, l)),
         },
     }
@@ -138,21 +144,25 @@ const LOG_STEPS: f64 = 1000.0;
 pub fn number_field(p: &Props) -> Html {
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
-    let draft = use_state(|| None::<(String, f64)>);
+    // The flag says the text was committed (change event): only then is
+    // a half-typed number ("-", "1e") called an error.
+    let draft = use_state(|| None::<(String, f64, bool)>);
     let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
-    let shown_draft = draft.as_ref().filter(|(_, v)| *v == p.value).map(|(t, _)| t.clone());
-    let text = shown_draft.clone().unwrap_or_else(|| edit_text(p.value));
+    let shown_draft = draft.as_ref().filter(|(_, v, _)| *v == p.value).map(|(t, _, done)| (t.clone(), *done));
+    let text = shown_draft.as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| edit_text(p.value));
     let lang = p.lang;
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
-        if whole && (x < 0.0 || x.fract() != 0.0) {
+        // Whole fields are plan years and counts (u32 in the plan).
+        if whole && (x < 0.0 || x.fract() != 0.0 || x > f64::from(u32::MAX)) {
             None
         } else {
             Some(x)
         }
     };
-    let local_error = shown_draft.as_deref().and_then(|t| match parse(t) {
+    let local_error = shown_draft.as_ref().and_then(|(t, done)| match parse(t) {
         Some(_) => None,
+        None if !done && incomplete(t) => None,
         None if whole => {
             Some(tr(p.lang, "Enter a whole number, 0 or more.", "Entrez un nombre entier, 0 ou plus."))
         }
@@ -204,7 +214,7 @@ pub fn number_field(p: &Props) -> Html {
         })
     };
     let range_input = {
-        let cb = on_range(Edit::Live);
+        let cb = on_range(Edit::Slide);
         Callback::from(move |e: InputEvent| cb.emit(e.into()))
     };
     let range_change = on_range(Edit::Commit);
@@ -219,10 +229,10 @@ pub fn number_field(p: &Props) -> Html {
             match parse(&t) {
                 Some(x) => {
                     // On commit the text is reformatted; while typing it stays as typed.
-                    draft.set(if edit == Edit::Live { Some((t, x)) } else { None });
+                    draft.set(if edit == Edit::Live { Some((t, x, false)) } else { None });
                     send(x, edit);
                 }
-                None => draft.set(Some((t, value))),
+                None => draft.set(Some((t, value, edit == Edit::Commit))),
             }
         })
     };

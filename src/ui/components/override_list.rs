@@ -48,8 +48,11 @@ pub fn override_list(p: &Props) -> Html {
             let on_edit = p.on_edit.clone();
             Callback::from(move |_| on_edit.emit(Action::RemoveOverride { series, year: t }))
         };
-        // Years already overridden cannot be picked; a key past the horizon stays listed.
-        let years = (0..p.horizon.max(t + 1)).filter(|y| *y == t || !p.values.contains_key(y));
+        // Years already overridden cannot be picked; a key past the horizon
+        // (from a loaded plan) is listed after the horizon's years.
+        let years = (0..p.horizon.min(60))
+            .filter(|y| *y == t || !p.values.contains_key(y))
+            .chain((t >= p.horizon.min(60)).then_some(t));
         html! {
             <div class="override-row" key={t}>
                 <select aria-label={tr(l, "Plan year", "Année du plan")} onchange={on_move}

@@ -23,10 +23,10 @@ section_props!(Props, |p| (
     p.macro_path.gdp_base
 ));
 
-/// Every per-year result a criterion can test (MODEL.md: any numeric
-/// per-year field but `year`), with its label.
+/// Every per-year result a criterion can test (the model's `METRICS`),
+/// with its label; the ones a criterion is most often about come first.
 pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
-    vec![
+    let mut known = vec![
         ("self_sufficiency_pct", tr(l, "Self-sufficiency (%)", "Autosuffisance (%)")),
         ("donor_share_pct", tr(l, "Donor share of funding (%)", "Part des bailleurs dans le financement (%)")),
         ("revenue_pct_gdp", tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)")),
@@ -46,7 +46,15 @@ pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
         ("price_index", tr(l, "Price index", "Indice des prix")),
         ("population", tr(l, "Population", "Population")),
         ("fx", tr(l, "Exchange rate", "Taux de change")),
-    ]
+    ];
+    // A figure the model adds later is still offered, by its name.
+    for m in crate::model::METRICS {
+        if !known.iter().any(|(k, _)| k == m) {
+            known.push((m, m));
+        }
+    }
+    known.retain(|(k, _)| crate::model::METRICS.contains(k));
+    known
 }
 
 #[function_component(ReserveSection)]

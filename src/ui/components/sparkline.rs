@@ -45,7 +45,7 @@ pub fn ramp_values(r: &Ramp, horizon: u32) -> Vec<f64> {
         .map(|t| {
             let v = if t < r.start {
                 r.from_pct
-            } else if t >= r.start + r.years {
+            } else if t >= r.start.saturating_add(r.years) {
                 r.to_pct
             } else {
                 r.from_pct + (r.to_pct - r.from_pct) * (t - r.start) as f64 / r.years as f64
