@@ -134,6 +134,7 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
   await waitSavedName(page, 'Saved before');
   const saved = await stored(page);
 
+  const before = await page.evaluate(() => location.href);
   await page.evaluate(() => { window.storageFull = true; });
   await setPlanName(page, 'Not saved yet');
   const banner = page.getByTestId('storage-error');
@@ -141,7 +142,7 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
   assert.match(await banner.innerText(), /full/);
   assert.equal(await stored(page), saved, 'the last good save is intact');
   assert.equal(await planName(page), 'Not saved yet');
-  const url = await waitUrlFollows(page);
+  const url = await waitUrlFollows(page, before);
   assert.match(url, /#plan=1\./);
 
   await page.evaluate(() => { window.storageFull = false; });

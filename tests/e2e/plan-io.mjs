@@ -61,12 +61,16 @@ export async function waitSavedName(page, name) {
   );
 }
 
-/** Waits until the address bar carries the same link as the share field. */
-export async function waitUrlFollows(page) {
-  await page.waitForFunction(() => {
+/**
+ * Waits until the address bar carries the same link as the share field
+ * (both follow the plan a moment after a change), and, given `from` (the
+ * address before an edit), until it has moved on from it.
+ */
+export async function waitUrlFollows(page, from = null) {
+  await page.waitForFunction((old) => {
     const field = document.querySelector('[data-testid="share-url"]');
-    return field && field.value === location.href;
-  });
+    return field && field.value === location.href && location.href !== old;
+  }, from);
   return page.getByTestId('share-url').inputValue();
 }
 

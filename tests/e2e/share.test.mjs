@@ -37,12 +37,17 @@ test('an edited plan opens from its link in a fresh browser with the same cards 
   await openApp(a.page, server.url);
   const before = await readResults(a.page);
   const entries = await a.page.evaluate(() => history.length);
+  const first = await a.page.evaluate(() => location.href);
   const name = await editPlan(a.page, 'Plan <b>B</b> <img src=x onerror="window.pwned=1">');
   const edited = await readResults(a.page);
   assert.notDeepEqual(edited, before, 'the edit should change the results');
 
-  // The address bar follows the plan and equals the share field.
-  const url = await waitUrlFollows(a.page);
+  // The address bar follows the plan and equals the share field. Both
+  // settle sooner after the last change than the autosave, so once the
+  // save holds the new name they hold the edited plan.
+  await waitSavedName(a.page, name);
+  const url = await waitUrlFollows(a.page, first);
+  assert.equal(await a.page.getByTestId('share-url').inputValue(), url);
   assert.match(url, /#plan=1\.[A-Za-z0-9_-]+$/);
   const length = await testText(a.page, 'share-length');
   assert.match(length, new RegExp(`^${url.length} characters$`));
