@@ -208,6 +208,7 @@ pub fn plan_keeper(p: &Props) -> Html {
         });
     }
     if let Some(theirs) = (*other_tab).clone() {
+        let title = named(tr(l, "This plan was changed in another tab", "Ce plan a été modifié dans un autre onglet"), &theirs);
         let load = {
             let (keeper, other_tab, on_edit, theirs) = (keeper.clone(), other_tab.clone(), p.on_edit.clone(), theirs.clone());
             Callback::from(move |_: MouseEvent| {
@@ -231,7 +232,7 @@ pub fn plan_keeper(p: &Props) -> Html {
         };
         banners.push(html! {
             <Notice key="tab" testid="other-tab-banner" lang={l} kind="info"
-                title={tr(l, "This plan was changed in another tab.", "Ce plan a été modifié dans un autre onglet.")}
+                title={title}
                 message={tr(l, "Your changes here are not saved until you choose.",
                             "Vos changements ici ne sont pas enregistrés tant que vous n’avez pas choisi.")}>
                 <button type="button" data-testid="other-tab-load" onclick={load}>{ tr(l, "Load theirs", "Charger le leur") }</button>
@@ -240,6 +241,7 @@ pub fn plan_keeper(p: &Props) -> Html {
         });
     }
     if let Some(prev) = (*previous).clone() {
+        let title = named(tr(l, "Your previous plan", "Votre plan précédent"), &prev);
         let restore = {
             let (previous, on_edit) = (previous.clone(), p.on_edit.clone());
             Callback::from(move |_: MouseEvent| {
@@ -257,7 +259,7 @@ pub fn plan_keeper(p: &Props) -> Html {
         };
         banners.push(html! {
             <Notice key="prev" testid="restore-banner" lang={l} kind="info" on_dismiss={Some(dismiss)}
-                title={tr(l, "Your previous plan", "Votre plan précédent")}
+                title={title}
                 message={tr(l, "A link opened a different plan. Your previous plan was kept.",
                             "Un lien a ouvert un autre plan. Votre plan précédent a été conservé.")}>
                 <button type="button" data-testid="restore-button" onclick={restore}>{ tr(l, "Restore", "Restaurer") }</button>
@@ -282,6 +284,16 @@ pub fn plan_keeper(p: &Props) -> Html {
         });
     }
     html! { <div class="notices" aria-live="polite">{ for banners }</div> }
+}
+
+/// A banner title with the plan's name, so people know which plan is meant.
+fn named(title: &str, plan: &Plan) -> String {
+    let name = plan.meta.name.trim();
+    if name.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title}: “{name}”")
+    }
 }
 
 /// Saves the plan on screen now; a refusal (full storage) becomes a banner
