@@ -51,7 +51,11 @@ pub fn chart_svg() -> Result<(String, f64, f64), String> {
         .query_selector(SELECTOR)
         .map_err(js_err)?
         .ok_or("The chart is not on screen (the plan has no projection yet).")?;
-    let chart: Element = svg.clone_node_with_deep(true).map_err(js_err)?.dyn_into().map_err(|_| "not an element")?;
+    let chart: Element = svg
+        .clone_node_with_deep(true)
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| "not an element")?;
     inline(&window, &svg, &chart);
     let rect = svg.get_bounding_client_rect();
     let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
@@ -76,7 +80,11 @@ pub fn chart_svg() -> Result<(String, f64, f64), String> {
             .and_then(|e| e.text_content())
             .unwrap_or_default()
     };
-    title.set_text_content(Some(&format!("{} — {}", heading(".chart-title"), heading(".chart-unit"))));
+    title.set_text_content(Some(&format!(
+        "{} — {}",
+        heading(".chart-title"),
+        heading(".chart-unit")
+    )));
     let font = window
         .get_computed_style(&svg)
         .ok()
@@ -85,7 +93,10 @@ pub fn chart_svg() -> Result<(String, f64, f64), String> {
         .unwrap_or_default();
     let _ = title.set_attribute("x", "8");
     let _ = title.set_attribute("y", "24");
-    let _ = title.set_attribute("style", &format!("font-family:{font};font-size:18px;font-weight:700;fill:#1d2430"));
+    let _ = title.set_attribute(
+        "style",
+        &format!("font-family:{font};font-size:18px;font-weight:700;fill:#1d2430"),
+    );
     let _ = root.append_child(&title);
     let _ = root.append_child(&chart);
     let legend_h = legend(&doc, &window, &root, &el, w, TITLE_H + h + 8.0, &font)?;
@@ -95,8 +106,15 @@ pub fn chart_svg() -> Result<(String, f64, f64), String> {
     let _ = root.set_attribute("width", &format!("{tw:.0}"));
     let _ = root.set_attribute("height", &format!("{th:.0}"));
     let _ = root.set_attribute("viewBox", &format!("0 0 {tw:.0} {th:.0}"));
-    let text = web_sys::XmlSerializer::new().map_err(js_err)?.serialize_to_string(&root).map_err(js_err)?;
-    Ok((format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"), tw, th.round()))
+    let text = web_sys::XmlSerializer::new()
+        .map_err(js_err)?
+        .serialize_to_string(&root)
+        .map_err(js_err)?;
+    Ok((
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"),
+        tw,
+        th.round(),
+    ))
 }
 
 /// Draws the page's legend (swatch and label per item) in rows from `top`;
@@ -110,11 +128,16 @@ fn legend(
     top: f64,
     font: &str,
 ) -> Result<f64, String> {
-    let Ok(items) = doc.query_selector_all("[data-testid=\"bridge-chart\"] .chart-legend li") else { return Ok(0.0) };
+    let Ok(items) = doc.query_selector_all("[data-testid=\"bridge-chart\"] .chart-legend li")
+    else {
+        return Ok(0.0);
+    };
     let (mut x, mut row) = (8.0, 0.0);
     let mut any = false;
     for i in 0..items.length() {
-        let Some(li) = items.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(li) = items.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         let label = li.text_content().unwrap_or_default();
         let swatch = li.query_selector(".swatch").ok().flatten();
         let class = swatch.as_ref().map(|s| s.class_name()).unwrap_or_default();
@@ -158,19 +181,29 @@ fn legend(
         text.set_text_content(Some(&label));
         let _ = text.set_attribute("x", &format!("{:.1}", x + 24.0));
         let _ = text.set_attribute("y", &format!("{:.1}", y + 13.0));
-        let _ = text.set_attribute("style", &format!("font-family:{font};font-size:{FONT_PX}px;fill:#1d2430"));
+        let _ = text.set_attribute(
+            "style",
+            &format!("font-family:{font};font-size:{FONT_PX}px;fill:#1d2430"),
+        );
         let _ = root.append_child(&text);
         x += item_w;
         any = true;
     }
-    Ok(if any { (row + 1.0) * LEGEND_ROW_H + 8.0 } else { 0.0 })
+    Ok(if any {
+        (row + 1.0) * LEGEND_ROW_H + 8.0
+    } else {
+        0.0
+    })
 }
 
 /// Copies the computed look of `src` and its descendants onto `dst`, a
 /// deep clone of it (so both trees have the same shape).
 fn inline(window: &web_sys::Window, src: &Element, dst: &Element) {
     if let Ok(Some(cs)) = window.get_computed_style(src) {
-        let mut style = dst.get_attribute("style").map(|s| format!("{s};")).unwrap_or_default();
+        let mut style = dst
+            .get_attribute("style")
+            .map(|s| format!("{s};"))
+            .unwrap_or_default();
         for prop in PROPS {
             if let Ok(v) = cs.get_property_value(prop) {
                 if !v.is_empty() {
@@ -215,15 +248,23 @@ pub fn chart_png(done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
     };
     img.set_onload(Some(on_load.unchecked_ref()));
     img.set_onerror(Some(on_error.unchecked_ref()));
-    let src = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&svg));
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        js_sys::encode_uri_component(&svg)
+    );
     img.set_src(&src);
 }
 
 fn draw(img: &HtmlImageElement, w: f64, h: f64) -> Result<Vec<u8>, String> {
     const SCALE: f64 = 2.0;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let canvas: HtmlCanvasElement =
-        doc.create_element("canvas").map_err(js_err)?.dyn_into().map_err(|_| "no canvas")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: HtmlCanvasElement = doc
+        .create_element("canvas")
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
     canvas.set_width((w * SCALE).round() as u32);
     canvas.set_height((h * SCALE).round() as u32);
     let ctx: CanvasRenderingContext2d = canvas
@@ -235,8 +276,12 @@ fn draw(img: &HtmlImageElement, w: f64, h: f64) -> Result<Vec<u8>, String> {
     ctx.scale(SCALE, SCALE).map_err(js_err)?;
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, w, h);
-    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, w, h).map_err(js_err)?;
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, w, h)
+        .map_err(js_err)?;
     let url = canvas.to_data_url_with_type("image/png").map_err(js_err)?;
-    let data = url.split_once("base64,").map(|(_, d)| d).ok_or("the canvas gave no PNG")?;
+    let data = url
+        .split_once("base64,")
+        .map(|(_, d)| d)
+        .ok_or("the canvas gave no PNG")?;
     STANDARD.decode(data).map_err(|e| e.to_string())
 }

@@ -49,7 +49,12 @@ pub fn boot() -> Boot {
     let saved = read(storage::KEY_CURRENT);
     let previous = read(storage::KEY_PREVIOUS);
     let fragment = browser::fragment();
-    let s = storage::startup(saved.as_deref(), previous.as_deref(), &fragment, model::default_plan);
+    let s = storage::startup(
+        saved.as_deref(),
+        previous.as_deref(),
+        &fragment,
+        model::default_plan,
+    );
     if storage_error.is_none() {
         if let Err(e) = browser::apply_moves(&s.moves) {
             storage_error = Some(e.to_string());
@@ -57,7 +62,10 @@ pub fn boot() -> Boot {
     }
     // A link that opens becomes the working plan, so a bare visit tomorrow
     // finds it; the plan it replaced is already kept under KEY_PREVIOUS.
-    let saved_plan = saved.as_deref().and_then(|t| storage::parse_record(t).ok()).map(|r| r.plan);
+    let saved_plan = saved
+        .as_deref()
+        .and_then(|t| storage::parse_record(t).ok())
+        .map(|r| r.plan);
     if s.source == Source::Link && saved_plan.as_ref() != Some(&s.plan) && storage_error.is_none() {
         if let Err(e) = save(&s.plan) {
             storage_error = Some(e);
@@ -86,7 +94,8 @@ pub fn save(plan: &Plan) -> Result<(), String> {
         tab: String::new(),
         plan: plan.clone(),
     };
-    browser::storage_set(storage::KEY_CURRENT, &storage::record_json(&record)).map_err(|e| e.to_string())
+    browser::storage_set(storage::KEY_CURRENT, &storage::record_json(&record))
+        .map_err(|e| e.to_string())
 }
 
 /// The plan another tab just saved, from a `storage` event's new value.
@@ -96,8 +105,13 @@ pub fn plan_of_record(text: &str) -> Option<Plan> {
 
 /// Keeps `plan` as the plan offered back ("Your previous plan").
 pub fn keep_previous(plan: &Plan) -> Result<(), String> {
-    let record = Record { saved_at_ms: js_sys::Date::now().max(0.0) as u64, tab: String::new(), plan: plan.clone() };
-    browser::storage_set(storage::KEY_PREVIOUS, &storage::record_json(&record)).map_err(|e| e.to_string())
+    let record = Record {
+        saved_at_ms: js_sys::Date::now().max(0.0) as u64,
+        tab: String::new(),
+        plan: plan.clone(),
+    };
+    browser::storage_set(storage::KEY_PREVIOUS, &storage::record_json(&record))
+        .map_err(|e| e.to_string())
 }
 
 /// A link put in the address of the open page (pasted, or a link to this
@@ -105,7 +119,10 @@ pub fn keep_previous(plan: &Plan) -> Result<(), String> {
 /// screen, else the plan or why it does not open.
 pub fn pasted_link(current: &Plan) -> Option<Result<Plan, String>> {
     let fragment = browser::fragment();
-    let has_plan = fragment.split('&').any(|part| part.trim_start().starts_with(&format!("{}=", link::FRAGMENT_KEY)));
+    let has_plan = fragment.split('&').any(|part| {
+        part.trim_start()
+            .starts_with(&format!("{}=", link::FRAGMENT_KEY))
+    });
     if !has_plan || fragment == fragment_for(current) {
         return None;
     }

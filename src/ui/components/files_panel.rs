@@ -47,7 +47,10 @@ fn stem(plan: &Plan) -> String {
 /// Reads a picked or dropped file and loads it, or reports why not.
 fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Option<String>>) {
     browser::read_file_text(&f, file::MAX_FILE_BYTES, move |r| {
-        match r.map_err(|e| e.to_string()).and_then(|text| file::import_text(&text).map_err(|e| e.to_string())) {
+        match r
+            .map_err(|e| e.to_string())
+            .and_then(|text| file::import_text(&text).map_err(|e| e.to_string()))
+        {
             Ok(plan) => {
                 error.set(None);
                 on_edit.emit(Action::Load(Box::new(plan)));
@@ -66,12 +69,16 @@ pub fn files_panel(p: &Props) -> Html {
 
     // Drop a plan file anywhere on the page.
     {
-        let (on_edit, import_error, dragging) = (p.on_edit.clone(), import_error.clone(), dragging.clone());
+        let (on_edit, import_error, dragging) =
+            (p.on_edit.clone(), import_error.clone(), dragging.clone());
         use_effect_with((), move |_| {
             let over = {
                 let dragging = dragging.clone();
                 Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
-                    let has_files = e.data_transfer().map(|d| d.types().includes(&"Files".into(), 0)).unwrap_or(false);
+                    let has_files = e
+                        .data_transfer()
+                        .map(|d| d.types().includes(&"Files".into(), 0))
+                        .unwrap_or(false);
                     if has_files {
                         // Without this the browser opens the file instead.
                         e.prevent_default();
@@ -99,15 +106,24 @@ pub fn files_panel(p: &Props) -> Html {
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-                let _ = w.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+                let _ =
+                    w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+                let _ =
+                    w.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
                 let _ = w.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-                    let _ = w.remove_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
-                    let _ = w.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "dragover",
+                        over.as_ref().unchecked_ref(),
+                    );
+                    let _ = w.remove_event_listener_with_callback(
+                        "dragleave",
+                        leave.as_ref().unchecked_ref(),
+                    );
+                    let _ = w
+                        .remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
                 }
             }
         });
@@ -124,16 +140,23 @@ pub fn files_panel(p: &Props) -> Html {
     let on_json = {
         let (plan, err) = (p.plan.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = browser::download_text(&file::export_json(&plan), &file::file_name(&plan), file::MIME_TYPE);
+            let r = browser::download_text(
+                &file::export_json(&plan),
+                &file::file_name(&plan),
+                file::MIME_TYPE,
+            );
             report(r.map_err(|e| e.to_string()), &err);
         })
     };
     let on_csv = {
         let (plan, projection, err) = (p.plan.clone(), p.projection.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(projection) = &projection else { return };
+            let Some(projection) = &projection else {
+                return;
+            };
             let text = csv::year_table_csv(&plan, projection);
-            let r = browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
+            let r =
+                browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
             report(r.map_err(|e| e.to_string()), &err);
         })
     };
@@ -141,8 +164,12 @@ pub fn files_panel(p: &Props) -> Html {
         let (plan, err) = (p.plan.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
             let r = chart_export::chart_svg().and_then(|(svg, _, _)| {
-                browser::download_text(&svg, &format!("{}-bridge.svg", stem(&plan)), "image/svg+xml")
-                    .map_err(|e| e.to_string())
+                browser::download_text(
+                    &svg,
+                    &format!("{}-bridge.svg", stem(&plan)),
+                    "image/svg+xml",
+                )
+                .map_err(|e| e.to_string())
             });
             report(r, &err);
         })
@@ -152,7 +179,9 @@ pub fn files_panel(p: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (name, err) = (format!("{}-bridge.png", stem(&plan)), err.clone());
             chart_export::chart_png(move |r| {
-                let r = r.and_then(|bytes| browser::download_bytes(&bytes, &name, "image/png").map_err(|e| e.to_string()));
+                let r = r.and_then(|bytes| {
+                    browser::download_bytes(&bytes, &name, "image/png").map_err(|e| e.to_string())
+                });
                 report(r, &err);
             });
         })
@@ -160,7 +189,9 @@ pub fn files_panel(p: &Props) -> Html {
     let on_pick = {
         let (on_edit, import_error) = (p.on_edit.clone(), import_error.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
             if let Some(f) = browser::picked_file(&input) {
                 import(f, on_edit.clone(), import_error.clone());
             }
@@ -169,7 +200,11 @@ pub fn files_panel(p: &Props) -> Html {
         })
     };
     let no_projection = p.projection.is_none();
-    let needs_valid = tr(l, "Fix the plan’s problems first", "Corrigez d’abord les problèmes du plan");
+    let needs_valid = tr(
+        l,
+        "Fix the plan’s problems first",
+        "Corrigez d’abord les problèmes du plan",
+    );
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
         html! {

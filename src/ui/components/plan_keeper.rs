@@ -35,7 +35,10 @@ pub struct Props {
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.boot, &o.boot) && Rc::ptr_eq(&self.plan, &o.plan) && self.lang == o.lang && self.on_edit == o.on_edit
+        Rc::ptr_eq(&self.boot, &o.boot)
+            && Rc::ptr_eq(&self.plan, &o.plan)
+            && self.lang == o.lang
+            && self.on_edit == o.on_edit
     }
 }
 
@@ -95,7 +98,9 @@ pub fn plan_keeper(p: &Props) -> Html {
             if !k.paused && *k.saved != **plan {
                 let keeper2 = keeper.clone();
                 k.dirty = true;
-                k.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || save_now(&keeper2, &storage_error)));
+                k.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                    save_now(&keeper2, &storage_error)
+                }));
             }
         });
     }
@@ -106,27 +111,35 @@ pub fn plan_keeper(p: &Props) -> Html {
         let keeper = keeper.clone();
         let other_tab = other_tab.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                if e.key().as_deref() != Some(KEY_CURRENT) {
-                    return;
-                }
-                let Some(theirs) = e.new_value().as_deref().and_then(sync::plan_of_record) else { return };
-                let mut k = keeper.borrow_mut();
-                if *k.current == theirs {
-                    k.saved = Rc::new(theirs);
-                    return;
-                }
-                k.paused = true;
-                k.save_timer = None;
-                other_tab.set(Some(Rc::new(theirs)));
-            });
+            let listener =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    if e.key().as_deref() != Some(KEY_CURRENT) {
+                        return;
+                    }
+                    let Some(theirs) = e.new_value().as_deref().and_then(sync::plan_of_record)
+                    else {
+                        return;
+                    };
+                    let mut k = keeper.borrow_mut();
+                    if *k.current == theirs {
+                        k.saved = Rc::new(theirs);
+                        return;
+                    }
+                    k.paused = true;
+                    k.save_timer = None;
+                    other_tab.set(Some(Rc::new(theirs)));
+                });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                let _ = w
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -147,11 +160,17 @@ pub fn plan_keeper(p: &Props) -> Html {
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "pagehide",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "pagehide",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -160,8 +179,13 @@ pub fn plan_keeper(p: &Props) -> Html {
     // A link pasted into the address of this open page (no reload): it
     // opens like a link at start-up, keeping the plan it replaces.
     {
-        let (keeper, link_error, previous, storage_error, on_edit) =
-            (keeper.clone(), link_error.clone(), previous.clone(), storage_error.clone(), p.on_edit.clone());
+        let (keeper, link_error, previous, storage_error, on_edit) = (
+            keeper.clone(),
+            link_error.clone(),
+            previous.clone(),
+            storage_error.clone(),
+            p.on_edit.clone(),
+        );
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
                 let current = keeper.borrow().current.clone();
@@ -180,11 +204,17 @@ pub fn plan_keeper(p: &Props) -> Html {
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -208,9 +238,21 @@ pub fn plan_keeper(p: &Props) -> Html {
         });
     }
     if let Some(theirs) = (*other_tab).clone() {
-        let title = named(tr(l, "This plan was changed in another tab", "Ce plan a été modifié dans un autre onglet"), &theirs);
+        let title = named(
+            tr(
+                l,
+                "This plan was changed in another tab",
+                "Ce plan a été modifié dans un autre onglet",
+            ),
+            &theirs,
+        );
         let load = {
-            let (keeper, other_tab, on_edit, theirs) = (keeper.clone(), other_tab.clone(), p.on_edit.clone(), theirs.clone());
+            let (keeper, other_tab, on_edit, theirs) = (
+                keeper.clone(),
+                other_tab.clone(),
+                p.on_edit.clone(),
+                theirs.clone(),
+            );
             Callback::from(move |_: MouseEvent| {
                 {
                     let mut k = keeper.borrow_mut();
@@ -223,7 +265,8 @@ pub fn plan_keeper(p: &Props) -> Html {
             })
         };
         let keep = {
-            let (keeper, other_tab, storage_error) = (keeper.clone(), other_tab.clone(), storage_error.clone());
+            let (keeper, other_tab, storage_error) =
+                (keeper.clone(), other_tab.clone(), storage_error.clone());
             Callback::from(move |_: MouseEvent| {
                 keeper.borrow_mut().paused = false;
                 save_now(&keeper, &storage_error);

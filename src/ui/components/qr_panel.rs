@@ -17,6 +17,16 @@ pub struct Props {
 pub fn qr_panel(p: &Props) -> Html {
     let l = p.lang;
     let code = use_memo(p.url.clone(), |url| qr::qr_svg(url));
+    // Focus moves into the dialog, so Escape and Tab work at once.
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
     let close = {
         let on_close = p.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
@@ -38,7 +48,9 @@ pub fn qr_panel(p: &Props) -> Html {
                 { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
             </div>
         },
-        Err(e) => html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.to_string() }</p> },
+        Err(e) => {
+            html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.to_string() }</p> }
+        }
     };
     html! {
         <div class="qr-overlay" data-testid="qr-panel" role="dialog" aria-modal="true"
@@ -46,7 +58,7 @@ pub fn qr_panel(p: &Props) -> Html {
             <div class="qr-box">
                 <p class="qr-hint">{ tr(l, "Scan to open this plan", "Scannez pour ouvrir ce plan") }</p>
                 { body }
-                <button type="button" data-testid="qr-close" onclick={close} autofocus=true>{ tr(l, "Close", "Fermer") }</button>
+                <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
             </div>
         </div>
     }

@@ -94,8 +94,12 @@ pub fn share_panel(p: &Props) -> Html {
     });
     let status = match &*copied {
         Copied::Not => html! {},
-        Copied::Done => html! { <span class="share-status ok" data-testid="share-copied">{ tr(l, "Link copied", "Lien copié") }</span> },
-        Copied::Failed(why) => html! { <span class="share-status bad" role="alert" data-testid="share-copy-error">{ why.clone() }</span> },
+        Copied::Done => {
+            html! { <span class="share-status ok" data-testid="share-copied">{ tr(l, "Link copied", "Lien copié") }</span> }
+        }
+        Copied::Failed(why) => {
+            html! { <span class="share-status bad" role="alert" data-testid="share-copy-error">{ why.clone() }</span> }
+        }
     };
     html! {
         <section class="share-panel" aria-label={tr(l, "Share this plan", "Partager ce plan")}>
