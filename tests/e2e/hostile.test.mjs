@@ -152,3 +152,26 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('blocked storage is reported once at start-up and the app still works and shares', async () => {
+  const { page, problems, context } = await newPage(browser);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await openApp(page, server.url);
+  const banner = page.getByTestId('storage-error');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /does not let the page save/);
+  const first = await page.evaluate(() => location.href);
+  await setPlanName(page, 'Only in the link');
+  const url = await waitUrlFollows(page, first);
+  const b = await newPage(browser);
+  await openApp(b.page, url);
+  assert.equal(await planName(b.page), 'Only in the link');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(b.problems, []);
+  await context.close();
+  await b.context.close();
+});
