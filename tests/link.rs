@@ -76,10 +76,10 @@ fn fixture_links_decode_to_exactly_their_plans() {
     }
 }
 
-/// Needs the real model: every fixture plan is valid, so its link opens
-/// through `decode_link` (with validation), not only unvalidated.
+/// Every fixture plan is valid (with the real model::validate; every-field
+/// has a `steps` taper with no points, valid since m ≡ 1), so its link
+/// opens through `decode_link`, not only unvalidated.
 #[test]
-#[ignore = "needs the real model::validate (passes after integration)"]
 fn fixture_links_open_as_valid_plans() {
     for name in link_fixture_names() {
         let saved =
@@ -291,9 +291,8 @@ fn hostile_fixtures_give_their_errors() {
     check_hostile(false);
 }
 
-/// Needs the real model (`validate` is a placeholder before integration).
+/// The fixtures only the real model::validate refuses.
 #[test]
-#[ignore = "needs the real model::validate (passes after integration)"]
 fn hostile_fixtures_refused_by_validation() {
     check_hostile(true);
 }
