@@ -8,9 +8,9 @@
 //! - `meta.start_year` lies in 1900–2200;
 //! - `meta.exit_threshold_pct` is a share (0–100);
 //! - a reform's `gain_pct_gdp_per_year` lies in 0–100;
-//! - logistic `midpoint` is 0 or more (it may be fractional), `steepness`
-//!   above 0 and at most 10;
-//! - a `steps` taper lists at least one point;
+//! - logistic `midpoint` is any finite number (a point on a curve, not a
+//!   time point), `steepness` any finite number 0 or more (0 is m ≡ 1);
+//! - a `steps` taper may list no points (m ≡ 1, "1 before the first");
 //! - `end` must be after `start` for the shapes that have a start
 //!   (linear, exponential);
 //! - criterion keys (name, or index for an unnamed one) must be unique;
@@ -313,9 +313,7 @@ impl Checker {
                 self.end_after_start(p, *start, *end);
             }
             Taper::Steps { points, .. } => {
-                if points.is_empty() {
-                    self.report(join(p, "points"), "must list at least one [plan year, percent] point".into());
-                }
+                // No points is valid: m(t) is 1 before the first point, so always 1.
                 for (i, (t, pct)) in points.iter().enumerate() {
                     self.share(&format!("{p}.points[{i}]"), "pct", *pct);
                     if i > 0 && points[i - 1].0 >= *t {
@@ -327,10 +325,12 @@ impl Checker {
                 }
             }
             Taper::Logistic { midpoint, steepness, .. } => {
-                if !midpoint.is_finite() || *midpoint < 0.0 {
-                    self.report(join(p, "midpoint"), format!("must be a plan year, 0 or more (got {midpoint})"));
+                // The midpoint is a real number on the curve, not a time point.
+                if !midpoint.is_finite() {
+                    self.report(join(p, "midpoint"), "must be a finite number".into());
                 }
-                self.number(p, "steepness", *steepness, 0.0, 10.0, true);
+                // 0 is no taper (m ≡ 1); any larger finite value is a curve.
+                self.non_negative(p, "steepness", *steepness);
             }
         }
     }
