@@ -62,6 +62,16 @@ fn join(prefix: &str, field: &str) -> String {
     }
 }
 
+/// A number as a message shows it: plain for everyday sizes, in scientific
+/// notation when plain digits would run to dozens of characters (1e308).
+fn shown(x: f64) -> String {
+    if x == 0.0 || (1e-4..1e15).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 impl Checker {
     fn report(&mut self, path: String, message: String) {
         self.problems.push(Problem { path, message });
@@ -76,9 +86,9 @@ impl Checker {
         let low_ok = if open_low { x > lo } else { x >= lo };
         if !low_ok || x > hi {
             let message = if open_low {
-                format!("must be above {lo} and at most {hi} (got {x})")
+                format!("must be above {lo} and at most {hi} (got {})", shown(x))
             } else {
-                format!("must be between {lo} and {hi} (got {x})")
+                format!("must be between {lo} and {hi} (got {})", shown(x))
             };
             self.report(join(prefix, field), message);
             return false;
@@ -101,7 +111,7 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x < 0.0 {
-            self.report(join(prefix, field), format!("must not be negative (got {x})"));
+            self.report(join(prefix, field), format!("must not be negative (got {})", shown(x)));
         }
     }
 
@@ -110,7 +120,7 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x <= 0.0 {
-            self.report(join(prefix, field), format!("must be above 0 (got {x})"));
+            self.report(join(prefix, field), format!("must be above 0 (got {})", shown(x)));
         }
     }
 
@@ -406,4 +416,18 @@ pub fn newer_version_message(version: u64) -> String {
     format!(
         "made by a newer release of Sunset Planner (plan format version {version}); this release reads version {VERSION}"
     )
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::shown;
+
+    #[test]
+    fn huge_and_tiny_numbers_stay_short() {
+        assert_eq!(shown(1e308), "1e308");
+        assert_eq!(shown(-2.5e-7), "-2.5e-7");
+        assert_eq!(shown(7.0), "7");
+        assert_eq!(shown(-5.0), "-5");
+        assert_eq!(shown(123456789012.0), "123456789012");
+    }
 }
