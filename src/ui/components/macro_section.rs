@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
 use super::override_list::OverrideList;
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{problem, section_props};
 use crate::ui::edit::Series;
 use crate::ui::i18n::tr;
@@ -25,8 +25,8 @@ pub fn macro_section(p: &Props) -> Html {
         }
     };
     let pct = AttrValue::from(tr(l, "%/yr", "%/an"));
-    html! {
-        <Panel section={Section::Macro} title={tr(l, "Macro", "Macroéconomie")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+    panel(Section::Macro, tr(l, "Macro", "Macroéconomie"), p.collapsed, &p.on_edit, || html! {
+        <>
             { field("macro.gdp_base", tr(l, "GDP in the first year", "PIB de la première année"), m.gdp_base, 1e8, 1e14, 0.0, Kind::Amount, cur.clone(), true) }
             { field("macro.real_growth_pct", tr(l, "Real growth", "Croissance réelle"), m.real_growth_pct, -10.0, 15.0, 0.1, Kind::Pct, pct.clone(), false) }
             { field("macro.inflation_pct", tr(l, "Inflation", "Inflation"), m.inflation_pct, -5.0, 50.0, 0.1, Kind::Pct, pct.clone(), false) }
@@ -41,6 +41,6 @@ pub fn macro_section(p: &Props) -> Html {
             <OverrideList series={Series::Inflation} label={tr(l, "Inflation", "Inflation")}
                 values={m.overrides.inflation_pct.clone()} start_year={p.plan.meta.start_year}
                 horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
-        </Panel>
-    }
+        </>
+    })
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{problem, section_props};
 use super::text_field::TextField;
 use crate::ui::i18n::tr;
@@ -17,8 +17,8 @@ pub fn plan_section(p: &Props) -> Html {
     let l = p.lang;
     let m = &p.plan.meta;
     let prob = |path: &str| problem(&p.problems, path);
-    html! {
-        <Panel section={Section::Plan} title={tr(l, "Plan", "Plan")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+    panel(Section::Plan, tr(l, "Plan", "Plan"), p.collapsed, &p.on_edit, || html! {
+        <>
             <TextField path={"meta.name"} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()}
                 problem={prob("meta.name")} on_edit={p.on_edit.clone()} />
             <TextField path={"meta.country"} label={tr(l, "Country", "Pays")} value={m.country.clone()}
@@ -37,6 +37,6 @@ pub fn plan_section(p: &Props) -> Html {
             <NumberField path={"meta.exit_threshold_pct"} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
                 value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
                 problem={prob("meta.exit_threshold_pct")} lang={l} on_edit={p.on_edit.clone()} />
-        </Panel>
-    }
+        </>
+    })
 }

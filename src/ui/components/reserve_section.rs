@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
@@ -104,8 +104,8 @@ pub fn reserve_section(p: &Props) -> Html {
         let on_edit = p.on_edit.clone();
         Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reengagement)))
     };
-    html! {
-        <Panel section={Section::Reserve} title={tr(l, "Reserve & exit", "Réserve et sortie")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+    panel(Section::Reserve, tr(l, "Reserve & exit", "Réserve et sortie"), p.collapsed, &p.on_edit, || html! {
+        <>
             <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
             <NumberField path={"reserve.opening"} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
                 min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
@@ -132,6 +132,6 @@ pub fn reserve_section(p: &Props) -> Html {
                         problem={prob("reengagement.reserve_floor_months")} lang={l} on_edit={p.on_edit.clone()} />
                 </div>
             }
-        </Panel>
-    }
+        </>
+    })
 }

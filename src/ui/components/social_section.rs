@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::spending_section::ramp_fields;
 use super::toggle_field::ToggleField;
@@ -69,10 +69,10 @@ pub fn social_section(p: &Props) -> Html {
             </div>
         }
     });
-    html! {
-        <Panel section={Section::Social} title={tr(l, "Social protection", "Protection sociale")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
+    panel(Section::Social, tr(l, "Social protection", "Protection sociale"), p.collapsed, &p.on_edit, || html! {
+        <>
             { for items }
             { add_button(List::Programmes, tr(l, "Add a programme", "Ajouter un programme"), &p.on_edit) }
-        </Panel>
-    }
+        </>
+    })
 }
