@@ -32,17 +32,25 @@ pub fn donors_section(p: &Props) -> Html {
             </button>
         }
     });
-    panel(Section::Donors, tr(l, "Donors", "Bailleurs"), p.collapsed, &p.on_edit, || html! {
-        <>
-            <div class="presets" role="group" aria-label={tr(l, "Add a donor from a preset", "Ajouter un bailleur type")}>
-                <span class="presets-label">{ tr(l, "Add a typical donor:", "Ajouter un bailleur type :") }</span>
-                { for presets }
-            </div>
-            { for (0..p.plan.donors.len()).map(|i| html! {
-                <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
-                    lang={l} on_edit={p.on_edit.clone()} />
-            }) }
-            { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
-        </>
-    })
+    panel(
+        Section::Donors,
+        tr(l, "Donors", "Bailleurs"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <div class="presets" role="group" aria-label={tr(l, "Add a donor from a preset", "Ajouter un bailleur type")}>
+                        <span class="presets-label">{ tr(l, "Add a typical donor:", "Ajouter un bailleur type :") }</span>
+                        { for presets }
+                    </div>
+                    { for (0..p.plan.donors.len()).map(|i| html! {
+                        <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
+                            lang={l} on_edit={p.on_edit.clone()} />
+                    }) }
+                    { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

@@ -64,10 +64,18 @@ pub fn revenue_section(p: &Props) -> Html {
             </div>
         }
     });
-    panel(Section::Revenue, tr(l, "Revenue", "Recettes"), p.collapsed, &p.on_edit, || html! {
-        <>
-            { for items }
-            { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
-        </>
-    })
+    panel(
+        Section::Revenue,
+        tr(l, "Revenue", "Recettes"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    { for items }
+                    { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

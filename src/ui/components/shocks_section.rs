@@ -11,7 +11,11 @@ use crate::ui::edit::List;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Section;
 
-section_props!(Props, |p| (&p.shocks, p.meta.start_year, p.meta.horizon_years));
+section_props!(Props, |p| (
+    &p.shocks,
+    p.meta.start_year,
+    p.meta.horizon_years
+));
 
 #[function_component(ShocksSection)]
 pub fn shocks_section(p: &Props) -> Html {
@@ -45,13 +49,21 @@ pub fn shocks_section(p: &Props) -> Html {
             </div>
         }
     });
-    panel(Section::Shocks, tr(l, "Shocks", "Chocs"), p.collapsed, &p.on_edit, || html! {
-        <>
-            <p class="hint">{ tr(l,
-                "A shock multiplies every revenue stream, donor flow and cost while it lasts; the revenue trend itself is unchanged.",
-                "Un choc multiplie chaque recette, flux de bailleur et coût pendant sa durée ; la tendance des recettes n'en est pas changée.") }</p>
-            { for items }
-            { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &p.on_edit) }
-        </>
-    })
+    panel(
+        Section::Shocks,
+        tr(l, "Shocks", "Chocs"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <p class="hint">{ tr(l,
+                        "A shock multiplies every revenue stream, donor flow and cost while it lasts; the revenue trend itself is unchanged.",
+                        "Un choc multiplie chaque recette, flux de bailleur et coût pendant sa durée ; la tendance des recettes n'en est pas changée.") }</p>
+                    { for items }
+                    { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }
