@@ -1281,3 +1281,110 @@ async fn a_problem_link_opens_its_section_and_focuses_the_control() {
     type_into(&input(&root, "input-macro.real_growth_pct"), "3", true).await;
     assert!(until(|| text_of(&root, "problems-banner").is_none()).await);
 }
+
+/// Every leaf of `v` as (MODEL.md path, value), e.g. ("donors[0].base", 4e8).
+fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<(String, serde_json::Value)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                leaves(x, p, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, format!("{path}[{i}]"), out);
+            }
+        }
+        other => out.push((path, other.clone())),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_field_of_the_default_plan_has_a_control() {
+    let root = mount_app().await;
+    for key in ["plan", "shocks", "reserve"] {
+        button(&root, &format!("toggle-section-{key}")).click();
+    }
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"input-meta.name\"]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    // Parts the default plan lacks: year-by-year overrides and a step taper.
+    for id in [
+        "add-override-real_growth_pct",
+        "add-override-inflation_pct",
+        "preset-halve-donors[0]",
+    ] {
+        button(&root, id).click();
+    }
+    let plan = run(
+        Rc::new(State::new(sunset_planner::model::default_plan())),
+        [
+            Action::AddOverride(Series::RealGrowth),
+            Action::AddOverride(Series::Inflation),
+            Action::ApplyPreset {
+                id: "halve".into(),
+                donor: Some(0),
+            },
+        ],
+    )
+    .plan
+    .clone();
+    assert!(!plan.macro_path.overrides.inflation_pct.is_empty());
+    assert!(matches!(plan.donors[0].taper, Some(Taper::Steps { .. })));
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"input-donors[0].taper.points[0].pct\"]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    let mut all = Vec::new();
+    leaves(
+        &serde_json::to_value(&*plan).expect("plan as JSON"),
+        String::new(),
+        &mut all,
+    );
+    let mut missing = Vec::new();
+    for (path, value) in all {
+        if path == "format" || path == "version" {
+            continue;
+        }
+        // A step point is [t, pct]; its controls are `points[j]` and `points[j].pct`.
+        let path = path.replace("][0]", "]").replace("][1]", "].pct");
+        let id = match value {
+            serde_json::Value::Bool(_) => format!("toggle-{path}"),
+            _ => format!("input-{path}"),
+        };
+        if root
+            .query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            missing.push(id);
+        }
+        if value.is_number() && !path.ends_with("kind") {
+            let range = format!("range-{path}");
+            if root
+                .query_selector(&format!("[data-testid=\"{range}\"]"))
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                missing.push(range);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no control for {missing:?}");
+}
