@@ -4,6 +4,7 @@
 // failed requests), so each test can fail on it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -111,4 +112,24 @@ export async function mouseDrag(page, locator, fraction, steps = 10) {
 /** Reads the text of the element with this data-testid. */
 export function testText(page, id) {
   return page.getByTestId(id).innerText();
+}
+
+/** The plan file committed as the app's default plan. */
+export function defaultPlan() {
+  return JSON.parse(readFileSync(join(ROOT, 'plans', 'default.json'), 'utf8'));
+}
+
+/**
+ * English short money, as src/ui/format.rs writes it (three significant
+ * figures with k / M / bn / tn), so tests can compare the evaluator's
+ * numbers with what the page shows.
+ */
+export function moneyShort(x) {
+  const a = Math.abs(x);
+  const [scale, unit] = a >= 1e12 ? [1e12, ' tn'] : a >= 1e9 ? [1e9, ' bn'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
+  const v = x / scale;
+  const d = scale === 1 ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  const s = Math.abs(v).toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const neg = x < 0 && /[1-9]/.test(s);
+  return `${neg ? '−' : ''}${s}${unit}`;
 }
