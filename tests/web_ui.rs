@@ -1388,3 +1388,15 @@ async fn every_field_of_the_default_plan_has_a_control() {
     }
     assert!(missing.is_empty(), "no control for {missing:?}");
 }
+
+#[wasm_bindgen_test]
+async fn french_shows_a_decimal_comma_in_typed_fields() {
+    let root = mount_app().await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    let english = num.value();
+    assert!(english.contains('.'), "{english}");
+    button(&root, "lang-fr").click();
+    assert!(until(|| num.value() == english.replace('.', ",")).await, "{}", num.value());
+    type_into(&num, "3,5", true).await;
+    assert!(until(|| num.value() == "3,5").await);
+}

@@ -140,8 +140,13 @@ fn round_sig(x: f64, sig: usize) -> f64 {
 }
 
 /// The value as the typed input shows it: plain, without grouping.
-fn edit_text(x: f64) -> String {
-    format!("{}", round_sig(x, 12))
+fn edit_text(x: f64, lang: Lang) -> String {
+    let s = format!("{}", round_sig(x, 12));
+    // French writes a decimal comma; the parser reads either.
+    match lang {
+        Lang::En => s,
+        Lang::Fr => s.replace('.', ","),
+    }
 }
 
 fn readable(p: &Props) -> String {
@@ -198,7 +203,7 @@ pub fn number_field(p: &Props) -> Html {
     let text = shown_draft
         .as_ref()
         .map(|(t, _)| t.clone())
-        .unwrap_or_else(|| edit_text(p.value));
+        .unwrap_or_else(|| edit_text(p.value, p.lang));
     let lang = p.lang;
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
