@@ -134,7 +134,6 @@ fn link_sizes_within_budget() {
     let cases: Vec<(&str, Plan, usize)> = vec![
         ("default plan", default_plan(), 1000),
         ("MODEL.md example", example_plan(), 1000),
-        ("default plan", sunset_planner::model::default_plan(), 1000),
         ("30 items", thirty_item_plan(), 2000),
         (
             "every field",

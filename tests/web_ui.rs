@@ -29,7 +29,10 @@ fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
     if plan.macro_path.gdp_base > 0.0 {
         Ok(())
     } else {
-        Err(vec![Problem { path: "macro.gdp_base".into(), message: "must be above 0".into() }])
+        Err(vec![Problem {
+            path: "macro.gdp_base".into(),
+            message: "must be above 0".into(),
+        }])
     }
 }
 
@@ -37,25 +40,46 @@ fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
 /// which plan a projection came from; a horizon of 59 "overflows".
 fn fake_evaluate(plan: &Plan) -> Result<Projection, Problem> {
     if plan.meta.horizon_years == 59 {
-        return Err(Problem { path: String::new(), message: "overflows in 2080".into() });
+        return Err(Problem {
+            path: String::new(),
+            message: "overflows in 2080".into(),
+        });
     }
     let years = (0..plan.meta.horizon_years)
-        .map(|t| YearResult { year: plan.meta.start_year + t as i32, gdp: plan.macro_path.gdp_base, ..Default::default() })
+        .map(|t| YearResult {
+            year: plan.meta.start_year + t as i32,
+            gdp: plan.macro_path.gdp_base,
+            ..Default::default()
+        })
         .collect();
-    Ok(Projection { years, summary: Default::default() })
+    Ok(Projection {
+        years,
+        summary: Default::default(),
+    })
 }
 
 /// MODEL.md's example plan: the reducer tests name its items.
 fn default_plan() -> Plan {
-    sunset_planner::model::parse_plan(include_str!("../plans/example.json")).expect("the example plan parses")
+    sunset_planner::model::parse_plan(include_str!("../plans/example.json"))
+        .expect("the example plan parses")
 }
 
 fn state() -> Rc<State> {
-    Rc::new(State::with_engine(default_plan(), Engine { validate: fake_validate, evaluate: fake_evaluate }))
+    Rc::new(State::with_engine(
+        default_plan(),
+        Engine {
+            validate: fake_validate,
+            evaluate: fake_evaluate,
+        },
+    ))
 }
 
 fn set(path: &str, value: Value, edit: Edit) -> Action {
-    Action::Set { path: path.into(), value, edit }
+    Action::Set {
+        path: path.into(),
+        value,
+        edit,
+    }
 }
 
 fn num(path: &str, x: f64) -> Action {
@@ -67,7 +91,10 @@ fn run(s: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
 }
 
 fn projected_gdp(s: &State) -> f64 {
-    s.projection.as_ref().map(|p| p.years[0].gdp).unwrap_or(f64::NAN)
+    s.projection
+        .as_ref()
+        .map(|p| p.years[0].gdp)
+        .unwrap_or(f64::NAN)
 }
 
 #[wasm_bindgen_test]
@@ -101,7 +128,11 @@ fn every_kind_of_field_can_be_set() {
             set("costs[2].indexed", Value::Bool(false), Edit::Commit),
             num("costs[0].handover.from_pct", 30.0),
             num("programmes[1].coverage.to_pct", 90.0),
-            set("donors[0].currency", Value::Text("LCU".into()), Edit::Commit),
+            set(
+                "donors[0].currency",
+                Value::Text("LCU".into()),
+                Edit::Commit,
+            ),
             set("donors[0].taper.end", Value::Int(12), Edit::Commit),
             num("donors[1].step_pp", 20.0),
             num("shocks[0].cost_pct", 8.0),
@@ -117,10 +148,19 @@ fn every_kind_of_field_can_be_set() {
     assert_eq!(p.meta.horizon_years, 20);
     assert_eq!(p.macro_path.fx_base, 200.0);
     assert_eq!(p.macro_path.overrides.inflation_pct.get(&2), Some(&12.0));
-    assert_eq!(p.revenues[0].reform.as_ref().map(|r| r.gain_pct_gdp_per_year), Some(0.7));
+    assert_eq!(
+        p.revenues[0]
+            .reform
+            .as_ref()
+            .map(|r| r.gain_pct_gdp_per_year),
+        Some(0.7)
+    );
     assert!(!p.costs[2].indexed);
     assert_eq!(p.costs[0].handover.as_ref().map(|r| r.from_pct), Some(30.0));
-    assert_eq!(p.programmes[1].coverage.as_ref().map(|r| r.to_pct), Some(90.0));
+    assert_eq!(
+        p.programmes[1].coverage.as_ref().map(|r| r.to_pct),
+        Some(90.0)
+    );
     assert_eq!(p.donors[0].taper, Some(Taper::Linear { start: 2, end: 12 }));
     assert_eq!(p.donors[1].step_pp, Some(20.0));
     assert_eq!(p.shocks[0].cost_pct, 8.0);
@@ -137,7 +177,11 @@ fn an_edit_that_cannot_apply_changes_nothing() {
         num("macro.no_such_field", 1.0),
         num("donors[9].base", 1.0),
         set("shocks[0].at", Value::Int(-1), Edit::Commit),
-        set("donors[0].currency", Value::Text("EUR".into()), Edit::Commit),
+        set(
+            "donors[0].currency",
+            Value::Text("EUR".into()),
+            Edit::Commit,
+        ),
         num("macro.gdp_base", f64::NAN),
         num("donors[1].taper.rate_pct", 5.0),
     ] {
@@ -148,11 +192,17 @@ fn an_edit_that_cannot_apply_changes_nothing() {
 
 #[wasm_bindgen_test]
 fn an_invalid_plan_keeps_the_last_projection_and_marks_it_stale() {
-    let s = run(state(), [num("macro.gdp_base", 5.0e11), num("macro.gdp_base", -1.0)]);
+    let s = run(
+        state(),
+        [num("macro.gdp_base", 5.0e11), num("macro.gdp_base", -1.0)],
+    );
     assert!(s.stale);
     assert_eq!(s.problem_at("macro.gdp_base"), Some("must be above 0"));
     assert_eq!(projected_gdp(&s), 5.0e11, "last valid projection kept");
-    assert_eq!(s.plan.macro_path.gdp_base, -1.0, "the invalid value stays in the editor");
+    assert_eq!(
+        s.plan.macro_path.gdp_base, -1.0,
+        "the invalid value stays in the editor"
+    );
     let s = s.reduce(num("macro.gdp_base", 8.0e11));
     assert!(!s.stale && s.problems.is_empty());
     assert_eq!(projected_gdp(&s), 8.0e11);
@@ -160,7 +210,10 @@ fn an_invalid_plan_keeps_the_last_projection_and_marks_it_stale() {
 
 #[wasm_bindgen_test]
 fn an_evaluation_error_is_shown_like_a_problem() {
-    let s = run(state(), [set("meta.horizon_years", Value::Int(59), Edit::Commit)]);
+    let s = run(
+        state(),
+        [set("meta.horizon_years", Value::Int(59), Edit::Commit)],
+    );
     assert!(s.stale);
     assert_eq!(s.problems.len(), 1);
     assert_eq!(s.problems[0].message, "overflows in 2080");
@@ -170,7 +223,13 @@ fn an_evaluation_error_is_shown_like_a_problem() {
 #[wasm_bindgen_test]
 fn undo_and_redo_walk_every_edit() {
     let s0 = state();
-    let s = run(s0.clone(), [num("macro.inflation_pct", 9.0), num("macro.real_growth_pct", 1.0)]);
+    let s = run(
+        s0.clone(),
+        [
+            num("macro.inflation_pct", 9.0),
+            num("macro.real_growth_pct", 1.0),
+        ],
+    );
     assert_eq!(s.undo_depth(), 2);
     let s = s.reduce(Action::Undo);
     assert_eq!(s.plan.macro_path.real_growth_pct, 4.5);
@@ -179,7 +238,10 @@ fn undo_and_redo_walk_every_edit() {
     assert_eq!(*s.plan, *s0.plan);
     assert!(!s.can_undo() && s.can_redo());
     let same = s.clone().reduce(Action::Undo);
-    assert!(Rc::ptr_eq(&s, &same), "undo with nothing to undo does nothing");
+    assert!(
+        Rc::ptr_eq(&s, &same),
+        "undo with nothing to undo does nothing"
+    );
     let s = run(s, [Action::Redo, Action::Redo]);
     assert_eq!(s.plan.macro_path.real_growth_pct, 1.0);
     assert!(!s.can_redo());
@@ -197,20 +259,45 @@ fn undo_restores_the_projection_and_problems_too() {
 
 #[wasm_bindgen_test]
 fn a_new_edit_clears_redo() {
-    let s = run(state(), [num("macro.inflation_pct", 9.0), Action::Undo, num("macro.inflation_pct", 3.0)]);
+    let s = run(
+        state(),
+        [
+            num("macro.inflation_pct", 9.0),
+            Action::Undo,
+            num("macro.inflation_pct", 3.0),
+        ],
+    );
     assert!(!s.can_redo());
 }
 
 #[wasm_bindgen_test]
 fn a_slider_drag_is_one_undo_step() {
     let live = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Live);
-    let s = run(state(), [live(4.6), live(4.8), live(5.1), live(5.3), set("macro.real_growth_pct", Value::Num(5.3), Edit::Commit)]);
+    let s = run(
+        state(),
+        [
+            live(4.6),
+            live(4.8),
+            live(5.1),
+            live(5.3),
+            set("macro.real_growth_pct", Value::Num(5.3), Edit::Commit),
+        ],
+    );
     assert_eq!(s.plan.macro_path.real_growth_pct, 5.3);
     assert_eq!(s.undo_depth(), 1);
     let s = s.reduce(Action::Undo);
     assert_eq!(s.plan.macro_path.real_growth_pct, 4.5);
     // After the gesture ends, the next drag of the same slider is a new step.
-    let s = run(s, [Action::Redo, live(6.0), live(6.5), Action::EndGesture, live(7.0)]);
+    let s = run(
+        s,
+        [
+            Action::Redo,
+            live(6.0),
+            live(6.5),
+            Action::EndGesture,
+            live(7.0),
+        ],
+    );
     assert_eq!(s.undo_depth(), 3);
 }
 
@@ -223,7 +310,10 @@ fn a_drag_is_known_as_one_until_released() {
     let s = s.reduce(set("macro.real_growth_pct", Value::Num(5.5), Edit::Commit));
     assert!(!s.sliding());
     assert_eq!(s.undo_depth(), 1);
-    let s = run(state(), [set("macro.real_growth_pct", Value::Num(5.0), Edit::Live)]);
+    let s = run(
+        state(),
+        [set("macro.real_growth_pct", Value::Num(5.0), Edit::Live)],
+    );
     assert!(!s.sliding(), "typing is not a drag");
 }
 
@@ -242,7 +332,14 @@ fn edits_of_different_controls_are_separate_steps() {
 
 #[wasm_bindgen_test]
 fn list_operations_work_on_every_list() {
-    for list in [List::Revenues, List::Costs, List::Programmes, List::Donors, List::Shocks, List::Criteria] {
+    for list in [
+        List::Revenues,
+        List::Costs,
+        List::Programmes,
+        List::Donors,
+        List::Shocks,
+        List::Criteria,
+    ] {
         let len = |s: &State| match list {
             List::Revenues => s.plan.revenues.len(),
             List::Costs => s.plan.costs.len(),
@@ -262,7 +359,11 @@ fn list_operations_work_on_every_list() {
         assert_eq!(len(&s), n, "{list:?} remove");
         assert_eq!(s.undo_depth(), 4);
         // Moves outside the list and removals of missing items do nothing.
-        for bad in [ListOp::MoveUp(0), ListOp::MoveDown(len(&s).saturating_sub(1)), ListOp::Remove(99)] {
+        for bad in [
+            ListOp::MoveUp(0),
+            ListOp::MoveDown(len(&s).saturating_sub(1)),
+            ListOp::Remove(99),
+        ] {
             assert!(Rc::ptr_eq(&s, &s.clone().reduce(op(bad))), "{list:?}");
         }
     }
@@ -273,9 +374,18 @@ fn added_and_duplicated_items_get_unique_names() {
     let s = run(
         state(),
         [
-            Action::List { list: List::Donors, op: ListOp::Add },
-            Action::List { list: List::Donors, op: ListOp::Add },
-            Action::List { list: List::Costs, op: ListOp::Duplicate(0) },
+            Action::List {
+                list: List::Donors,
+                op: ListOp::Add,
+            },
+            Action::List {
+                list: List::Donors,
+                op: ListOp::Add,
+            },
+            Action::List {
+                list: List::Costs,
+                op: ListOp::Duplicate(0),
+            },
         ],
     );
     let names: Vec<&str> = s.plan.donors.iter().map(|d| d.name.as_str()).collect();
@@ -285,15 +395,30 @@ fn added_and_duplicated_items_get_unique_names() {
 
 #[wasm_bindgen_test]
 fn moving_an_item_swaps_it_with_its_neighbour() {
-    let s = run(state(), [Action::List { list: List::Donors, op: ListOp::MoveDown(0) }]);
+    let s = run(
+        state(),
+        [Action::List {
+            list: List::Donors,
+            op: ListOp::MoveDown(0),
+        }],
+    );
     assert_eq!(s.plan.donors[1].name, "Budget support");
-    let s = s.reduce(Action::List { list: List::Donors, op: ListOp::MoveUp(1) });
+    let s = s.reduce(Action::List {
+        list: List::Donors,
+        op: ListOp::MoveUp(1),
+    });
     assert_eq!(s.plan.donors[0].name, "Budget support");
 }
 
 #[wasm_bindgen_test]
 fn renaming_a_line_repoints_the_donor_that_cofinances_it() {
-    let s = run(state(), [Action::List { list: List::Programmes, op: ListOp::Rename(0, "Child benefit".into()) }]);
+    let s = run(
+        state(),
+        [Action::List {
+            list: List::Programmes,
+            op: ListOp::Rename(0, "Child benefit".into()),
+        }],
+    );
     assert_eq!(s.plan.programmes[0].name, "Child benefit");
     assert_eq!(s.plan.donors[1].target.as_deref(), Some("Child benefit"));
 }
@@ -303,34 +428,67 @@ fn every_preset_adds_a_donor_or_reshapes_one() {
     let presets = catalogue(Lang::En);
     assert!(presets.len() >= 5);
     for p in &presets {
-        let s = state().reduce(Action::ApplyPreset { id: p.id.into(), donor: None });
+        let s = state().reduce(Action::ApplyPreset {
+            id: p.id.into(),
+            donor: None,
+        });
         assert_eq!(s.plan.donors.len(), 4, "{}", p.id);
         assert_eq!(s.plan.donors[3].name, p.title, "named after the preset");
-        assert!(s.plan.donors[3].target.as_deref() != Some(""), "{}: a co-financing target is filled", p.id);
+        assert!(
+            s.plan.donors[3].target.as_deref() != Some(""),
+            "{}: a co-financing target is filled",
+            p.id
+        );
         assert_eq!(s.undo_depth(), 1);
         if p.is_taper {
-            let s = state().reduce(Action::ApplyPreset { id: p.id.into(), donor: Some(0) });
+            let s = state().reduce(Action::ApplyPreset {
+                id: p.id.into(),
+                donor: Some(0),
+            });
             assert_eq!(s.plan.donors.len(), 3);
-            assert_ne!(s.plan.donors[0].taper, state().plan.donors[0].taper, "{}", p.id);
+            assert_ne!(
+                s.plan.donors[0].taper,
+                state().plan.donors[0].taper,
+                "{}",
+                p.id
+            );
             // A co-financing donor has no taper to reshape.
             let s0 = state();
-            assert!(Rc::ptr_eq(&s0, &s0.clone().reduce(Action::ApplyPreset { id: p.id.into(), donor: Some(1) })));
+            assert!(Rc::ptr_eq(
+                &s0,
+                &s0.clone().reduce(Action::ApplyPreset {
+                    id: p.id.into(),
+                    donor: Some(1)
+                })
+            ));
         }
     }
     let s = state();
-    assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::ApplyPreset { id: "nope".into(), donor: None })));
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(Action::ApplyPreset {
+            id: "nope".into(),
+            donor: None
+        })
+    ));
 }
 
 #[wasm_bindgen_test]
 fn changing_donor_kind_keeps_what_fits_and_fills_what_is_required() {
-    let s = state().reduce(Action::SetDonorKind { donor: 0, kind: DonorKind::Cofinancing });
+    let s = state().reduce(Action::SetDonorKind {
+        donor: 0,
+        kind: DonorKind::Cofinancing,
+    });
     let d = &s.plan.donors[0];
     assert_eq!(d.kind, DonorKind::Cofinancing);
     assert_eq!((d.base, &d.taper, d.currency), (None, &None, None));
     assert_eq!(d.target.as_deref(), Some("Child grant"));
     assert!(d.initial_country_share_pct.is_some() && d.step_pp.is_some() && d.start.is_some());
     assert_eq!(d.fulfilment_pct, 90.0, "fulfilment kept");
-    let s = s.reduce(Action::SetDonorKind { donor: 0, kind: DonorKind::GapFilling });
+    let s = s.reduce(Action::SetDonorKind {
+        donor: 0,
+        kind: DonorKind::GapFilling,
+    });
     let d = &s.plan.donors[0];
     assert!(d.base.is_some() && d.taper.is_some());
     assert_eq!((d.target.as_ref(), d.step_pp, d.start), (None, None, None));
@@ -338,9 +496,18 @@ fn changing_donor_kind_keeps_what_fits_and_fills_what_is_required() {
 
 #[wasm_bindgen_test]
 fn changing_taper_shape_keeps_start_and_end() {
-    let s = state().reduce(Action::SetTaperShape { donor: 2, shape: Shape::Linear });
-    assert_eq!(s.plan.donors[2].taper, Some(Taper::Linear { start: 4, end: 12 }));
-    let s = s.reduce(Action::SetTaperShape { donor: 2, shape: Shape::Steps });
+    let s = state().reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Linear,
+    });
+    assert_eq!(
+        s.plan.donors[2].taper,
+        Some(Taper::Linear { start: 4, end: 12 })
+    );
+    let s = s.reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Steps,
+    });
     match &s.plan.donors[2].taper {
         Some(Taper::Steps { points, end }) => {
             assert_eq!(points[0].0, 4);
@@ -357,12 +524,25 @@ fn changing_taper_shape_keeps_start_and_end() {
             num("donors[2].taper.points[0].pct", 40.0),
         ],
     );
-    assert!(matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points[0] == (7, 40.0)));
-    assert!(matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points.len() == 2));
-    let s = s.reduce(Action::SetTaperShape { donor: 2, shape: Shape::Logistic });
-    assert!(matches!(s.plan.donors[2].taper, Some(Taper::Logistic { end: Some(12), .. })));
+    assert!(
+        matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points[0] == (7, 40.0))
+    );
+    assert!(
+        matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points.len() == 2)
+    );
+    let s = s.reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Logistic,
+    });
+    assert!(matches!(
+        s.plan.donors[2].taper,
+        Some(Taper::Logistic { end: Some(12), .. })
+    ));
     // A cofinancing donor has no taper to shape.
-    let same = s.clone().reduce(Action::SetTaperShape { donor: 1, shape: Shape::Linear });
+    let same = s.clone().reduce(Action::SetTaperShape {
+        donor: 1,
+        shape: Shape::Linear,
+    });
     assert!(Rc::ptr_eq(&s, &same));
 }
 
@@ -382,10 +562,16 @@ fn optional_parts_toggle_on_and_off() {
     assert!(p.revenues[1].reform.is_some());
     assert!(p.costs[2].handover.is_some());
     assert!(p.programmes[0].coverage.is_none());
-    assert!(matches!(p.donors[2].taper, Some(Taper::Exponential { end: None, .. })));
+    assert!(matches!(
+        p.donors[2].taper,
+        Some(Taper::Exponential { end: None, .. })
+    ));
     assert!(p.reengagement.is_none());
     let s = s.reduce(Action::Toggle(Optional::TaperEnd(2)));
-    assert!(matches!(s.plan.donors[2].taper, Some(Taper::Exponential { end: Some(_), .. })));
+    assert!(matches!(
+        s.plan.donors[2].taper,
+        Some(Taper::Exponential { end: Some(_), .. })
+    ));
     assert_eq!(s.undo_depth(), 6);
 }
 
@@ -395,16 +581,27 @@ fn overrides_are_added_moved_set_and_removed() {
         state(),
         [
             Action::AddOverride(Series::Inflation),
-            Action::MoveOverride { series: Series::Inflation, from: 1, to: 5 },
+            Action::MoveOverride {
+                series: Series::Inflation,
+                from: 1,
+                to: 5,
+            },
             num("macro.overrides.inflation_pct.5", 20.0),
         ],
     );
     let o = &s.plan.macro_path.overrides;
     assert_eq!(o.inflation_pct.iter().collect::<Vec<_>>(), [(&5, &20.0)]);
     // A move onto a year that has a value is refused.
-    let same = s.clone().reduce(Action::MoveOverride { series: Series::RealGrowth, from: 3, to: 3 });
+    let same = s.clone().reduce(Action::MoveOverride {
+        series: Series::RealGrowth,
+        from: 3,
+        to: 3,
+    });
     assert!(Rc::ptr_eq(&s, &same));
-    let s = s.reduce(Action::RemoveOverride { series: Series::RealGrowth, year: 3 });
+    let s = s.reduce(Action::RemoveOverride {
+        series: Series::RealGrowth,
+        year: 3,
+    });
     assert!(s.plan.macro_path.overrides.real_growth_pct.is_empty());
 }
 
@@ -434,7 +631,13 @@ fn view_settings_are_not_undo_steps() {
     assert_eq!(s.currency, DisplayCurrency::Usd);
     assert!(s.is_collapsed(Section::Macro));
     assert!(!s.can_undo());
-    let s = run(s, [Action::ToggleSection(Section::Macro), Action::OpenSection(Section::Reserve)]);
+    let s = run(
+        s,
+        [
+            Action::ToggleSection(Section::Macro),
+            Action::OpenSection(Section::Reserve),
+        ],
+    );
     assert!(!s.is_collapsed(Section::Macro) && !s.is_collapsed(Section::Reserve));
     assert_eq!(Section::of_path("donors[1].taper.end"), Section::Donors);
     assert_eq!(Section::of_path("criteria[0].metric"), Section::Reserve);
@@ -442,7 +645,16 @@ fn view_settings_are_not_undo_steps() {
 
 #[wasm_bindgen_test]
 fn french_names_for_new_items() {
-    let s = run(state(), [Action::SetLang(Lang::Fr), Action::List { list: List::Revenues, op: ListOp::Add }]);
+    let s = run(
+        state(),
+        [
+            Action::SetLang(Lang::Fr),
+            Action::List {
+                list: List::Revenues,
+                op: ListOp::Add,
+            },
+        ],
+    );
     assert_eq!(s.plan.revenues[4].name, "Nouvelle recette");
 }
 
@@ -465,10 +677,18 @@ fn harness(p: &HarnessProps) -> Html {
         let value = value.clone();
         let log = p.log.clone();
         Callback::from(move |a: Action| {
-            if let Action::Set { value: Value::Num(x), .. } = &a {
+            if let Action::Set {
+                value: Value::Num(x),
+                ..
+            } = &a
+            {
                 value.set(*x);
             }
-            if let Action::Set { value: Value::Int(x), .. } = &a {
+            if let Action::Set {
+                value: Value::Int(x),
+                ..
+            } = &a
+            {
                 value.set(*x as f64);
             }
             log.borrow_mut().push(a);
@@ -496,14 +716,26 @@ async fn until(cond: impl Fn() -> bool) -> bool {
     cond()
 }
 
-async fn mount(kind: Kind, problem: Option<&'static str>) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+async fn mount(
+    kind: Kind,
+    problem: Option<&'static str>,
+) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let root = doc.create_element("div").expect("div");
-    doc.body().expect("body").append_child(&root).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let log = Rc::new(RefCell::new(Vec::new()));
     yew::Renderer::<Harness>::with_root_and_props(
         root.clone(),
-        HarnessProps { log: log.clone(), kind, problem: problem.map(AttrValue::from) },
+        HarnessProps {
+            log: log.clone(),
+            kind,
+            problem: problem.map(AttrValue::from),
+        },
     )
     .render();
     assert!(until(|| root.child_element_count() > 0).await, "rendered");
@@ -519,7 +751,10 @@ fn input(root: &web_sys::Element, testid: &str) -> web_sys::HtmlInputElement {
 }
 
 fn text_of(root: &web_sys::Element, testid: &str) -> Option<String> {
-    root.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten().and_then(|e| e.text_content())
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
 }
 
 /// Types `text` into `el` the way a browser reports it: `input`, then `change` if `commit`.
@@ -546,13 +781,25 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
     let log = log.borrow();
     assert_eq!(
         log.first(),
-        Some(&Action::Set { path: "macro.real_growth_pct".into(), value: Value::Num(12.5), edit: Edit::Live })
+        Some(&Action::Set {
+            path: "macro.real_growth_pct".into(),
+            value: Value::Num(12.5),
+            edit: Edit::Live
+        })
     );
     assert_eq!(
         log.last(),
-        Some(&Action::Set { path: "macro.real_growth_pct".into(), value: Value::Num(12.5), edit: Edit::Commit })
+        Some(&Action::Set {
+            path: "macro.real_growth_pct".into(),
+            value: Value::Num(12.5),
+            edit: Edit::Commit
+        })
     );
-    assert!(until(|| range.value() == "12.5").await, "range follows: {}", range.value());
+    assert!(
+        until(|| range.value() == "12.5").await,
+        "range follows: {}",
+        range.value()
+    );
     assert!(text_of(&root, "error-macro.real_growth_pct").is_none());
 }
 
@@ -560,7 +807,9 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
 async fn french_decimal_commas_are_understood() {
     let (root, log) = mount(Kind::Pct, None).await;
     type_into(&input(&root, "input-macro.real_growth_pct"), "3,25", false).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == 3.25));
+    assert!(
+        matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == 3.25)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -568,11 +817,21 @@ async fn unparsable_text_shows_a_message_and_leaves_the_plan_alone() {
     let (root, log) = mount(Kind::Pct, None).await;
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "abc", true).await;
-    assert!(log.borrow().is_empty(), "nothing dispatched: {:?}", log.borrow());
+    assert!(
+        log.borrow().is_empty(),
+        "nothing dispatched: {:?}",
+        log.borrow()
+    );
     assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await);
-    assert_eq!(text_of(&root, "error-macro.real_growth_pct").as_deref(), Some("Not a number."));
+    assert_eq!(
+        text_of(&root, "error-macro.real_growth_pct").as_deref(),
+        Some("Not a number.")
+    );
     assert_eq!(num.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(num.get_attribute("aria-describedby").as_deref(), Some("error-macro.real_growth_pct"));
+    assert_eq!(
+        num.get_attribute("aria-describedby").as_deref(),
+        Some("error-macro.real_growth_pct")
+    );
     assert_eq!(num.value(), "abc", "the text stays so it can be corrected");
     type_into(&num, "11", true).await;
     assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_none()).await);
@@ -586,10 +845,23 @@ async fn a_plan_year_refuses_negative_and_fractional_text() {
     type_into(&num, "-1", true).await;
     type_into(&num, "2.5", true).await;
     assert!(log.borrow().is_empty());
-    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some_and(|t| t.contains("whole number"))).await);
+    assert!(
+        until(|| text_of(&root, "error-macro.real_growth_pct")
+            .is_some_and(|t| t.contains("whole number")))
+        .await
+    );
     type_into(&num, "3", true).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Int(3), .. })));
-    assert!(until(|| root.text_content().unwrap_or_default().contains("2029")).await, "calendar year shown");
+    assert!(matches!(
+        log.borrow().last(),
+        Some(Action::Set {
+            value: Value::Int(3),
+            ..
+        })
+    ));
+    assert!(
+        until(|| root.text_content().unwrap_or_default().contains("2029")).await,
+        "calendar year shown"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -597,7 +869,9 @@ async fn dragging_the_slider_updates_the_number() {
     let (root, log) = mount(Kind::Pct, None).await;
     let range = input(&root, "range-macro.real_growth_pct");
     type_into(&range, "30", false).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Slide, .. }) if *x == 30.0));
+    assert!(
+        matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), edit: Edit::Slide, .. }) if *x == 30.0)
+    );
     assert!(until(|| input(&root, "input-macro.real_growth_pct").value() == "30").await);
 }
 
@@ -613,7 +887,10 @@ async fn typed_values_beyond_the_slider_stretch_it() {
 #[wasm_bindgen_test]
 async fn the_models_message_is_shown_at_its_path() {
     let (root, _) = mount(Kind::Pct, Some("must be at most 1000")).await;
-    assert_eq!(text_of(&root, "error-macro.real_growth_pct").as_deref(), Some("must be at most 1000"));
+    assert_eq!(
+        text_of(&root, "error-macro.real_growth_pct").as_deref(),
+        Some("must be at most 1000")
+    );
     let num = input(&root, "input-macro.real_growth_pct");
     assert_eq!(num.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
@@ -628,14 +905,21 @@ async fn microtask() {
 
 #[wasm_bindgen_test]
 async fn a_slider_step_reaches_the_dom_quickly() {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let root = doc.create_element("div").expect("div");
-    doc.body().expect("body").append_child(&root).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<sunset_planner::ui::app::App>::with_root(root.clone()).render();
     for _ in 0..5 {
         tick().await;
     }
-    let perf = web_sys::window().and_then(|w| w.performance()).expect("performance");
+    let perf = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
     let range = input(&root, "range-macro.real_growth_pct");
     let number = input(&root, "input-macro.real_growth_pct");
     let init = web_sys::EventInit::new();
@@ -645,7 +929,11 @@ async fn a_slider_step_reaches_the_dom_quickly() {
         let v = format!("{}", 1 + i % 9);
         range.set_value(&v);
         let t0 = perf.now();
-        range.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatch");
+        range
+            .dispatch_event(
+                &web_sys::Event::new_with_event_init_dict("input", &init).expect("event"),
+            )
+            .expect("dispatch");
         let mut n = 0;
         while number.value() != v && n < 20 {
             microtask().await;
@@ -663,7 +951,10 @@ async fn a_slider_step_reaches_the_dom_quickly() {
     }
     times.sort_by(f64::total_cmp);
     let p95 = times[times.len() * 95 / 100];
-    console_log!("input-to-DOM p95 {p95:.2} ms, median {:.2} ms", times[times.len() / 2]);
+    console_log!(
+        "input-to-DOM p95 {p95:.2} ms, median {:.2} ms",
+        times[times.len() / 2]
+    );
     // The target is 8 ms; the bound is one frame so a busy shared machine
     // does not make it flaky, while re-rendering everything would still fail.
     assert!(p95 < 16.0, "p95 {p95:.2} ms");
@@ -672,9 +963,14 @@ async fn a_slider_step_reaches_the_dom_quickly() {
 // ------------------------------------------------------------ app shell
 
 async fn mount_app() -> web_sys::Element {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let root = doc.create_element("div").expect("div");
-    doc.body().expect("body").append_child(&root).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<sunset_planner::ui::app::App>::with_root(root.clone()).render();
     assert!(until(|| root.child_element_count() > 0).await, "rendered");
     root
@@ -711,13 +1007,32 @@ async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
     let ev = key("z", true, false);
     num.dispatch_event(&ev).expect("dispatch");
     assert!(ev.default_prevented());
-    assert!(until(|| num.value() == first).await, "undone: {}", num.value());
-    root.dispatch_event(&key("Z", true, true)).expect("dispatch");
-    assert!(until(|| num.value() == "19").await, "redone: {}", num.value());
-    root.dispatch_event(&key("z", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == first).await, "undone again: {}", num.value());
-    root.dispatch_event(&key("y", true, false)).expect("dispatch");
-    assert!(until(|| num.value() == "19").await, "redone with Ctrl+Y: {}", num.value());
+    assert!(
+        until(|| num.value() == first).await,
+        "undone: {}",
+        num.value()
+    );
+    root.dispatch_event(&key("Z", true, true))
+        .expect("dispatch");
+    assert!(
+        until(|| num.value() == "19").await,
+        "redone: {}",
+        num.value()
+    );
+    root.dispatch_event(&key("z", true, false))
+        .expect("dispatch");
+    assert!(
+        until(|| num.value() == first).await,
+        "undone again: {}",
+        num.value()
+    );
+    root.dispatch_event(&key("y", true, false))
+        .expect("dispatch");
+    assert!(
+        until(|| num.value() == "19").await,
+        "redone with Ctrl+Y: {}",
+        num.value()
+    );
     // A plain z is typing, not a shortcut.
     let ev = key("z", false, false);
     root.dispatch_event(&ev).expect("dispatch");
@@ -728,9 +1043,24 @@ async fn keyboard_shortcuts_undo_and_redo_plan_edits() {
 async fn header_switches_language_and_adds_from_a_preset() {
     let root = mount_app().await;
     button(&root, "lang-fr").click();
-    assert!(until(|| root.text_content().unwrap_or_default().contains("Bailleurs")).await);
-    assert_eq!(button(&root, "lang-fr").get_attribute("aria-pressed").as_deref(), Some("true"));
-    let donors = |r: &web_sys::Element| r.query_selector_all(".item.donor").map(|l| l.length()).unwrap_or(0);
+    assert!(
+        until(|| root
+            .text_content()
+            .unwrap_or_default()
+            .contains("Bailleurs"))
+        .await
+    );
+    assert_eq!(
+        button(&root, "lang-fr")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    let donors = |r: &web_sys::Element| {
+        r.query_selector_all(".item.donor")
+            .map(|l| l.length())
+            .unwrap_or(0)
+    };
     let before = donors(&root);
     button(&root, "preset-cliff").click();
     assert!(until(|| donors(&root) == before + 1).await, "preset added");
@@ -744,7 +1074,10 @@ async fn header_switches_language_and_adds_from_a_preset() {
 fn problems_are_placed_by_item_name() {
     use sunset_planner::ui::components::problems_banner::place;
     let plan = default_plan();
-    assert_eq!(place(&plan, "donors[1].taper.end", Lang::En), "Child grant co-financing › taper.end");
+    assert_eq!(
+        place(&plan, "donors[1].taper.end", Lang::En),
+        "Child grant co-financing › taper.end"
+    );
     assert_eq!(place(&plan, "costs[0]", Lang::En), "Police and border");
     assert_eq!(place(&plan, "shocks[0].at", Lang::En), "shocks[0] › at");
     assert_eq!(place(&plan, "macro.gdp_base", Lang::En), "macro.gdp_base");
@@ -777,25 +1110,45 @@ async fn a_half_typed_number_is_not_an_error_until_committed() {
     let (root, log) = mount(Kind::Pct, None).await;
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "-", false).await;
-    assert!(text_of(&root, "error-macro.real_growth_pct").is_none(), "no error while typing a sign");
+    assert!(
+        text_of(&root, "error-macro.real_growth_pct").is_none(),
+        "no error while typing a sign"
+    );
     assert_eq!(num.value(), "-");
     type_into(&num, "-3", false).await;
-    assert!(matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == -3.0));
+    assert!(
+        matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == -3.0)
+    );
     type_into(&num, "-", true).await;
-    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "an error once committed");
+    assert!(
+        until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await,
+        "an error once committed"
+    );
 }
 
 #[wasm_bindgen_test]
 fn extreme_plan_years_do_not_panic() {
     let max = Value::Int(i64::from(u32::MAX));
-    let mut s = run(state(), [set("donors[2].taper.start", max.clone(), Edit::Commit)]);
-    for shape in [Shape::Linear, Shape::Steps, Shape::Logistic, Shape::None, Shape::Exponential] {
+    let mut s = run(
+        state(),
+        [set("donors[2].taper.start", max.clone(), Edit::Commit)],
+    );
+    for shape in [
+        Shape::Linear,
+        Shape::Steps,
+        Shape::Logistic,
+        Shape::None,
+        Shape::Exponential,
+    ] {
         s = s.reduce(Action::SetTaperShape { donor: 2, shape });
     }
     s = run(
         s,
         [
-            Action::SetTaperShape { donor: 2, shape: Shape::Steps },
+            Action::SetTaperShape {
+                donor: 2,
+                shape: Shape::Steps,
+            },
             set("donors[2].taper.points[1]", max.clone(), Edit::Commit),
             Action::AddStepPoint { donor: 2 },
             Action::Toggle(Optional::TaperEnd(2)),
@@ -825,24 +1178,52 @@ fn criteria_offer_every_metric_of_the_model() {
 async fn a_growth_drag_redraws_the_headline_and_the_table_catches_up() {
     let root = mount_app().await;
     let card = || text_of(&root, "card-cumulative-gap-value").unwrap_or_default();
-    assert!(until(|| !card().is_empty()).await, "the headline cards are shown");
+    assert!(
+        until(|| !card().is_empty()).await,
+        "the headline cards are shown"
+    );
     let before = card();
-    let table = || root.query_selector("table").ok().flatten().and_then(|t| t.text_content()).unwrap_or_default();
+    let table = || {
+        root.query_selector("table")
+            .ok()
+            .flatten()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default()
+    };
     let table_before = table();
     let range = input(&root, "range-macro.real_growth_pct");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     for v in ["2", "0", "-4", "-8"] {
         range.set_value(v);
-        range.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatch");
+        range
+            .dispatch_event(
+                &web_sys::Event::new_with_event_init_dict("input", &init).expect("event"),
+            )
+            .expect("dispatch");
     }
-    assert!(until(|| card() != before).await, "the cumulative gap follows the drag: {before}");
+    assert!(
+        until(|| card() != before).await,
+        "the cumulative gap follows the drag: {before}"
+    );
     tick().await;
-    assert_eq!(table(), table_before, "the year table waits for the release");
-    range.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event")).expect("dispatch");
-    assert!(until(|| table() != table_before).await, "and catches up on release");
+    assert_eq!(
+        table(),
+        table_before,
+        "the year table waits for the release"
+    );
+    range
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event"))
+        .expect("dispatch");
+    assert!(
+        until(|| table() != table_before).await,
+        "and catches up on release"
+    );
     button(&root, "undo").click();
-    assert!(until(|| card() == before).await, "one undo restores the plan before the drag");
+    assert!(
+        until(|| card() == before).await,
+        "one undo restores the plan before the drag"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -851,12 +1232,31 @@ async fn a_problem_link_opens_its_section_and_focuses_the_control() {
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "-150", true).await;
     let banner = || text_of(&root, "problems-banner").unwrap_or_default();
-    assert!(until(|| banner().contains("1 problem")).await, "banner: {}", banner());
-    assert!(until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await, "message at the control");
-    assert!(root.query_selector("[data-testid=results] .stale, [data-testid=results] [class*=stale]").ok().flatten().is_some(),
-        "results marked stale");
+    assert!(
+        until(|| banner().contains("1 problem")).await,
+        "banner: {}",
+        banner()
+    );
+    assert!(
+        until(|| text_of(&root, "error-macro.real_growth_pct").is_some()).await,
+        "message at the control"
+    );
+    assert!(
+        root.query_selector("[data-testid=results] .stale, [data-testid=results] [class*=stale]")
+            .ok()
+            .flatten()
+            .is_some(),
+        "results marked stale"
+    );
     button(&root, "toggle-section-macro").click();
-    assert!(until(|| root.query_selector("[data-testid=\"input-macro.real_growth_pct\"]").ok().flatten().is_none()).await);
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"input-macro.real_growth_pct\"]")
+            .ok()
+            .flatten()
+            .is_none())
+        .await
+    );
     let link: web_sys::HtmlElement = root
         .query_selector("[data-testid=problems-banner] a")
         .ok()
@@ -864,10 +1264,139 @@ async fn a_problem_link_opens_its_section_and_focuses_the_control() {
         .and_then(|e| e.dyn_into().ok())
         .expect("a link to the problem");
     link.click();
-    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
-    let focused = || doc.active_element().and_then(|e| e.get_attribute("data-testid")).unwrap_or_default();
-    assert!(until(|| focused() == "input-macro.real_growth_pct").await, "focused: {}", focused());
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let focused = || {
+        doc.active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .unwrap_or_default()
+    };
+    assert!(
+        until(|| focused() == "input-macro.real_growth_pct").await,
+        "focused: {}",
+        focused()
+    );
     // Fixing the value clears the banner.
     type_into(&input(&root, "input-macro.real_growth_pct"), "3", true).await;
     assert!(until(|| text_of(&root, "problems-banner").is_none()).await);
+}
+
+/// Every leaf of `v` as (MODEL.md path, value), e.g. ("donors[0].base", 4e8).
+fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<(String, serde_json::Value)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                leaves(x, p, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, format!("{path}[{i}]"), out);
+            }
+        }
+        other => out.push((path, other.clone())),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_field_of_the_default_plan_has_a_control() {
+    let root = mount_app().await;
+    for key in ["plan", "shocks", "reserve"] {
+        button(&root, &format!("toggle-section-{key}")).click();
+    }
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"input-meta.name\"]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    // Parts the default plan lacks: year-by-year overrides and a step taper.
+    for id in [
+        "add-override-real_growth_pct",
+        "add-override-inflation_pct",
+        "preset-halve-donors[0]",
+    ] {
+        button(&root, id).click();
+    }
+    let plan = run(
+        Rc::new(State::new(sunset_planner::model::default_plan())),
+        [
+            Action::AddOverride(Series::RealGrowth),
+            Action::AddOverride(Series::Inflation),
+            Action::ApplyPreset {
+                id: "halve".into(),
+                donor: Some(0),
+            },
+        ],
+    )
+    .plan
+    .clone();
+    assert!(!plan.macro_path.overrides.inflation_pct.is_empty());
+    assert!(matches!(plan.donors[0].taper, Some(Taper::Steps { .. })));
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"input-donors[0].taper.points[0].pct\"]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    let mut all = Vec::new();
+    leaves(
+        &serde_json::to_value(&*plan).expect("plan as JSON"),
+        String::new(),
+        &mut all,
+    );
+    let mut missing = Vec::new();
+    for (path, value) in all {
+        if path == "format" || path == "version" {
+            continue;
+        }
+        // A step point is [t, pct]; its controls are `points[j]` and `points[j].pct`.
+        let path = path.replace("][0]", "]").replace("][1]", "].pct");
+        let id = match value {
+            serde_json::Value::Bool(_) => format!("toggle-{path}"),
+            _ => format!("input-{path}"),
+        };
+        if root
+            .query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            missing.push(id);
+        }
+        if value.is_number() && !path.ends_with("kind") {
+            let range = format!("range-{path}");
+            if root
+                .query_selector(&format!("[data-testid=\"{range}\"]"))
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                missing.push(range);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no control for {missing:?}");
+}
+
+#[wasm_bindgen_test]
+async fn french_shows_a_decimal_comma_in_typed_fields() {
+    let root = mount_app().await;
+    let num = input(&root, "input-macro.real_growth_pct");
+    let english = num.value();
+    assert!(english.contains('.'), "{english}");
+    button(&root, "lang-fr").click();
+    assert!(until(|| num.value() == english.replace('.', ",")).await, "{}", num.value());
+    type_into(&num, "3,5", true).await;
+    assert!(until(|| num.value() == "3,5").await);
 }

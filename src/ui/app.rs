@@ -14,11 +14,10 @@ use yew::prelude::*;
 use super::chart::{BridgeChart, SmallCharts};
 use super::components::donors_section::DonorsSection;
 use super::components::files_panel::FilesPanel;
-use super::components::indicators::Indicators;
 use super::components::plan_keeper::PlanKeeper;
 use super::components::share_panel::SharePanel;
-use super::components::year_table::YearTable;
 use super::components::header::Header;
+use super::components::indicators::Indicators;
 use super::components::macro_section::MacroSection;
 use super::components::plan_section::PlanSection;
 use super::components::problems_banner::ProblemsBanner;
@@ -27,9 +26,10 @@ use super::components::revenue_section::RevenueSection;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
+use super::components::year_table::YearTable;
 use super::i18n::tr;
-use crate::model::{Plan, Projection};
 use super::state::{Action, Section, State};
+use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
 fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
@@ -61,19 +61,24 @@ pub fn app() -> Html {
     {
         let on_edit = on_edit.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                if let Some(a) = shortcut(&e) {
-                    e.prevent_default();
-                    on_edit.emit(a);
-                }
-            });
+            let listener =
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    if let Some(a) = shortcut(&e) {
+                        e.prevent_default();
+                        on_edit.emit(a);
+                    }
+                });
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(doc) = &doc {
-                let _ = doc.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                let _ = doc
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(doc) = doc {
-                    let _ = doc.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                    let _ = doc.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -81,7 +86,10 @@ pub fn app() -> Html {
     {
         let lang = state.lang;
         use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
                 let _ = root.set_attribute("lang", lang.code());
             }
         });
@@ -95,12 +103,20 @@ pub fn app() -> Html {
     // projection from before the drag and catches up on release, so the
     // charts can follow the slider within the frame budget.
     if !state.sliding() {
-        *settled.borrow_mut() = state.projection.clone().map(|pr| (state.projected_plan.clone(), pr, state.stale));
+        *settled.borrow_mut() = state
+            .projection
+            .clone()
+            .map(|pr| (state.projected_plan.clone(), pr, state.stale));
     }
     let table = settled.borrow().clone();
     let results = match &state.projection {
         Some(projection) => {
-            let (p, pr, c, s) = (state.projected_plan.clone(), projection.clone(), state.currency, state.stale);
+            let (p, pr, c, s) = (
+                state.projected_plan.clone(),
+                projection.clone(),
+                state.currency,
+                state.stale,
+            );
             html! { <>
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />

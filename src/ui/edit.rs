@@ -106,7 +106,8 @@ pub fn set(plan: &mut Plan, path: &str, v: Value) -> Edit {
                 "currency" => m.currency = text(v)?,
                 "start_year" => match v {
                     Value::Int(i) => {
-                        m.start_year = i32::try_from(i).map_err(|_| EditError("year out of range"))?
+                        m.start_year =
+                            i32::try_from(i).map_err(|_| EditError("year out of range"))?
                     }
                     _ => return Err(EditError("expected a year")),
                 },
@@ -312,7 +313,9 @@ fn set_taper(t: &mut Taper, rest: &[Seg<'_>], v: Value) -> Edit {
         // As `validate` names them: `points[j]` is the point (its plan year
         // is what can be out of order), `points[j].pct` its percentage.
         (Taper::Steps { points, .. }, [K("points"), I(j)]) => item(points, *j)?.0 = year(v)?,
-        (Taper::Steps { points, .. }, [K("points"), I(j), K("pct")]) => item(points, *j)?.1 = num(v)?,
+        (Taper::Steps { points, .. }, [K("points"), I(j), K("pct")]) => {
+            item(points, *j)?.1 = num(v)?
+        }
         _ => return Err(NO_FIELD),
     }
     Ok(())
@@ -407,7 +410,11 @@ fn unique_name(base: &str, taken: &[&str]) -> String {
 
 /// Cost lines and programmes share one name space (MODEL.md).
 fn need_names(plan: &Plan) -> Vec<&str> {
-    plan.costs.iter().map(|c| c.name.as_str()).chain(plan.programmes.iter().map(|p| p.name.as_str())).collect()
+    plan.costs
+        .iter()
+        .map(|c| c.name.as_str())
+        .chain(plan.programmes.iter().map(|p| p.name.as_str()))
+        .collect()
 }
 
 fn names_of(plan: &Plan, list: List) -> Vec<&str> {
@@ -416,7 +423,11 @@ fn names_of(plan: &Plan, list: List) -> Vec<&str> {
         List::Costs | List::Programmes => need_names(plan),
         List::Donors => plan.donors.iter().map(|d| d.name.as_str()).collect(),
         List::Shocks => Vec::new(),
-        List::Criteria => plan.criteria.iter().filter_map(|c| c.name.as_deref()).collect(),
+        List::Criteria => plan
+            .criteria
+            .iter()
+            .filter_map(|c| c.name.as_deref())
+            .collect(),
     }
 }
 
@@ -458,7 +469,10 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             currency: None,
             fulfilment_pct: 100.0,
             base: Some(round2(gdp * 0.005)),
-            taper: Some(Taper::Linear { start: 0, end: (h / 2).max(1) }),
+            taper: Some(Taper::Linear {
+                start: 0,
+                end: (h / 2).max(1),
+            }),
             target: None,
             initial_country_share_pct: None,
             step_pp: None,
@@ -523,7 +537,11 @@ pub fn list_op(plan: &mut Plan, list: List, op: ListOp, lang: Lang) -> Edit {
             if list == List::Shocks {
                 return Err(EditError("shocks have no name"));
             }
-            set(plan, &format!("{}[{i}].name", list.key()), Value::Text(name))
+            set(
+                plan,
+                &format!("{}[{i}].name", list.key()),
+                Value::Text(name),
+            )
         }
         ListOp::Duplicate(i) => {
             let copy = |n: &str| unique_name(n, &names_of(plan, list));
@@ -623,8 +641,13 @@ pub enum Shape {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 5] =
-        [Shape::None, Shape::Linear, Shape::Exponential, Shape::Steps, Shape::Logistic];
+    pub const ALL: [Shape; 5] = [
+        Shape::None,
+        Shape::Linear,
+        Shape::Exponential,
+        Shape::Steps,
+        Shape::Logistic,
+    ];
     pub fn of(t: &Taper) -> Shape {
         match t {
             Taper::None { .. } => Shape::None,
@@ -686,16 +709,27 @@ pub fn set_taper_shape(plan: &mut Plan, i: usize, shape: Shape) -> Edit {
         Shape::None => Taper::None { end },
         Shape::Linear => Taper::Linear {
             start,
-            end: end.filter(|e| *e > start).unwrap_or(start.saturating_add((h / 2).max(1))),
+            end: end
+                .filter(|e| *e > start)
+                .unwrap_or(start.saturating_add((h / 2).max(1))),
         },
-        Shape::Exponential => Taper::Exponential { start, rate_pct: 20.0, end },
+        Shape::Exponential => Taper::Exponential {
+            start,
+            rate_pct: 20.0,
+            end,
+        },
         Shape::Steps => {
             let mid = start.saturating_add((h / 3).max(1));
-            Taper::Steps { points: vec![(start, 100.0), (mid, 50.0)], end }
+            Taper::Steps {
+                points: vec![(start, 100.0), (mid, 50.0)],
+                end,
+            }
         }
-        Shape::Logistic => {
-            Taper::Logistic { midpoint: f64::from(start) + f64::from(h / 3), steepness: 1.0, end }
-        }
+        Shape::Logistic => Taper::Logistic {
+            midpoint: f64::from(start) + f64::from(h / 3),
+            steepness: 1.0,
+            end,
+        },
     });
     Ok(())
 }
@@ -713,13 +747,22 @@ pub enum Optional {
 
 pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
     let h = plan.meta.horizon_years;
-    let ramp = || Ramp { from_pct: 50.0, to_pct: 100.0, start: 0, years: (h / 2).max(1) };
+    let ramp = || Ramp {
+        from_pct: 50.0,
+        to_pct: 100.0,
+        start: 0,
+        years: (h / 2).max(1),
+    };
     match what {
         Optional::Reform(i) => {
             let r = &mut item(&mut plan.revenues, i)?.reform;
             *r = match r {
                 Some(_) => None,
-                None => Some(Reform { start: 1, years: 5, gain_pct_gdp_per_year: 0.2 }),
+                None => Some(Reform {
+                    start: 1,
+                    years: 5,
+                    gain_pct_gdp_per_year: 0.2,
+                }),
             }
         }
         Optional::Handover(i) => {
@@ -731,7 +774,9 @@ pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
             *r = if r.is_some() { None } else { Some(ramp()) }
         }
         Optional::TaperEnd(i) => {
-            let t = item(&mut plan.donors, i)?.taper.get_or_insert_with(Taper::default);
+            let t = item(&mut plan.donors, i)?
+                .taper
+                .get_or_insert_with(Taper::default);
             let after = taper_start(t).unwrap_or(0);
             let fill = after.saturating_add(1).max(h.saturating_sub(1));
             match t {
@@ -747,7 +792,10 @@ pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
         Optional::Reengagement => {
             plan.reengagement = match plan.reengagement {
                 Some(_) => None,
-                None => Some(crate::model::Reengagement { trigger_pct: 90.0, reserve_floor_months: 1.0 }),
+                None => Some(crate::model::Reengagement {
+                    trigger_pct: 90.0,
+                    reserve_floor_months: 1.0,
+                }),
             }
         }
     }
@@ -804,13 +852,19 @@ fn series_mut(plan: &mut Plan, s: Series) -> (&mut std::collections::BTreeMap<u3
 /// Adds an override at the first plan year ≥ 1 without one, at the base rate.
 pub fn add_override(plan: &mut Plan, s: Series) -> Edit {
     let (map, base) = series_mut(plan, s);
-    let t = (1..).find(|t| !map.contains_key(t)).ok_or(EditError("full"))?;
+    let t = (1..)
+        .find(|t| !map.contains_key(t))
+        .ok_or(EditError("full"))?;
     map.insert(t, base);
     Ok(())
 }
 
 pub fn remove_override(plan: &mut Plan, s: Series, t: u32) -> Edit {
-    series_mut(plan, s).0.remove(&t).map(|_| ()).ok_or(EditError("no such override"))
+    series_mut(plan, s)
+        .0
+        .remove(&t)
+        .map(|_| ())
+        .ok_or(EditError("no such override"))
 }
 
 /// Moves an override to another plan year; refused if that year has one.

@@ -67,7 +67,13 @@ pub fn catalogue(lang: Lang) -> Vec<Shown> {
                 (_, Some((t, _))) => (t.to_string(), p.description.clone()),
                 (_, None) => (p.title.to_string(), p.description.clone()),
             };
-            Shown { id: p.id, title, description, source: p.source, is_taper: matches!(p.item, PresetItem::Taper(_)) }
+            Shown {
+                id: p.id,
+                title,
+                description,
+                source: p.source,
+                is_taper: matches!(p.item, PresetItem::Taper(_)),
+            }
         })
         .collect()
 }
@@ -87,7 +93,10 @@ fn unique_donor_name(plan: &Plan, base: &str) -> String {
 /// are named after the preset, and a co-financing donor points at the
 /// plan's first programme (or cost line) so the plan stays valid.
 pub fn apply(plan: &mut Plan, id: &str, donor: Option<usize>, lang: Lang) -> Result<(), EditError> {
-    let preset = presets().into_iter().find(|p| p.id == id).ok_or(EditError("unknown preset"))?;
+    let preset = presets()
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(EditError("unknown preset"))?;
     let title = texts(id, lang).map_or(preset.title, |t| t.0);
     match (preset.item, donor) {
         (PresetItem::Taper(t), Some(i)) => {

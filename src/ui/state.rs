@@ -82,23 +82,51 @@ pub enum Edit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Set the field at `path` (a MODEL.md path such as `donors[0].base`).
-    Set { path: String, value: Value, edit: Edit },
+    Set {
+        path: String,
+        value: Value,
+        edit: Edit,
+    },
     /// End the current gesture without changing anything.
     EndGesture,
     /// Add, remove, rename, duplicate or move an item of a list.
-    List { list: List, op: ListOp },
+    List {
+        list: List,
+        op: ListOp,
+    },
     /// Apply a preset: a donor preset adds a donor; a taper preset reshapes
     /// donor `donor`, or adds a budget-support donor when `None`.
-    ApplyPreset { id: String, donor: Option<usize> },
-    SetDonorKind { donor: usize, kind: DonorKind },
-    SetTaperShape { donor: usize, shape: Shape },
+    ApplyPreset {
+        id: String,
+        donor: Option<usize>,
+    },
+    SetDonorKind {
+        donor: usize,
+        kind: DonorKind,
+    },
+    SetTaperShape {
+        donor: usize,
+        shape: Shape,
+    },
     /// Switch an optional sub-object (reform, handover …) on or off.
     Toggle(Optional),
-    AddStepPoint { donor: usize },
-    RemoveStepPoint { donor: usize, point: usize },
+    AddStepPoint {
+        donor: usize,
+    },
+    RemoveStepPoint {
+        donor: usize,
+        point: usize,
+    },
     AddOverride(Series),
-    RemoveOverride { series: Series, year: u32 },
-    MoveOverride { series: Series, from: u32, to: u32 },
+    RemoveOverride {
+        series: Series,
+        year: u32,
+    },
+    MoveOverride {
+        series: Series,
+        from: u32,
+        to: u32,
+    },
     /// Replace the whole plan (share links, files). Undoable.
     Load(Box<Plan>),
     Undo,
@@ -119,7 +147,10 @@ pub struct Engine {
 
 impl Default for Engine {
     fn default() -> Self {
-        Engine { validate: crate::model::validate, evaluate: crate::model::evaluate }
+        Engine {
+            validate: crate::model::validate,
+            evaluate: crate::model::evaluate,
+        }
     }
 }
 
@@ -211,7 +242,10 @@ impl State {
 
     /// The problem message for a control's path, if any.
     pub fn problem_at(&self, path: &str) -> Option<&str> {
-        self.problems.iter().find(|p| p.path == path).map(|p| p.message.as_str())
+        self.problems
+            .iter()
+            .find(|p| p.path == path)
+            .map(|p| p.message.as_str())
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -291,43 +325,61 @@ impl Reducible for State {
                 next.gesture = None;
                 return Rc::new(next);
             }
-            Action::List { list, op } => (edit::list_op(&mut plan, list, op, lang), None, Edit::Commit),
-            Action::ApplyPreset { id, donor } => {
-                (presets::apply(&mut plan, &id, donor, lang), None, Edit::Commit)
+            Action::List { list, op } => {
+                (edit::list_op(&mut plan, list, op, lang), None, Edit::Commit)
             }
-            Action::SetDonorKind { donor, kind } => {
-                (edit::set_donor_kind(&mut plan, donor, kind), None, Edit::Commit)
-            }
-            Action::SetTaperShape { donor, shape } => {
-                (edit::set_taper_shape(&mut plan, donor, shape), None, Edit::Commit)
-            }
+            Action::ApplyPreset { id, donor } => (
+                presets::apply(&mut plan, &id, donor, lang),
+                None,
+                Edit::Commit,
+            ),
+            Action::SetDonorKind { donor, kind } => (
+                edit::set_donor_kind(&mut plan, donor, kind),
+                None,
+                Edit::Commit,
+            ),
+            Action::SetTaperShape { donor, shape } => (
+                edit::set_taper_shape(&mut plan, donor, shape),
+                None,
+                Edit::Commit,
+            ),
             Action::Toggle(what) => (edit::toggle(&mut plan, what), None, Edit::Commit),
             Action::AddStepPoint { donor } => {
                 (edit::add_step_point(&mut plan, donor), None, Edit::Commit)
             }
-            Action::RemoveStepPoint { donor, point } => {
-                (edit::remove_step_point(&mut plan, donor, point), None, Edit::Commit)
-            }
+            Action::RemoveStepPoint { donor, point } => (
+                edit::remove_step_point(&mut plan, donor, point),
+                None,
+                Edit::Commit,
+            ),
             Action::AddOverride(s) => (edit::add_override(&mut plan, s), None, Edit::Commit),
-            Action::RemoveOverride { series, year } => {
-                (edit::remove_override(&mut plan, series, year), None, Edit::Commit)
-            }
-            Action::MoveOverride { series, from, to } => {
-                (edit::move_override(&mut plan, series, from, to), None, Edit::Commit)
-            }
+            Action::RemoveOverride { series, year } => (
+                edit::remove_override(&mut plan, series, year),
+                None,
+                Edit::Commit,
+            ),
+            Action::MoveOverride { series, from, to } => (
+                edit::move_override(&mut plan, series, from, to),
+                None,
+                Edit::Commit,
+            ),
             Action::Load(p) => {
                 plan = *p;
                 (Ok(()), None, Edit::Commit)
             }
             Action::Undo => {
-                let Some(prev) = next.undo.pop() else { return self };
+                let Some(prev) = next.undo.pop() else {
+                    return self;
+                };
                 next.redo.push(Rc::new(self.snapshot()));
                 next.restore(&prev);
                 next.gesture = None;
                 return Rc::new(next);
             }
             Action::Redo => {
-                let Some(later) = next.redo.pop() else { return self };
+                let Some(later) = next.redo.pop() else {
+                    return self;
+                };
                 next.undo.push(Rc::new(self.snapshot()));
                 next.restore(&later);
                 next.gesture = None;
@@ -356,7 +408,8 @@ impl Reducible for State {
                 if !self.is_collapsed(s) {
                     return self;
                 }
-                next.collapsed = Rc::new(self.collapsed.iter().copied().filter(|x| *x != s).collect());
+                next.collapsed =
+                    Rc::new(self.collapsed.iter().copied().filter(|x| *x != s).collect());
                 return Rc::new(next);
             }
         };

@@ -43,7 +43,8 @@ impl PartialEq for Props {
             && self.lang == o.lang
             && self.on_edit == o.on_edit
             && (Rc::ptr_eq(&self.problems, &o.problems) || self.problems == o.problems)
-            && (Rc::ptr_eq(&self.plan, &o.plan) || part(&self.plan, self.index) == part(&o.plan, o.index))
+            && (Rc::ptr_eq(&self.plan, &o.plan)
+                || part(&self.plan, self.index) == part(&o.plan, o.index))
     }
 }
 
@@ -51,7 +52,11 @@ pub fn kind_label(k: DonorKind, l: Lang) -> &'static str {
     match k {
         DonorKind::BudgetSupport => tr(l, "Budget support", "Appui budgétaire"),
         DonorKind::Cofinancing => tr(l, "Co-financing of a line", "Cofinancement d'un poste"),
-        DonorKind::GapFilling => tr(l, "Gap-filling facility", "Facilité de financement du déficit"),
+        DonorKind::GapFilling => tr(
+            l,
+            "Gap-filling facility",
+            "Facilité de financement du déficit",
+        ),
     }
 }
 
@@ -77,7 +82,9 @@ fn shape_label(s: Shape, l: Lang) -> &'static str {
 pub fn donor_editor(p: &Props) -> Html {
     let l = p.lang;
     let i = p.index;
-    let Some(d) = p.plan.donors.get(i) else { return Html::default() };
+    let Some(d) = p.plan.donors.get(i) else {
+        return Html::default();
+    };
     let at = format!("donors[{i}]");
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
     let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
@@ -94,9 +101,18 @@ pub fn donor_editor(p: &Props) -> Html {
             on_edit.emit(Action::SetDonorKind { donor: i, kind });
         })
     };
-    let kinds = [DonorKind::BudgetSupport, DonorKind::Cofinancing, DonorKind::GapFilling]
-        .map(|k| (AttrValue::from(kind_key(k)), AttrValue::from(kind_label(k, l))))
-        .to_vec();
+    let kinds = [
+        DonorKind::BudgetSupport,
+        DonorKind::Cofinancing,
+        DonorKind::GapFilling,
+    ]
+    .map(|k| {
+        (
+            AttrValue::from(kind_key(k)),
+            AttrValue::from(kind_label(k, l)),
+        )
+    })
+    .to_vec();
 
     let body = match d.kind {
         DonorKind::Cofinancing => cofinancing_fields(p, d, &at),
@@ -138,7 +154,11 @@ fn cofinancing_fields(p: &Props, d: &Donor, at: &str) -> Html {
     let on_target = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |v: String| {
-            on_edit.emit(Action::Set { path: format!("donors[{i}].target"), value: Value::Text(v), edit: Edit::Commit })
+            on_edit.emit(Action::Set {
+                path: format!("donors[{i}].target"),
+                value: Value::Text(v),
+                edit: Edit::Commit,
+            })
         })
     };
     html! {
@@ -168,18 +188,38 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
     let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
     let usd = d.currency == Some(Currency::Usd);
-    let unit = if usd { AttrValue::from("USD") } else { AttrValue::from(p.plan.meta.currency.clone()) };
+    let unit = if usd {
+        AttrValue::from("USD")
+    } else {
+        AttrValue::from(p.plan.meta.currency.clone())
+    };
     // Slider up to 20 % of GDP in the donor's currency; typing may go further.
-    let gdp_in = p.plan.macro_path.gdp_base / if usd { p.plan.macro_path.fx_base.max(1e-9) } else { 1.0 };
+    let gdp_in = p.plan.macro_path.gdp_base
+        / if usd {
+            p.plan.macro_path.fx_base.max(1e-9)
+        } else {
+            1.0
+        };
     let base_max = nice_ceil(gdp_in * 0.2);
     let on_currency = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |v: String| {
-            on_edit.emit(Action::Set { path: format!("donors[{i}].currency"), value: Value::Text(v), edit: Edit::Commit })
+            on_edit.emit(Action::Set {
+                path: format!("donors[{i}].currency"),
+                value: Value::Text(v),
+                edit: Edit::Commit,
+            })
         })
     };
     let currencies = vec![
-        (AttrValue::from("LCU"), AttrValue::from(format!("{} ({})", tr(l, "Local currency", "Monnaie locale"), p.plan.meta.currency))),
+        (
+            AttrValue::from("LCU"),
+            AttrValue::from(format!(
+                "{} ({})",
+                tr(l, "Local currency", "Monnaie locale"),
+                p.plan.meta.currency
+            )),
+        ),
         (AttrValue::from("USD"), AttrValue::from("USD")),
     ];
     let taper = d.taper.clone().unwrap_or_default();
@@ -192,10 +232,20 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
             }
         })
     };
-    let shapes = Shape::ALL.iter().map(|s| (AttrValue::from(s.key()), AttrValue::from(shape_label(*s, l)))).collect::<Vec<_>>();
-    let year = |f: &str, label: &'static str, v: u32| html! {
-        <YearField path={path(f)} {label} value={v as f64} start_year={sy} horizon={h}
-            problem={prob(f)} lang={l} on_edit={p.on_edit.clone()} />
+    let shapes = Shape::ALL
+        .iter()
+        .map(|s| {
+            (
+                AttrValue::from(s.key()),
+                AttrValue::from(shape_label(*s, l)),
+            )
+        })
+        .collect::<Vec<_>>();
+    let year = |f: &str, label: &'static str, v: u32| {
+        html! {
+            <YearField path={path(f)} {label} value={v as f64} start_year={sy} horizon={h}
+                problem={prob(f)} lang={l} on_edit={p.on_edit.clone()} />
+        }
     };
     let params = match &taper {
         Taper::None { .. } => Html::default(),
@@ -203,13 +253,19 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
             { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
             { year("taper.end", tr(l, "Reaches zero in", "Atteint zéro en"), *end) }
         </> },
-        Taper::Exponential { start, rate_pct, .. } => html! { <>
+        Taper::Exponential {
+            start, rate_pct, ..
+        } => html! { <>
             { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
             <NumberField path={path("taper.rate_pct")} label={tr(l, "Falls each year by", "Baisse chaque année de")}
                 value={*rate_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
                 problem={prob("taper.rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
         </> },
-        Taper::Logistic { midpoint, steepness, .. } => html! { <>
+        Taper::Logistic {
+            midpoint,
+            steepness,
+            ..
+        } => html! { <>
             <NumberField path={path("taper.midpoint")} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
                 value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain}
                 problem={prob("taper.midpoint")} lang={l} on_edit={p.on_edit.clone()} />
@@ -221,18 +277,29 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     };
     let end = match &taper {
         Taper::Linear { .. } => None,
-        Taper::None { end } | Taper::Exponential { end, .. } | Taper::Steps { end, .. } | Taper::Logistic { end, .. } => Some(*end),
+        Taper::None { end }
+        | Taper::Exponential { end, .. }
+        | Taper::Steps { end, .. }
+        | Taper::Logistic { end, .. } => Some(*end),
     };
     // Taper presets one click away, applied to this donor.
-    let taper_presets = crate::ui::presets::catalogue(l).into_iter().filter(|pr| pr.is_taper).map(|pr| {
-        let on_edit = p.on_edit.clone();
-        let id = pr.id;
-        let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: Some(i) }));
-        html! {
-            <button type="button" class="preset small" {onclick} title={pr.description}
-                data-testid={format!("preset-{id}-donors[{i}]")}>{ pr.title }</button>
-        }
-    });
+    let taper_presets = crate::ui::presets::catalogue(l)
+        .into_iter()
+        .filter(|pr| pr.is_taper)
+        .map(|pr| {
+            let on_edit = p.on_edit.clone();
+            let id = pr.id;
+            let onclick = Callback::from(move |_| {
+                on_edit.emit(Action::ApplyPreset {
+                    id: id.to_string(),
+                    donor: Some(i),
+                })
+            });
+            html! {
+                <button type="button" class="preset small" {onclick} title={pr.description}
+                    data-testid={format!("preset-{id}-donors[{i}]")}>{ pr.title }</button>
+            }
+        });
     let on_end = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::TaperEnd(i))))

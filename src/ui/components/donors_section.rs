@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::donor_editor::DonorEditor;
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, section_props};
 use crate::ui::edit::List;
 use crate::ui::i18n::tr;
@@ -32,17 +32,25 @@ pub fn donors_section(p: &Props) -> Html {
             </button>
         }
     });
-    html! {
-        <Panel section={Section::Donors} title={tr(l, "Donors", "Bailleurs")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            <div class="presets" role="group" aria-label={tr(l, "Add a donor from a preset", "Ajouter un bailleur type")}>
-                <span class="presets-label">{ tr(l, "Add a typical donor:", "Ajouter un bailleur type :") }</span>
-                { for presets }
-            </div>
-            { for (0..p.plan.donors.len()).map(|i| html! {
-                <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
-                    lang={l} on_edit={p.on_edit.clone()} />
-            }) }
-            { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
-        </Panel>
-    }
+    panel(
+        Section::Donors,
+        tr(l, "Donors", "Bailleurs"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <div class="presets" role="group" aria-label={tr(l, "Add a donor from a preset", "Ajouter un bailleur type")}>
+                        <span class="presets-label">{ tr(l, "Add a typical donor:", "Ajouter un bailleur type :") }</span>
+                        { for presets }
+                    </div>
+                    { for (0..p.plan.donors.len()).map(|i| html! {
+                        <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
+                            lang={l} on_edit={p.on_edit.clone()} />
+                    }) }
+                    { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

@@ -24,13 +24,21 @@ pub fn header(p: &Props) -> Html {
         let on_edit = p.on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(a.clone()))
     };
-    let toggle = |id: &'static str, text: AttrValue, title: &'static str, pressed: bool, a: Action| {
+    let toggle = |id: &'static str,
+                  text: AttrValue,
+                  title: &'static str,
+                  pressed: bool,
+                  a: Action| {
         html! {
             <button type="button" class={classes!("seg", pressed.then_some("on"))} aria-pressed={if pressed { "true" } else { "false" }}
                 title={title} data-testid={id} onclick={send(a)}>{ text }</button>
         }
     };
-    let local = if p.plan_currency.is_empty() { AttrValue::from("LCU") } else { p.plan_currency.clone() };
+    let local = if p.plan_currency.is_empty() {
+        AttrValue::from("LCU")
+    } else {
+        p.plan_currency.clone()
+    };
     html! {
         <header class="app-header">
             <div class="brand">

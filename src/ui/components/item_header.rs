@@ -29,7 +29,12 @@ pub fn item_header(p: &Props) -> Html {
     let button = |op: ListOp, id: &str, text: &'static str, label: String, disabled: bool| {
         let on_edit = p.on_edit.clone();
         let list = p.list;
-        let onclick = Callback::from(move |_| on_edit.emit(Action::List { list, op: op.clone() }));
+        let onclick = Callback::from(move |_| {
+            on_edit.emit(Action::List {
+                list,
+                op: op.clone(),
+            })
+        });
         html! {
             <button type="button" class="icon" {onclick} {disabled} title={label.clone()}
                 aria-label={label} data-testid={format!("{id}-{at}")}>{ text }</button>

@@ -5,42 +5,63 @@ use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
 use super::override_list::OverrideList;
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{problem, section_props};
 use crate::ui::edit::Series;
 use crate::ui::i18n::tr;
 use crate::ui::state::Section;
 
-section_props!(Props, |p| (&p.macro_path, p.meta.start_year, p.meta.horizon_years, &p.meta.currency));
+section_props!(Props, |p| (
+    &p.macro_path,
+    p.meta.start_year,
+    p.meta.horizon_years,
+    &p.meta.currency
+));
 
 #[function_component(MacroSection)]
 pub fn macro_section(p: &Props) -> Html {
     let l = p.lang;
     let m = &p.plan.macro_path;
     let cur = AttrValue::from(p.plan.meta.currency.clone());
-    let field = |path: &'static str, label: &'static str, value: f64, min: f64, max: f64, step: f64, kind: Kind, unit: AttrValue, log: bool| {
+    let field = |path: &'static str,
+                 label: &'static str,
+                 value: f64,
+                 min: f64,
+                 max: f64,
+                 step: f64,
+                 kind: Kind,
+                 unit: AttrValue,
+                 log: bool| {
         html! {
             <NumberField path={path} label={label} {value} {min} {max} {step} {kind} {unit} {log}
                 problem={problem(&p.problems, path)} lang={l} on_edit={p.on_edit.clone()} />
         }
     };
     let pct = AttrValue::from(tr(l, "%/yr", "%/an"));
-    html! {
-        <Panel section={Section::Macro} title={tr(l, "Macro", "Macroéconomie")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            { field("macro.gdp_base", tr(l, "GDP in the first year", "PIB de la première année"), m.gdp_base, 1e8, 1e14, 0.0, Kind::Amount, cur.clone(), true) }
-            { field("macro.real_growth_pct", tr(l, "Real growth", "Croissance réelle"), m.real_growth_pct, -10.0, 15.0, 0.1, Kind::Pct, pct.clone(), false) }
-            { field("macro.inflation_pct", tr(l, "Inflation", "Inflation"), m.inflation_pct, -5.0, 50.0, 0.1, Kind::Pct, pct.clone(), false) }
-            { field("macro.population_base", tr(l, "Population in the first year", "Population de la première année"), m.population_base, 1e4, 2e9, 0.0, Kind::Amount, tr(l, "people", "habitants").into(), true) }
-            { field("macro.population_growth_pct", tr(l, "Population growth", "Croissance démographique"), m.population_growth_pct, -3.0, 6.0, 0.1, Kind::Pct, pct.clone(), false) }
-            { field("macro.fx_base", tr(l, "Exchange rate in the first year", "Taux de change de la première année"), m.fx_base, 0.01, 1e5, 0.0, Kind::Plain, format!("{} / USD", p.plan.meta.currency).into(), true) }
-            { field("macro.foreign_inflation_pct", tr(l, "Foreign (USD) inflation", "Inflation étrangère (USD)"), m.foreign_inflation_pct, -2.0, 15.0, 0.1, Kind::Pct, pct.clone(), false) }
-            { field("macro.real_depreciation_pct", tr(l, "Real depreciation", "Dépréciation réelle"), m.real_depreciation_pct, -10.0, 20.0, 0.1, Kind::Pct, pct.clone(), false) }
-            <OverrideList series={Series::RealGrowth} label={tr(l, "Real growth", "Croissance réelle")}
-                values={m.overrides.real_growth_pct.clone()} start_year={p.plan.meta.start_year}
-                horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
-            <OverrideList series={Series::Inflation} label={tr(l, "Inflation", "Inflation")}
-                values={m.overrides.inflation_pct.clone()} start_year={p.plan.meta.start_year}
-                horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
-        </Panel>
-    }
+    panel(
+        Section::Macro,
+        tr(l, "Macro", "Macroéconomie"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    { field("macro.gdp_base", tr(l, "GDP in the first year", "PIB de la première année"), m.gdp_base, 1e8, 1e14, 0.0, Kind::Amount, cur.clone(), true) }
+                    { field("macro.real_growth_pct", tr(l, "Real growth", "Croissance réelle"), m.real_growth_pct, -10.0, 15.0, 0.1, Kind::Pct, pct.clone(), false) }
+                    { field("macro.inflation_pct", tr(l, "Inflation", "Inflation"), m.inflation_pct, -5.0, 50.0, 0.1, Kind::Pct, pct.clone(), false) }
+                    { field("macro.population_base", tr(l, "Population in the first year", "Population de la première année"), m.population_base, 1e4, 2e9, 0.0, Kind::Amount, tr(l, "people", "habitants").into(), true) }
+                    { field("macro.population_growth_pct", tr(l, "Population growth", "Croissance démographique"), m.population_growth_pct, -3.0, 6.0, 0.1, Kind::Pct, pct.clone(), false) }
+                    { field("macro.fx_base", tr(l, "Exchange rate in the first year", "Taux de change de la première année"), m.fx_base, 0.01, 1e5, 0.0, Kind::Plain, format!("{} / USD", p.plan.meta.currency).into(), true) }
+                    { field("macro.foreign_inflation_pct", tr(l, "Foreign (USD) inflation", "Inflation étrangère (USD)"), m.foreign_inflation_pct, -2.0, 15.0, 0.1, Kind::Pct, pct.clone(), false) }
+                    { field("macro.real_depreciation_pct", tr(l, "Real depreciation", "Dépréciation réelle"), m.real_depreciation_pct, -10.0, 20.0, 0.1, Kind::Pct, pct.clone(), false) }
+                    <OverrideList series={Series::RealGrowth} label={tr(l, "Real growth", "Croissance réelle")}
+                        values={m.overrides.real_growth_pct.clone()} start_year={p.plan.meta.start_year}
+                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
+                    <OverrideList series={Series::Inflation} label={tr(l, "Inflation", "Inflation")}
+                        values={m.overrides.inflation_pct.clone()} start_year={p.plan.meta.start_year}
+                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
+                </>
+            }
+        },
+    )
 }

@@ -1,39 +1,36 @@
-//! A collapsible editor section with a heading button.
+//! A collapsible editor section with a heading button. A plain function
+//! rather than a component: it has no state of its own, and taking the
+//! body as a closure means a collapsed section builds none of its controls.
 
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Section};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct Props {
-    pub section: Section,
-    pub title: AttrValue,
-    pub collapsed: bool,
-    pub on_edit: Callback<Action>,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[function_component(Panel)]
-pub fn panel(p: &Props) -> Html {
-    let section = p.section;
-    let on_edit = p.on_edit.clone();
+/// The section `section` titled `title`, with `body` when open.
+pub fn panel(
+    section: Section,
+    title: &str,
+    collapsed: bool,
+    on_edit: &Callback<Action>,
+    body: impl FnOnce() -> Html,
+) -> Html {
+    let on_edit = on_edit.clone();
     let onclick = Callback::from(move |_| on_edit.emit(Action::ToggleSection(section)));
     let key = section.key();
     let body_id = format!("section-body-{key}");
     html! {
-        <section class={classes!("panel", p.collapsed.then_some("collapsed"))} data-testid={format!("section-{key}")}>
+        <section class={classes!("panel", collapsed.then_some("collapsed"))} data-testid={format!("section-{key}")}>
             <h2>
                 <button type="button" class="panel-toggle" {onclick}
-                    aria-expanded={if p.collapsed { "false" } else { "true" }}
+                    aria-expanded={if collapsed { "false" } else { "true" }}
                     aria-controls={body_id.clone()}
                     data-testid={format!("toggle-section-{key}")}>
-                    <span class="chevron" aria-hidden="true">{ if p.collapsed { "▸" } else { "▾" } }</span>
-                    { &p.title }
+                    <span class="chevron" aria-hidden="true">{ if collapsed { "▸" } else { "▾" } }</span>
+                    { title.to_string() }
                 </button>
             </h2>
-            if !p.collapsed {
-                <div class="panel-body" id={body_id}>{ p.children.clone() }</div>
+            if !collapsed {
+                <div class="panel-body" id={body_id}>{ body() }</div>
             }
         </section>
     }

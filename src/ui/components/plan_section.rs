@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{problem, section_props};
 use super::text_field::TextField;
 use crate::ui::i18n::tr;
@@ -17,26 +17,34 @@ pub fn plan_section(p: &Props) -> Html {
     let l = p.lang;
     let m = &p.plan.meta;
     let prob = |path: &str| problem(&p.problems, path);
-    html! {
-        <Panel section={Section::Plan} title={tr(l, "Plan", "Plan")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            <TextField path={"meta.name"} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()}
-                problem={prob("meta.name")} on_edit={p.on_edit.clone()} />
-            <TextField path={"meta.country"} label={tr(l, "Country", "Pays")} value={m.country.clone()}
-                problem={prob("meta.country")} on_edit={p.on_edit.clone()} />
-            <TextField path={"meta.currency"} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
-                value={m.currency.clone()} placeholder={"LCU"} problem={prob("meta.currency")} on_edit={p.on_edit.clone()} />
-            <NumberField path={"meta.start_year"} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
-                min={2000.0} max={2060.0} step={1.0} kind={Kind::Year}
-                problem={prob("meta.start_year")} lang={l} on_edit={p.on_edit.clone()} />
-            <NumberField path={"meta.horizon_years"} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}
-                min={1.0} max={60.0} step={1.0} kind={Kind::Years}
-                problem={prob("meta.horizon_years")} lang={l} on_edit={p.on_edit.clone()} />
-            <NumberField path={"meta.discount_rate_pct"} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
-                value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                problem={prob("meta.discount_rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
-            <NumberField path={"meta.exit_threshold_pct"} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
-                value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
-                problem={prob("meta.exit_threshold_pct")} lang={l} on_edit={p.on_edit.clone()} />
-        </Panel>
-    }
+    panel(
+        Section::Plan,
+        tr(l, "Plan", "Plan"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <TextField path={"meta.name"} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()}
+                        problem={prob("meta.name")} on_edit={p.on_edit.clone()} />
+                    <TextField path={"meta.country"} label={tr(l, "Country", "Pays")} value={m.country.clone()}
+                        problem={prob("meta.country")} on_edit={p.on_edit.clone()} />
+                    <TextField path={"meta.currency"} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
+                        value={m.currency.clone()} placeholder={"LCU"} problem={prob("meta.currency")} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"meta.start_year"} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
+                        min={2000.0} max={2060.0} step={1.0} kind={Kind::Year}
+                        problem={prob("meta.start_year")} lang={l} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"meta.horizon_years"} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}
+                        min={1.0} max={60.0} step={1.0} kind={Kind::Years}
+                        problem={prob("meta.horizon_years")} lang={l} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"meta.discount_rate_pct"} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
+                        value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
+                        problem={prob("meta.discount_rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"meta.exit_threshold_pct"} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
+                        value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
+                        problem={prob("meta.exit_threshold_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                </>
+            }
+        },
+    )
 }

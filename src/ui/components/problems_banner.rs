@@ -31,9 +31,13 @@ impl PartialEq for Props {
 /// Focuses the control for `path`, or the nearest one above it
 /// (`donors[1].taper` → `donors[1].name`), once the section has opened.
 fn focus_later(path: String) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let task = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let mut p = path.as_str();
         loop {
             let el = doc
@@ -56,12 +60,20 @@ fn focus_later(path: String) {
 /// co-financing › taper.end".
 pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
     let Some(open) = path.find('[') else {
-        return if path.is_empty() { tr(l, "plan", "plan").to_string() } else { path.to_string() };
+        return if path.is_empty() {
+            tr(l, "plan", "plan").to_string()
+        } else {
+            path.to_string()
+        };
     };
     let list = &path[..open];
     let rest = &path[open + 1..];
-    let Some(close) = rest.find(']') else { return path.to_string() };
-    let Ok(i) = rest[..close].parse::<usize>() else { return path.to_string() };
+    let Some(close) = rest.find(']') else {
+        return path.to_string();
+    };
+    let Ok(i) = rest[..close].parse::<usize>() else {
+        return path.to_string();
+    };
     let field = rest[close + 1..].trim_start_matches('.');
     let name = match list {
         "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
@@ -88,10 +100,18 @@ pub fn problems_banner(p: &Props) -> Html {
         return Html::default();
     }
     let head = match (l, n) {
-        (Lang::En, 1) => "This plan has 1 problem; the charts show the last valid plan.".to_string(),
-        (Lang::En, n) => format!("This plan has {n} problems; the charts show the last valid plan."),
-        (Lang::Fr, 1) => "Ce plan a 1 problème ; les graphiques montrent le dernier plan valide.".to_string(),
-        (Lang::Fr, n) => format!("Ce plan a {n} problèmes ; les graphiques montrent le dernier plan valide."),
+        (Lang::En, 1) => {
+            "This plan has 1 problem; the charts show the last valid plan.".to_string()
+        }
+        (Lang::En, n) => {
+            format!("This plan has {n} problems; the charts show the last valid plan.")
+        }
+        (Lang::Fr, 1) => {
+            "Ce plan a 1 problème ; les graphiques montrent le dernier plan valide.".to_string()
+        }
+        (Lang::Fr, n) => {
+            format!("Ce plan a {n} problèmes ; les graphiques montrent le dernier plan valide.")
+        }
     };
     let items = p.problems.iter().map(|pr| {
         let path = pr.path.clone();

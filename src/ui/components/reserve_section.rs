@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
@@ -27,21 +27,64 @@ section_props!(Props, |p| (
 /// with its label; the ones a criterion is most often about come first.
 pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
     let mut known = vec![
-        ("self_sufficiency_pct", tr(l, "Self-sufficiency (%)", "Autosuffisance (%)")),
-        ("donor_share_pct", tr(l, "Donor share of funding (%)", "Part des bailleurs dans le financement (%)")),
-        ("revenue_pct_gdp", tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)")),
-        ("social_protection_pct_gdp", tr(l, "Social protection (% of GDP)", "Protection sociale (% du PIB)")),
-        ("donor_drop_pct", tr(l, "Drop in donor funding (% of need)", "Baisse du financement des bailleurs (% du besoin)")),
+        (
+            "self_sufficiency_pct",
+            tr(l, "Self-sufficiency (%)", "Autosuffisance (%)"),
+        ),
+        (
+            "donor_share_pct",
+            tr(
+                l,
+                "Donor share of funding (%)",
+                "Part des bailleurs dans le financement (%)",
+            ),
+        ),
+        (
+            "revenue_pct_gdp",
+            tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)"),
+        ),
+        (
+            "social_protection_pct_gdp",
+            tr(
+                l,
+                "Social protection (% of GDP)",
+                "Protection sociale (% du PIB)",
+            ),
+        ),
+        (
+            "donor_drop_pct",
+            tr(
+                l,
+                "Drop in donor funding (% of need)",
+                "Baisse du financement des bailleurs (% du besoin)",
+            ),
+        ),
         ("unfunded_gap", tr(l, "Unfunded gap", "Déficit non financé")),
         ("balance", tr(l, "Balance", "Solde")),
         ("reserve", tr(l, "Reserve", "Réserve")),
         ("fiscal_space", tr(l, "Fiscal space", "Marge budgétaire")),
         ("local_revenue", tr(l, "Local revenue", "Recettes locales")),
         ("need", tr(l, "Spending need", "Besoin de dépenses")),
-        ("donor_funding", tr(l, "Donor funding", "Financement des bailleurs")),
-        ("programmed_donor_funding", tr(l, "Programmed donor funding", "Financement programmé des bailleurs")),
-        ("deposit", tr(l, "Deposit to the reserve", "Versement à la réserve")),
-        ("draw", tr(l, "Draw on the reserve", "Prélèvement sur la réserve")),
+        (
+            "donor_funding",
+            tr(l, "Donor funding", "Financement des bailleurs"),
+        ),
+        (
+            "programmed_donor_funding",
+            tr(
+                l,
+                "Programmed donor funding",
+                "Financement programmé des bailleurs",
+            ),
+        ),
+        (
+            "deposit",
+            tr(l, "Deposit to the reserve", "Versement à la réserve"),
+        ),
+        (
+            "draw",
+            tr(l, "Draw on the reserve", "Prélèvement sur la réserve"),
+        ),
         ("gdp", tr(l, "GDP", "PIB")),
         ("price_index", tr(l, "Price index", "Indice des prix")),
         ("population", tr(l, "Population", "Population")),
@@ -65,13 +108,26 @@ pub fn reserve_section(p: &Props) -> Html {
     let prob = |path: &str| problem(&p.problems, path);
     let set = |path: String| {
         let on_edit = p.on_edit.clone();
-        Callback::from(move |v: String| on_edit.emit(Action::Set { path: path.clone(), value: Value::Text(v), edit: Edit::Commit }))
+        Callback::from(move |v: String| {
+            on_edit.emit(Action::Set {
+                path: path.clone(),
+                value: Value::Text(v),
+                edit: Edit::Commit,
+            })
+        })
     };
-    let metric_options: Vec<(AttrValue, AttrValue)> =
-        metrics(l).into_iter().map(|(k, v)| (AttrValue::from(k), AttrValue::from(v))).collect();
+    let metric_options: Vec<(AttrValue, AttrValue)> = metrics(l)
+        .into_iter()
+        .map(|(k, v)| (AttrValue::from(k), AttrValue::from(v)))
+        .collect();
     let ops: Vec<(AttrValue, AttrValue)> = ["<", "<=", ">=", ">"]
         .into_iter()
-        .map(|o| (AttrValue::from(o), AttrValue::from(o.replace(">=", "≥").replace("<=", "≤"))))
+        .map(|o| {
+            (
+                AttrValue::from(o),
+                AttrValue::from(o.replace(">=", "≥").replace("<=", "≤")),
+            )
+        })
         .collect();
     let criteria = plan.criteria.iter().enumerate().map(|(i, c)| {
         let at = format!("criteria[{i}]");
@@ -104,34 +160,42 @@ pub fn reserve_section(p: &Props) -> Html {
         let on_edit = p.on_edit.clone();
         Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reengagement)))
     };
-    html! {
-        <Panel section={Section::Reserve} title={tr(l, "Reserve & exit", "Réserve et sortie")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
-            <NumberField path={"reserve.opening"} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
-                min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
-                problem={prob("reserve.opening")} lang={l} on_edit={p.on_edit.clone()} />
-            <NumberField path={"reserve.target_months"} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
-                min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")}
-                problem={prob("reserve.target_months")} lang={l} on_edit={p.on_edit.clone()} />
-            <NumberField path={"reserve.interest_pct"} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
-                min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                problem={prob("reserve.interest_pct")} lang={l} on_edit={p.on_edit.clone()} />
-            <h3>{ tr(l, "Exit criteria", "Critères de sortie") }</h3>
-            { for criteria }
-            { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &p.on_edit) }
-            <h3>{ tr(l, "Donor re-engagement", "Retour des bailleurs") }</h3>
-            <ToggleField path={"reengagement"} label={tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir")}
-                checked={plan.reengagement.is_some()} on_toggle={on_reengage} />
-            if let Some(g) = &plan.reengagement {
-                <div class="sub">
-                    <NumberField path={"reengagement.trigger_pct"} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
-                        value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                        problem={prob("reengagement.trigger_pct")} lang={l} on_edit={p.on_edit.clone()} />
-                    <NumberField path={"reengagement.reserve_floor_months"} label={tr(l, "or the reserve below", "ou la réserve sous")}
-                        value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")}
-                        problem={prob("reengagement.reserve_floor_months")} lang={l} on_edit={p.on_edit.clone()} />
-                </div>
+    panel(
+        Section::Reserve,
+        tr(l, "Reserve & exit", "Réserve et sortie"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
+                    <NumberField path={"reserve.opening"} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
+                        min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
+                        problem={prob("reserve.opening")} lang={l} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"reserve.target_months"} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
+                        min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")}
+                        problem={prob("reserve.target_months")} lang={l} on_edit={p.on_edit.clone()} />
+                    <NumberField path={"reserve.interest_pct"} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
+                        min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
+                        problem={prob("reserve.interest_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                    <h3>{ tr(l, "Exit criteria", "Critères de sortie") }</h3>
+                    { for criteria }
+                    { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &p.on_edit) }
+                    <h3>{ tr(l, "Donor re-engagement", "Retour des bailleurs") }</h3>
+                    <ToggleField path={"reengagement"} label={tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir")}
+                        checked={plan.reengagement.is_some()} on_toggle={on_reengage} />
+                    if let Some(g) = &plan.reengagement {
+                        <div class="sub">
+                            <NumberField path={"reengagement.trigger_pct"} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
+                                value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                                problem={prob("reengagement.trigger_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                            <NumberField path={"reengagement.reserve_floor_months"} label={tr(l, "or the reserve below", "ou la réserve sous")}
+                                value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")}
+                                problem={prob("reengagement.reserve_floor_months")} lang={l} on_edit={p.on_edit.clone()} />
+                        </div>
+                    }
+                </>
             }
-        </Panel>
-    }
+        },
+    )
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::toggle_field::ToggleField;
 use super::year_field::YearField;
@@ -64,10 +64,18 @@ pub fn revenue_section(p: &Props) -> Html {
             </div>
         }
     });
-    html! {
-        <Panel section={Section::Revenue} title={tr(l, "Revenue", "Recettes")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            { for items }
-            { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
-        </Panel>
-    }
+    panel(
+        Section::Revenue,
+        tr(l, "Revenue", "Recettes"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    { for items }
+                    { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

@@ -10,7 +10,10 @@ use yew::AttrValue;
 
 /// The model's message for the control at `path`, if any.
 pub fn problem(problems: &[Problem], path: &str) -> Option<AttrValue> {
-    problems.iter().find(|p| p.path == path).map(|p| AttrValue::from(p.message.clone()))
+    problems
+        .iter()
+        .find(|p| p.path == path)
+        .map(|p| AttrValue::from(p.message.clone()))
 }
 
 /// Rounds a slider bound up to 1, 2 or 5 times a power of ten.
@@ -20,7 +23,15 @@ pub fn nice_ceil(x: f64) -> f64 {
     }
     let p = 10f64.powi(x.log10().floor() as i32);
     let m = x / p;
-    let n = if m <= 1.0 { 1.0 } else if m <= 2.0 { 2.0 } else if m <= 5.0 { 5.0 } else { 10.0 };
+    let n = if m <= 1.0 {
+        1.0
+    } else if m <= 2.0 {
+        2.0
+    } else if m <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
     n * p
 }
 
@@ -43,8 +54,10 @@ macro_rules! section_props {
                 self.lang == o.lang
                     && self.collapsed == o.collapsed
                     && self.on_edit == o.on_edit
-                    && (std::rc::Rc::ptr_eq(&self.problems, &o.problems) || self.problems == o.problems)
-                    && (std::rc::Rc::ptr_eq(&self.plan, &o.plan) || part(&self.plan) == part(&o.plan))
+                    && (std::rc::Rc::ptr_eq(&self.problems, &o.problems)
+                        || self.problems == o.problems)
+                    && (std::rc::Rc::ptr_eq(&self.plan, &o.plan)
+                        || part(&self.plan) == part(&o.plan))
             }
         }
     };
@@ -59,7 +72,12 @@ pub fn add_button(
 ) -> yew::Html {
     use crate::ui::{edit::ListOp, state::Action};
     let on_edit = on_edit.clone();
-    let onclick = yew::Callback::from(move |_| on_edit.emit(Action::List { list, op: ListOp::Add }));
+    let onclick = yew::Callback::from(move |_| {
+        on_edit.emit(Action::List {
+            list,
+            op: ListOp::Add,
+        })
+    });
     yew::html! {
         <button type="button" class="add" {onclick} data-testid={format!("add-{}", list.noun())}>
             { format!("+ {label}") }

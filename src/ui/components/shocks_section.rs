@@ -4,14 +4,18 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, problem, section_props};
 use super::year_field::YearField;
 use crate::ui::edit::List;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Section;
 
-section_props!(Props, |p| (&p.shocks, p.meta.start_year, p.meta.horizon_years));
+section_props!(Props, |p| (
+    &p.shocks,
+    p.meta.start_year,
+    p.meta.horizon_years
+));
 
 #[function_component(ShocksSection)]
 pub fn shocks_section(p: &Props) -> Html {
@@ -45,13 +49,21 @@ pub fn shocks_section(p: &Props) -> Html {
             </div>
         }
     });
-    html! {
-        <Panel section={Section::Shocks} title={tr(l, "Shocks", "Chocs")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            <p class="hint">{ tr(l,
-                "A shock multiplies every revenue stream, donor flow and cost while it lasts; the revenue trend itself is unchanged.",
-                "Un choc multiplie chaque recette, flux de bailleur et coût pendant sa durée ; la tendance des recettes n'en est pas changée.") }</p>
-            { for items }
-            { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &p.on_edit) }
-        </Panel>
-    }
+    panel(
+        Section::Shocks,
+        tr(l, "Shocks", "Chocs"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    <p class="hint">{ tr(l,
+                        "A shock multiplies every revenue stream, donor flow and cost while it lasts; the revenue trend itself is unchanged.",
+                        "Un choc multiplie chaque recette, flux de bailleur et coût pendant sa durée ; la tendance des recettes n'en est pas changée.") }</p>
+                    { for items }
+                    { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

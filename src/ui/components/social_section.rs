@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::spending_section::ramp_fields;
 use super::toggle_field::ToggleField;
@@ -24,9 +24,14 @@ pub fn social_section(p: &Props) -> Html {
     let l = p.lang;
     let plan = &p.plan;
     let ctx = (plan.meta.start_year, plan.meta.horizon_years);
-    let per_person = format!("{} {}", plan.meta.currency, tr(l, "per person a year", "par personne et par an"));
+    let per_person = format!(
+        "{} {}",
+        plan.meta.currency,
+        tr(l, "per person a year", "par personne et par an")
+    );
     // Up to GDP per head: a benefit above it would be unusual.
-    let benefit_max = nice_ceil(plan.macro_path.gdp_base / plan.macro_path.population_base.max(1.0));
+    let benefit_max =
+        nice_ceil(plan.macro_path.gdp_base / plan.macro_path.population_base.max(1.0));
     let items = plan.programmes.iter().enumerate().map(|(i, g)| {
         let at = format!("programmes[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
@@ -69,10 +74,18 @@ pub fn social_section(p: &Props) -> Html {
             </div>
         }
     });
-    html! {
-        <Panel section={Section::Social} title={tr(l, "Social protection", "Protection sociale")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            { for items }
-            { add_button(List::Programmes, tr(l, "Add a programme", "Ajouter un programme"), &p.on_edit) }
-        </Panel>
-    }
+    panel(
+        Section::Social,
+        tr(l, "Social protection", "Protection sociale"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    { for items }
+                    { add_button(List::Programmes, tr(l, "Add a programme", "Ajouter un programme"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

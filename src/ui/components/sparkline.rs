@@ -21,7 +21,13 @@ pub struct Props {
 #[function_component(Sparkline)]
 pub fn sparkline(p: &Props) -> Html {
     let n = p.values.len();
-    let x = |i: usize| if n > 1 { 2.0 + (W - 4.0) * i as f64 / (n - 1) as f64 } else { W / 2.0 };
+    let x = |i: usize| {
+        if n > 1 {
+            2.0 + (W - 4.0) * i as f64 / (n - 1) as f64
+        } else {
+            W / 2.0
+        }
+    };
     let y = |v: f64| 2.0 + (H - 4.0) * (1.0 - v.clamp(0.0, 1.0));
     // A step line: the model is annual, so a value holds for its whole year.
     let mut d = String::new();
@@ -75,17 +81,41 @@ fn taper_at(taper: &Taper, t: u32) -> f64 {
             };
             (m, Some(*end))
         }
-        Taper::Exponential { start, rate_pct, end } => {
-            let m = if t <= *start { 1.0 } else { (1.0 - rate_pct / 100.0).powf(tf - *start as f64) };
+        Taper::Exponential {
+            start,
+            rate_pct,
+            end,
+        } => {
+            let m = if t <= *start {
+                1.0
+            } else {
+                (1.0 - rate_pct / 100.0).powf(tf - *start as f64)
+            };
             (m, *end)
         }
         Taper::Steps { points, end } => {
-            let m = points.iter().rev().find(|(pt, _)| *pt <= t).map_or(1.0, |(_, pct)| pct / 100.0);
+            let m = points
+                .iter()
+                .rev()
+                .find(|(pt, _)| *pt <= t)
+                .map_or(1.0, |(_, pct)| pct / 100.0);
             (m, *end)
         }
-        Taper::Logistic { midpoint, steepness, end } => {
-            let m = (1.0 + (-steepness * midpoint).exp()) / (1.0 + (steepness * (tf - midpoint)).exp());
-            (if m.is_finite() { m.clamp(0.0, 1.0) } else { 0.0 }, *end)
+        Taper::Logistic {
+            midpoint,
+            steepness,
+            end,
+        } => {
+            let m =
+                (1.0 + (-steepness * midpoint).exp()) / (1.0 + (steepness * (tf - midpoint)).exp());
+            (
+                if m.is_finite() {
+                    m.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                },
+                *end,
+            )
         }
     };
     if end.is_some_and(|e| t >= e) {

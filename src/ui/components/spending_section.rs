@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
-use super::panel::Panel;
+use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::sparkline::{ramp_values, Sparkline};
 use super::toggle_field::ToggleField;
 use super::year_field::YearField;
-use crate::model::Ramp;
 use crate::model::Problem;
+use crate::model::Ramp;
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Section};
@@ -96,10 +96,18 @@ pub fn spending_section(p: &Props) -> Html {
             </div>
         }
     });
-    html! {
-        <Panel section={Section::Spending} title={tr(l, "Spending & handover", "Dépenses et transfert")} collapsed={p.collapsed} on_edit={p.on_edit.clone()}>
-            { for items }
-            { add_button(List::Costs, tr(l, "Add a cost line", "Ajouter un poste de dépense"), &p.on_edit) }
-        </Panel>
-    }
+    panel(
+        Section::Spending,
+        tr(l, "Spending & handover", "Dépenses et transfert"),
+        p.collapsed,
+        &p.on_edit,
+        || {
+            html! {
+                <>
+                    { for items }
+                    { add_button(List::Costs, tr(l, "Add a cost line", "Ajouter un poste de dépense"), &p.on_edit) }
+                </>
+            }
+        },
+    )
 }

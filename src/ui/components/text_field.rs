@@ -28,7 +28,11 @@ pub fn text_field(p: &Props) -> Html {
         let path = p.path.to_string();
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            on_edit.emit(Action::Set { path: path.clone(), value: Value::Text(input.value()), edit });
+            on_edit.emit(Action::Set {
+                path: path.clone(),
+                value: Value::Text(input.value()),
+                edit,
+            });
         }
     };
     let live = send(Edit::Live);
