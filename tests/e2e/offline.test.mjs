@@ -14,7 +14,7 @@ after(async () => {
   await server?.close();
 });
 
-test('after one visit the app opens with no network', async () => {
+test('after one visit the app opens with no network', { timeout: 90000 }, async () => {
   const { page, problems, context } = await newPage(browser);
   await openApp(page, server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
