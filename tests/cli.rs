@@ -88,7 +88,7 @@ fn an_overflowing_plan_exits_2_naming_the_year() {
     // GDP: 1e307; ·11·1.07 = 1.18e308 in 2027 (finite); ·11·1.07 again in 2028 overflows.
     let out = sunset(&["evaluate", "-"], Some(&plan));
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("years[2028].gdp: the projection overflows in 2028"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).starts_with("years[2].gdp: the projection overflows in 2028"), "{}", text(&out.stderr));
 }
 
 #[test]

@@ -1,6 +1,5 @@
 //! Share links: fixtures made by this release, round trips, sizes and
-//! every bad input. Tests marked `needs the real model` only pass once the
-//! model's `validate` replaces the placeholder (after integration).
+//! every bad input, and the link's QR code.
 
 mod common;
 
@@ -14,6 +13,7 @@ use proptest::prelude::*;
 use sunset_planner::codec::link::{
     self, decode_link, decode_link_unvalidated, encode_link, link_url, LinkError,
 };
+use sunset_planner::codec::qr::{qr_svg, QrError};
 use sunset_planner::model::*;
 
 /// Packs compact text as a link payload with `tag`, as the encoder does.
@@ -76,10 +76,10 @@ fn fixture_links_decode_to_exactly_their_plans() {
     }
 }
 
-/// Needs the real model: every fixture plan is valid, so its link opens
-/// through `decode_link` (with validation), not only unvalidated.
+/// Every fixture plan is valid (with the real model::validate; every-field
+/// has a `steps` taper with no points, valid since m ≡ 1), so its link
+/// opens through `decode_link`, not only unvalidated.
 #[test]
-#[ignore = "needs the real model::validate (passes after integration)"]
 fn fixture_links_open_as_valid_plans() {
     for name in link_fixture_names() {
         let saved =
@@ -127,11 +127,12 @@ fn accepts_url_fragment_and_bare_payload() {
         .starts_with("https://example.org/app/?x=1#plan=1."));
 }
 
-/// Link sizes. To add a plan (e.g. `model::default_plan()` after
-/// integration) add a line to `cases`: (label, plan, budget in characters).
+/// Link sizes. To add a plan add a line to `cases`: (label, plan, budget
+/// in characters).
 #[test]
 fn link_sizes_within_budget() {
     let cases: Vec<(&str, Plan, usize)> = vec![
+        ("default plan", default_plan(), 1000),
         ("MODEL.md example", example_plan(), 1000),
         ("30 items", thirty_item_plan(), 2000),
         (
@@ -291,9 +292,8 @@ fn hostile_fixtures_give_their_errors() {
     check_hostile(false);
 }
 
-/// Needs the real model (`validate` is a placeholder before integration).
+/// The fixtures only the real model::validate refuses.
 #[test]
-#[ignore = "needs the real model::validate (passes after integration)"]
 fn hostile_fixtures_refused_by_validation() {
     check_hostile(true);
 }
@@ -390,10 +390,49 @@ proptest! {
     }
 
     #[test]
+    fn any_text_gives_a_qr_code_or_an_error(s in "\\PC{0,400}") {
+        match qr_svg(&s) {
+            Ok(svg) => prop_assert!(svg.starts_with("<svg ")),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
         let _ = decode_link(&s);
         let _ = decode_link(&format!("#plan=1.{s}"));
     }
+}
+
+/// A long `meta.currency` (the case a fuzz target reported reaching a
+/// panic in the QR encoder) only lengthens the link: every length gives a
+/// QR code or `TooBig`, both at the level M/L boundaries and past 2953.
+#[test]
+fn long_currency_links_give_a_qr_code_or_too_big() {
+    let mut seen_ok = false;
+    let mut seen_too_big = false;
+    let mut seed = 7u64;
+    for n in (1..5000).step_by(97) {
+        let mut plan = default_plan();
+        // Pseudo-random letters deflate to about 4.7 bits each, so the link
+        // grows by about 0.8 characters a letter and passes 2953 near 3500.
+        plan.meta.currency = (0..n)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                char::from(b'A' + ((seed >> 33) % 26) as u8)
+            })
+            .collect();
+        let url = link_url("https://example.org/", &plan);
+        match qr_svg(&url) {
+            Ok(_) => seen_ok = true,
+            Err(QrError::TooBig { chars, .. }) => {
+                assert_eq!(chars, url.len());
+                seen_too_big = true;
+            }
+            Err(e) => panic!("{n}: {e}"),
+        }
+    }
+    assert!(seen_ok && seen_too_big);
 }
 
 /// Writes the hostile fixtures once (SUNSET_WRITE_FIXTURES=1); they are

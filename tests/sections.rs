@@ -374,7 +374,8 @@ fn an_overflowing_projection_names_its_year() {
     plan.macro_path.inflation_pct = 1000.0;
     assert_eq!(validate(&plan), Ok(()));
     let e = evaluate(&plan).unwrap_err();
-    assert_eq!(e.path, "years[2027].gdp");
+    // Plan year 1 (the path indexes `years`), calendar year 2027 (the message).
+    assert_eq!(e.path, "years[1].gdp");
     assert_eq!(
         e.message,
         "the projection overflows in 2027 (GDP is not a finite number); lower the growth or inflation rates"

@@ -169,10 +169,60 @@ fn time_points_negative_or_not_whole_are_refused() {
     assert_problem(&problems(set("/donors/1/start", json!(-2))), "donors[1].start", whole);
     assert_problem(&problems(set("/costs/0/handover/start", json!("2"))), "costs[0].handover.start", whole);
     let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[0.5, 50]]})));
-    assert_problem(&p, "donors[0].taper.points[0][0]", whole);
+    // The point's plan year is `points[0]`, its percentage `points[0].pct`
+    // (as validate and the editor name them).
+    assert_problem(&p, "donors[0].taper.points[0]", "(got 0.5)");
+    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[1, "half"]]})));
+    assert_problem(&p, "donors[0].taper.points[0].pct", "must be a number");
     let p = problems(set("/macro/overrides/inflation_pct", json!({"-1": 3})));
-    assert_problem(&p, "macro.overrides.inflation_pct.-1", "plan years");
+    assert_problem(&p, "macro.overrides.inflation_pct.-1", "plan year written as a whole number");
     assert_problem(&problems(set("/shocks/0/years", json!(1.5))), "shocks[0].years", "whole number");
+}
+
+#[test]
+fn whole_valued_decimals_are_whole() {
+    // MODEL.md: a time point is "a non-negative integer"; 1.0 is the integer 1.
+    // The reviewer's plan: a shock "at": 1.0, "years": 2.0.
+    let mut v = example();
+    v["shocks"][0] = json!({"at": 1.0, "years": 2.0, "revenue_pct": -10});
+    v["meta"]["horizon_years"] = json!(15.0);
+    v["revenues"][0]["reform"]["start"] = json!(1.0);
+    v["donors"][0]["taper"] = json!({"shape": "linear", "start": 2.0, "end": 10.0});
+    v["donors"][2]["taper"] = json!({"shape": "steps", "points": [[1.0, 80], [3, 50.0]], "end": 12.0});
+    v["criteria"][0]["consecutive_years"] = json!(3.0);
+    let plan = parse_plan(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!((plan.shocks[0].at, plan.shocks[0].years), (1, 2));
+    assert_eq!(plan.meta.horizon_years, 15);
+    assert_eq!(plan.donors[2].taper, Some(Taper::Steps { points: vec![(1, 80.0), (3, 50.0)], end: Some(12) }));
+    // Written back as integers.
+    let text = serde_json::to_string(&plan).expect("json");
+    assert!(text.contains(r#""shocks":[{"at":1,"years":2,"#), "{text}");
+    assert!(text.contains(r#""points":[[1,80.0],[3,50.0]],"end":12"#), "{text}");
+    // Fractional or negative decimals stay refused, with the value.
+    let whole = "must be a whole number of plan years (0, 1, 2 …) (got 2.5)";
+    assert!(problems(set("/shocks/0/years", json!(2.5))).iter().any(|p| p.to_string() == format!("shocks[0].years: {whole}")));
+    assert_problem(&problems(set("/shocks/0/at", json!(-1.0))), "shocks[0].at", "(got -1.0)");
+    assert_problem(&problems(set("/meta/horizon_years", json!(4.5))), "meta.horizon_years", "(got 4.5)");
+}
+
+#[test]
+fn override_keys_not_written_as_plan_years_name_the_key() {
+    // "01" (a leading zero: 1 or a typo for 10?) and "x" are refused at the
+    // real key, with a message, not serde's.
+    for key in ["01", "x", "-1", "1.0", ""] {
+        let p = problems(set("/macro/overrides/real_growth_pct", json!({ key: 50 })));
+        let expected = format!(
+            "macro.overrides.real_growth_pct.{key}: must be a plan year written as a whole number (0, 1, 2 …)"
+        );
+        assert!(p.iter().any(|p| p.to_string() == expected), "{key}: {p:?}");
+    }
+    assert!(parse_plan(&{
+        let mut v = example();
+        v["macro"]["overrides"]["real_growth_pct"] = json!({"0": 1, "10": 2});
+        v
+    }
+    .to_string())
+    .is_ok());
 }
 
 #[test]
@@ -187,8 +237,23 @@ fn end_not_after_start_is_refused() {
 fn steps_not_strictly_ascending_are_refused() {
     let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[1, 80], [3, 50], [3, 20]]})));
     assert_problem(&p, "donors[0].taper.points[2]", "strictly ascending (3 follows 3)");
-    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": []})));
-    assert_problem(&p, "donors[0].taper.points", "at least one");
+}
+
+#[test]
+fn empty_steps_and_flat_logistic_are_valid() {
+    // MODEL.md: steps are "1 before the first" point, so no points is m ≡ 1;
+    // logistic steepness 0 is (1 + 1)/(1 + 1) = 1. A midpoint is a real number.
+    for taper in [
+        json!({"shape": "steps", "points": []}),
+        json!({"shape": "logistic", "midpoint": 1, "steepness": 0}),
+        json!({"shape": "logistic", "midpoint": -3.5, "steepness": 40}),
+    ] {
+        let mut v = example();
+        v["donors"][0]["taper"] = taper.clone();
+        assert!(parse_plan(&v.to_string()).is_ok(), "{taper}");
+    }
+    let p = problems(set("/donors/0/taper", json!({"shape": "logistic", "midpoint": 1, "steepness": -0.5})));
+    assert_problem(&p, "donors[0].taper.steepness", "must not be negative (got -0.5)");
 }
 
 #[test]

@@ -7,7 +7,8 @@
 use std::fmt;
 
 use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{EcLevel, QrCode, Version};
 
 /// The most bytes one QR code holds (version 40, error correction L, byte
 /// mode).
@@ -38,17 +39,25 @@ impl std::error::Error for QrError {}
 
 /// An SVG QR code of `link`. Uses error correction M (15 % of the code
 /// may be damaged) when the link fits, else L (7 %), the most a code holds.
+///
+/// Total: any text gives a code or a `QrError`, never a panic. The text is
+/// encoded as one byte-mode segment in the smallest version that holds it,
+/// not through the crate's automatic segmentation, whose Shift JIS (Kanji)
+/// detection can mistake UTF-8 bytes for Kanji pairs it then cannot encode
+/// (an arithmetic overflow, a panic in a debug build and a corrupt code in
+/// a release one). A share link is ASCII (URL and base64url), which the
+/// automatic modes would not have shortened anyway: its lower-case letters
+/// rule out the alphanumeric mode.
 pub fn qr_svg(link: &str) -> Result<String, QrError> {
-    let code = match QrCode::with_error_correction_level(link, EcLevel::M) {
-        Ok(code) => code,
-        Err(_) => QrCode::with_error_correction_level(link, EcLevel::L).map_err(|e| match e {
-            qrcode::types::QrError::DataTooLong => QrError::TooBig {
-                chars: link.chars().count(),
-                max: MAX_QR_BYTES,
-            },
-            other => QrError::Failed(other.to_string()),
-        })?,
-    };
+    let bytes = link.as_bytes();
+    if bytes.len() > MAX_QR_BYTES {
+        return Err(QrError::TooBig { chars: link.chars().count(), max: MAX_QR_BYTES });
+    }
+    let code = [EcLevel::M, EcLevel::L]
+        .into_iter()
+        .find_map(|ec| (1..=40).find_map(|v| byte_mode_code(bytes, Version::Normal(v), ec)))
+        .ok_or(QrError::TooBig { chars: link.chars().count(), max: MAX_QR_BYTES })?
+        .map_err(|e| QrError::Failed(e.to_string()))?;
     let drawn = code
         .render::<svg::Color>()
         .quiet_zone(true)
@@ -57,6 +66,17 @@ pub fn qr_svg(link: &str) -> Result<String, QrError> {
         .light_color(svg::Color("#fff"))
         .build();
     Ok(scalable(&drawn, code.width() + 8))
+}
+
+/// `bytes` as one byte-mode segment in `version`: None when it does not
+/// fit, Some(Err) when the encoder fails for another reason.
+fn byte_mode_code(bytes: &[u8], version: Version, ec: EcLevel) -> Option<Result<QrCode, qrcode::types::QrError>> {
+    let mut bits = Bits::new(version);
+    match bits.push_byte_data(bytes).and_then(|()| bits.push_terminator(ec)) {
+        Ok(()) => Some(QrCode::with_bits(bits, ec)),
+        Err(qrcode::types::QrError::DataTooLong) => None,
+        Err(e) => Some(Err(e)),
+    }
 }
 
 /// The renderer's SVG without the XML prolog (so it can be inlined in HTML)
@@ -89,12 +109,10 @@ mod tests {
             !svg_element.contains(" width="),
             "fixed size left: {svg_element}"
         );
-        // The code's modules plus a 4-module quiet zone each side.
-        let side =
-            QrCode::with_error_correction_level("https://example.org/#plan=1.eNpr", EcLevel::M)
-                .expect("fits")
-                .width()
-                + 8;
+        // 32 bytes in byte mode at level M: version 2 holds 26 bytes, version
+        // 3 holds 42, so version 3, 17 + 4·3 = 29 modules, plus a 4-module
+        // quiet zone each side: 37.
+        let side = 37;
         assert!(
             svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")),
             "{svg}"
@@ -117,6 +135,28 @@ mod tests {
             e.to_string(),
             "The plan is too big for one QR code (4000 characters; a QR code holds at most 2953). Share the link or the plan file instead."
         );
+    }
+
+    #[test]
+    fn the_largest_code_holds_2953_bytes_and_no_more() {
+        // Version 40 at level L holds 2953 bytes in byte mode.
+        assert!(qr_svg(&"a".repeat(MAX_QR_BYTES)).is_ok());
+        assert_eq!(
+            qr_svg(&"a".repeat(MAX_QR_BYTES + 1)),
+            Err(QrError::TooBig { chars: MAX_QR_BYTES + 1, max: MAX_QR_BYTES })
+        );
+        // Bytes count, not characters: 1000 × "€" is 3000 bytes.
+        assert!(matches!(qr_svg(&"€".repeat(1000)), Err(QrError::TooBig { chars: 1000, .. })));
+        assert!(qr_svg("").is_ok()); // an empty byte segment fits version 1
+    }
+
+    #[test]
+    fn text_with_shift_jis_like_bytes_gives_a_code() {
+        // UTF-8 lead bytes 0xE0–0xEB and continuation bytes 0x81–0x9F are
+        // Shift JIS lead bytes; the crate's automatic mode would try Kanji.
+        for text in ["€0€A€~", "Á0Á@", "\u{3042}\u{4e00}\u{ff01}", "\u{1f600}0\u{e000}\u{feff}", "\u{0}\u{7f}\u{80}"] {
+            assert!(qr_svg(text).is_ok(), "{text:?}");
+        }
     }
 
     #[test]

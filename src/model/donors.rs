@@ -29,10 +29,7 @@ pub fn taper_multiplier(taper: &Taper, t: u32) -> f64 {
             let m = points.iter().take_while(|p| p.0 <= t).last().map_or(1.0, |p| p.1 / 100.0);
             (m, end)
         }
-        Taper::Logistic { midpoint, steepness, end } => {
-            let m = (1.0 + (-steepness * midpoint).exp()) / (1.0 + (steepness * (tf - midpoint)).exp());
-            (m, end)
-        }
+        Taper::Logistic { midpoint, steepness, end } => (logistic(midpoint, steepness, tf), end),
     };
     if end.is_some_and(|e| t >= e) {
         0.0
@@ -41,6 +38,20 @@ pub fn taper_multiplier(taper: &Taper, t: u32) -> f64 {
         // so that the overflow check names the year.
         m.clamp(0.0, 1.0)
     }
+}
+
+/// (1 + e^(-k·mid)) / (1 + e^(k·(t - mid))). When a term overflows (a
+/// steep curve or a midpoint far from t) the same ratio is taken in logs,
+/// ln(1 + e^x) = max(x, 0) + ln(1 + e^(-|x|)), which stays finite for any
+/// finite input; otherwise the direct form is kept (bit for bit as before).
+fn logistic(midpoint: f64, steepness: f64, t: f64) -> f64 {
+    let (a, b) = (-steepness * midpoint, steepness * (t - midpoint));
+    let direct = (1.0 + a.exp()) / (1.0 + b.exp());
+    if direct.is_finite() && a.exp().is_finite() && b.exp().is_finite() {
+        return direct;
+    }
+    let softplus = |x: f64| x.max(0.0) + (-x.abs()).exp().ln_1p();
+    (softplus(a) - softplus(b)).exp()
 }
 
 /// The taper a donor uses: its own, or `none`.
@@ -144,6 +155,25 @@ mod tests {
         assert_eq!(taper_multiplier(&taper, 0), 1.0);
         assert!((taper_multiplier(&taper, 3) - (1.0 + (-3f64).exp()) / 2.0).abs() < 1e-15);
         assert!((taper_multiplier(&taper, 6) - (1.0 + (-3f64).exp()) / (1.0 + 3f64.exp())).abs() < 1e-15);
+    }
+
+    #[test]
+    fn logistic_with_zero_steepness_is_one_and_extremes_stay_finite() {
+        // steepness 0: (1 + e^0)/(1 + e^0) = 1 every year.
+        assert_eq!(m(&Taper::Logistic { midpoint: 1.0, steepness: 0.0, end: None }), vec![1.0; 7]);
+        // midpoint -100, steepness 10: e^1000 overflows, but the ratio is
+        // (1 + e^1000)/(1 + e^(10 t + 1000)) ≈ e^(-10 t): 1 at t = 0, e^-10 at t = 1.
+        let steep = Taper::Logistic { midpoint: -100.0, steepness: 10.0, end: None };
+        assert_eq!(taper_multiplier(&steep, 0), 1.0);
+        assert!((taper_multiplier(&steep, 1) - (-10f64).exp()).abs() < 1e-15);
+        // A huge steepness is a cliff at the midpoint: 1 before, 0 after.
+        let cliff = Taper::Logistic { midpoint: 2.5, steepness: 1e6, end: None };
+        assert_eq!(m(&cliff), vec![1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn steps_without_points_are_one() {
+        assert_eq!(m(&Taper::Steps { points: vec![], end: None }), vec![1.0; 7]);
     }
 
     #[test]

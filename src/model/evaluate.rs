@@ -146,7 +146,7 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
             donors,
         };
         if let Some(field) = first_non_finite(&result) {
-            return Err(overflow_in_year(year, field));
+            return Err(overflow_in_year(t, year, field));
         }
         prev_reserve = reserve.closing;
         prev_programmed = Some(programmed);
@@ -163,8 +163,10 @@ fn first_non_finite(y: &YearResult) -> Option<&'static str> {
     (0..METRICS.len()).find(|&i| !y.metric_at(i).is_some_and(f64::is_finite)).map(|i| METRICS[i])
 }
 
-/// How a user can read a non-finite figure, and what to change.
-fn overflow_in_year(year: i32, field: &str) -> Problem {
+/// How a user can read a non-finite figure, and what to change. The path
+/// indexes the result's `years` list by plan year (`years[3].gdp`, as in
+/// the result JSON); the message names the calendar year.
+fn overflow_in_year(t: u32, year: i32, field: &str) -> Problem {
     let (label, hint) = match field {
         "gdp" => ("GDP", "lower the growth or inflation rates"),
         "price_index" => ("the price index", "lower the inflation rates"),
@@ -177,7 +179,7 @@ fn overflow_in_year(year: i32, field: &str) -> Problem {
         _ => (field, "lower the growth or inflation rates"),
     };
     Problem::new(
-        format!("years[{year}].{field}"),
+        format!("years[{t}].{field}"),
         format!("the projection overflows in {year} ({label} is not a finite number); {hint}"),
     )
 }

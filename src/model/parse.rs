@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::plan::{Plan, FORMAT, VERSION};
+use super::plan::{whole, Plan, FORMAT, VERSION};
 use super::validate::{newer_version_message, validate};
 use super::Problem;
 
@@ -88,6 +88,7 @@ fn friendly_serde_message(path: &str, raw: &str) -> String {
 }
 
 const TIME_POINT_MESSAGE: &str = "must be a whole number of plan years (0, 1, 2 …)";
+const YEAR_KEY_MESSAGE: &str = "must be a plan year written as a whole number (0, 1, 2 …)";
 
 fn is_time_point(field: &str) -> bool {
     matches!(field, "start" | "end" | "at")
@@ -233,8 +234,13 @@ fn child(path: &str, field: &str) -> String {
     }
 }
 
+/// A plan year or count: an integer, or a decimal with a whole value
+/// (`1.0`), 0 to u32::MAX; the same rule as `plan::whole` in the typed parse.
 fn is_whole_u32(v: &Value) -> bool {
-    v.as_u64().is_some_and(|n| n <= u64::from(u32::MAX))
+    match v.as_u64() {
+        Some(n) => n <= u64::from(u32::MAX),
+        None => v.is_f64() && v.as_f64().and_then(whole::from_f64).is_some(),
+    }
 }
 
 /// Pass 2: every structural problem under `value`.
@@ -246,14 +252,11 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
                 wrong(format!("must be a number (got {})", describe(value)));
             }
         }
-        PlanYear => {
+        // A count of plan years (horizon, years, consecutive_years) follows
+        // the same rule and message as a plan year.
+        PlanYear | Count => {
             if !is_whole_u32(value) {
-                wrong(TIME_POINT_MESSAGE.to_string());
-            }
-        }
-        Count => {
-            if !is_whole_u32(value) {
-                wrong(format!("must be a whole number, 0 or more (got {})", describe(value)));
+                wrong(whole::not_whole_message(&describe(value)));
             }
         }
         CalendarYear => {
@@ -289,8 +292,8 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
             Some(map) => {
                 for (key, v) in map {
                     let p = child(path, key);
-                    if key.parse::<u32>().is_err() {
-                        problems.push(Problem::new(p.clone(), "this key must be a whole number of plan years (0, 1, 2 …)"));
+                    if whole::key(key).is_none() {
+                        problems.push(Problem::new(p.clone(), YEAR_KEY_MESSAGE));
                     }
                     walk(v, &Number, &p, problems);
                 }
@@ -302,9 +305,12 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
                 for (i, point) in points.iter().enumerate() {
                     let p = format!("{path}[{i}]");
                     match point.as_array().map(Vec::as_slice) {
+                        // Paths as `validate` and the editor name them: the
+                        // point `points[i]` is its plan year, `points[i].pct`
+                        // its percentage.
                         Some([t, pct]) => {
-                            walk(t, &PlanYear, &format!("{p}[0]"), problems);
-                            walk(pct, &Number, &format!("{p}[1]"), problems);
+                            walk(t, &PlanYear, &p, problems);
+                            walk(pct, &Number, &format!("{p}.pct"), problems);
                         }
                         _ => problems.push(Problem::new(p, "must be a pair [plan year, percent], e.g. [3, 50]")),
                     }
@@ -430,6 +436,20 @@ mod tests {
         });
         let p = plan_from_value(v).unwrap_err();
         assert_eq!(p.path, "donors[1].start");
-        assert_eq!(p.message, TIME_POINT_MESSAGE);
+        assert_eq!(p.message, format!("{TIME_POINT_MESSAGE} (got -2)"));
+    }
+
+    #[test]
+    fn typed_parse_names_a_bad_override_key() {
+        // serde_path_to_error cannot name a map key ("?"); the message does.
+        let v: Value = serde_json::json!({
+            "format": "sunset-plan", "version": 1,
+            "meta": {"start_year": 2026, "horizon_years": 5},
+            "macro": {"gdp_base": 1.0, "population_base": 1.0,
+                      "overrides": {"real_growth_pct": {"01": 50}}}
+        });
+        let p = plan_from_value(v).unwrap_err();
+        assert_eq!(p.path, "macro.overrides.real_growth_pct");
+        assert_eq!(p.message, "the key \"01\" must be a plan year written as a whole number (0, 1, 2 …)");
     }
 }

@@ -16,6 +16,87 @@ pub const VERSION: u32 = 1;
 /// points past the horizon are allowed and never reached.
 pub type PlanYear = u32;
 
+/// Serde readers for plan-year indices and counts: a JSON integer, or a
+/// decimal with a whole value (`1.0` is the plan year 1; MODEL.md asks for
+/// a whole number, not for a spelling). Written back as integers. Anything
+/// negative, fractional, non-finite or above u32::MAX is refused with the
+/// time-point message.
+pub mod whole {
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::Deserialize;
+    use std::fmt;
+
+    /// The message for a value that is not a plan year; parse.rs uses it too.
+    pub fn not_whole_message(got: &dyn fmt::Display) -> String {
+        format!("must be a whole number of plan years (0, 1, 2 …) (got {got})")
+    }
+
+    /// A whole number, 0 to u32::MAX, written as an integer or a whole decimal.
+    pub fn from_f64(x: f64) -> Option<u32> {
+        (x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX)).then_some(x as u32)
+    }
+
+    struct Whole(u32);
+
+    impl<'de> Deserialize<'de> for Whole {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(WholeVisitor).map(Whole)
+        }
+    }
+
+    struct WholeVisitor;
+
+    impl Visitor<'_> for WholeVisitor {
+        type Value = u32;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a whole number of plan years (0, 1, 2 …)")
+        }
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<u32, E> {
+            u32::try_from(n).map_err(|_| E::custom(not_whole_message(&n)))
+        }
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<u32, E> {
+            u32::try_from(n).map_err(|_| E::custom(not_whole_message(&n)))
+        }
+        fn visit_f64<E: de::Error>(self, x: f64) -> Result<u32, E> {
+            from_f64(x).ok_or_else(|| E::custom(not_whole_message(&x)))
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<u32, E> {
+            Err(E::custom(not_whole_message(&format!("\"{s}\""))))
+        }
+    }
+
+    pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        Whole::deserialize(d).map(|w| w.0)
+    }
+
+    pub fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        Option::<Whole>::deserialize(d).map(|o| o.map(|w| w.0))
+    }
+
+    pub fn points<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u32, f64)>, D::Error> {
+        Vec::<(Whole, f64)>::deserialize(d).map(|v| v.into_iter().map(|(t, pct)| (t.0, pct)).collect())
+    }
+
+    /// `{ "<t>": value }`: a key is a plan year written in digits, without
+    /// sign or leading zeros ("01" could be a typo for "10" or for "1").
+    pub fn key(key: &str) -> Option<u32> {
+        let canonical = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0'));
+        canonical.then(|| key.parse().ok()).flatten()
+    }
+
+    pub fn year_map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<u32, f64>, D::Error> {
+        let raw = std::collections::BTreeMap::<String, f64>::deserialize(d)?;
+        raw.into_iter()
+            .map(|(k, v)| match key(&k) {
+                Some(t) => Ok((t, v)),
+                None => Err(de::Error::custom(format!(
+                    "the key \"{k}\" must be a plan year written as a whole number (0, 1, 2 …)"
+                ))),
+            })
+            .collect()
+    }
+}
+
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
@@ -81,6 +162,7 @@ pub struct Meta {
     #[serde(default = "lcu")]
     pub currency: String,
     pub start_year: i32,
+    #[serde(deserialize_with = "whole::year")]
     pub horizon_years: u32,
     #[serde(default, skip_serializing_if = "is_default")]
     pub discount_rate_pct: f64,
@@ -117,9 +199,9 @@ pub struct Macro {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "whole::year_map", skip_serializing_if = "BTreeMap::is_empty")]
     pub real_growth_pct: BTreeMap<PlanYear, f64>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "whole::year_map", skip_serializing_if = "BTreeMap::is_empty")]
     pub inflation_pct: BTreeMap<PlanYear, f64>,
 }
 
@@ -139,7 +221,9 @@ pub struct Revenue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reform {
+    #[serde(deserialize_with = "whole::year")]
     pub start: PlanYear,
+    #[serde(deserialize_with = "whole::year")]
     pub years: u32,
     pub gain_pct_gdp_per_year: f64,
 }
@@ -164,7 +248,9 @@ pub struct CostLine {
 pub struct Ramp {
     pub from_pct: f64,
     pub to_pct: f64,
+    #[serde(deserialize_with = "whole::year")]
     pub start: PlanYear,
+    #[serde(deserialize_with = "whole::year")]
     pub years: u32,
 }
 
@@ -224,7 +310,7 @@ pub struct Donor {
     pub initial_country_share_pct: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_pp: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
     pub start: Option<PlanYear>,
 }
 
@@ -234,29 +320,33 @@ pub struct Donor {
 #[serde(tag = "shape", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Taper {
     None {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
         end: Option<PlanYear>,
     },
     Linear {
+        #[serde(deserialize_with = "whole::year")]
         start: PlanYear,
+        #[serde(deserialize_with = "whole::year")]
         end: PlanYear,
     },
     Exponential {
+        #[serde(deserialize_with = "whole::year")]
         start: PlanYear,
         rate_pct: f64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
         end: Option<PlanYear>,
     },
     Steps {
         /// `[t, pct]` pairs, t strictly ascending.
+        #[serde(deserialize_with = "whole::points")]
         points: Vec<(PlanYear, f64)>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
         end: Option<PlanYear>,
     },
     Logistic {
         midpoint: f64,
         steepness: f64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
         end: Option<PlanYear>,
     },
 }
@@ -270,8 +360,9 @@ impl Default for Taper {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shock {
+    #[serde(deserialize_with = "whole::year")]
     pub at: PlanYear,
-    #[serde(default = "one_year", skip_serializing_if = "is_one_year")]
+    #[serde(default = "one_year", deserialize_with = "whole::year", skip_serializing_if = "is_one_year")]
     pub years: u32,
     #[serde(default, skip_serializing_if = "is_default")]
     pub revenue_pct: f64,
@@ -313,7 +404,7 @@ pub struct Criterion {
     pub metric: String,
     pub op: Op,
     pub value: f64,
-    #[serde(default = "one_year", skip_serializing_if = "is_one_year")]
+    #[serde(default = "one_year", deserialize_with = "whole::year", skip_serializing_if = "is_one_year")]
     pub consecutive_years: u32,
 }
 

@@ -8,9 +8,9 @@
 //! - `meta.start_year` lies in 1900–2200;
 //! - `meta.exit_threshold_pct` is a share (0–100);
 //! - a reform's `gain_pct_gdp_per_year` lies in 0–100;
-//! - logistic `midpoint` is 0 or more (it may be fractional), `steepness`
-//!   above 0 and at most 10;
-//! - a `steps` taper lists at least one point;
+//! - logistic `midpoint` is any finite number (a point on a curve, not a
+//!   time point), `steepness` any finite number 0 or more (0 is m ≡ 1);
+//! - a `steps` taper may list no points (m ≡ 1, "1 before the first");
 //! - `end` must be after `start` for the shapes that have a start
 //!   (linear, exponential);
 //! - criterion keys (name, or index for an unnamed one) must be unique;
@@ -62,6 +62,16 @@ fn join(prefix: &str, field: &str) -> String {
     }
 }
 
+/// A number as a message shows it: plain for everyday sizes, in scientific
+/// notation when plain digits would run to dozens of characters (1e308).
+fn shown(x: f64) -> String {
+    if x == 0.0 || (1e-4..1e15).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 impl Checker {
     fn report(&mut self, path: String, message: String) {
         self.problems.push(Problem { path, message });
@@ -76,9 +86,9 @@ impl Checker {
         let low_ok = if open_low { x > lo } else { x >= lo };
         if !low_ok || x > hi {
             let message = if open_low {
-                format!("must be above {lo} and at most {hi} (got {x})")
+                format!("must be above {lo} and at most {hi} (got {})", shown(x))
             } else {
-                format!("must be between {lo} and {hi} (got {x})")
+                format!("must be between {lo} and {hi} (got {})", shown(x))
             };
             self.report(join(prefix, field), message);
             return false;
@@ -101,7 +111,7 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x < 0.0 {
-            self.report(join(prefix, field), format!("must not be negative (got {x})"));
+            self.report(join(prefix, field), format!("must not be negative (got {})", shown(x)));
         }
     }
 
@@ -110,7 +120,7 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x <= 0.0 {
-            self.report(join(prefix, field), format!("must be above 0 (got {x})"));
+            self.report(join(prefix, field), format!("must be above 0 (got {})", shown(x)));
         }
     }
 
@@ -313,9 +323,7 @@ impl Checker {
                 self.end_after_start(p, *start, *end);
             }
             Taper::Steps { points, .. } => {
-                if points.is_empty() {
-                    self.report(join(p, "points"), "must list at least one [plan year, percent] point".into());
-                }
+                // No points is valid: m(t) is 1 before the first point, so always 1.
                 for (i, (t, pct)) in points.iter().enumerate() {
                     self.share(&format!("{p}.points[{i}]"), "pct", *pct);
                     if i > 0 && points[i - 1].0 >= *t {
@@ -327,10 +335,12 @@ impl Checker {
                 }
             }
             Taper::Logistic { midpoint, steepness, .. } => {
-                if !midpoint.is_finite() || *midpoint < 0.0 {
-                    self.report(join(p, "midpoint"), format!("must be a plan year, 0 or more (got {midpoint})"));
+                // The midpoint is a real number on the curve, not a time point.
+                if !midpoint.is_finite() {
+                    self.report(join(p, "midpoint"), "must be a finite number".into());
                 }
-                self.number(p, "steepness", *steepness, 0.0, 10.0, true);
+                // 0 is no taper (m ≡ 1); any larger finite value is a curve.
+                self.non_negative(p, "steepness", *steepness);
             }
         }
     }
@@ -406,4 +416,18 @@ pub fn newer_version_message(version: u64) -> String {
     format!(
         "made by a newer release of Sunset Planner (plan format version {version}); this release reads version {VERSION}"
     )
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::shown;
+
+    #[test]
+    fn huge_and_tiny_numbers_stay_short() {
+        assert_eq!(shown(1e308), "1e308");
+        assert_eq!(shown(-2.5e-7), "-2.5e-7");
+        assert_eq!(shown(7.0), "7");
+        assert_eq!(shown(-5.0), "-5");
+        assert_eq!(shown(123456789012.0), "123456789012");
+    }
 }
