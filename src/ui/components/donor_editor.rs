@@ -128,6 +128,7 @@ pub fn donor_editor(p: &Props) -> Html {
             { body }
             <NumberField path={path("fulfilment_pct")} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
                 value={d.fulfilment_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
+                hint={tr(l, "The share of what is pledged that is actually paid out.", "La part des engagements réellement décaissée.")}
                 problem={prob("fulfilment_pct")} lang={l} on_edit={on_edit.clone()} />
             if d.kind == DonorKind::GapFilling {
                 <p class="hint">{ tr(l,

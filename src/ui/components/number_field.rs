@@ -56,6 +56,9 @@ pub struct Props {
     /// The model's message for this path, if any.
     #[prop_or_default]
     pub problem: Option<AttrValue>,
+    /// What the figure means, for a newcomer (shown when hovering the label).
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     pub lang: Lang,
     pub on_edit: Callback<Action>,
 }
@@ -330,7 +333,7 @@ pub fn number_field(p: &Props) -> Html {
     html! {
         <div class={classes!("field", "number-field", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>
-                <span class="label">{ &p.label }</span>
+                <span class={classes!("label", p.hint.is_some().then_some("has-hint"))} title={p.hint.clone()}>{ &p.label }</span>
                 <span class="readable" aria-hidden="true">{ readable(p) }</span>
             </label>
             <div class="controls">

@@ -39,9 +39,11 @@ pub fn plan_section(p: &Props) -> Html {
                         problem={prob("meta.horizon_years")} lang={l} on_edit={p.on_edit.clone()} />
                     <NumberField path={"meta.discount_rate_pct"} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
                         value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
+                        hint={tr(l, "Used only for present values of gaps and donor funding.", "Sert seulement aux valeurs actuelles des déficits et des financements.")}
                         problem={prob("meta.discount_rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
                     <NumberField path={"meta.exit_threshold_pct"} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
                         value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
+                        hint={tr(l, "Donors count as gone once their funding stays at or below this share of the spending need.", "Les bailleurs sont considérés partis quand leur financement reste sous cette part du besoin de dépenses.")}
                         problem={prob("meta.exit_threshold_pct")} lang={l} on_edit={p.on_edit.clone()} />
                 </>
             }

@@ -44,6 +44,7 @@ pub fn revenue_section(p: &Props) -> Html {
                     problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
                 <NumberField path={path("buoyancy")} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
                     value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
+                    hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")}
                     problem={prob("buoyancy")} lang={l} on_edit={p.on_edit.clone()} />
                 <ToggleField path={path("reform")} label={tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale")}
                     checked={r.reform.is_some()} on_toggle={on_reform} />
