@@ -118,8 +118,9 @@ pub fn app() -> Html {
                 state.stale,
             );
             html! { <>
-                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
+                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} lang={l} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
                     <YearTable plan={tp} projection={tpr} currency={c} lang={l} stale={ts} />
