@@ -3,7 +3,7 @@
 # cargo-fuzz (libFuzzer) for SECONDS in all (default 300), split between
 # the two targets, then print the executions and crashes of each.
 #
-# Needs cargo-fuzz (`cargo install cargo-fuzz`). On a stable toolchain it
+# Installs cargo-fuzz on first use. On a stable toolchain it
 # runs with RUSTC_BOOTSTRAP=1 and no sanitizer (safe Rust; panics and
 # aborts are what we look for). Crashing inputs land in
 # fuzz/artifacts/<target>/; replay one with
@@ -11,7 +11,12 @@
 set -euo pipefail
 
 SECONDS_TOTAL="${1:-300}"
-cd "$(dirname "$0")/../fuzz"
+. "$(dirname "$0")/env.sh"
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: installing cargo-fuzz (once)"
+  cargo install --quiet --locked cargo-fuzz
+fi
+cd "$ROOT/fuzz"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
