@@ -33,7 +33,7 @@ bench: setup
 	@bash scripts/bench.sh
 
 fuzz: setup
-	@bash scripts/fuzz.sh $(SECONDS)
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf target dist
