@@ -29,8 +29,10 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
         say "rustup could not add wasm32; using Debian's rustc-web with build-std"
         apt_install rustc-web cargo-web rust-web-src lld-22
         mkdir -p target
+        # Debian's cargo must come before rustup's for the wasm build, and
+        # the project's wasm-opt before any other.
         cat > "$WASM_ENV_FILE" <<ENV
-PATH=/usr/bin:$PATH
+PATH=$ROOT/node_modules/.bin:/usr/bin:$PATH
 RUSTC_BOOTSTRAP=1
 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
