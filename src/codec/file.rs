@@ -67,7 +67,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The plan as a pretty-printed MODEL.md JSON file, ending in a newline.
 pub fn export_json(plan: &Plan) -> String {
-    match serde_json::to_string_pretty(plan) {
+    match serde_json::to_string_pretty(&model::plan_to_value(plan)) {
         Ok(mut text) => {
             text.push('\n');
             text

@@ -97,7 +97,7 @@ impl std::error::Error for RecordError {}
 /// `{"app":"sunset-planner","record":1,"saved_at_ms":…,"tab":"…","plan":{…}}`
 /// with the plan in the MODEL.md file format.
 pub fn record_json(record: &Record) -> String {
-    let plan = serde_json::to_value(&record.plan).unwrap_or(Value::Null);
+    let plan = model::plan_to_value(&record.plan);
     json!({
         "app": APP,
         "record": RECORD_VERSION,

@@ -61,6 +61,16 @@ fn check_format_and_version(value: &Value) -> Result<(), Vec<Problem>> {
     }
 }
 
+/// A plan as its MODEL.md JSON value: the one place a `Plan` is
+/// serialised, so the app carries a single copy of that code (the file
+/// export pretty-prints this value, the autosave record embeds it).
+#[inline(never)]
+pub fn plan_to_value(plan: &Plan) -> Value {
+    // A plan has only strings, numbers and maps with whole-number keys,
+    // which always serialise; the fallback is never taken.
+    serde_json::to_value(plan).unwrap_or(Value::Null)
+}
+
 /// Pass 3: the typed parse, its error path in MODEL.md style.
 pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
     serde_path_to_error::deserialize::<_, Plan>(value).map_err(|e| {
