@@ -113,7 +113,8 @@ pub fn parse_record(text: &str) -> Result<Record, RecordError> {
     if text.len() > MAX_RECORD_BYTES {
         return Err(RecordError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| RecordError::NotJson)?;
+    // from_slice: the one JSON reader the app uses (see model::parse_plan).
+    let value: Value = serde_json::from_slice(text.as_bytes()).map_err(|_| RecordError::NotJson)?;
     let Value::Object(fields) = value else {
         return Err(RecordError::Foreign);
     };
