@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::plan::{whole, Plan, FORMAT, VERSION};
+use super::plan::*;
 use super::validate::{newer_version_message, validate};
 use super::Problem;
 
@@ -27,7 +27,7 @@ pub fn parse_plan(json: &str) -> Result<Plan, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let plan = plan_from_value(value).map_err(|p| vec![p])?;
+    let plan = plan_from_walked(&value).map_err(|p| vec![p])?;
     validate(&plan)?;
     Ok(plan)
 }
@@ -73,15 +73,10 @@ pub fn plan_to_value(plan: &Plan) -> Value {
     serde_json::to_value(plan).unwrap_or(Value::Null)
 }
 
-/// Pass 3: the typed parse, its error path in MODEL.md style.
-///
-/// On the host (the command-line evaluator, the tests) serde_path_to_error
-/// tracks the path of a typed-parse error. The browser build leaves it out
-/// (about 10 KB of gzipped wasm): there the walk of pass 2 has already
-/// checked every field serde checks (types, whole numbers, year keys,
-/// required and unknown fields, names of kinds, shapes and operators), so
-/// the typed parse of a walked value does not fail; should it ever, its
-/// message is still shown, at "plan".
+/// The typed parse with serde (the derives of `plan.rs`), its error path
+/// in MODEL.md style. `parse_plan` reads plans with `plan_from_walked`
+/// instead; this stays on the host, where the tests check that both give
+/// the same plan.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
     serde_path_to_error::deserialize::<_, Plan>(value).map_err(|e| {
@@ -92,17 +87,311 @@ pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
     })
 }
 
-/// Pass 3 in the browser: see the host version above.
-#[cfg(target_arch = "wasm32")]
-pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
-    serde_json::from_value::<Plan>(value).map_err(|e| typed_parse_problem("plan".to_string(), &e.to_string()))
-}
-
+#[cfg(not(target_arch = "wasm32"))]
 fn typed_parse_problem(path: String, raw: &str) -> Problem {
     let message = friendly_serde_message(&path, raw);
     Problem::new(path, message)
 }
 
+/// Pass 3: the typed plan from a value the walk (pass 2) accepted.
+///
+/// Written by hand rather than with serde's derived `Deserialize`, whose
+/// code is a large part of the browser build: after the walk every field
+/// has its type, so this only picks values and fills in the defaults the
+/// derives declare in `plan.rs` (tests check it gives the plan serde
+/// gives). A value the walk did not accept is still refused, with its path.
+pub fn plan_from_walked(value: &Value) -> Result<Plan, Problem> {
+    let o = Obj::new(value, "")?;
+    Ok(Plan {
+        format: o.text("format")?,
+        version: o.get("version").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).ok_or_else(|| o.bad("version"))?,
+        meta: meta(&o.obj("meta")?)?,
+        macro_path: macro_path(&o.obj("macro")?)?,
+        revenues: o.list("revenues", revenue)?,
+        costs: o.list("costs", cost)?,
+        programmes: o.list("programmes", programme)?,
+        donors: o.list("donors", donor)?,
+        shocks: o.list("shocks", shock)?,
+        reserve: match o.opt_obj("reserve")? {
+            Some(r) => Reserve {
+                opening: r.num_or("opening", 0.0)?,
+                target_months: r.num_or("target_months", 0.0)?,
+                interest_pct: r.num_or("interest_pct", 0.0)?,
+            },
+            None => Reserve::default(),
+        },
+        criteria: o.list("criteria", criterion)?,
+        reengagement: match o.opt_obj("reengagement")? {
+            Some(r) => Some(Reengagement { trigger_pct: r.num("trigger_pct")?, reserve_floor_months: r.num("reserve_floor_months")? }),
+            None => None,
+        },
+    })
+}
+
+fn meta(o: &Obj) -> Result<Meta, Problem> {
+    Ok(Meta {
+        name: o.text_or("name", "")?,
+        country: o.text_or("country", "")?,
+        currency: o.text_or("currency", "LCU")?,
+        start_year: o.get("start_year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok()).ok_or_else(|| o.bad("start_year"))?,
+        horizon_years: o.year("horizon_years")?,
+        discount_rate_pct: o.num_or("discount_rate_pct", 0.0)?,
+        exit_threshold_pct: o.num_or("exit_threshold_pct", 1.0)?,
+    })
+}
+
+fn macro_path(o: &Obj) -> Result<Macro, Problem> {
+    let overrides = match o.opt_obj("overrides")? {
+        Some(v) => Overrides { real_growth_pct: v.year_map("real_growth_pct")?, inflation_pct: v.year_map("inflation_pct")? },
+        None => Overrides::default(),
+    };
+    Ok(Macro {
+        gdp_base: o.num("gdp_base")?,
+        real_growth_pct: o.num_or("real_growth_pct", 0.0)?,
+        inflation_pct: o.num_or("inflation_pct", 0.0)?,
+        population_base: o.num("population_base")?,
+        population_growth_pct: o.num_or("population_growth_pct", 0.0)?,
+        fx_base: o.num_or("fx_base", 1.0)?,
+        foreign_inflation_pct: o.num_or("foreign_inflation_pct", 0.0)?,
+        real_depreciation_pct: o.num_or("real_depreciation_pct", 0.0)?,
+        overrides,
+    })
+}
+
+fn revenue(o: &Obj) -> Result<Revenue, Problem> {
+    Ok(Revenue {
+        name: o.text("name")?,
+        base: o.num("base")?,
+        buoyancy: o.num_or("buoyancy", 1.0)?,
+        reform: match o.opt_obj("reform")? {
+            Some(r) => Some(Reform { start: r.year("start")?, years: r.year("years")?, gain_pct_gdp_per_year: r.num("gain_pct_gdp_per_year")? }),
+            None => None,
+        },
+    })
+}
+
+fn ramp(o: &Obj, name: &str) -> Result<Option<Ramp>, Problem> {
+    Ok(match o.opt_obj(name)? {
+        Some(r) => Some(Ramp { from_pct: r.num("from_pct")?, to_pct: r.num("to_pct")?, start: r.year("start")?, years: r.year("years")? }),
+        None => None,
+    })
+}
+
+fn cost(o: &Obj) -> Result<CostLine, Problem> {
+    Ok(CostLine {
+        name: o.text("name")?,
+        base: o.num("base")?,
+        indexed: o.bool_or("indexed", true)?,
+        real_growth_pct: o.num_or("real_growth_pct", 0.0)?,
+        handover: ramp(o, "handover")?,
+    })
+}
+
+fn programme(o: &Obj) -> Result<Programme, Problem> {
+    Ok(Programme {
+        name: o.text("name")?,
+        eligible_share_pct: o.num("eligible_share_pct")?,
+        benefit_base: o.num("benefit_base")?,
+        indexed: o.bool_or("indexed", true)?,
+        real_benefit_growth_pct: o.num_or("real_benefit_growth_pct", 0.0)?,
+        admin_pct: o.num_or("admin_pct", 0.0)?,
+        coverage: ramp(o, "coverage")?,
+    })
+}
+
+fn donor(o: &Obj) -> Result<Donor, Problem> {
+    let kind = match o.get("kind").and_then(Value::as_str) {
+        Some("budget_support") => DonorKind::BudgetSupport,
+        Some("cofinancing") => DonorKind::Cofinancing,
+        Some("gap_filling") => DonorKind::GapFilling,
+        _ => return Err(o.bad("kind")),
+    };
+    let currency = match o.get("currency") {
+        None => None,
+        Some(v) => Some(match v.as_str() {
+            Some("LCU") => Currency::Lcu,
+            Some("USD") => Currency::Usd,
+            _ => return Err(o.bad("currency")),
+        }),
+    };
+    Ok(Donor {
+        name: o.text("name")?,
+        kind,
+        currency,
+        fulfilment_pct: o.num_or("fulfilment_pct", 100.0)?,
+        base: o.opt_num("base")?,
+        taper: match o.opt_obj("taper")? {
+            Some(t) => Some(taper(&t)?),
+            None => None,
+        },
+        target: match o.get("target") {
+            Some(_) => Some(o.text("target")?),
+            None => None,
+        },
+        initial_country_share_pct: o.opt_num("initial_country_share_pct")?,
+        step_pp: o.opt_num("step_pp")?,
+        start: o.opt_year("start")?,
+    })
+}
+
+fn taper(o: &Obj) -> Result<Taper, Problem> {
+    Ok(match o.get("shape").and_then(Value::as_str) {
+        Some("none") => Taper::None { end: o.opt_year("end")? },
+        Some("linear") => Taper::Linear { start: o.year("start")?, end: o.year("end")? },
+        Some("exponential") => Taper::Exponential { start: o.year("start")?, rate_pct: o.num("rate_pct")?, end: o.opt_year("end")? },
+        Some("steps") => {
+            let mut points = Vec::new();
+            for (i, point) in o.get("points").and_then(Value::as_array).ok_or_else(|| o.bad("points"))?.iter().enumerate() {
+                let pair = match point.as_array().map(Vec::as_slice) {
+                    Some([t, pct]) => whole_u32(t).zip(pct.as_f64()),
+                    _ => None,
+                };
+                points.push(pair.ok_or_else(|| o.bad(&format!("points[{i}]")))?);
+            }
+            Taper::Steps { points, end: o.opt_year("end")? }
+        }
+        Some("logistic") => Taper::Logistic { midpoint: o.num("midpoint")?, steepness: o.num("steepness")?, end: o.opt_year("end")? },
+        _ => return Err(o.bad("shape")),
+    })
+}
+
+fn shock(o: &Obj) -> Result<Shock, Problem> {
+    Ok(Shock {
+        at: o.year("at")?,
+        years: o.year_or("years", 1)?,
+        revenue_pct: o.num_or("revenue_pct", 0.0)?,
+        donor_pct: o.num_or("donor_pct", 0.0)?,
+        cost_pct: o.num_or("cost_pct", 0.0)?,
+    })
+}
+
+fn criterion(o: &Obj) -> Result<Criterion, Problem> {
+    let op = match o.get("op").and_then(Value::as_str) {
+        Some(">=") => Op::Ge,
+        Some(">") => Op::Gt,
+        Some("<=") => Op::Le,
+        Some("<") => Op::Lt,
+        _ => return Err(o.bad("op")),
+    };
+    Ok(Criterion {
+        name: match o.get("name") {
+            Some(_) => Some(o.text("name")?),
+            None => None,
+        },
+        metric: o.text("metric")?,
+        op,
+        value: o.num("value")?,
+        consecutive_years: o.year_or("consecutive_years", 1)?,
+    })
+}
+
+/// A plan year or count as the typed parse reads it (`plan::whole`).
+fn whole_u32(v: &Value) -> Option<u32> {
+    match v.as_u64() {
+        Some(n) => u32::try_from(n).ok(),
+        None => v.as_f64().and_then(whole::from_f64),
+    }
+}
+
+/// An object of the plan and its path, for `plan_from_walked`.
+struct Obj<'a> {
+    map: &'a serde_json::Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Value, path: &str) -> Result<Obj<'a>, Problem> {
+        match value.as_object() {
+            Some(map) => Ok(Obj { map, path: path.to_string() }),
+            None => Err(Problem::new(if path.is_empty() { "plan" } else { path }, "must be an object { … }")),
+        }
+    }
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.map.get(name)
+    }
+    /// The problem of a field missing or of the wrong type (the walk
+    /// reports these first, with their own messages).
+    #[inline(never)]
+    fn bad(&self, name: &str) -> Problem {
+        Problem::new(child(&self.path, name), "is missing or of the wrong type")
+    }
+    fn num(&self, name: &str) -> Result<f64, Problem> {
+        self.get(name).and_then(Value::as_f64).ok_or_else(|| self.bad(name))
+    }
+    fn num_or(&self, name: &str, default: f64) -> Result<f64, Problem> {
+        self.opt_num(name).map(|x| x.unwrap_or(default))
+    }
+    fn opt_num(&self, name: &str) -> Result<Option<f64>, Problem> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.num(name).map(Some),
+        }
+    }
+    fn text(&self, name: &str) -> Result<String, Problem> {
+        self.get(name).and_then(Value::as_str).map(str::to_string).ok_or_else(|| self.bad(name))
+    }
+    fn text_or(&self, name: &str, default: &str) -> Result<String, Problem> {
+        match self.get(name) {
+            None => Ok(default.to_string()),
+            Some(_) => self.text(name),
+        }
+    }
+    fn bool_or(&self, name: &str, default: bool) -> Result<bool, Problem> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => v.as_bool().ok_or_else(|| self.bad(name)),
+        }
+    }
+    fn year(&self, name: &str) -> Result<u32, Problem> {
+        self.get(name).and_then(whole_u32).ok_or_else(|| self.bad(name))
+    }
+    fn year_or(&self, name: &str, default: u32) -> Result<u32, Problem> {
+        self.opt_year(name).map(|y| y.unwrap_or(default))
+    }
+    fn opt_year(&self, name: &str) -> Result<Option<u32>, Problem> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.year(name).map(Some),
+        }
+    }
+    fn obj(&self, name: &str) -> Result<Obj<'a>, Problem> {
+        match self.get(name) {
+            Some(v) => Obj::new(v, &child(&self.path, name)),
+            None => Err(self.bad(name)),
+        }
+    }
+    fn opt_obj(&self, name: &str) -> Result<Option<Obj<'a>>, Problem> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.obj(name).map(Some),
+        }
+    }
+    fn list<T>(&self, name: &str, item: fn(&Obj) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        let Some(v) = self.get(name) else {
+            return Ok(Vec::new());
+        };
+        let items = v.as_array().ok_or_else(|| self.bad(name))?;
+        let path = child(&self.path, name);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(item(&Obj::new(v, &format!("{path}[{i}]"))?)?);
+        }
+        Ok(out)
+    }
+    fn year_map(&self, name: &str) -> Result<std::collections::BTreeMap<u32, f64>, Problem> {
+        let mut map = std::collections::BTreeMap::new();
+        if let Some(v) = self.get(name) {
+            let o = Obj::new(v, &child(&self.path, name))?;
+            for (key, x) in o.map {
+                let t = whole::key(key).ok_or_else(|| o.bad(key))?;
+                map.insert(t, x.as_f64().ok_or_else(|| o.bad(key))?);
+            }
+        }
+        Ok(map)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 /// serde's wording, rewritten where a ministry user would not follow it.
 fn friendly_serde_message(path: &str, raw: &str) -> String {
     if raw.contains("expected u32") {
@@ -118,9 +407,11 @@ fn friendly_serde_message(path: &str, raw: &str) -> String {
     raw.replace('`', "\"")
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 const TIME_POINT_MESSAGE: &str = "must be a whole number of plan years (0, 1, 2 …)";
 const YEAR_KEY_MESSAGE: &str = "must be a plan year written as a whole number (0, 1, 2 …)";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn is_time_point(field: &str) -> bool {
     matches!(field, "start" | "end" | "at")
 }
@@ -452,6 +743,35 @@ mod tests {
         assert_eq!(edit_distance("buoyancy", "buoyancy"), 0);
         assert_eq!(edit_distance("bouyancy", "buoyancy"), 2);
         assert_eq!(edit_distance("", "end"), 3);
+    }
+
+    /// Every plan file under tests/fixtures and plans/ that the walk
+    /// accepts reads to the same plan by hand and with serde.
+    #[test]
+    fn walked_values_read_as_serde_reads_them() {
+        let mut seen = 0;
+        for dir in ["tests/fixtures/links", "tests/fixtures/hostile", "tests/fixtures/review", "tests/golden", "plans"] {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+                if check_format_and_version(&value).is_err() {
+                    continue;
+                }
+                let mut problems = Vec::new();
+                walk(&value, &Shape::Object(PLAN), "", &mut problems);
+                if !problems.is_empty() {
+                    continue;
+                }
+                assert_eq!(plan_from_walked(&value).ok(), plan_from_value(value).ok(), "{}", path.display());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 4, "only {seen} plan files");
     }
 
     #[test]
