@@ -63,14 +63,242 @@ fn check_format_and_version(value: &Value) -> Result<(), Vec<Problem>> {
     }
 }
 
-/// A plan as its MODEL.md JSON value: the one place a `Plan` is
-/// serialised, so the app carries a single copy of that code (the file
-/// export pretty-prints this value, the autosave record embeds it).
-#[inline(never)]
+/// A plan as its MODEL.md JSON value: the one place a `Plan` is written
+/// (the file export pretty-prints this value, the autosave record embeds
+/// it). Written by hand, like `plan_from_walked`, rather than with serde's
+/// derived `Serialize`: the same fields in the same order, the same ones
+/// left out (the `skip_serializing_if` rules of `plan.rs`), numbers as
+/// serde_json makes them (tests compare with `serde_json::to_value`).
 pub fn plan_to_value(plan: &Plan) -> Value {
-    // A plan has only strings, numbers and maps with whole-number keys,
-    // which always serialise; the fallback is never taken.
-    serde_json::to_value(plan).unwrap_or(Value::Null)
+    let mut o = Out::default();
+    o.text("format", &plan.format);
+    o.put("version", plan.version.into());
+    let m = &plan.meta;
+    let mut meta = Out::default();
+    meta.text("name", &m.name);
+    meta.text("country", &m.country);
+    meta.text("currency", &m.currency);
+    meta.put("start_year", m.start_year.into());
+    meta.put("horizon_years", m.horizon_years.into());
+    meta.num_unless("discount_rate_pct", m.discount_rate_pct, 0.0);
+    meta.num_unless("exit_threshold_pct", m.exit_threshold_pct, 1.0);
+    o.put("meta", meta.done());
+    let x = &plan.macro_path;
+    let mut mac = Out::default();
+    for (name, v) in [
+        ("gdp_base", x.gdp_base),
+        ("real_growth_pct", x.real_growth_pct),
+        ("inflation_pct", x.inflation_pct),
+        ("population_base", x.population_base),
+        ("population_growth_pct", x.population_growth_pct),
+        ("fx_base", x.fx_base),
+        ("foreign_inflation_pct", x.foreign_inflation_pct),
+        ("real_depreciation_pct", x.real_depreciation_pct),
+    ] {
+        mac.num(name, v);
+    }
+    if x.overrides != Overrides::default() {
+        let mut ov = Out::default();
+        ov.year_map("real_growth_pct", &x.overrides.real_growth_pct);
+        ov.year_map("inflation_pct", &x.overrides.inflation_pct);
+        mac.put("overrides", ov.done());
+    }
+    o.put("macro", mac.done());
+    o.list("revenues", &plan.revenues, |r, o| {
+        o.text("name", &r.name);
+        o.num("base", r.base);
+        o.num("buoyancy", r.buoyancy);
+        if let Some(f) = &r.reform {
+            let mut v = Out::default();
+            v.put("start", f.start.into());
+            v.put("years", f.years.into());
+            v.num("gain_pct_gdp_per_year", f.gain_pct_gdp_per_year);
+            o.put("reform", v.done());
+        }
+    });
+    o.list("costs", &plan.costs, |c, o| {
+        o.text("name", &c.name);
+        o.num("base", c.base);
+        if !c.indexed {
+            o.put("indexed", false.into());
+        }
+        o.num_unless("real_growth_pct", c.real_growth_pct, 0.0);
+        o.ramp("handover", &c.handover);
+    });
+    o.list("programmes", &plan.programmes, |p, o| {
+        o.text("name", &p.name);
+        o.num("eligible_share_pct", p.eligible_share_pct);
+        o.num("benefit_base", p.benefit_base);
+        if !p.indexed {
+            o.put("indexed", false.into());
+        }
+        o.num_unless("real_benefit_growth_pct", p.real_benefit_growth_pct, 0.0);
+        o.num_unless("admin_pct", p.admin_pct, 0.0);
+        o.ramp("coverage", &p.coverage);
+    });
+    o.list("donors", &plan.donors, |d, o| {
+        o.text("name", &d.name);
+        let kind = match d.kind {
+            DonorKind::BudgetSupport => "budget_support",
+            DonorKind::Cofinancing => "cofinancing",
+            DonorKind::GapFilling => "gap_filling",
+        };
+        o.text("kind", kind);
+        if let Some(c) = d.currency {
+            o.text("currency", if c == Currency::Usd { "USD" } else { "LCU" });
+        }
+        o.num_unless("fulfilment_pct", d.fulfilment_pct, 100.0);
+        o.opt_num("base", d.base);
+        if let Some(t) = &d.taper {
+            let mut v = Out::default();
+            let end = match t {
+                Taper::None { end } => {
+                    v.text("shape", "none");
+                    end
+                }
+                Taper::Linear { start, end } => {
+                    v.text("shape", "linear");
+                    v.put("start", (*start).into());
+                    v.put("end", (*end).into());
+                    &None
+                }
+                Taper::Exponential { start, rate_pct, end } => {
+                    v.text("shape", "exponential");
+                    v.put("start", (*start).into());
+                    v.num("rate_pct", *rate_pct);
+                    end
+                }
+                Taper::Steps { points, end } => {
+                    v.text("shape", "steps");
+                    let points = points.iter().map(|&(t, pct)| Value::Array(vec![t.into(), pct.into()])).collect();
+                    v.put("points", Value::Array(points));
+                    end
+                }
+                Taper::Logistic { midpoint, steepness, end } => {
+                    v.text("shape", "logistic");
+                    v.num("midpoint", *midpoint);
+                    v.num("steepness", *steepness);
+                    end
+                }
+            };
+            if let Some(e) = end {
+                v.put("end", (*e).into());
+            }
+            o.put("taper", v.done());
+        }
+        if let Some(t) = &d.target {
+            o.text("target", t);
+        }
+        o.opt_num("initial_country_share_pct", d.initial_country_share_pct);
+        o.opt_num("step_pp", d.step_pp);
+        if let Some(t) = d.start {
+            o.put("start", t.into());
+        }
+    });
+    o.list("shocks", &plan.shocks, |s, o| {
+        o.put("at", s.at.into());
+        if s.years != 1 {
+            o.put("years", s.years.into());
+        }
+        o.num_unless("revenue_pct", s.revenue_pct, 0.0);
+        o.num_unless("donor_pct", s.donor_pct, 0.0);
+        o.num_unless("cost_pct", s.cost_pct, 0.0);
+    });
+    if plan.reserve != Reserve::default() {
+        let r = &plan.reserve;
+        let mut v = Out::default();
+        v.num("opening", r.opening);
+        v.num("target_months", r.target_months);
+        v.num("interest_pct", r.interest_pct);
+        o.put("reserve", v.done());
+    }
+    o.list("criteria", &plan.criteria, |c, o| {
+        if let Some(n) = &c.name {
+            o.text("name", n);
+        }
+        o.text("metric", &c.metric);
+        let op = match c.op {
+            Op::Ge => ">=",
+            Op::Gt => ">",
+            Op::Le => "<=",
+            Op::Lt => "<",
+        };
+        o.text("op", op);
+        o.num("value", c.value);
+        if c.consecutive_years != 1 {
+            o.put("consecutive_years", c.consecutive_years.into());
+        }
+    });
+    if let Some(r) = &plan.reengagement {
+        let mut v = Out::default();
+        v.num("trigger_pct", r.trigger_pct);
+        v.num("reserve_floor_months", r.reserve_floor_months);
+        o.put("reengagement", v.done());
+    }
+    o.done()
+}
+
+/// A JSON object being written, for `plan_to_value`.
+#[derive(Default)]
+struct Out(serde_json::Map<String, Value>);
+
+impl Out {
+    fn put(&mut self, name: &str, v: Value) {
+        self.0.insert(name.to_string(), v);
+    }
+    fn text(&mut self, name: &str, s: &str) {
+        self.put(name, Value::String(s.to_string()));
+    }
+    /// A number as serde_json writes an f64 (null when not finite).
+    fn num(&mut self, name: &str, x: f64) {
+        self.put(name, x.into());
+    }
+    /// Left out when equal (`==`, as the derives compare) to its default.
+    fn num_unless(&mut self, name: &str, x: f64, default: f64) {
+        if x != default {
+            self.num(name, x);
+        }
+    }
+    fn opt_num(&mut self, name: &str, x: Option<f64>) {
+        if let Some(x) = x {
+            self.num(name, x);
+        }
+    }
+    fn year_map(&mut self, name: &str, map: &std::collections::BTreeMap<u32, f64>) {
+        if !map.is_empty() {
+            let mut v = Out::default();
+            for (t, x) in map {
+                v.num(&t.to_string(), *x);
+            }
+            self.put(name, v.done());
+        }
+    }
+    fn ramp(&mut self, name: &str, ramp: &Option<Ramp>) {
+        if let Some(r) = ramp {
+            let mut v = Out::default();
+            v.num("from_pct", r.from_pct);
+            v.num("to_pct", r.to_pct);
+            v.put("start", r.start.into());
+            v.put("years", r.years.into());
+            self.put(name, v.done());
+        }
+    }
+    fn list<T>(&mut self, name: &str, items: &[T], item: impl Fn(&T, &mut Out)) {
+        if !items.is_empty() {
+            let values = items
+                .iter()
+                .map(|x| {
+                    let mut o = Out::default();
+                    item(x, &mut o);
+                    o.done()
+                })
+                .collect();
+            self.put(name, Value::Array(values));
+        }
+    }
+    fn done(self) -> Value {
+        Value::Object(self.0)
+    }
 }
 
 /// The typed parse with serde (the derives of `plan.rs`), its error path
@@ -772,6 +1000,24 @@ mod tests {
             }
         }
         assert!(seen >= 4, "only {seen} plan files");
+    }
+
+    #[test]
+    fn plans_are_written_as_serde_writes_them() {
+        let mut plans = vec![crate::model::default_plan()];
+        for text in [include_str!("../../plans/example.json"), include_str!("../../tests/fixtures/links/every-field.plan.json")] {
+            plans.push(parse_plan(text).expect("a valid plan"));
+        }
+        let mut odd = plans[0].clone();
+        odd.meta.discount_rate_pct = -0.0;
+        odd.meta.exit_threshold_pct = f64::NAN;
+        odd.macro_path.gdp_base = f64::INFINITY;
+        odd.meta.start_year = -5;
+        odd.reserve.opening = -0.0;
+        plans.push(odd);
+        for plan in &plans {
+            assert_eq!(plan_to_value(plan), serde_json::to_value(plan).expect("serialises"));
+        }
     }
 
     #[test]
