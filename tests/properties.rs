@@ -13,6 +13,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
+    fn the_hand_written_reader_reads_as_serde_does(plan in arb_plan()) {
+        let value = plan_to_value(&plan);
+        prop_assert_eq!(&value, &serde_json::to_value(&plan).expect("serialises"));
+        prop_assert_eq!(plan_from_walked(&value), Ok(plan.clone()));
+        prop_assert_eq!(parse::plan_from_value(value), Ok(plan));
+    }
+
+    #[test]
     fn random_plans_are_valid(plan in arb_plan()) {
         prop_assert_eq!(validate(&plan), Ok(()));
     }

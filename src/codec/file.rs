@@ -67,7 +67,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The plan as a pretty-printed MODEL.md JSON file, ending in a newline.
 pub fn export_json(plan: &Plan) -> String {
-    match serde_json::to_string_pretty(plan) {
+    match serde_json::to_string_pretty(&model::plan_to_value(plan)) {
         Ok(mut text) => {
             text.push('\n');
             text
@@ -82,7 +82,7 @@ pub fn export_json(plan: &Plan) -> String {
 /// reduced to lower-case ASCII letters, digits and dashes.
 pub fn file_name(plan: &Plan) -> String {
     let mut slug = String::new();
-    for c in plan.meta.name.chars().flat_map(char::to_lowercase) {
+    for c in plan.meta.name.chars().flat_map(slug_lowercase) {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -98,6 +98,20 @@ pub fn file_name(plan: &Plan) -> String {
     } else {
         format!("sunset-plan-{slug}.json")
     }
+}
+
+/// `char::to_lowercase` as far as `file_name` can tell: it keeps ASCII
+/// letters and digits and turns anything else into a dash, and the only
+/// non-ASCII characters whose lower case holds an ASCII letter are "İ"
+/// ("i" and a combining dot) and the Kelvin sign ("k"). Leaves Unicode's
+/// case tables (about 12 KB) out of the wasm.
+fn slug_lowercase(c: char) -> impl Iterator<Item = char> {
+    let (chars, n) = match c {
+        '\u{130}' => (['i', '\u{307}'], 2),
+        '\u{212a}' => (['k', 'k'], 1),
+        c => ([c.to_ascii_lowercase(), c], 1),
+    };
+    chars.into_iter().take(n)
 }
 
 /// A plan from the bytes of a file (picked or dropped): size cap, UTF-8
@@ -150,6 +164,37 @@ mod tests {
         let mut p = plan();
         p.meta.name = "<<>>".into();
         assert_eq!(file_name(&p), "sunset-plan.json");
+    }
+
+    #[test]
+    fn names_files_as_unicode_lower_case_would() {
+        // The slug rule with the full Unicode lower case, for every character.
+        fn with_unicode_case(name: &str) -> String {
+            let mut slug = String::new();
+            for c in name.chars().flat_map(char::to_lowercase) {
+                if c.is_ascii_alphanumeric() {
+                    slug.push(c);
+                } else if !slug.is_empty() && !slug.ends_with('-') {
+                    slug.push('-');
+                }
+                if slug.len() >= 40 {
+                    break;
+                }
+            }
+            let slug = slug.trim_end_matches('-');
+            if slug.is_empty() {
+                "sunset-plan.json".to_string()
+            } else {
+                format!("sunset-plan-{slug}.json")
+            }
+        }
+        let mut p = plan();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for name in [format!("{c}"), format!("a{c}B{c}"), format!("{}{c}x", "y".repeat(38))] {
+                p.meta.name = name;
+                assert_eq!(file_name(&p), with_unicode_case(&p.meta.name), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -97,7 +97,7 @@ impl std::error::Error for RecordError {}
 /// `{"app":"sunset-planner","record":1,"saved_at_ms":…,"tab":"…","plan":{…}}`
 /// with the plan in the MODEL.md file format.
 pub fn record_json(record: &Record) -> String {
-    let plan = serde_json::to_value(&record.plan).unwrap_or(Value::Null);
+    let plan = model::plan_to_value(&record.plan);
     json!({
         "app": APP,
         "record": RECORD_VERSION,
@@ -113,7 +113,8 @@ pub fn parse_record(text: &str) -> Result<Record, RecordError> {
     if text.len() > MAX_RECORD_BYTES {
         return Err(RecordError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| RecordError::NotJson)?;
+    // from_slice: the one JSON reader the app uses (see model::parse_plan).
+    let value: Value = serde_json::from_slice(text.as_bytes()).map_err(|_| RecordError::NotJson)?;
     let Value::Object(fields) = value else {
         return Err(RecordError::Foreign);
     };

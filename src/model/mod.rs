@@ -32,7 +32,7 @@ pub mod validate;
 
 pub use default_plan::default_plan;
 pub use evaluate::evaluate;
-pub use parse::parse_plan;
+pub use parse::{parse_plan, plan_from_walked, plan_to_value};
 pub use plan::*;
 pub use presets::{presets, Preset, PresetItem};
 pub use projection::*;

@@ -36,7 +36,8 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
     if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return None;
     }
-    match e.key().to_lowercase().as_str() {
+    // ASCII lower case: no other key value lowers to "z" or "y".
+    match e.key().to_ascii_lowercase().as_str() {
         "z" if e.shift_key() => Some(Action::Redo),
         "z" => Some(Action::Undo),
         "y" => Some(Action::Redo),

@@ -74,7 +74,10 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
         .collect();
     s = s.replace('−', "-");
-    let lower = s.to_lowercase();
+    // ASCII lower case is enough to find the ASCII suffixes below. (With
+    // Unicode's, a Kelvin sign "K" matched "k" and the cut below fell
+    // inside it, a panic; now such text is simply not a number.)
+    let lower = s.to_ascii_lowercase();
     let scales: &[(&str, f64)] = match lang {
         Lang::En => &[("bn", 1e9), ("tn", 1e12), ("k", 1e3), ("m", 1e6)],
         Lang::Fr => &[("md", 1e9), ("bn", 1e12), ("k", 1e3), ("m", 1e6)],

@@ -14,6 +14,13 @@ pub fn panel(
     on_edit: &Callback<Action>,
     body: impl FnOnce() -> Html,
 ) -> Html {
+    // Only this line is instantiated per section; the markup below is
+    // shared code (it was built inline in every section's view).
+    panel_with(section, title, collapsed, on_edit, (!collapsed).then(body))
+}
+
+#[inline(never)]
+fn panel_with(section: Section, title: &str, collapsed: bool, on_edit: &Callback<Action>, body: Option<Html>) -> Html {
     let on_edit = on_edit.clone();
     let onclick = Callback::from(move |_| on_edit.emit(Action::ToggleSection(section)));
     let key = section.key();
@@ -29,8 +36,8 @@ pub fn panel(
                     { title.to_string() }
                 </button>
             </h2>
-            if !collapsed {
-                <div class="panel-body" id={body_id}>{ body() }</div>
+            if let Some(body) = body {
+                <div class="panel-body" id={body_id}>{ body }</div>
             }
         </section>
     }
