@@ -12,7 +12,10 @@
 
 use std::fmt;
 
-use super::base64;
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
 use crate::model::{self, Plan, Problem};
@@ -127,6 +130,16 @@ impl LinkError {
     }
 }
 
+/// base64url decoding that tolerates what a cut-off link leaves (stray
+/// low bits in the last character), so truncation is reported as such.
+const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
 /// The fragment payload of `plan`: `1.<data>`. The full fragment is
 /// `#plan=` followed by it; see `link_url`.
 ///
@@ -136,7 +149,7 @@ impl LinkError {
 pub fn encode_link(plan: &Plan) -> String {
     let text = v1::compact_text(plan);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 10);
-    format!("{LINK_VERSION}.{}", base64::encode_url_safe(&packed))
+    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// A full share URL: `base` (any fragment it has is dropped) + `#plan=` +
@@ -260,10 +273,9 @@ fn unbase64(data: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
     if clean.len() % 4 == 1 {
         return Err(LinkError::Truncated);
     }
-    // Only base64url characters are left and the length is possible, so
-    // this always decodes (stray low bits in the last character, which a
-    // cut-off link leaves, are ignored: truncation is reported as such).
-    base64::decode(clean.as_bytes()).ok_or(LinkError::Corrupt)
+    LENIENT_BASE64
+        .decode(clean.as_bytes())
+        .map_err(|_| LinkError::Corrupt)
 }
 
 /// zlib data (deflate + Adler-32) to bytes, never more than the cap.

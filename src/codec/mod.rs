@@ -5,11 +5,9 @@
 //! - `storage`: the autosave record and the start-up restore rule (pure).
 //! - `qr`: a share link as an SVG QR code.
 //! - `csv`: the year table as CSV (the CLI and the app's export).
-//! - `base64`: base64 for share links and exported PNGs.
 //! - `browser` (wasm32 only): URL fragment, local storage, clipboard,
 //!   downloads and file reading.
 
-pub mod base64;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod csv;

@@ -3,6 +3,8 @@
 //! look is copied onto it before serialising; the PNG is that SVG drawn on
 //! a canvas at twice its size, for slides.
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlImageElement};
@@ -281,5 +283,5 @@ fn draw(img: &HtmlImageElement, w: f64, h: f64) -> Result<Vec<u8>, String> {
         .split_once("base64,")
         .map(|(_, d)| d)
         .ok_or("the canvas gave no PNG")?;
-    crate::codec::base64::decode(data.as_bytes()).ok_or_else(|| "the canvas gave a PNG that is not base64".to_string())
+    STANDARD.decode(data).map_err(|e| e.to_string())
 }
