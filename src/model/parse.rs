@@ -4,8 +4,9 @@
 //! 1. the text is JSON, an object, with `format` "sunset-plan" and `version` 1;
 //! 2. a walk of the JSON against the file's shape, reporting every unknown
 //!    field, missing required field and value of the wrong type at once;
-//! 3. the typed parse (serde), whose error, should any slip past the walk,
-//!    is reported with its path in the same style;
+//! 3. the typed plan read from the walked value (`plan_from_walked`, by
+//!    hand to keep serde's derived code out of the browser build; tests
+//!    check it equals serde's typed parse), a stray error with its path;
 //! 4. `validate`, the rules on values.
 
 use serde_json::Value;
