@@ -382,7 +382,7 @@ fn an_overflowing_projection_names_its_year() {
     );
     assert_eq!(
         e.message_fr(),
-        "la projection dépasse les limites du calcul en 2027 (le PIB n'est plus un nombre fini) ; réduisez les taux de croissance ou d'inflation"
+        "la projection dépasse les limites du calcul en 2027 (le PIB n’est plus un nombre fini) ; réduisez les taux de croissance ou d’inflation"
     );
 }
 

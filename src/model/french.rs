@@ -57,7 +57,7 @@ fn translate(en: &str) -> Option<String> {
     let fixed = match en {
         "must be a finite number" => Some("doit être un nombre fini"),
         "must not be empty" => Some("ne doit pas être vide"),
-        "must be at least 1 year" => Some("doit être d'au moins 1 an"),
+        "must be at least 1 year" => Some("doit être d’au moins 1 an"),
         "must be at least 1" => Some("doit être au moins égal à 1"),
         "must not be empty (leave it out to key the result by index)" => {
             Some("ne doit pas être vide (omettez-le pour que le résultat soit repéré par son rang)")
@@ -66,9 +66,9 @@ fn translate(en: &str) -> Option<String> {
             Some("doit être un objet JSON { … } contenant un plan Sunset Planner")
         }
         "must be an object { … }" => Some("doit être un objet { … }"),
-        "is missing or of the wrong type" => Some("est absent ou d'un type incorrect"),
+        "is missing or of the wrong type" => Some("est absent ou d’un type incorrect"),
         "must be a whole number of plan years (0, 1, 2 …)" => {
-            Some("doit être un nombre entier d'années du plan (0, 1, 2 …)")
+            Some("doit être un nombre entier d’années du plan (0, 1, 2 …)")
         }
         "must be a whole number, 0 or more" => Some("doit être un nombre entier positif ou nul"),
         "must be a plan year written as a whole number (0, 1, 2 …)" => {
@@ -126,31 +126,31 @@ fn translate(en: &str) -> Option<String> {
         ));
     }
     if let Some(c) = fit(en, &["is not valid JSON (line ", ", column ", ": ", ")"]) {
-        return Some(format!("n'est pas un JSON valide (ligne {}, colonne {} : {})", c[0], c[1], json_reason_fr(c[2])));
+        return Some(format!("n’est pas un JSON valide (ligne {}, colonne {} : {})", c[0], c[1], json_reason_fr(c[2])));
     }
     if let Some(c) = fit(en, &["is required and must be ", "; this is not a Sunset Planner plan"]) {
-        return Some(format!("est obligatoire et doit valoir {} ; ce n'est pas un plan Sunset Planner", c[0]));
+        return Some(format!("est obligatoire et doit valoir {} ; ce n’est pas un plan Sunset Planner", c[0]));
     }
     if let Some(c) = fit(en, &["must be ", " (got ", "); this is not a Sunset Planner plan"]) {
-        return Some(format!("doit valoir {} (valeur : {}) ; ce n'est pas un plan Sunset Planner", c[0], value_fr(c[1])));
+        return Some(format!("doit valoir {} (valeur : {}) ; ce n’est pas un plan Sunset Planner", c[0], value_fr(c[1])));
     }
     if let Some(c) = fit(en, &["is required and must be ", ""]) {
         return Some(format!("est obligatoire et doit valoir {}", c[0]));
     }
     if let Some(c) = fit(en, &["is required: one of ", ""]) {
-        return Some(format!("est obligatoire : l'une des valeurs {}", c[0]));
+        return Some(format!("est obligatoire : l’une des valeurs {}", c[0]));
     }
     if let Some(c) = fit(en, &["must be one of ", " (got ", ")"]) {
-        return Some(format!("doit être l'une des valeurs {} (valeur : {})", c[0], value_fr(c[1])));
+        return Some(format!("doit être l’une des valeurs {} (valeur : {})", c[0], value_fr(c[1])));
     }
     if let Some(c) = fit(en, &["a ", " donor does not use ", "; remove it"]) {
-        return Some(format!("un bailleur de type {} n'utilise pas {} ; supprimez ce champ", c[0], c[1]));
+        return Some(format!("un bailleur de type {} n’utilise pas {} ; supprimez ce champ", c[0], c[1]));
     }
     if let Some(c) = fit(en, &["is required for a ", " donor"]) {
         return Some(format!("est obligatoire pour un bailleur de type {}", c[0]));
     }
     if let Some(c) = fit(en, &["no cost line or programme is named \"", "\""]) {
-        return Some(format!("aucune ligne de coût ni aucun programme ne s'appelle « {} »", c[0]));
+        return Some(format!("aucune ligne de coût ni aucun programme ne s’appelle « {} »", c[0]));
     }
     if let Some(c) = fit(en, &["\"", "\" is already the name of cost line ", "; a cost line and a programme need different names"]) {
         return Some(format!(
@@ -165,7 +165,7 @@ fn translate(en: &str) -> Option<String> {
         return Some(format!("« {} » sert déjà de clé à {} dans le résultat", c[0], c[1]));
     }
     if let Some(c) = fit(en, &["\"", "\" is not a per-year figure; use one of ", ""]) {
-        return Some(format!("« {} » n'est pas un chiffre annuel ; utilisez l'un de : {}", c[0], c[1]));
+        return Some(format!("« {} » n’est pas un chiffre annuel ; utilisez l’un de : {}", c[0], c[1]));
     }
     if let Some(c) = fit(en, &["must be after start (", ")"]) {
         return Some(format!("doit venir après le début ({})", c[0]));
@@ -198,7 +198,7 @@ fn translate(en: &str) -> Option<String> {
     }
     if let Some(c) = fit(en, &["the projection overflows in ", " (", " is not a finite number); ", ""]) {
         return Some(format!(
-            "la projection dépasse les limites du calcul en {} ({} n'est plus un nombre fini) ; {}",
+            "la projection dépasse les limites du calcul en {} ({} n’est plus un nombre fini) ; {}",
             c[0],
             overflow_label_fr(c[1]),
             overflow_hint_fr(c[2])
@@ -206,7 +206,7 @@ fn translate(en: &str) -> Option<String> {
     }
     if let Some(c) = fit(en, &["the projection's totals overflow (", " is not a finite number); lower the amounts or growth rates"]) {
         return Some(format!(
-            "les totaux de la projection dépassent les limites du calcul ({} n'est plus un nombre fini) ; réduisez les montants ou les taux de croissance",
+            "les totaux de la projection dépassent les limites du calcul ({} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance",
             c[0]
         ));
     }
@@ -216,7 +216,7 @@ fn translate(en: &str) -> Option<String> {
 fn overflow_label_fr(en: &str) -> String {
     match en {
         "GDP" => "le PIB",
-        "the price index" => "l'indice des prix",
+        "the price index" => "l’indice des prix",
         "population" => "la population",
         "the exchange rate" => "le taux de change",
         "local revenue" => "le total des recettes propres",
@@ -230,20 +230,20 @@ fn overflow_label_fr(en: &str) -> String {
 
 fn overflow_hint_fr(en: &str) -> String {
     match en {
-        "lower the growth or inflation rates" => "réduisez les taux de croissance ou d'inflation",
-        "lower the inflation rates" => "réduisez les taux d'inflation",
+        "lower the growth or inflation rates" => "réduisez les taux de croissance ou d’inflation",
+        "lower the inflation rates" => "réduisez les taux d’inflation",
         "lower the population growth rate" => "réduisez le taux de croissance démographique",
-        "lower the inflation or depreciation rates" => "réduisez les taux d'inflation ou de dépréciation",
+        "lower the inflation or depreciation rates" => "réduisez les taux d’inflation ou de dépréciation",
         "lower the buoyancies, reform gains or growth rates" => {
             "réduisez les élasticités, les gains des réformes ou les taux de croissance"
         }
         "lower the cost and benefit growth rates or the inflation rates" => {
-            "réduisez la croissance des coûts et des prestations ou les taux d'inflation"
+            "réduisez la croissance des coûts et des prestations ou les taux d’inflation"
         }
         "lower the donor amounts or the exchange-rate path" => {
             "réduisez les montants des bailleurs ou la trajectoire du taux de change"
         }
-        "lower the reserve interest rate or target" => "réduisez le taux d'intérêt ou la cible de la réserve",
+        "lower the reserve interest rate or target" => "réduisez le taux d’intérêt ou la cible de la réserve",
         other => return other.to_string(),
     }
     .to_string()
@@ -252,10 +252,10 @@ fn overflow_hint_fr(en: &str) -> String {
 /// serde_json's reasons for refusing a text, in French where we know them.
 fn json_reason_fr(en: &str) -> String {
     let known = [
-        ("EOF while parsing a value", "le texte s'arrête avant une valeur"),
-        ("EOF while parsing an object", "le texte s'arrête au milieu d'un objet"),
-        ("EOF while parsing a list", "le texte s'arrête au milieu d'une liste"),
-        ("EOF while parsing a string", "le texte s'arrête au milieu d'un texte entre guillemets"),
+        ("EOF while parsing a value", "le texte s’arrête avant une valeur"),
+        ("EOF while parsing an object", "le texte s’arrête au milieu d’un objet"),
+        ("EOF while parsing a list", "le texte s’arrête au milieu d’une liste"),
+        ("EOF while parsing a string", "le texte s’arrête au milieu d’un texte entre guillemets"),
         ("expected value", "valeur attendue"),
         ("expected ident", "mot attendu (true, false ou null)"),
         ("expected `,` or `}`", "« , » ou « } » attendu"),
@@ -266,7 +266,7 @@ fn json_reason_fr(en: &str) -> String {
         ("trailing comma", "virgule en trop"),
         ("invalid number", "nombre non valide"),
         ("number out of range", "nombre hors limites"),
-        ("invalid escape", "séquence d'échappement non valide"),
+        ("invalid escape", "séquence d’échappement non valide"),
         ("invalid unicode code point", "point de code Unicode non valide"),
         ("control character (\\u0000-\\u001F) found while parsing a string", "caractère de contrôle dans un texte"),
         ("recursion limit exceeded", "imbrication trop profonde"),
@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(message_fr("must be a number (got a list)"), "doit être un nombre (valeur : une liste)");
         assert_eq!(
             message_fr("must be a whole number of plan years (0, 1, 2 …) (got -2)"),
-            "doit être un nombre entier d'années du plan (0, 1, 2 …) (valeur : -2)"
+            "doit être un nombre entier d’années du plan (0, 1, 2 …) (valeur : -2)"
         );
     }
 }

@@ -154,7 +154,7 @@ pub fn assert_french(en: &str, fr: &str) {
     assert!(!fr.trim().is_empty(), "no French for {en:?}");
     assert_ne!(en, fr, "not translated: {en:?}");
     let lower = fr.to_lowercase();
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         assert!(!ENGLISH_WORDS.contains(&word), "English word {word:?} in French {fr:?} (from {en:?})");
     }
 }
