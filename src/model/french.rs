@@ -144,17 +144,17 @@ fn translate(en: &str) -> Option<String> {
         return Some(format!("doit être l’une des valeurs {} (valeur : {})", c[0], value_fr(c[1])));
     }
     if let Some(c) = fit(en, &["a ", " donor does not use ", "; remove it"]) {
-        return Some(format!("un bailleur de type {} n’utilise pas {} ; supprimez ce champ", c[0], c[1]));
+        return Some(format!("un bailleur {} n’utilise pas {} ; supprimez ce champ", donor_kind_fr(c[0]), c[1]));
     }
     if let Some(c) = fit(en, &["is required for a ", " donor"]) {
-        return Some(format!("est obligatoire pour un bailleur de type {}", c[0]));
+        return Some(format!("est obligatoire pour un bailleur {}", donor_kind_fr(c[0])));
     }
     if let Some(c) = fit(en, &["no cost line or programme is named \"", "\""]) {
-        return Some(format!("aucune ligne de coût ni aucun programme ne s’appelle « {} »", c[0]));
+        return Some(format!("aucun poste de dépense ni programme ne s’appelle « {} »", c[0]));
     }
     if let Some(c) = fit(en, &["\"", "\" is already the name of cost line ", "; a cost line and a programme need different names"]) {
         return Some(format!(
-            "« {} » est déjà le nom de la ligne de coût {} ; une ligne de coût et un programme doivent porter des noms différents",
+            "« {} » est déjà le nom du poste de dépense {} ; un poste de dépense et un programme doivent porter des noms différents",
             c[0], c[1]
         ));
     }
@@ -211,6 +211,16 @@ fn translate(en: &str) -> Option<String> {
         ));
     }
     with_got(en)
+}
+
+/// A donor kind's file name, as the French interface calls the kind.
+fn donor_kind_fr(kind: &str) -> String {
+    match kind {
+        "budget_support" => "d’appui budgétaire".to_string(),
+        "cofinancing" => "de cofinancement".to_string(),
+        "gap_filling" => "de financement du déficit".to_string(),
+        other => format!("de type {other}"),
+    }
 }
 
 fn overflow_label_fr(en: &str) -> String {
