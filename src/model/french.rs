@@ -302,6 +302,73 @@ mod tests {
         assert_eq!(number_fr("\"a.b\""), "\"a.b\"");
     }
 
+    /// One message of each template the model writes, including those the
+    /// rule-by-rule tests do not reach (parser shapes, every overflow).
+    #[test]
+    fn every_template_is_known() {
+        let samples = [
+            "must be a finite number".to_string(),
+            "must be above -100 and at most 1000 (got 1e308)".into(),
+            "must be between 0 and 100 (got 101.5)".into(),
+            "must not be negative (got -1)".into(),
+            "must be above 0 (got 0)".into(),
+            "must not be empty".into(),
+            "\"Aid\" is already used by donors[0]".into(),
+            "must be \"sunset-plan\" (got \"x\")".into(),
+            super::super::validate::newer_version_message(7),
+            "must be 1 (got 0)".into(),
+            "must be a calendar year between 1900 and 2200 (got 1800)".into(),
+            "must be between 1 and 60 years (got 0)".into(),
+            "a cofinancing donor does not use base; remove it".into(),
+            "is required for a gap_filling donor".into(),
+            "no cost line or programme is named \"X\"".into(),
+            "\"X\" is already the name of cost line costs[0]; a cost line and a programme need different names".into(),
+            "must be after start (3)".into(),
+            "plan years must be strictly ascending (2 follows 3)".into(),
+            "must be at least 1 year".into(),
+            "\"year\" is not a per-year figure; use one of gdp, need".into(),
+            "must be at least 1".into(),
+            "must not be empty (leave it out to key the result by index)".into(),
+            "\"a\" already keys criteria[0] in the result".into(),
+            "is not valid JSON (line 1, column 2: expected value)".into(),
+            "must be a JSON object { … } holding a Sunset Planner plan".into(),
+            "must be \"sunset-plan\" (got 3); this is not a Sunset Planner plan".into(),
+            "is required and must be \"sunset-plan\"; this is not a Sunset Planner plan".into(),
+            "is required and must be 1".into(),
+            "must be an object { … }".into(),
+            "is missing or of the wrong type".into(),
+            "must be a whole number of plan years (0, 1, 2 …)".into(),
+            "must be a whole number, 0 or more".into(),
+            "unknown field \"x\", expected one of \"a\", \"b\"".into(),
+            "must be a number (got null)".into(),
+            "must be a whole number of plan years (0, 1, 2 …) (got 1.5)".into(),
+            "must be a calendar year such as 2026 (got \"2026\")".into(),
+            "must be text in quotes (got 3)".into(),
+            "must be true or false (got 1)".into(),
+            "must be one of \"LCU\", \"USD\" (got \"EUR\")".into(),
+            "must be a list [ … ] (got an object)".into(),
+            "must be a plan year written as a whole number (0, 1, 2 …)".into(),
+            "the key \"01\" must be a plan year written as a whole number (0, 1, 2 …)".into(),
+            "must be an object { \"<plan year>\": value } (got a list)".into(),
+            "must be a pair [plan year, percent], e.g. [3, 50]".into(),
+            "must be a list of [plan year, percent] pairs (got 3)".into(),
+            "must be an object { \"shape\": … } (got 3)".into(),
+            "is required: one of \"none\", \"linear\"".into(),
+            "is required".into(),
+            "unknown field; did you mean \"start\"?".into(),
+            "unknown field; the fields here are a, b".into(),
+            "the projection's totals overflow (peak_gap is not a finite number); lower the amounts or growth rates".into(),
+        ];
+        let overflows = ["gdp", "price_index", "population", "fx", "local_revenue", "need", "donor_funding", "reserve"]
+            .map(super::super::evaluate::overflow_message_for_tests);
+        for en in samples.iter().chain(overflows.iter()) {
+            let fr = translate(en).unwrap_or_else(|| panic!("no French for {en:?}"));
+            for word in ["must", "got", "between", "above", "required", "lower", "overflow", "finite number"] {
+                assert!(!fr.contains(word), "{word:?} left in {fr:?} (from {en:?})");
+            }
+        }
+    }
+
     #[test]
     fn unknown_messages_come_back_unchanged() {
         assert_eq!(message_fr("something new"), "something new");
