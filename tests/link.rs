@@ -282,6 +282,7 @@ fn check_hostile(with_model: bool) {
                 println!("{file}: {e}");
                 assert_eq!(e.kind(), kind, "{file}: {e}");
                 assert!(!e.to_string().is_empty());
+                common::assert_french(&e.to_string(), &e.message_fr());
             }
         }
     }

@@ -380,6 +380,10 @@ fn an_overflowing_projection_names_its_year() {
         e.message,
         "the projection overflows in 2027 (GDP is not a finite number); lower the growth or inflation rates"
     );
+    assert_eq!(
+        e.message_fr(),
+        "la projection dépasse les limites du calcul en 2027 (le PIB n’est plus un nombre fini) ; réduisez les taux de croissance ou d’inflation"
+    );
 }
 
 #[test]

@@ -19,7 +19,12 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
     edit(&mut v);
     match parse_plan(&v.to_string()) {
         Ok(_) => panic!("the broken plan was accepted"),
-        Err(problems) => problems,
+        Err(problems) => {
+            for p in &problems {
+                common::assert_french(&p.message, &p.message_fr());
+            }
+            problems
+        }
     }
 }
 
@@ -48,6 +53,9 @@ fn remove(pointer: &str) -> impl FnOnce(&mut Value) + '_ {
 
 #[track_caller]
 fn assert_problem(problems: &[Problem], path: &str, message_part: &str) {
+    for p in problems {
+        common::assert_french(&p.message, &p.message_fr());
+    }
     assert!(
         problems.iter().any(|p| p.path == path && p.message.contains(message_part)),
         "no problem at {path} containing {message_part:?} in {problems:#?}"

@@ -65,6 +65,37 @@ impl fmt::Display for BrowserError {
     }
 }
 
+impl BrowserError {
+    /// The message in French, as `Display` gives it in English. The
+    /// browser's own words (`FileUnreadable`, `Refused`) stay as it gave them.
+    pub fn message_fr(&self) -> String {
+        match self {
+            BrowserError::NoPage => "Cette action nécessite une page de navigateur.".into(),
+            BrowserError::StorageUnavailable => "Ce navigateur ne permet pas à la page d’enregistrer (stockage local bloqué ou désactivé) : le plan n’est pas conservé d’une visite à l’autre. Exportez le plan pour le garder.".into(),
+            BrowserError::QuotaExceeded { .. } => "L’espace de stockage du navigateur pour cette page est plein : les dernières modifications n’ont pas été enregistrées. Exportez le plan pour le garder.".into(),
+            BrowserError::ClipboardBlocked => {
+                "Le navigateur n’a pas autorisé la copie. Sélectionnez le lien et copiez-le à la main.".into()
+            }
+            BrowserError::FileTooLarge { bytes, limit } => format!(
+                "Le fichier est trop volumineux pour un plan ({:.0} Kio ; au plus {} Kio).",
+                (bytes / 1024.0).ceil(),
+                limit / 1024
+            ),
+            BrowserError::FileUnreadable(why) => format!("Le fichier n’a pas pu être lu ({why})."),
+            BrowserError::Refused(why) => format!("Le navigateur a refusé : {why}."),
+        }
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 impl std::error::Error for BrowserError {}
 
 fn js_text(e: &JsValue) -> String {

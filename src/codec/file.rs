@@ -55,6 +55,42 @@ impl fmt::Display for FileError {
     }
 }
 
+impl FileError {
+    /// The message in French, as `Display` gives it in English.
+    pub fn message_fr(&self) -> String {
+        match self {
+            FileError::Empty => "Le fichier est vide : un fichier de plan est un document JSON exporté depuis Sunset Planner.".into(),
+            FileError::TooLarge { bytes } => format!(
+                "Le fichier est trop volumineux pour un plan ({} Kio ; un fichier de plan fait au plus {} Kio). Choisissez le fichier .json exporté depuis Sunset Planner.",
+                bytes.div_ceil(1024),
+                MAX_FILE_BYTES / 1024
+            ),
+            FileError::NotText { at } => format!(
+                "Le fichier n’est pas un fichier texte (l’octet {} n’est pas du texte UTF-8). Choisissez le fichier .json exporté depuis Sunset Planner.",
+                at + 1
+            ),
+            FileError::Problems(problems) => {
+                let n = problems.len();
+                let mut text = format!("Le fichier n’est pas un plan valide ({n} problème{}) :", plural(n));
+                for p in problems {
+                    text.push_str("\n  ");
+                    text.push_str(&p.to_string_fr());
+                }
+                text
+            }
+        }
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 impl std::error::Error for FileError {}
 
 fn plural(n: usize) -> &'static str {

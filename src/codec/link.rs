@@ -109,6 +109,107 @@ impl fmt::Display for LinkError {
     }
 }
 
+impl LinkError {
+    /// The message in French, as `Display` gives it in English.
+    pub fn message_fr(&self) -> String {
+        match self {
+            LinkError::Empty => format!(
+                "Le lien ne contient aucun plan : un lien de plan se termine par « #{FRAGMENT_KEY}=1. » suivi des données du plan, et cette partie manque."
+            ),
+            LinkError::Truncated => "Le lien est incomplet : il a sans doute été coupé lors de la copie. Copiez le lien en entier et réessayez.".into(),
+            LinkError::BadCharacter { position, character } => format!(
+                "Le lien contient {character:?} au caractère {position}, qui n’apparaît jamais dans un lien de plan ; il a sans doute été modifié lors de la copie."
+            ),
+            LinkError::Corrupt => "Le lien est endommagé : ses données ne redonnent pas le plan d’origine. Demandez à nouveau le lien.".into(),
+            LinkError::TooLarge { limit_bytes } => format!(
+                "Le lien se décompresse en plus de {} Kio, bien plus que tout plan ; il n’a pas été ouvert.",
+                limit_bytes / 1024
+            ),
+            LinkError::Newer { version } => format!(
+                "Ce lien a été créé par une version plus récente de Sunset Planner (format de lien {version} ; cette version lit les formats jusqu’à {LINK_VERSION}). Ouvrez-le avec la version plus récente."
+            ),
+            LinkError::UnknownTag { tag } => format!(
+                "Ce n’est pas un lien de plan Sunset Planner : il commence par {tag:?} là où un numéro de format tel que « 1. » est attendu."
+            ),
+            LinkError::Shape { path, message } => {
+                let message = shape_message_fr(message);
+                if path.is_empty() {
+                    format!("Le plan du lien est mal formé : {message}.")
+                } else {
+                    format!("Le plan du lien est mal formé en {path} : {message}.")
+                }
+            }
+            LinkError::Invalid(problems) => {
+                let mut text = String::from("Le plan du lien n’est pas valide :");
+                for p in problems {
+                    text.push_str("\n  ");
+                    text.push_str(&p.to_string_fr());
+                }
+                text
+            }
+        }
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+/// The French of a `LinkError::Shape` message (see `v1`'s decoding).
+fn shape_message_fr(en: &str) -> String {
+    let fixed = match en {
+        "expected a list" => Some("une liste est attendue"),
+        "expected a number" => Some("un nombre est attendu"),
+        "expected a whole number" => Some("un nombre entier est attendu"),
+        "expected a whole number of years" => Some("un nombre entier d’années est attendu"),
+        "expected text" => Some("un texte est attendu"),
+        "expected 0 or 1" => Some("0 ou 1 est attendu"),
+        "expected a donor kind code (\"b\", \"c\" or \"g\")" => {
+            Some("un code de type de bailleur est attendu (\"b\", \"c\" ou \"g\")")
+        }
+        "expected a currency code (\"L\" or \"U\")" => Some("un code de monnaie est attendu (\"L\" ou \"U\")"),
+        "expected a taper starting with its shape code (\"n\", \"l\", \"e\", \"s\" or \"g\")" => {
+            Some("un profil de retrait commençant par son code de forme est attendu (\"n\", \"l\", \"e\", \"s\" ou \"g\")")
+        }
+        "expected \">=\", \">\", \"<=\" or \"<\"" => Some("\">=\", \">\", \"<=\" ou \"<\" est attendu"),
+        _ => None,
+    };
+    if let Some(fr) = fixed {
+        return fr.to_string();
+    }
+    let n = crate::model::french::number_fr;
+    if let Some(rest) = en.strip_prefix("expected a list of ") {
+        if let Some(count) = rest.strip_suffix(" fields") {
+            return format!("une liste de {count} champs est attendue");
+        }
+    }
+    if let Some(rest) = en.strip_prefix("expected ") {
+        if let Some((want, found)) = rest.split_once(" fields, found ") {
+            return format!("{want} champs attendus, {found} trouvés");
+        }
+    }
+    if let Some(x) = en.strip_prefix("expected a whole number of years, 0 or more, not ") {
+        return format!("un nombre entier d’années positif ou nul est attendu, pas {}", n(x));
+    }
+    if let Some((x, range)) = en.split_once(" is out of range (") {
+        if let Some((min, max)) = range.strip_suffix(')').and_then(|r| r.split_once(" to ")) {
+            return format!("{} est hors limites ({} à {})", n(x), n(min), n(max));
+        }
+    }
+    if let Some(t) = en.strip_prefix("year ").and_then(|r| r.strip_suffix(" is given twice")) {
+        return format!("l’année {t} est donnée deux fois");
+    }
+    if en.starts_with("the packed plan is not readable") {
+        return "les données du plan sont illisibles".to_string();
+    }
+    en.to_string()
+}
+
 impl std::error::Error for LinkError {}
 
 impl LinkError {

@@ -35,6 +35,27 @@ impl fmt::Display for QrError {
     }
 }
 
+impl QrError {
+    /// The message in French, as `Display` gives it in English.
+    pub fn message_fr(&self) -> String {
+        match self {
+            QrError::TooBig { chars, max } => format!(
+                "Le plan est trop volumineux pour un seul code QR ({chars} caractères ; un code QR en contient au plus {max}). Partagez plutôt le lien ou le fichier du plan."
+            ),
+            QrError::Failed(why) => format!("Aucun code QR n’a pu être créé pour ce lien ({why})."),
+        }
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 impl std::error::Error for QrError {}
 
 /// An SVG QR code of `link`. Uses error correction M (15 % of the code

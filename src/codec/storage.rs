@@ -91,6 +91,42 @@ impl fmt::Display for RecordError {
     }
 }
 
+impl RecordError {
+    /// The message in French, as `Display` gives it in English.
+    pub fn message_fr(&self) -> String {
+        match self {
+            RecordError::TooLarge { bytes } => {
+                format!("Le plan enregistré est trop volumineux pour être lu ({} Kio).", bytes.div_ceil(1024))
+            }
+            RecordError::NotJson => "Le plan enregistré est endommagé et ne peut pas être lu.".into(),
+            RecordError::Foreign => "Les données enregistrées ne proviennent pas de Sunset Planner.".into(),
+            RecordError::Newer { record } => format!(
+                "Le plan enregistré a été écrit par une version plus récente de Sunset Planner (version d’enregistrement {record} ; cette version lit la {RECORD_VERSION})."
+            ),
+            RecordError::Malformed { field } => {
+                format!("Le plan enregistré est endommagé : son champ « {field} » est absent ou incorrect.")
+            }
+            RecordError::Plan(problems) => {
+                let mut text = String::from("Le plan enregistré n’est pas valide :");
+                for p in problems {
+                    text.push_str("\n  ");
+                    text.push_str(&p.to_string_fr());
+                }
+                text
+            }
+        }
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 impl std::error::Error for RecordError {}
 
 /// The stored text of a record:

@@ -184,6 +184,12 @@ fn overflow_in_year(t: u32, year: i32, field: &str) -> Problem {
     )
 }
 
+/// The message for an overflow of `field` (for the French table's tests).
+#[cfg(test)]
+pub(crate) fn overflow_message_for_tests(field: &str) -> String {
+    overflow_in_year(1, 2027, field).message
+}
+
 /// Totals can overflow even when every year is finite.
 fn check_summary(s: &Summary) -> Result<(), Problem> {
     let totals = [

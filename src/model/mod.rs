@@ -16,6 +16,7 @@ pub mod conventions;
 pub mod default_plan;
 pub mod donors;
 pub mod evaluate;
+pub mod french;
 pub mod indicators;
 pub mod macro_path;
 pub mod need;
@@ -49,6 +50,27 @@ pub struct Problem {
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem { path: path.into(), message: message.into() }
+    }
+}
+
+impl Problem {
+    /// The message in French (`french::message_fr`).
+    pub fn message_fr(&self) -> String {
+        french::message_fr(&self.message)
+    }
+
+    /// The message in English or, when `french`, in French.
+    pub fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.message.clone()
+        }
+    }
+
+    /// `path: message` in French, as `Display` writes it in English.
+    pub fn to_string_fr(&self) -> String {
+        format!("{}: {}", self.path, self.message_fr())
     }
 }
 

@@ -35,3 +35,42 @@ pub fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
         Lang::Fr => fr,
     }
 }
+
+/// A message kept in both languages, for texts made once and shown later
+/// (a link or storage refusal at start-up, an import error): the notice
+/// follows the language switch. The codec gives both texts (`Display` and
+/// `message_fr`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Message {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
+        Message { en: en.into(), fr: fr.into() }
+    }
+
+    /// A text with no translation (the browser's own words).
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Message { en: text.clone(), fr: text }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+/// The two texts of a codec error, which has `Display` (English) and
+/// `message_fr`.
+#[macro_export]
+macro_rules! both {
+    ($e:expr) => {{
+        let e = &$e;
+        $crate::ui::i18n::Message::new(e.to_string(), e.message_fr())
+    }};
+}

@@ -8,7 +8,9 @@
 use crate::codec::browser;
 use crate::codec::link;
 use crate::codec::storage::{self, Record, Source};
+use crate::both;
 use crate::model::{self, Plan};
+use crate::ui::i18n::Message;
 
 /// What start-up found, for the first render and the banners.
 #[derive(Debug, PartialEq)]
@@ -16,11 +18,11 @@ pub struct Boot {
     pub plan: Plan,
     pub source: Source,
     /// Why the link in the address could not be opened.
-    pub link_error: Option<String>,
+    pub link_error: Option<Message>,
     /// Why the saved plan was set aside (kept under its own key).
-    pub saved_error: Option<String>,
+    pub saved_error: Option<Message>,
     /// Local storage refused (blocked, full).
-    pub storage_error: Option<String>,
+    pub storage_error: Option<Message>,
     /// The local plan a link replaced, offered back.
     pub previous: Option<Plan>,
 }
@@ -42,7 +44,7 @@ pub fn boot() -> Boot {
     let mut read = |key: &str| match browser::storage_get(key) {
         Ok(v) => v,
         Err(e) => {
-            storage_error = Some(e.to_string());
+            storage_error = Some(both!(e));
             None
         }
     };
@@ -57,7 +59,7 @@ pub fn boot() -> Boot {
     );
     if storage_error.is_none() {
         if let Err(e) = browser::apply_moves(&s.moves) {
-            storage_error = Some(e.to_string());
+            storage_error = Some(both!(e));
         }
     }
     // A link that opens becomes the working plan, so a bare visit tomorrow
@@ -79,15 +81,15 @@ pub fn boot() -> Boot {
     Boot {
         plan: s.plan,
         source: s.source,
-        link_error: s.link_error.map(|e| e.to_string()),
-        saved_error: s.saved_error.map(|e| e.to_string()),
+        link_error: s.link_error.map(|e| both!(e)),
+        saved_error: s.saved_error.map(|e| both!(e)),
         storage_error,
         previous: s.previous.map(|r| r.plan),
     }
 }
 
 /// Saves `plan` as the working plan; the message says why not.
-pub fn save(plan: &Plan) -> Result<(), String> {
+pub fn save(plan: &Plan) -> Result<(), Message> {
     let record = Record {
         saved_at_ms: js_sys::Date::now().max(0.0) as u64,
         // The shell has no tabs of its own yet.
@@ -95,7 +97,7 @@ pub fn save(plan: &Plan) -> Result<(), String> {
         plan: plan.clone(),
     };
     browser::storage_set(storage::KEY_CURRENT, &storage::record_json(&record))
-        .map_err(|e| e.to_string())
+        .map_err(|e| both!(e))
 }
 
 /// The plan another tab just saved, from a `storage` event's new value.
@@ -104,20 +106,20 @@ pub fn plan_of_record(text: &str) -> Option<Plan> {
 }
 
 /// Keeps `plan` as the plan offered back ("Your previous plan").
-pub fn keep_previous(plan: &Plan) -> Result<(), String> {
+pub fn keep_previous(plan: &Plan) -> Result<(), Message> {
     let record = Record {
         saved_at_ms: js_sys::Date::now().max(0.0) as u64,
         tab: String::new(),
         plan: plan.clone(),
     };
     browser::storage_set(storage::KEY_PREVIOUS, &storage::record_json(&record))
-        .map_err(|e| e.to_string())
+        .map_err(|e| both!(e))
 }
 
 /// A link put in the address of the open page (pasted, or a link to this
 /// page followed): `None` when the fragment carries no plan or the plan on
 /// screen, else the plan or why it does not open.
-pub fn pasted_link(current: &Plan) -> Option<Result<Plan, String>> {
+pub fn pasted_link(current: &Plan) -> Option<Result<Plan, Message>> {
     let fragment = browser::fragment();
     let has_plan = fragment.split('&').any(|part| {
         part.trim_start()
@@ -129,7 +131,7 @@ pub fn pasted_link(current: &Plan) -> Option<Result<Plan, String>> {
     match link::decode_link(&fragment) {
         Ok(plan) if plan == *current => None,
         Ok(plan) => Some(Ok(plan)),
-        Err(e) => Some(Err(e.to_string())),
+        Err(e) => Some(Err(both!(e))),
     }
 }
 

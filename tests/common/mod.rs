@@ -139,3 +139,22 @@ pub fn read_plan(path: &Path) -> Plan {
 pub fn example_plan() -> Plan {
     read_plan(&fixture("links/example.plan.json"))
 }
+
+/// English words of the message templates; none may survive in French.
+const ENGLISH_WORDS: &[&str] = &[
+    "must", "between", "got", "above", "required", "negative", "empty", "expected", "finite", "already",
+    "least", "after", "newer", "release", "unknown", "number", "remove", "link", "file", "saved", "the",
+    "is", "not", "valid", "plan's", "too", "large", "damaged", "browser", "page", "could",
+];
+
+/// A French message: there, different from the English, and free of the
+/// English templates' words (names, paths and codes may stay as they are).
+#[track_caller]
+pub fn assert_french(en: &str, fr: &str) {
+    assert!(!fr.trim().is_empty(), "no French for {en:?}");
+    assert_ne!(en, fr, "not translated: {en:?}");
+    let lower = fr.to_lowercase();
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        assert!(!ENGLISH_WORDS.contains(&word), "English word {word:?} in French {fr:?} (from {en:?})");
+    }
+}

@@ -87,7 +87,7 @@ pub fn donor_editor(p: &Props) -> Html {
     };
     let at = format!("donors[{i}]");
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
     let on_edit = p.on_edit.clone();
 
     let kind_pick = {
@@ -143,7 +143,7 @@ fn cofinancing_fields(p: &Props, d: &Donor, at: &str) -> Html {
     let l = p.lang;
     let i = p.index;
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
     let targets: Vec<(AttrValue, AttrValue)> = p
         .plan
         .programmes
@@ -187,7 +187,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     let sy = p.plan.meta.start_year;
     let h = p.plan.meta.horizon_years;
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+    let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
     let usd = d.currency == Some(Currency::Usd);
     let unit = if usd {
         AttrValue::from("USD")
@@ -347,10 +347,10 @@ fn steps_fields(p: &Props, points: &[(u32, f64)], at: &str) -> Html {
             <div class="step-row" key={j}>
                 <YearField path={AttrValue::from(tp.clone())} label={tr(l, "From", "À partir de")} value={*t as f64}
                     start_year={p.plan.meta.start_year} horizon={p.plan.meta.horizon_years}
-                    problem={problem(&p.problems, &tp)} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={problem(&p.problems, p.lang, &tp)} lang={l} on_edit={p.on_edit.clone()} />
                 <NumberField path={AttrValue::from(vp.clone())} label={tr(l, "Share paid", "Part versée")} value={*pct}
                     min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                    problem={problem(&p.problems, &vp)} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={problem(&p.problems, p.lang, &vp)} lang={l} on_edit={p.on_edit.clone()} />
                 <button type="button" class="icon" onclick={remove} data-testid={format!("remove-{at}.taper.points[{j}]")}
                     aria-label={tr(l, "Remove this step", "Supprimer ce palier")}>{ "✕" }</button>
             </div>
@@ -363,7 +363,7 @@ fn steps_fields(p: &Props, points: &[(u32, f64)], at: &str) -> Html {
     html! {
         <div class="steps">
             { for rows }
-            if let Some(msg) = problem(&p.problems, &format!("{at}.taper.points")) {
+            if let Some(msg) = problem(&p.problems, p.lang, &format!("{at}.taper.points")) {
                 <p class="error" data-testid={format!("error-{at}.taper.points")} role="alert">{ msg }</p>
             }
             <button type="button" class="add" onclick={add} data-testid={format!("add-step-{at}")}>

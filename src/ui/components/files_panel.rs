@@ -13,7 +13,8 @@ use crate::codec::{browser, csv, file};
 use crate::model::{Plan, Projection};
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
-use crate::ui::i18n::{tr, Lang};
+use crate::both;
+use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::state::Action;
 
 #[derive(Properties, Clone)]
@@ -45,11 +46,11 @@ fn stem(plan: &Plan) -> String {
 }
 
 /// Reads a picked or dropped file and loads it, or reports why not.
-fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Option<String>>) {
+fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Option<Message>>) {
     browser::read_file_text(&f, file::MAX_FILE_BYTES, move |r| {
         match r
-            .map_err(|e| e.to_string())
-            .and_then(|text| file::import_text(&text).map_err(|e| e.to_string()))
+            .map_err(|e| both!(e))
+            .and_then(|text| file::import_text(&text).map_err(|e| both!(e)))
         {
             Ok(plan) => {
                 error.set(None);
@@ -63,8 +64,8 @@ fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Opt
 #[function_component(FilesPanel)]
 pub fn files_panel(p: &Props) -> Html {
     let l = p.lang;
-    let import_error = use_state(|| None::<String>);
-    let export_error = use_state(|| None::<String>);
+    let import_error = use_state(|| None::<Message>);
+    let export_error = use_state(|| None::<Message>);
     let dragging = use_state(|| false);
 
     // Drop a plan file anywhere on the page.
@@ -129,7 +130,7 @@ pub fn files_panel(p: &Props) -> Html {
         });
     }
 
-    let report = |r: Result<(), String>, h: &UseStateHandle<Option<String>>| match r {
+    let report = |r: Result<(), Message>, h: &UseStateHandle<Option<Message>>| match r {
         Ok(()) => {
             if h.is_some() {
                 h.set(None)
@@ -145,7 +146,7 @@ pub fn files_panel(p: &Props) -> Html {
                 &file::file_name(&plan),
                 file::MIME_TYPE,
             );
-            report(r.map_err(|e| e.to_string()), &err);
+            report(r.map_err(|e| both!(e)), &err);
         })
     };
     let on_csv = {
@@ -157,19 +158,19 @@ pub fn files_panel(p: &Props) -> Html {
             let text = csv::year_table_csv(&plan, projection);
             let r =
                 browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
-            report(r.map_err(|e| e.to_string()), &err);
+            report(r.map_err(|e| both!(e)), &err);
         })
     };
     let on_svg = {
         let (plan, err) = (p.plan.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = chart_export::chart_svg().and_then(|(svg, _, _)| {
+            let r = chart_export::chart_svg().map_err(Message::same).and_then(|(svg, _, _)| {
                 browser::download_text(
                     &svg,
                     &format!("{}-bridge.svg", stem(&plan)),
                     "image/svg+xml",
                 )
-                .map_err(|e| e.to_string())
+                .map_err(|e| both!(e))
             });
             report(r, &err);
         })
@@ -179,8 +180,8 @@ pub fn files_panel(p: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (name, err) = (format!("{}-bridge.png", stem(&plan)), err.clone());
             chart_export::chart_png(move |r| {
-                let r = r.and_then(|bytes| {
-                    browser::download_bytes(&bytes, &name, "image/png").map_err(|e| e.to_string())
+                let r = r.map_err(Message::same).and_then(|bytes| {
+                    browser::download_bytes(&bytes, &name, "image/png").map_err(|e| both!(e))
                 });
                 report(r, &err);
             });
@@ -208,7 +209,7 @@ pub fn files_panel(p: &Props) -> Html {
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
         html! {
-            <Notice testid="import-error" lang={l} message={msg} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="import-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "This file could not be opened. Your plan is unchanged.",
                           "Ce fichier n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
         }
@@ -216,7 +217,7 @@ pub fn files_panel(p: &Props) -> Html {
     let export_notice = (*export_error).clone().map(|msg| {
         let h = export_error.clone();
         html! {
-            <Notice testid="export-error" lang={l} message={msg} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="export-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "The export did not work.", "L’export n’a pas fonctionné.")} />
         }
     });

@@ -36,7 +36,7 @@ pub fn macro_section(p: &Props) -> Html {
         html! {
             <NumberField path={path} label={label} {value} {min} {max} {step} {kind} {unit} {log}
                 hint={hint.map(AttrValue::from)}
-                problem={problem(&p.problems, path)} lang={l} on_edit={p.on_edit.clone()} />
+                problem={problem(&p.problems, p.lang, path)} lang={l} on_edit={p.on_edit.clone()} />
         }
     };
     let pct = AttrValue::from(tr(l, "%/yr", "%/an"));

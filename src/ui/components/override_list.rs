@@ -65,7 +65,7 @@ pub fn override_list(p: &Props) -> Html {
                 </select>
                 <NumberField path={AttrValue::from(path.clone())} label={p.label.clone()} value={v}
                     min={-15.0} max={25.0} step={0.1} kind={Kind::Pct}
-                    problem={problem(&p.problems, &path)} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={problem(&p.problems, p.lang, &path)} lang={l} on_edit={p.on_edit.clone()} />
                 <button type="button" class="icon" onclick={on_remove}
                     aria-label={tr(l, "Remove this year's value", "Supprimer la valeur de cette année")}
                     data-testid={format!("remove-{path}")}>{ "✕" }</button>

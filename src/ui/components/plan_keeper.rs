@@ -16,7 +16,7 @@ use crate::codec::browser;
 use crate::codec::storage::KEY_CURRENT;
 use crate::model::Plan;
 use crate::ui::components::notice::Notice;
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::state::Action;
 use crate::ui::sync::{self, Boot};
 
@@ -232,7 +232,7 @@ pub fn plan_keeper(p: &Props) -> Html {
             link_error.set(None);
         });
         banners.push(html! {
-            <Notice key="link" testid="link-error" lang={l} message={msg} on_dismiss={Some(on_dismiss)}
+            <Notice key="link" testid="link-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(on_dismiss)}
                 title={tr(l, "This link could not be opened. Your plan is unchanged.",
                           "Ce lien n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
         });
@@ -312,7 +312,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     if let Some(msg) = (*saved_error).clone() {
         let saved_error = saved_error.clone();
         banners.push(html! {
-            <Notice key="saved" testid="saved-error" lang={l} message={msg}
+            <Notice key="saved" testid="saved-error" lang={l} message={msg.get(l).to_string()}
                 on_dismiss={Some(Callback::from(move |()| saved_error.set(None)))}
                 title={tr(l, "The saved plan could not be read; it was kept aside and nothing was deleted.",
                           "Le plan enregistré n’a pas pu être lu ; il a été mis de côté et rien n’a été effacé.")} />
@@ -321,7 +321,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     if let Some(msg) = (*storage_error).clone() {
         let storage_error = storage_error.clone();
         banners.push(html! {
-            <Notice key="storage" testid="storage-error" lang={l} message={msg}
+            <Notice key="storage" testid="storage-error" lang={l} message={msg.get(l).to_string()}
                 on_dismiss={Some(Callback::from(move |()| storage_error.set(None)))}
                 title={tr(l, "Not saved in this browser", "Non enregistré dans ce navigateur")} />
         });
@@ -341,7 +341,7 @@ fn named(title: &str, plan: &Plan) -> String {
 
 /// Saves the plan on screen now; a refusal (full storage) becomes a banner
 /// and the plan stays on screen and in the address.
-fn save_now(keeper: &Rc<RefCell<Keeper>>, storage_error: &UseStateHandle<Option<String>>) {
+fn save_now(keeper: &Rc<RefCell<Keeper>>, storage_error: &UseStateHandle<Option<Message>>) {
     let plan = keeper.borrow().current.clone();
     match sync::save(&plan) {
         Ok(()) => {

@@ -16,7 +16,7 @@ section_props!(Props, |p| &p.meta);
 pub fn plan_section(p: &Props) -> Html {
     let l = p.lang;
     let m = &p.plan.meta;
-    let prob = |path: &str| problem(&p.problems, path);
+    let prob = |path: &str| problem(&p.problems, p.lang, path);
     panel(
         Section::Plan,
         tr(l, "Plan", "Plan"),

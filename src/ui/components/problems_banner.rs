@@ -123,7 +123,7 @@ pub fn problems_banner(p: &Props) -> Html {
         });
         let where_ = place(&p.plan, &pr.path, l);
         html! {
-            <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.message) }</li>
+            <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.text(l == Lang::Fr)) }</li>
         }
     });
     html! {

@@ -49,7 +49,7 @@ pub fn qr_panel(p: &Props) -> Html {
             </div>
         },
         Err(e) => {
-            html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.to_string() }</p> }
+            html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.text(l == Lang::Fr) }</p> }
         }
     };
     html! {

@@ -105,7 +105,7 @@ pub fn reserve_section(p: &Props) -> Html {
     let l = p.lang;
     let plan = &p.plan;
     let h = plan.meta.horizon_years;
-    let prob = |path: &str| problem(&p.problems, path);
+    let prob = |path: &str| problem(&p.problems, p.lang, path);
     let set = |path: String| {
         let on_edit = p.on_edit.clone();
         Callback::from(move |v: String| {

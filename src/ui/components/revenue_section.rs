@@ -29,7 +29,7 @@ pub fn revenue_section(p: &Props) -> Html {
     let items = plan.revenues.iter().enumerate().map(|(i, r)| {
         let at = format!("revenues[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
         let on_reform = {
             let on_edit = p.on_edit.clone();
             Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reform(i))))

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::codec::browser;
 use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
-use crate::ui::i18n::{tr, Lang};
+use crate::both;
+use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::sync;
 
 /// Delay after the last change before the link is re-encoded.
@@ -33,7 +34,7 @@ impl PartialEq for Props {
 enum Copied {
     Not,
     Done,
-    Failed(String),
+    Failed(Message),
 }
 
 #[function_component(SharePanel)]
@@ -74,7 +75,7 @@ pub fn share_panel(p: &Props) -> Html {
             browser::copy_text(&fresh, move |r| {
                 copied.set(match r {
                     Ok(()) => Copied::Done,
-                    Err(e) => Copied::Failed(e.to_string()),
+                    Err(e) => Copied::Failed(both!(e)),
                 })
             });
         })
@@ -98,7 +99,7 @@ pub fn share_panel(p: &Props) -> Html {
             html! { <span class="share-status ok" data-testid="share-copied">{ tr(l, "Link copied", "Lien copié") }</span> }
         }
         Copied::Failed(why) => {
-            html! { <span class="share-status bad" role="alert" data-testid="share-copy-error">{ why.clone() }</span> }
+            html! { <span class="share-status bad" role="alert" data-testid="share-copy-error">{ why.get(l).to_string() }</span> }
         }
     };
     html! {

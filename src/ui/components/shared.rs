@@ -6,14 +6,15 @@
 //! donor slider re-renders the donor section and not the macro section.
 
 use crate::model::Problem;
+use crate::ui::i18n::Lang;
 use yew::AttrValue;
 
-/// The model's message for the control at `path`, if any.
-pub fn problem(problems: &[Problem], path: &str) -> Option<AttrValue> {
+/// The model's message for the control at `path`, if any, in `lang`.
+pub fn problem(problems: &[Problem], lang: Lang, path: &str) -> Option<AttrValue> {
     problems
         .iter()
         .find(|p| p.path == path)
-        .map(|p| AttrValue::from(p.message.clone()))
+        .map(|p| AttrValue::from(p.text(lang == Lang::Fr)))
 }
 
 /// Rounds a slider bound up to 1, 2 or 5 times a power of ten.

@@ -25,7 +25,7 @@ pub fn shocks_section(p: &Props) -> Html {
     let items = plan.shocks.iter().enumerate().map(|(i, s)| {
         let at = format!("shocks[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
         let title = match l {
             Lang::En => format!("Shock {} ({})", i + 1, sy as i64 + s.at as i64),
             Lang::Fr => format!("Choc {} ({})", i + 1, sy as i64 + s.at as i64),

@@ -35,7 +35,7 @@ pub fn social_section(p: &Props) -> Html {
     let items = plan.programmes.iter().enumerate().map(|(i, g)| {
         let at = format!("programmes[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
         let on_indexed = {
             let on_edit = p.on_edit.clone();
             let path = format!("{at}.indexed");

@@ -34,7 +34,7 @@ pub fn ramp_fields(
 ) -> Html {
     let l = lang;
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(problems, &format!("{at}.{f}"));
+    let prob = |f: &str| problem(problems, lang, &format!("{at}.{f}"));
     html! {
         <div class="sub ramp">
             <Sparkline values={ramp_values(r, horizon)} label={labels.1} testid={format!("ramp-preview-{at}")} />
@@ -61,7 +61,7 @@ pub fn spending_section(p: &Props) -> Html {
     let items = plan.costs.iter().enumerate().map(|(i, c)| {
         let at = format!("costs[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
         let toggle = |a: Action| {
             let on_edit = p.on_edit.clone();
             Callback::from(move |_| on_edit.emit(a.clone()))
