@@ -13,8 +13,14 @@ fn large_plan() -> Plan {
     let mut plan = default_plan();
     plan.meta.horizon_years = 60;
     for t in 0..10u32 {
-        plan.macro_path.overrides.real_growth_pct.insert(t * 5, 2.0 + f64::from(t) * 0.3);
-        plan.macro_path.overrides.inflation_pct.insert(t * 6 + 1, 6.0 + f64::from(t) * 0.5);
+        plan.macro_path
+            .overrides
+            .real_growth_pct
+            .insert(t * 5, 2.0 + f64::from(t) * 0.3);
+        plan.macro_path
+            .overrides
+            .inflation_pct
+            .insert(t * 6 + 1, 6.0 + f64::from(t) * 0.5);
     }
     let base = default_plan();
     plan.revenues = (0..10)
@@ -41,9 +47,20 @@ fn large_plan() -> Plan {
     let tapers = [
         Taper::None { end: Some(30) },
         Taper::Linear { start: 2, end: 20 },
-        Taper::Exponential { start: 4, rate_pct: 10.0, end: Some(40) },
-        Taper::Steps { points: vec![(5, 80.0), (10, 50.0), (20, 10.0)], end: None },
-        Taper::Logistic { midpoint: 15.0, steepness: 0.4, end: None },
+        Taper::Exponential {
+            start: 4,
+            rate_pct: 10.0,
+            end: Some(40),
+        },
+        Taper::Steps {
+            points: vec![(5, 80.0), (10, 50.0), (20, 10.0)],
+            end: None,
+        },
+        Taper::Logistic {
+            midpoint: 15.0,
+            steepness: 0.4,
+            end: None,
+        },
     ];
     plan.donors = (0..10)
         .map(|i| {
@@ -58,7 +75,13 @@ fn large_plan() -> Plan {
         })
         .collect();
     plan.shocks = (0..10u32)
-        .map(|i| Shock { at: i * 6, years: 2, revenue_pct: -8.0, donor_pct: -5.0, cost_pct: 3.0 })
+        .map(|i| Shock {
+            at: i * 6,
+            years: 2,
+            revenue_pct: -8.0,
+            donor_pct: -5.0,
+            cost_pct: 3.0,
+        })
         .collect();
     plan.criteria = (0..10)
         .map(|i| sunset_planner::model::Criterion {
@@ -76,8 +99,12 @@ fn bench_evaluate(c: &mut criterion::Criterion) {
     let default = default_plan();
     let large = large_plan();
     assert_eq!(validate(&large), Ok(()), "the benchmark plan is valid");
-    c.bench_function("evaluate default plan (15 years)", |b| b.iter(|| evaluate(black_box(&default))));
-    c.bench_function("evaluate 60-year plan, 10 items per list", |b| b.iter(|| evaluate(black_box(&large))));
+    c.bench_function("evaluate default plan (15 years)", |b| {
+        b.iter(|| evaluate(black_box(&default)))
+    });
+    c.bench_function("evaluate 60-year plan, 10 items per list", |b| {
+        b.iter(|| evaluate(black_box(&large)))
+    });
 }
 
 criterion_group!(benches, bench_evaluate);

@@ -14,7 +14,12 @@ fn sunset(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("the sunset binary runs");
     if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("sunset finishes")
@@ -32,7 +37,9 @@ fn evaluate_prints_the_result_json() {
     assert_eq!(json["years"].as_array().map(Vec::len), Some(15));
     assert_eq!(json["years"][0]["year"], 2026);
     assert_eq!(json["years"][0]["local_revenue"], 7.5e10);
-    assert!(json["summary"]["criteria"].get("self-sufficient 3 years").is_some());
+    assert!(json["summary"]["criteria"]
+        .get("self-sufficient 3 years")
+        .is_some());
 }
 
 #[test]
@@ -43,13 +50,17 @@ fn evaluate_prints_the_year_table_csv() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 16, "a header and 15 years");
     assert!(lines[0].starts_with("year,gdp,price_index,population,fx,local_revenue,need,"));
-    assert!(lines[0].ends_with("donors.Budget support,donors.Child grant co-financing,donors.Sunset facility"));
+    assert!(lines[0]
+        .ends_with("donors.Budget support,donors.Child grant co-financing,donors.Sunset facility"));
     assert!(lines[1].starts_with("2026,600000000000,1,5300000,150,75000000000,"));
 }
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let plan = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json")).expect("example");
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example");
     let out = sunset(&["validate", "-"], Some(&plan));
     assert!(out.status.success());
     assert_eq!(text(&out.stdout).trim(), "valid");
@@ -57,11 +68,13 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn an_invalid_plan_exits_2_with_every_problem_on_stderr() {
-    let plan = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"))
-        .expect("example")
-        .replace("\"buoyancy\": 1.2", "\"buoyancy\": 7")
-        .replace("\"gdp_base\": 6.0e11", "\"gdp_base\": -1")
-        .replace("\"target\": \"Child grant\"", "\"target\": \"Vaccines\"");
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example")
+    .replace("\"buoyancy\": 1.2", "\"buoyancy\": 7")
+    .replace("\"gdp_base\": 6.0e11", "\"gdp_base\": -1")
+    .replace("\"target\": \"Child grant\"", "\"target\": \"Vaccines\"");
     for command in ["evaluate", "validate"] {
         let out = sunset(&[command, "-"], Some(&plan));
         assert_eq!(out.status.code(), Some(2));
@@ -81,14 +94,20 @@ fn an_invalid_plan_exits_2_with_every_problem_on_stderr() {
 
 #[test]
 fn an_overflowing_plan_exits_2_naming_the_year() {
-    let plan = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"))
-        .expect("example")
-        .replace("\"gdp_base\": 6.0e11", "\"gdp_base\": 1e307")
-        .replace("\"real_growth_pct\": 4.5", "\"real_growth_pct\": 1000");
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example")
+    .replace("\"gdp_base\": 6.0e11", "\"gdp_base\": 1e307")
+    .replace("\"real_growth_pct\": 4.5", "\"real_growth_pct\": 1000");
     // GDP: 1e307; ·11·1.07 = 1.18e308 in 2027 (finite); ·11·1.07 again in 2028 overflows.
     let out = sunset(&["evaluate", "-"], Some(&plan));
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("years[2].gdp: the projection overflows in 2028"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("years[2].gdp: the projection overflows in 2028"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -96,7 +115,12 @@ fn usage_errors_and_unreadable_files_exit_1() {
     let out = sunset(&["evaluate", "no/such/plan.json"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("cannot read no/such/plan.json"));
-    for args in [&[][..], &["frobnicate", "x.json"], &["evaluate"], &["evaluate", "plans/example.json", "--format", "xml"]] {
+    for args in [
+        &[][..],
+        &["frobnicate", "x.json"],
+        &["evaluate"],
+        &["evaluate", "plans/example.json", "--format", "xml"],
+    ] {
         let out = sunset(args, None);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(text(&out.stderr).contains("Usage:"));

@@ -69,8 +69,12 @@ fn every_file_error_has_french() {
     for e in &errors {
         assert_french(&e.to_string(), &e.message_fr());
     }
-    let FileError::Problems(p) = FileError::Problems(problems()) else { unreachable!() };
-    assert!(FileError::Problems(p).message_fr().contains("(valeur : 7,5)"));
+    let FileError::Problems(p) = FileError::Problems(problems()) else {
+        unreachable!()
+    };
+    assert!(FileError::Problems(p)
+        .message_fr()
+        .contains("(valeur : 7,5)"));
 }
 
 #[test]
@@ -92,7 +96,13 @@ fn every_record_error_has_french() {
 
 #[test]
 fn every_qr_error_has_french() {
-    for e in [QrError::TooBig { chars: 4000, max: 2953 }, QrError::Failed("4000".into())] {
+    for e in [
+        QrError::TooBig {
+            chars: 4000,
+            max: 2953,
+        },
+        QrError::Failed("4000".into()),
+    ] {
         assert_french(&e.to_string(), &e.message_fr());
     }
 }
@@ -100,7 +110,13 @@ fn every_qr_error_has_french() {
 #[test]
 fn french_numbers_take_a_decimal_comma() {
     let p = Problem::new("revenues[0].buoyancy", "must be between 0 and 5 (got 7.5)");
-    assert_eq!(p.message_fr(), "doit être compris entre 0 et 5 (valeur : 7,5)");
+    assert_eq!(
+        p.message_fr(),
+        "doit être compris entre 0 et 5 (valeur : 7,5)"
+    );
     assert_eq!(p.text(false), p.message);
-    assert_eq!(p.to_string_fr(), "revenues[0].buoyancy: doit être compris entre 0 et 5 (valeur : 7,5)");
+    assert_eq!(
+        p.to_string_fr(),
+        "revenues[0].buoyancy: doit être compris entre 0 et 5 (valeur : 7,5)"
+    );
 }

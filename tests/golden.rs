@@ -10,12 +10,15 @@ use serde_json::Value;
 use sunset_planner::model::{default_plan, evaluate, parse_plan, projection_to_json};
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
 }
 
 fn check(name: &str) {
     let dir = golden_dir();
-    let plan_text = std::fs::read_to_string(dir.join(format!("{name}.plan.json"))).expect("plan file");
+    let plan_text =
+        std::fs::read_to_string(dir.join(format!("{name}.plan.json"))).expect("plan file");
     let plan = parse_plan(&plan_text).unwrap_or_else(|p| panic!("{name} is refused: {p:?}"));
     let projection = evaluate(&plan).unwrap_or_else(|p| panic!("{name} does not evaluate: {p}"));
     let actual = projection_to_json(&plan, &projection);
@@ -25,13 +28,19 @@ fn check(name: &str) {
         std::fs::write(&path, text).expect("write golden file");
         return;
     }
-    let stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("golden projection"))
-        .expect("golden projection is JSON");
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("golden projection"))
+            .expect("golden projection is JSON");
     if stored != actual {
         let (s, a) = (stored["years"].as_array(), actual["years"].as_array());
-        let first_diff = s.zip(a).and_then(|(s, a)| s.iter().zip(a).position(|(x, y)| x != y));
-        panic!("{name}: projection differs from {} (first differing year index: {first_diff:?}); \
-                run UPDATE_GOLDEN=1 cargo test --test golden if the change is intended", path.display());
+        let first_diff = s
+            .zip(a)
+            .and_then(|(s, a)| s.iter().zip(a).position(|(x, y)| x != y));
+        panic!(
+            "{name}: projection differs from {} (first differing year index: {first_diff:?}); \
+                run UPDATE_GOLDEN=1 cargo test --test golden if the change is intended",
+            path.display()
+        );
     }
 }
 
@@ -57,7 +66,12 @@ fn result_shape_follows_model_md() {
     let plan = default_plan();
     let json = projection_to_json(&plan, &evaluate(&plan).expect("evaluates"));
     let year = &json["years"][0];
-    let keys: Vec<&str> = year.as_object().expect("object").keys().map(String::as_str).collect();
+    let keys: Vec<&str> = year
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut expected = vec!["year"];
     expected.extend(sunset_planner::model::METRICS);
     expected.extend(["revenues", "costs", "programmes", "donors"]);
@@ -83,5 +97,8 @@ fn result_shape_follows_model_md() {
         ]
     );
     assert_eq!(summary["peak_gap_year"], Value::Null);
-    assert_eq!(summary["criteria"]["Self-sufficient 3 years"], Value::from(2039));
+    assert_eq!(
+        summary["criteria"]["Self-sufficient 3 years"],
+        Value::from(2039)
+    );
 }

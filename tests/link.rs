@@ -419,7 +419,9 @@ fn long_currency_links_give_a_qr_code_or_too_big() {
         // grows by about 0.8 characters a letter and passes 2953 near 3500.
         plan.meta.currency = (0..n)
             .map(|_| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 char::from(b'A' + ((seed >> 33) % 26) as u8)
             })
             .collect();

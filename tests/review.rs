@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use sunset_planner::model::*;
 
 fn text(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review").join(format!("{name}.json"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(format!("{name}.json"));
     std::fs::read_to_string(path).expect("review fixture")
 }
 
@@ -83,7 +85,12 @@ fn a_tied_donor_drop_goes_to_the_first_year() {
     // 3.333… % in every year from 2031 on: a tie, to the first year.
     let (_, p) = project("drop_tie");
     for y in &p.years[1..] {
-        assert!((y.donor_drop_pct - 100.0 / 30.0).abs() < 1e-9, "{}: {}", y.year, y.donor_drop_pct);
+        assert!(
+            (y.donor_drop_pct - 100.0 / 30.0).abs() < 1e-9,
+            "{}: {}",
+            y.year,
+            y.donor_drop_pct
+        );
     }
     assert_eq!(p.summary.max_donor_drop_year, Some(2031));
 }
@@ -92,7 +99,8 @@ fn a_tied_donor_drop_goes_to_the_first_year() {
 fn whole_decimal_time_points_are_accepted() {
     // "at": 1.0, "years": 2.0 are the integers 1 and 2.
     let (plan, _) = project("whole_float_timepoint");
-    let as_ints = text("whole_float_timepoint").replace("\"at\": 1.0, \"years\": 2.0", "\"at\": 1, \"years\": 2");
+    let as_ints = text("whole_float_timepoint")
+        .replace("\"at\": 1.0, \"years\": 2.0", "\"at\": 1, \"years\": 2");
     assert_eq!(parse_plan(&as_ints), Ok(plan));
 }
 

@@ -28,7 +28,10 @@ fn macro_path_with_overrides_population_and_fx() {
     assert_all_close(&series(&p, |y| y.population), &[100.0, 110.0, 121.0]);
     // fx: 2; 2·1.05/1.05·1.10 = 2.2; 2.42 (equal inflation, 10 % real depreciation)
     assert_all_close(&series(&p, |y| y.fx), &[2.0, 2.2, 2.42]);
-    assert_eq!(series(&p, |y| f64::from(y.year)), vec![2026.0, 2027.0, 2028.0]);
+    assert_eq!(
+        series(&p, |y| f64::from(y.year)),
+        vec![2026.0, 2027.0, 2028.0]
+    );
 }
 
 #[test]
@@ -36,18 +39,31 @@ fn revenue_core_buoyancy_reform_and_shares_of_gdp() {
     let mut plan = bare_plan(4);
     plan.macro_path.inflation_pct = 10.0; // n_t = 10 %: GDP 1000, 1100, 1210, 1331
     let mut stream = revenue("VAT", 100.0, 2.0);
-    stream.reform = Some(Reform { start: 1, years: 2, gain_pct_gdp_per_year: 1.0 });
+    stream.reform = Some(Reform {
+        start: 1,
+        years: 2,
+        gain_pct_gdp_per_year: 1.0,
+    });
     plan.revenues = vec![stream, revenue("Fees", 10.0, 0.0)];
     let p = project(&plan);
     // C_t = 100·(1.1^2)^t: 100, 121, 146.41, 177.1561
     // U_t = GDP_t·1·clamp(t-1+1, 0, 2)/100: 0, 11, 24.2, 26.62
     // R_t = C + U: 100, 132, 170.61, 203.7761
-    assert_all_close(&series(&p, |y| y.revenues[0]), &[100.0, 132.0, 170.61, 203.7761]);
+    assert_all_close(
+        &series(&p, |y| y.revenues[0]),
+        &[100.0, 132.0, 170.61, 203.7761],
+    );
     // buoyancy 0: the core never grows
     assert_all_close(&series(&p, |y| y.revenues[1]), &[10.0; 4]);
-    assert_all_close(&series(&p, |y| y.local_revenue), &[110.0, 142.0, 180.61, 213.7761]);
+    assert_all_close(
+        &series(&p, |y| y.local_revenue),
+        &[110.0, 142.0, 180.61, 213.7761],
+    );
     // 100·L/GDP: 11; 142/11 = 12.909…; 180.61/12.1; 213.7761/13.31
-    assert_all_close(&series(&p, |y| y.revenue_pct_gdp), &[11.0, 14200.0 / 1100.0, 18061.0 / 1210.0, 21377.61 / 1331.0]);
+    assert_all_close(
+        &series(&p, |y| y.revenue_pct_gdp),
+        &[11.0, 14200.0 / 1100.0, 18061.0 / 1210.0, 21377.61 / 1331.0],
+    );
 }
 
 #[test]
@@ -56,7 +72,12 @@ fn cost_lines_with_real_growth_indexing_and_staged_handover() {
     plan.macro_path.inflation_pct = 10.0;
     let mut police = cost("Police", 100.0);
     police.real_growth_pct = 10.0;
-    police.handover = Some(Ramp { from_pct: 50.0, to_pct: 100.0, start: 1, years: 2 });
+    police.handover = Some(Ramp {
+        from_pct: 50.0,
+        to_pct: 100.0,
+        start: 1,
+        years: 2,
+    });
     let mut rent = cost("Rent", 10.0);
     rent.indexed = false;
     plan.costs = vec![police, rent];
@@ -64,7 +85,10 @@ fn cost_lines_with_real_growth_indexing_and_staged_handover() {
     // cost_t = 100·1.1^t (prices)·1.1^t (real) = 100·1.21^t: 100, 121, 146.41, 177.1561
     // h_t = ramp(50, 100, 1, 2): .5, .5, .75, 1
     // need: 50, 60.5, 109.8075, 177.1561
-    assert_all_close(&series(&p, |y| y.costs[0]), &[50.0, 60.5, 109.8075, 177.1561]);
+    assert_all_close(
+        &series(&p, |y| y.costs[0]),
+        &[50.0, 60.5, 109.8075, 177.1561],
+    );
     // not indexed, no real growth, no handover: 10 throughout
     assert_all_close(&series(&p, |y| y.costs[1]), &[10.0; 4]);
     assert_all_close(&series(&p, |y| y.need), &[60.0, 70.5, 119.8075, 187.1561]);
@@ -74,7 +98,12 @@ fn cost_lines_with_real_growth_indexing_and_staged_handover() {
 fn handover_ramp_with_zero_years_steps_at_start() {
     let mut plan = bare_plan(3);
     let mut line = cost("Courts", 100.0);
-    line.handover = Some(Ramp { from_pct: 20.0, to_pct: 100.0, start: 1, years: 0 });
+    line.handover = Some(Ramp {
+        from_pct: 20.0,
+        to_pct: 100.0,
+        start: 1,
+        years: 0,
+    });
     plan.costs = vec![line];
     let p = project(&plan);
     assert_all_close(&series(&p, |y| y.costs[0]), &[20.0, 100.0, 100.0]);
@@ -92,14 +121,22 @@ fn programmes_costed_ilo_way() {
         indexed: true,
         real_benefit_growth_pct: 0.0,
         admin_pct: 50.0,
-        coverage: Some(Ramp { from_pct: 20.0, to_pct: 60.0, start: 0, years: 2 }),
+        coverage: Some(Ramp {
+            from_pct: 20.0,
+            to_pct: 60.0,
+            start: 0,
+            years: 2,
+        }),
     }];
     let p = project(&plan);
     // eligible 1000·10 % = 100; coverage .2, .4, .6; benefit 10, 11, 12.1; admin ×1.5
     // need: 100·.2·10·1.5 = 300; 100·.4·11·1.5 = 660; 100·.6·12.1·1.5 = 1089
     assert_all_close(&series(&p, |y| y.programmes[0]), &[300.0, 660.0, 1089.0]);
     // 100·need/GDP with GDP 1000, 1100, 1210: 30, 60, 90
-    assert_all_close(&series(&p, |y| y.social_protection_pct_gdp), &[30.0, 60.0, 90.0]);
+    assert_all_close(
+        &series(&p, |y| y.social_protection_pct_gdp),
+        &[30.0, 60.0, 90.0],
+    );
 }
 
 #[test]
@@ -115,7 +152,10 @@ fn budget_support_in_usd_with_fulfilment_and_linear_taper() {
     let p = project(&plan);
     // D = 10·m·fx·0.5: 10·1·2·.5 = 10; 10·.5·2.2·.5 = 5.5; m = 0 at end
     assert_all_close(&series(&p, |y| y.donors[0]), &[10.0, 5.5, 0.0]);
-    assert_all_close(&series(&p, |y| y.programmed_donor_funding), &[10.0, 5.5, 0.0]);
+    assert_all_close(
+        &series(&p, |y| y.programmed_donor_funding),
+        &[10.0, 5.5, 0.0],
+    );
 }
 
 #[test]
@@ -123,8 +163,21 @@ fn every_taper_shape_in_a_plan() {
     let shapes = [
         (Taper::None { end: Some(2) }, [1.0, 1.0, 0.0, 0.0]),
         (Taper::Linear { start: 1, end: 3 }, [1.0, 1.0, 0.5, 0.0]),
-        (Taper::Exponential { start: 1, rate_pct: 50.0, end: None }, [1.0, 1.0, 0.5, 0.25]),
-        (Taper::Steps { points: vec![(1, 60.0), (3, 10.0)], end: None }, [1.0, 0.6, 0.6, 0.1]),
+        (
+            Taper::Exponential {
+                start: 1,
+                rate_pct: 50.0,
+                end: None,
+            },
+            [1.0, 1.0, 0.5, 0.25],
+        ),
+        (
+            Taper::Steps {
+                points: vec![(1, 60.0), (3, 10.0)],
+                end: None,
+            },
+            [1.0, 0.6, 0.6, 0.1],
+        ),
     ];
     for (taper, m) in shapes {
         let mut plan = bare_plan(4);
@@ -138,10 +191,17 @@ fn every_taper_shape_in_a_plan() {
     // t=0: (4/3)/(4/3) = 1; t=1: (4/3)/2 = 2/3; t=2: (4/3)/4 = 1/3; end at 3 → 0
     let mut plan = bare_plan(4);
     let mut d = pledging("BS", DonorKind::BudgetSupport, 100.0);
-    d.taper = Some(Taper::Logistic { midpoint: 1.0, steepness: 3f64.ln(), end: Some(3) });
+    d.taper = Some(Taper::Logistic {
+        midpoint: 1.0,
+        steepness: 3f64.ln(),
+        end: Some(3),
+    });
     plan.donors = vec![d];
     let p = project(&plan);
-    assert_all_close(&series(&p, |y| y.donors[0]), &[100.0, 200.0 / 3.0, 100.0 / 3.0, 0.0]);
+    assert_all_close(
+        &series(&p, |y| y.donors[0]),
+        &[100.0, 200.0 / 3.0, 100.0 / 3.0, 0.0],
+    );
 }
 
 #[test]
@@ -198,10 +258,16 @@ fn shocks_multiply_while_active_and_leave_the_core() {
     plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
     plan.costs = vec![cost("State", 10.0)];
     plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, 10.0)];
-    plan.shocks = vec![shock(1, 2, -50.0, 0.0, 0.0), shock(2, 1, -50.0, 100.0, -50.0)];
+    plan.shocks = vec![
+        shock(1, 2, -50.0, 0.0, 0.0),
+        shock(2, 1, -50.0, 100.0, -50.0),
+    ];
     let p = project(&plan);
     // revenue: 100; ×.5 = 50; ×.5·.5 = 25; back to 100 (core untouched)
-    assert_all_close(&series(&p, |y| y.local_revenue), &[100.0, 50.0, 25.0, 100.0]);
+    assert_all_close(
+        &series(&p, |y| y.local_revenue),
+        &[100.0, 50.0, 25.0, 100.0],
+    );
     // cost ×2 in year 2 only; donor ×.5 in year 2 only
     assert_all_close(&series(&p, |y| y.need), &[10.0, 10.0, 20.0, 10.0]);
     assert_all_close(&series(&p, |y| y.donor_funding), &[10.0, 10.0, 5.0, 10.0]);
@@ -213,9 +279,16 @@ fn reserve_plan() -> Plan {
     let mut plan = bare_plan(4);
     plan.costs = vec![cost("State", 100.0)];
     let mut d = pledging("BS", DonorKind::BudgetSupport, 250.0);
-    d.taper = Some(Taper::Steps { points: vec![(1, 20.0), (2, 0.0), (3, 60.0)], end: None });
+    d.taper = Some(Taper::Steps {
+        points: vec![(1, 20.0), (2, 0.0), (3, 60.0)],
+        end: None,
+    });
     plan.donors = vec![d];
-    plan.reserve = Reserve { opening: 100.0, target_months: 12.0, interest_pct: 10.0 };
+    plan.reserve = Reserve {
+        opening: 100.0,
+        target_months: 12.0,
+        interest_pct: 10.0,
+    };
     plan.meta.discount_rate_pct = 10.0;
     plan
 }
@@ -240,7 +313,10 @@ fn indicators_with_their_division_rules() {
     let p = project(&reserve_plan());
     // self-sufficiency 100·0/100 = 0; donor share 100·G/(0 + G) = 100 while G > 0, 0 when G = 0
     assert_all_close(&series(&p, |y| y.self_sufficiency_pct), &[0.0; 4]);
-    assert_all_close(&series(&p, |y| y.donor_share_pct), &[100.0, 100.0, 0.0, 100.0]);
+    assert_all_close(
+        &series(&p, |y| y.donor_share_pct),
+        &[100.0, 100.0, 0.0, 100.0],
+    );
     // Q: 250, 50, 0, 150 → drop 100·200/100 = 200, then 50, then 0 (a rise)
     assert_all_close(&series(&p, |y| y.donor_drop_pct), &[0.0, 200.0, 50.0, 0.0]);
 
@@ -266,7 +342,10 @@ fn headline_totals_npv_and_peaks() {
     assert_eq!(s.peak_gap_year, Some(2028));
     // G: 250 + 50 + 0 + 150 = 450; NPV 250 + 50/1.1 + 150/1.331
     assert_close(s.total_donor_funding, 450.0);
-    assert_close(s.total_donor_funding_npv, 250.0 + 50.0 / 1.1 + 150.0 / 1.331);
+    assert_close(
+        s.total_donor_funding_npv,
+        250.0 + 50.0 / 1.1 + 150.0 / 1.331,
+    );
     assert_close(s.max_donor_drop_pct, 200.0);
     assert_eq!(s.max_donor_drop_year, Some(2027));
     // never self-sufficient (L = 0); G ≤ 1 % of N only in t = 2, not to the end
@@ -299,7 +378,11 @@ fn headline_plan() -> Plan {
     d.taper = Some(Taper::Linear { start: 0, end: 2 });
     plan.donors = vec![d];
     plan.shocks = vec![shock(1, 1, -50.0, 0.0, 0.0), shock(3, 1, 20.0, 0.0, 0.0)];
-    plan.reserve = Reserve { opening: 0.0, target_months: 1.2, interest_pct: 0.0 };
+    plan.reserve = Reserve {
+        opening: 0.0,
+        target_months: 1.2,
+        interest_pct: 0.0,
+    };
     plan
 }
 
@@ -307,7 +390,10 @@ fn headline_plan() -> Plan {
 fn self_sufficiency_and_donor_exit_years() {
     let p = project(&headline_plan());
     // self-sufficiency: 100, 50, 100, 120 → from 2028 to the end
-    assert_all_close(&series(&p, |y| y.self_sufficiency_pct), &[100.0, 50.0, 100.0, 120.0]);
+    assert_all_close(
+        &series(&p, |y| y.self_sufficiency_pct),
+        &[100.0, 50.0, 100.0, 120.0],
+    );
     assert_eq!(p.summary.self_sufficiency_year, Some(2028));
     // G: 10, 5, 0, 0 ≤ 1 % of 100 from 2028 on
     assert_eq!(p.summary.donor_exit_year, Some(2028));
@@ -327,7 +413,13 @@ fn criteria_keyed_by_name_or_index() {
         consecutive_years: n,
     };
     plan.criteria = vec![
-        c(Some("self-sufficient 2 years"), "self_sufficiency_pct", Op::Ge, 100.0, 2),
+        c(
+            Some("self-sufficient 2 years"),
+            "self_sufficiency_pct",
+            Op::Ge,
+            100.0,
+            2,
+        ),
         c(None, "donor_share_pct", Op::Gt, 0.0, 1),
         c(Some("never"), "need", Op::Lt, 100.0, 1),
         c(Some("dip"), "self_sufficiency_pct", Op::Le, 50.0, 1),
@@ -349,7 +441,10 @@ fn criteria_keyed_by_name_or_index() {
 #[test]
 fn reengagement_years_from_the_exit_year() {
     let mut plan = headline_plan();
-    plan.reengagement = Some(Reengagement { trigger_pct: 100.0, reserve_floor_months: 0.6 });
+    plan.reengagement = Some(Reengagement {
+        trigger_pct: 100.0,
+        reserve_floor_months: 0.6,
+    });
     let p = project(&plan);
     // reserve: 2026 B = 10 → deposit 10, V 10; 2027 B = -45 → draw 10, V 0;
     // 2028 B = 0 → V 0; 2029 B = 20 → deposit 10, V 10

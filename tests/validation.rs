@@ -32,7 +32,11 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
 fn set(pointer: &str, value: Value) -> impl FnOnce(&mut Value) + '_ {
     move |v| {
         let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
-        let parent = if parent.is_empty() { &mut *v } else { v.pointer_mut(parent).expect("the parent exists") };
+        let parent = if parent.is_empty() {
+            &mut *v
+        } else {
+            v.pointer_mut(parent).expect("the parent exists")
+        };
         match parent {
             Value::Object(o) => {
                 o.insert(key.to_string(), value);
@@ -46,7 +50,11 @@ fn set(pointer: &str, value: Value) -> impl FnOnce(&mut Value) + '_ {
 fn remove(pointer: &str) -> impl FnOnce(&mut Value) + '_ {
     move |v| {
         let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
-        let parent = if parent.is_empty() { &mut *v } else { v.pointer_mut(parent).expect("the parent exists") };
+        let parent = if parent.is_empty() {
+            &mut *v
+        } else {
+            v.pointer_mut(parent).expect("the parent exists")
+        };
         parent.as_object_mut().expect("an object").remove(key);
     }
 }
@@ -57,7 +65,9 @@ fn assert_problem(problems: &[Problem], path: &str, message_part: &str) {
         common::assert_french(&p.message, &p.message_fr());
     }
     assert!(
-        problems.iter().any(|p| p.path == path && p.message.contains(message_part)),
+        problems
+            .iter()
+            .any(|p| p.path == path && p.message.contains(message_part)),
         "no problem at {path} containing {message_part:?} in {problems:#?}"
     );
 }
@@ -95,32 +105,82 @@ fn negative_money_is_refused() {
         ("/donors/0/base", "donors[0].base"),
         ("/reserve/opening", "reserve.opening"),
         ("/reserve/target_months", "reserve.target_months"),
-        ("/reengagement/reserve_floor_months", "reengagement.reserve_floor_months"),
+        (
+            "/reengagement/reserve_floor_months",
+            "reengagement.reserve_floor_months",
+        ),
     ] {
-        assert_problem(&problems(set(pointer, json!(-1))), path, "must not be negative (got -1)");
+        assert_problem(
+            &problems(set(pointer, json!(-1))),
+            path,
+            "must not be negative (got -1)",
+        );
     }
 }
 
 #[test]
 fn shares_outside_0_to_100_are_refused() {
     for (pointer, path, bad) in [
-        ("/costs/0/handover/from_pct", "costs[0].handover.from_pct", 120.0),
+        (
+            "/costs/0/handover/from_pct",
+            "costs[0].handover.from_pct",
+            120.0,
+        ),
         ("/costs/0/handover/to_pct", "costs[0].handover.to_pct", -1.0),
-        ("/programmes/0/coverage/from_pct", "programmes[0].coverage.from_pct", 101.0),
-        ("/programmes/1/coverage/to_pct", "programmes[1].coverage.to_pct", 100.5),
-        ("/programmes/0/eligible_share_pct", "programmes[0].eligible_share_pct", 101.0),
+        (
+            "/programmes/0/coverage/from_pct",
+            "programmes[0].coverage.from_pct",
+            101.0,
+        ),
+        (
+            "/programmes/1/coverage/to_pct",
+            "programmes[1].coverage.to_pct",
+            100.5,
+        ),
+        (
+            "/programmes/0/eligible_share_pct",
+            "programmes[0].eligible_share_pct",
+            101.0,
+        ),
         ("/programmes/0/admin_pct", "programmes[0].admin_pct", -3.0),
-        ("/donors/0/fulfilment_pct", "donors[0].fulfilment_pct", 150.0),
-        ("/donors/1/initial_country_share_pct", "donors[1].initial_country_share_pct", 120.0),
+        (
+            "/donors/0/fulfilment_pct",
+            "donors[0].fulfilment_pct",
+            150.0,
+        ),
+        (
+            "/donors/1/initial_country_share_pct",
+            "donors[1].initial_country_share_pct",
+            120.0,
+        ),
         ("/donors/1/step_pp", "donors[1].step_pp", -5.0),
-        ("/donors/2/taper/rate_pct", "donors[2].taper.rate_pct", 120.0),
-        ("/reengagement/trigger_pct", "reengagement.trigger_pct", 150.0),
+        (
+            "/donors/2/taper/rate_pct",
+            "donors[2].taper.rate_pct",
+            120.0,
+        ),
+        (
+            "/reengagement/trigger_pct",
+            "reengagement.trigger_pct",
+            150.0,
+        ),
     ] {
         let got = Value::from(bad);
-        assert_problem(&problems(set(pointer, got)), path, &format!("must be between 0 and 100 (got {bad})"));
+        assert_problem(
+            &problems(set(pointer, got)),
+            path,
+            &format!("must be between 0 and 100 (got {bad})"),
+        );
     }
-    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[1, 50], [2, 130]]})));
-    assert_problem(&p, "donors[0].taper.points[1].pct", "between 0 and 100 (got 130)");
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "steps", "points": [[1, 50], [2, 130]]}),
+    ));
+    assert_problem(
+        &p,
+        "donors[0].taper.points[1].pct",
+        "between 0 and 100 (got 130)",
+    );
 }
 
 #[test]
@@ -128,18 +188,42 @@ fn rates_at_or_below_minus_100_or_above_1000_are_refused() {
     for (pointer, path, bad) in [
         ("/macro/real_growth_pct", "macro.real_growth_pct", -100.0),
         ("/macro/inflation_pct", "macro.inflation_pct", 1001.0),
-        ("/macro/population_growth_pct", "macro.population_growth_pct", -120.0),
-        ("/macro/foreign_inflation_pct", "macro.foreign_inflation_pct", 2000.0),
-        ("/macro/real_depreciation_pct", "macro.real_depreciation_pct", -100.0),
-        ("/macro/overrides/real_growth_pct/3", "macro.overrides.real_growth_pct.3", -100.0),
-        ("/costs/0/real_growth_pct", "costs[0].real_growth_pct", 1500.0),
+        (
+            "/macro/population_growth_pct",
+            "macro.population_growth_pct",
+            -120.0,
+        ),
+        (
+            "/macro/foreign_inflation_pct",
+            "macro.foreign_inflation_pct",
+            2000.0,
+        ),
+        (
+            "/macro/real_depreciation_pct",
+            "macro.real_depreciation_pct",
+            -100.0,
+        ),
+        (
+            "/macro/overrides/real_growth_pct/3",
+            "macro.overrides.real_growth_pct.3",
+            -100.0,
+        ),
+        (
+            "/costs/0/real_growth_pct",
+            "costs[0].real_growth_pct",
+            1500.0,
+        ),
         ("/reserve/interest_pct", "reserve.interest_pct", -100.0),
         ("/meta/discount_rate_pct", "meta.discount_rate_pct", -101.0),
         ("/shocks/0/revenue_pct", "shocks[0].revenue_pct", -100.0),
         ("/shocks/0/cost_pct", "shocks[0].cost_pct", 1000.5),
     ] {
         let p = problems(set(pointer, Value::from(bad)));
-        assert_problem(&p, path, &format!("must be above -100 and at most 1000 (got {bad})"));
+        assert_problem(
+            &p,
+            path,
+            &format!("must be above -100 and at most 1000 (got {bad})"),
+        );
     }
     // The bounds themselves: 1000 is allowed, -99.9 is allowed.
     let mut v = example();
@@ -151,40 +235,102 @@ fn rates_at_or_below_minus_100_or_above_1000_are_refused() {
 #[test]
 fn buoyancy_outside_0_to_5_is_refused() {
     let p = problems(set("/revenues/0/buoyancy", json!(7)));
-    assert!(p.iter().any(|p| p.to_string() == "revenues[0].buoyancy: must be between 0 and 5 (got 7)"), "{p:?}");
-    assert_problem(&problems(set("/revenues/2/buoyancy", json!(-0.5))), "revenues[2].buoyancy", "(got -0.5)");
+    assert!(
+        p.iter()
+            .any(|p| p.to_string() == "revenues[0].buoyancy: must be between 0 and 5 (got 7)"),
+        "{p:?}"
+    );
+    assert_problem(
+        &problems(set("/revenues/2/buoyancy", json!(-0.5))),
+        "revenues[2].buoyancy",
+        "(got -0.5)",
+    );
 }
 
 #[test]
 fn bases_that_must_be_above_0() {
-    assert_problem(&problems(set("/macro/gdp_base", json!(0))), "macro.gdp_base", "must be above 0");
-    assert_problem(&problems(set("/macro/fx_base", json!(-150))), "macro.fx_base", "must be above 0 (got -150)");
-    assert_problem(&problems(set("/macro/population_base", json!(0))), "macro.population_base", "must be above 0");
+    assert_problem(
+        &problems(set("/macro/gdp_base", json!(0))),
+        "macro.gdp_base",
+        "must be above 0",
+    );
+    assert_problem(
+        &problems(set("/macro/fx_base", json!(-150))),
+        "macro.fx_base",
+        "must be above 0 (got -150)",
+    );
+    assert_problem(
+        &problems(set("/macro/population_base", json!(0))),
+        "macro.population_base",
+        "must be above 0",
+    );
 }
 
 #[test]
 fn horizon_outside_1_to_60_is_refused() {
-    assert_problem(&problems(set("/meta/horizon_years", json!(0))), "meta.horizon_years", "between 1 and 60");
-    assert_problem(&problems(set("/meta/horizon_years", json!(61))), "meta.horizon_years", "(got 61)");
+    assert_problem(
+        &problems(set("/meta/horizon_years", json!(0))),
+        "meta.horizon_years",
+        "between 1 and 60",
+    );
+    assert_problem(
+        &problems(set("/meta/horizon_years", json!(61))),
+        "meta.horizon_years",
+        "(got 61)",
+    );
 }
 
 #[test]
 fn time_points_negative_or_not_whole_are_refused() {
     let whole = "must be a whole number of plan years (0, 1, 2 …)";
-    assert_problem(&problems(set("/shocks/0/at", json!(-1))), "shocks[0].at", whole);
-    assert_problem(&problems(set("/revenues/0/reform/start", json!(1.5))), "revenues[0].reform.start", whole);
-    assert_problem(&problems(set("/donors/0/taper/end", json!(9.5))), "donors[0].taper.end", whole);
-    assert_problem(&problems(set("/donors/1/start", json!(-2))), "donors[1].start", whole);
-    assert_problem(&problems(set("/costs/0/handover/start", json!("2"))), "costs[0].handover.start", whole);
-    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[0.5, 50]]})));
+    assert_problem(
+        &problems(set("/shocks/0/at", json!(-1))),
+        "shocks[0].at",
+        whole,
+    );
+    assert_problem(
+        &problems(set("/revenues/0/reform/start", json!(1.5))),
+        "revenues[0].reform.start",
+        whole,
+    );
+    assert_problem(
+        &problems(set("/donors/0/taper/end", json!(9.5))),
+        "donors[0].taper.end",
+        whole,
+    );
+    assert_problem(
+        &problems(set("/donors/1/start", json!(-2))),
+        "donors[1].start",
+        whole,
+    );
+    assert_problem(
+        &problems(set("/costs/0/handover/start", json!("2"))),
+        "costs[0].handover.start",
+        whole,
+    );
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "steps", "points": [[0.5, 50]]}),
+    ));
     // The point's plan year is `points[0]`, its percentage `points[0].pct`
     // (as validate and the editor name them).
     assert_problem(&p, "donors[0].taper.points[0]", "(got 0.5)");
-    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[1, "half"]]})));
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "steps", "points": [[1, "half"]]}),
+    ));
     assert_problem(&p, "donors[0].taper.points[0].pct", "must be a number");
     let p = problems(set("/macro/overrides/inflation_pct", json!({"-1": 3})));
-    assert_problem(&p, "macro.overrides.inflation_pct.-1", "plan year written as a whole number");
-    assert_problem(&problems(set("/shocks/0/years", json!(1.5))), "shocks[0].years", "whole number");
+    assert_problem(
+        &p,
+        "macro.overrides.inflation_pct.-1",
+        "plan year written as a whole number",
+    );
+    assert_problem(
+        &problems(set("/shocks/0/years", json!(1.5))),
+        "shocks[0].years",
+        "whole number",
+    );
 }
 
 #[test]
@@ -196,21 +342,41 @@ fn whole_valued_decimals_are_whole() {
     v["meta"]["horizon_years"] = json!(15.0);
     v["revenues"][0]["reform"]["start"] = json!(1.0);
     v["donors"][0]["taper"] = json!({"shape": "linear", "start": 2.0, "end": 10.0});
-    v["donors"][2]["taper"] = json!({"shape": "steps", "points": [[1.0, 80], [3, 50.0]], "end": 12.0});
+    v["donors"][2]["taper"] =
+        json!({"shape": "steps", "points": [[1.0, 80], [3, 50.0]], "end": 12.0});
     v["criteria"][0]["consecutive_years"] = json!(3.0);
     let plan = parse_plan(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!((plan.shocks[0].at, plan.shocks[0].years), (1, 2));
     assert_eq!(plan.meta.horizon_years, 15);
-    assert_eq!(plan.donors[2].taper, Some(Taper::Steps { points: vec![(1, 80.0), (3, 50.0)], end: Some(12) }));
+    assert_eq!(
+        plan.donors[2].taper,
+        Some(Taper::Steps {
+            points: vec![(1, 80.0), (3, 50.0)],
+            end: Some(12)
+        })
+    );
     // Written back as integers.
     let text = serde_json::to_string(&plan).expect("json");
     assert!(text.contains(r#""shocks":[{"at":1,"years":2,"#), "{text}");
-    assert!(text.contains(r#""points":[[1,80.0],[3,50.0]],"end":12"#), "{text}");
+    assert!(
+        text.contains(r#""points":[[1,80.0],[3,50.0]],"end":12"#),
+        "{text}"
+    );
     // Fractional or negative decimals stay refused, with the value.
     let whole = "must be a whole number of plan years (0, 1, 2 …) (got 2.5)";
-    assert!(problems(set("/shocks/0/years", json!(2.5))).iter().any(|p| p.to_string() == format!("shocks[0].years: {whole}")));
-    assert_problem(&problems(set("/shocks/0/at", json!(-1.0))), "shocks[0].at", "(got -1.0)");
-    assert_problem(&problems(set("/meta/horizon_years", json!(4.5))), "meta.horizon_years", "(got 4.5)");
+    assert!(problems(set("/shocks/0/years", json!(2.5)))
+        .iter()
+        .any(|p| p.to_string() == format!("shocks[0].years: {whole}")));
+    assert_problem(
+        &problems(set("/shocks/0/at", json!(-1.0))),
+        "shocks[0].at",
+        "(got -1.0)",
+    );
+    assert_problem(
+        &problems(set("/meta/horizon_years", json!(4.5))),
+        "meta.horizon_years",
+        "(got 4.5)",
+    );
 }
 
 #[test]
@@ -224,27 +390,43 @@ fn override_keys_not_written_as_plan_years_name_the_key() {
         );
         assert!(p.iter().any(|p| p.to_string() == expected), "{key}: {p:?}");
     }
-    assert!(parse_plan(&{
-        let mut v = example();
-        v["macro"]["overrides"]["real_growth_pct"] = json!({"0": 1, "10": 2});
-        v
-    }
-    .to_string())
+    assert!(parse_plan(
+        &{
+            let mut v = example();
+            v["macro"]["overrides"]["real_growth_pct"] = json!({"0": 1, "10": 2});
+            v
+        }
+        .to_string()
+    )
     .is_ok());
 }
 
 #[test]
 fn end_not_after_start_is_refused() {
-    let p = problems(set("/donors/0/taper", json!({"shape": "linear", "start": 2, "end": 2})));
-    assert!(p.iter().any(|p| p.to_string() == "donors[0].taper.end: must be after start (2)"), "{p:?}");
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "linear", "start": 2, "end": 2}),
+    ));
+    assert!(
+        p.iter()
+            .any(|p| p.to_string() == "donors[0].taper.end: must be after start (2)"),
+        "{p:?}"
+    );
     let p = problems(set("/donors/2/taper/end", json!(3)));
     assert_problem(&p, "donors[2].taper.end", "must be after start (4)");
 }
 
 #[test]
 fn steps_not_strictly_ascending_are_refused() {
-    let p = problems(set("/donors/0/taper", json!({"shape": "steps", "points": [[1, 80], [3, 50], [3, 20]]})));
-    assert_problem(&p, "donors[0].taper.points[2]", "strictly ascending (3 follows 3)");
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "steps", "points": [[1, 80], [3, 50], [3, 20]]}),
+    ));
+    assert_problem(
+        &p,
+        "donors[0].taper.points[2]",
+        "strictly ascending (3 follows 3)",
+    );
 }
 
 #[test]
@@ -260,14 +442,25 @@ fn empty_steps_and_flat_logistic_are_valid() {
         v["donors"][0]["taper"] = taper.clone();
         assert!(parse_plan(&v.to_string()).is_ok(), "{taper}");
     }
-    let p = problems(set("/donors/0/taper", json!({"shape": "logistic", "midpoint": 1, "steepness": -0.5})));
-    assert_problem(&p, "donors[0].taper.steepness", "must not be negative (got -0.5)");
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "logistic", "midpoint": 1, "steepness": -0.5}),
+    ));
+    assert_problem(
+        &p,
+        "donors[0].taper.steepness",
+        "must not be negative (got -0.5)",
+    );
 }
 
 #[test]
 fn unknown_cofinancing_target_is_refused() {
     let p = problems(set("/donors/1/target", json!("Vaccines")));
-    assert_problem(&p, "donors[1].target", "no cost line or programme is named \"Vaccines\"");
+    assert_problem(
+        &p,
+        "donors[1].target",
+        "no cost line or programme is named \"Vaccines\"",
+    );
 }
 
 #[test]
@@ -275,15 +468,31 @@ fn a_name_used_twice_is_reported_at_its_second_use() {
     let p = problems(set("/revenues/3/name", json!("Income taxes")));
     assert_problem(&p, "revenues[3].name", "already used by revenues[1]");
     assert!(!p.iter().any(|p| p.path == "revenues[1].name"));
-    assert_problem(&problems(set("/costs/4/name", json!("Health"))), "costs[4].name", "already used by costs[2]");
-    assert_problem(&problems(set("/donors/2/name", json!("Budget support"))), "donors[2].name", "donors[0]");
-    assert_problem(&problems(set("/programmes/1/name", json!("Child grant"))), "programmes[1].name", "programmes[0]");
+    assert_problem(
+        &problems(set("/costs/4/name", json!("Health"))),
+        "costs[4].name",
+        "already used by costs[2]",
+    );
+    assert_problem(
+        &problems(set("/donors/2/name", json!("Budget support"))),
+        "donors[2].name",
+        "donors[0]",
+    );
+    assert_problem(
+        &problems(set("/programmes/1/name", json!("Child grant"))),
+        "programmes[1].name",
+        "programmes[0]",
+    );
 }
 
 #[test]
 fn a_name_used_by_a_cost_line_and_a_programme_is_refused() {
     let p = problems(set("/programmes/1/name", json!("Health")));
-    assert_problem(&p, "programmes[1].name", "already the name of cost line costs[2]");
+    assert_problem(
+        &p,
+        "programmes[1].name",
+        "already the name of cost line costs[2]",
+    );
 }
 
 #[test]
@@ -296,7 +505,11 @@ fn fields_the_donor_kind_does_not_use_are_refused() {
         d["taper"] = json!({"shape": "none"});
     });
     for field in ["base", "currency", "taper"] {
-        assert_problem(&p, &format!("donors[1].{field}"), "a cofinancing donor does not use");
+        assert_problem(
+            &p,
+            &format!("donors[1].{field}"),
+            "a cofinancing donor does not use",
+        );
     }
     // budget_support and gap_filling with the co-financing fields
     let p = problems(|v| {
@@ -305,19 +518,39 @@ fn fields_the_donor_kind_does_not_use_are_refused() {
         v["donors"][2]["step_pp"] = json!(10);
         v["donors"][2]["start"] = json!(1);
     });
-    assert_problem(&p, "donors[0].target", "a budget_support donor does not use target");
+    assert_problem(
+        &p,
+        "donors[0].target",
+        "a budget_support donor does not use target",
+    );
     assert_problem(&p, "donors[0].initial_country_share_pct", "does not use");
-    assert_problem(&p, "donors[2].step_pp", "a gap_filling donor does not use step_pp");
+    assert_problem(
+        &p,
+        "donors[2].step_pp",
+        "a gap_filling donor does not use step_pp",
+    );
     assert_problem(&p, "donors[2].start", "does not use");
 }
 
 #[test]
 fn fields_the_donor_kind_requires_are_required() {
-    assert_problem(&problems(remove("/donors/0/base")), "donors[0].base", "is required for a budget_support donor");
-    assert_problem(&problems(remove("/donors/2/base")), "donors[2].base", "gap_filling");
+    assert_problem(
+        &problems(remove("/donors/0/base")),
+        "donors[0].base",
+        "is required for a budget_support donor",
+    );
+    assert_problem(
+        &problems(remove("/donors/2/base")),
+        "donors[2].base",
+        "gap_filling",
+    );
     for field in ["target", "initial_country_share_pct", "step_pp", "start"] {
         let pointer = format!("/donors/1/{field}");
-        assert_problem(&problems(remove(&pointer)), &format!("donors[1].{field}"), "is required for a cofinancing donor");
+        assert_problem(
+            &problems(remove(&pointer)),
+            &format!("donors[1].{field}"),
+            "is required for a cofinancing donor",
+        );
     }
 }
 
@@ -328,19 +561,38 @@ fn unknown_fields_are_refused_not_defaulted() {
         let b = stream.remove("buoyancy").unwrap();
         stream.insert("bouyancy".into(), b);
     });
-    assert_problem(&p, "revenues[0].bouyancy", "unknown field; did you mean \"buoyancy\"?");
-    let p = problems(set("/donors/0/taper", json!({"shape": "linear", "strat": 2, "end": 10})));
+    assert_problem(
+        &p,
+        "revenues[0].bouyancy",
+        "unknown field; did you mean \"buoyancy\"?",
+    );
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "linear", "strat": 2, "end": 10}),
+    ));
     assert_problem(&p, "donors[0].taper.strat", "unknown field");
     assert_problem(&p, "donors[0].taper.start", "is required");
-    assert_problem(&problems(set("/colour", json!("red"))), "colour", "unknown field");
+    assert_problem(
+        &problems(set("/colour", json!("red"))),
+        "colour",
+        "unknown field",
+    );
     // A field of another taper shape is unknown here.
-    assert_problem(&problems(set("/donors/2/taper/points", json!([[1, 50]]))), "donors[2].taper.points", "unknown field");
+    assert_problem(
+        &problems(set("/donors/2/taper/points", json!([[1, 50]]))),
+        "donors[2].taper.points",
+        "unknown field",
+    );
 }
 
 #[test]
 fn donor_currency_must_be_lcu_or_usd() {
     let p = problems(set("/donors/0/currency", json!("EUR")));
-    assert_problem(&p, "donors[0].currency", "must be one of \"LCU\", \"USD\" (got \"EUR\")");
+    assert_problem(
+        &p,
+        "donors[0].currency",
+        "must be one of \"LCU\", \"USD\" (got \"EUR\")",
+    );
     // meta.currency is only a display code
     let mut v = example();
     set("/meta/currency", json!("EUR"))(&mut v);
@@ -365,15 +617,31 @@ fn version_must_be_1_and_newer_versions_say_so() {
             "made by a newer release of Sunset Planner (plan format version 2); this release reads version 1"
         )]
     );
-    assert_problem(&problems(set("/version", json!(0))), "version", "must be 1 (got 0)");
-    assert_problem(&problems(set("/version", json!("1"))), "version", "must be 1");
+    assert_problem(
+        &problems(set("/version", json!(0))),
+        "version",
+        "must be 1 (got 0)",
+    );
+    assert_problem(
+        &problems(set("/version", json!("1"))),
+        "version",
+        "must be 1",
+    );
     assert_problem(&problems(remove("/version")), "version", "is required");
 }
 
 #[test]
 fn not_json_or_not_an_object_is_refused() {
-    assert_problem(&parse_plan("{ \"format\": ").unwrap_err(), "plan", "not valid JSON (line 1");
-    assert_problem(&parse_plan("[1, 2]").unwrap_err(), "plan", "must be a JSON object");
+    assert_problem(
+        &parse_plan("{ \"format\": ").unwrap_err(),
+        "plan",
+        "not valid JSON (line 1",
+    );
+    assert_problem(
+        &parse_plan("[1, 2]").unwrap_err(),
+        "plan",
+        "must be a JSON object",
+    );
 }
 
 #[test]
@@ -387,9 +655,15 @@ fn required_fields_are_required() {
         ("/revenues/1/base", "revenues[1].base"),
         ("/revenues/0/reform/years", "revenues[0].reform.years"),
         ("/costs/0/handover/from_pct", "costs[0].handover.from_pct"),
-        ("/programmes/0/eligible_share_pct", "programmes[0].eligible_share_pct"),
+        (
+            "/programmes/0/eligible_share_pct",
+            "programmes[0].eligible_share_pct",
+        ),
         ("/programmes/0/benefit_base", "programmes[0].benefit_base"),
-        ("/programmes/1/coverage/years", "programmes[1].coverage.years"),
+        (
+            "/programmes/1/coverage/years",
+            "programmes[1].coverage.years",
+        ),
         ("/donors/0/kind", "donors[0].kind"),
         ("/donors/2/taper/rate_pct", "donors[2].taper.rate_pct"),
         ("/donors/2/taper/shape", "donors[2].taper.shape"),
@@ -406,9 +680,21 @@ fn required_fields_are_required() {
 #[test]
 fn criteria_rules() {
     let p = problems(set("/criteria/0/metric", json!("year")));
-    assert_problem(&p, "criteria[0].metric", "\"year\" is not a per-year figure");
-    assert_problem(&problems(set("/criteria/0/consecutive_years", json!(0))), "criteria[0].consecutive_years", "at least 1");
-    assert_problem(&problems(set("/criteria/0/op", json!("=="))), "criteria[0].op", "must be one of");
+    assert_problem(
+        &p,
+        "criteria[0].metric",
+        "\"year\" is not a per-year figure",
+    );
+    assert_problem(
+        &problems(set("/criteria/0/consecutive_years", json!(0))),
+        "criteria[0].consecutive_years",
+        "at least 1",
+    );
+    assert_problem(
+        &problems(set("/criteria/0/op", json!("=="))),
+        "criteria[0].op",
+        "must be one of",
+    );
     let p = problems(|v| {
         let c = v["criteria"][0].clone();
         v["criteria"].as_array_mut().unwrap().push(c);
@@ -418,12 +704,20 @@ fn criteria_rules() {
 
 #[test]
 fn shock_years_at_least_1() {
-    assert_problem(&problems(set("/shocks/0/years", json!(0))), "shocks[0].years", "at least 1 year");
+    assert_problem(
+        &problems(set("/shocks/0/years", json!(0))),
+        "shocks[0].years",
+        "at least 1 year",
+    );
 }
 
 #[test]
 fn empty_names_are_refused() {
-    assert_problem(&problems(set("/costs/0/name", json!(" "))), "costs[0].name", "must not be empty");
+    assert_problem(
+        &problems(set("/costs/0/name", json!(" "))),
+        "costs[0].name",
+        "must not be empty",
+    );
 }
 
 #[test]
@@ -459,7 +753,10 @@ fn every_problem_is_reported_together() {
         "donors[1].target",
         "programmes[1].name",
     ] {
-        assert!(p.iter().any(|p| p.path == path), "{path} missing from {p:#?}");
+        assert!(
+            p.iter().any(|p| p.path == path),
+            "{path} missing from {p:#?}"
+        );
     }
     assert_eq!(p.len(), 6, "{p:#?}");
 }

@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use sunset_planner::model::{Plan, Projection, Summary, YearResult};
-use sunset_planner::ui::chart::geometry::{band_path, money_tick, nice_ticks, stack, Band, BridgeSeries, Columns, Scale};
+use sunset_planner::ui::chart::geometry::{
+    band_path, money_tick, nice_ticks, stack, Band, BridgeSeries, Columns, Scale,
+};
 use sunset_planner::ui::chart::{BridgeChart, ProjectionProps, SmallCharts};
 use sunset_planner::ui::components::indicators::Indicators;
 use sunset_planner::ui::components::year_table::YearTable;
@@ -100,14 +102,21 @@ fn plan() -> Plan {
 }
 
 fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> ProjectionProps {
-    ProjectionProps { plan: Rc::new(plan()), projection: Rc::new(projection), currency, lang, stale: false }
+    ProjectionProps {
+        plan: Rc::new(plan()),
+        projection: Rc::new(projection),
+        currency,
+        lang,
+        stale: false,
+    }
 }
 
 /// A fresh div of `width` pixels in the page to render into.
 fn root(width: u32) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let div = doc.create_element("div").unwrap();
-    div.set_attribute("style", &format!("width:{}px", width)).unwrap();
+    div.set_attribute("style", &format!("width:{}px", width))
+        .unwrap();
     doc.body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -126,7 +135,9 @@ async fn settle() {
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {}", selector))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {}", selector))
 }
 
 fn testid(root: &Element, id: &str) -> Element {
@@ -162,32 +173,48 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 #[wasm_bindgen_test]
 async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     // Drawn at the measured width, not scaled.
     let frame = find(&r, ".chart-frame").client_width();
     assert!(frame > 800);
-    assert_eq!(find(&r, "svg").get_attribute("width"), Some(frame.to_string()));
+    assert_eq!(
+        find(&r, "svg").get_attribute("width"),
+        Some(frame.to_string())
+    );
 
     let need = points(&testid(&r, "need-line").get_attribute("d").unwrap());
     assert_eq!(need.len(), 8);
     // The zero line: bottom of the revenue band.
-    let rev = points(&testid(&r, "bridge-area-revenue").get_attribute("d").unwrap());
+    let rev = points(
+        &testid(&r, "bridge-area-revenue")
+            .get_attribute("d")
+            .unwrap(),
+    );
     let y0 = rev[8].1;
     assert!(rev[8..].iter().all(|p| close(p.1, y0, 0.01)));
     // The need line sits on the axis tick labelled 100 (need in 2030).
-    let tick100 = r
-        .query_selector_all(".tick")
-        .unwrap();
+    let tick100 = r.query_selector_all(".tick").unwrap();
     let mut tick_y = None;
     for i in 0..tick100.length() {
         let g: Element = tick100.item(i).unwrap().dyn_into().unwrap();
         if g.text_content().unwrap_or_default() == "100" {
-            tick_y = find(&g, "line").get_attribute("y1").and_then(|v| v.parse::<f64>().ok());
+            tick_y = find(&g, "line")
+                .get_attribute("y1")
+                .and_then(|v| v.parse::<f64>().ok());
         }
     }
     let tick_y = tick_y.expect("a tick labelled 100");
-    assert!(close(need[0].1, tick_y, 0.06), "need {} vs tick {}", need[0].1, tick_y);
+    assert!(
+        close(need[0].1, tick_y, 0.06),
+        "need {} vs tick {}",
+        need[0].1,
+        tick_y
+    );
 
     // Heights in proportion: pixel height over need's pixel height = figure / need.
     let px_per_unit = (y0 - need[0].1) / 100.0;
@@ -198,11 +225,32 @@ async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
     let gap = tops(&r, "gap-area", 4);
     let draw = tops(&r, "draw-area", 4);
     for (i, (l, d, dr, g, _, n)) in YEARS.iter().enumerate() {
-        assert!(close(height(rev_tops[i]), *l, 0.2), "revenue {} in year {}", height(rev_tops[i]), i);
-        assert!(close(height(d0[i]), l + d[0], 0.2), "donor 0 top in year {}", i);
-        assert!(close(height(d1[i]), l + d[0] + d[1], 0.2), "donor 1 top in year {}", i);
-        assert!(close(height(draw[i]), l + d[0] + d[1] + dr, 0.2), "draw top in year {}", i);
-        assert!(close(height(gap[i]), l + d[0] + d[1] + dr + g, 0.2), "gap top in year {}", i);
+        assert!(
+            close(height(rev_tops[i]), *l, 0.2),
+            "revenue {} in year {}",
+            height(rev_tops[i]),
+            i
+        );
+        assert!(
+            close(height(d0[i]), l + d[0], 0.2),
+            "donor 0 top in year {}",
+            i
+        );
+        assert!(
+            close(height(d1[i]), l + d[0] + d[1], 0.2),
+            "donor 1 top in year {}",
+            i
+        );
+        assert!(
+            close(height(draw[i]), l + d[0] + d[1] + dr, 0.2),
+            "draw top in year {}",
+            i
+        );
+        assert!(
+            close(height(gap[i]), l + d[0] + d[1] + dr + g, 0.2),
+            "gap top in year {}",
+            i
+        );
         assert!(close(height(need[2 * i].1), *n, 0.2), "need in year {}", i);
     }
     // In deficit years the stack reaches the need exactly.
@@ -229,7 +277,11 @@ async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
 #[wasm_bindgen_test]
 async fn bridge_tooltip_follows_keyboard_and_pointer() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     assert!(testid(&r, "tooltip").has_attribute("hidden"));
     let frame = find(&r, ".chart-frame");
@@ -237,17 +289,28 @@ async fn bridge_tooltip_follows_keyboard_and_pointer() {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(k);
         init.set_bubbles(true);
-        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         frame.dispatch_event(&e).unwrap();
     };
     key("ArrowRight");
     settle().await;
-    assert!(text(&r, "tooltip").starts_with("2030"), "{}", text(&r, "tooltip"));
+    assert!(
+        text(&r, "tooltip").starts_with("2030"),
+        "{}",
+        text(&r, "tooltip")
+    );
     key("ArrowRight");
     settle().await;
     let t = text(&r, "tooltip");
     assert!(t.starts_with("2031"), "{}", t);
-    assert!(t.contains("Unfunded gap2") && t.contains("Reserve draw3") && t.contains("Sunset facility5"), "{}", t);
+    assert!(
+        t.contains("Unfunded gap2")
+            && t.contains("Reserve draw3")
+            && t.contains("Sunset facility5"),
+        "{}",
+        t
+    );
     assert!(t.contains("70.0\u{a0}%"), "{}", t);
     key("End");
     settle().await;
@@ -259,22 +322,49 @@ async fn bridge_tooltip_follows_keyboard_and_pointer() {
     let e = web_sys::MouseEvent::new("mouseenter").unwrap();
     hit.dispatch_event(&e).unwrap();
     settle().await;
-    assert!(text(&r, "tooltip").starts_with("2032"), "{}", text(&r, "tooltip"));
+    assert!(
+        text(&r, "tooltip").starts_with("2032"),
+        "{}",
+        text(&r, "tooltip")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn bridge_redraws_at_the_new_width_when_the_window_resizes() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
-    let before: f64 = find(&r, "svg").get_attribute("width").unwrap().parse().unwrap();
+    let before: f64 = find(&r, "svg")
+        .get_attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
     r.set_attribute("style", "width:600px").unwrap();
-    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("resize").unwrap()).unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("resize").unwrap())
+        .unwrap();
     settle().await;
-    let after: f64 = find(&r, "svg").get_attribute("width").unwrap().parse().unwrap();
-    assert!(before > 800.0 && after <= 600.0, "{} then {}", before, after);
+    let after: f64 = find(&r, "svg")
+        .get_attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        before > 800.0 && after <= 600.0,
+        "{} then {}",
+        before,
+        after
+    );
     // Text keeps its pixel size: the smaller layout uses its own font size, not a scaled drawing.
-    assert_eq!(find(&r, "svg").get_attribute("viewBox").unwrap(), format!("0 0 {} 360", after));
+    assert_eq!(
+        find(&r, "svg").get_attribute("viewBox").unwrap(),
+        format!("0 0 {} 360", after)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -282,28 +372,49 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
     let mut p = projection();
     p.years[3].local_revenue = 1000.0;
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(p, DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(p, DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     assert_eq!(testid(&r, "cut-marks").child_element_count(), 1);
     // The axis still tops out near the need (1.25 × 120 = 150), not at 1000.
     let labels = r.query_selector_all(".tick text").unwrap();
-    let last = labels.item(labels.length() - 1).unwrap().text_content().unwrap();
+    let last = labels
+        .item(labels.length() - 1)
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(last, "150");
 }
 
 #[wasm_bindgen_test]
 async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
-    let buttons = testid(&r, "bridge-scale-toggle").query_selector_all("button").unwrap();
+    let buttons = testid(&r, "bridge-scale-toggle")
+        .query_selector_all("button")
+        .unwrap();
     let share: web_sys::HtmlElement = buttons.item(1).unwrap().dyn_into().unwrap();
     share.click();
     settle().await;
     assert_eq!(share.get_attribute("aria-pressed").as_deref(), Some("true"));
     let need = points(&testid(&r, "need-line").get_attribute("d").unwrap());
-    assert!(need.iter().all(|p| close(p.1, need[0].1, 0.01)), "need is flat at 100 %");
-    let rev = points(&testid(&r, "bridge-area-revenue").get_attribute("d").unwrap());
+    assert!(
+        need.iter().all(|p| close(p.1, need[0].1, 0.01)),
+        "need is flat at 100 %"
+    );
+    let rev = points(
+        &testid(&r, "bridge-area-revenue")
+            .get_attribute("d")
+            .unwrap(),
+    );
     let y0 = rev[8].1;
     let rev_tops = tops(&r, "bridge-area-revenue", 4);
     // Self-sufficiency: 60 %, 70 %, 81.8 %, 108.3 %.
@@ -311,21 +422,40 @@ async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
         let got = 100.0 * (y0 - rev_tops[i]) / (y0 - need[0].1);
         assert!(close(got, *want, 0.2), "year {}: {} vs {}", i, got, want);
     }
-    assert!(r.query_selector_all(".tick text").unwrap().item(0).unwrap().text_content().unwrap().ends_with('%'));
+    assert!(r
+        .query_selector_all(".tick text")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .ends_with('%'));
     // The tooltip still speaks in money.
     let frame = find(&r, ".chart-frame");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("End");
     init.set_bubbles(true);
-    frame.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    frame
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
     settle().await;
-    assert!(text(&r, "tooltip").contains("Local revenue130"), "{}", text(&r, "tooltip"));
+    assert!(
+        text(&r, "tooltip").contains("Local revenue130"),
+        "{}",
+        text(&r, "tooltip")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn bridge_in_usd_halves_at_fx_two() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Usd, Lang::Fr)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Usd, Lang::Fr),
+    )
+    .render();
     settle().await;
     let mut found = false;
     let ticks = r.query_selector_all(".tick text").unwrap();
@@ -339,7 +469,11 @@ async fn bridge_in_usd_halves_at_fx_two() {
 #[wasm_bindgen_test]
 async fn indicator_cards_show_the_summary() {
     let r = root(1000);
-    let _app = yew::Renderer::<Indicators>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<Indicators>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     assert_eq!(text(&r, "card-self-sufficiency-year-value"), "2033");
     assert_eq!(text(&r, "card-donor-exit-year-value"), "2032");
@@ -351,8 +485,16 @@ async fn indicator_cards_show_the_summary() {
     assert!(text(&r, "card-max-donor-drop").contains("Cliff in 2031"));
     assert_eq!(text(&r, "card-criteria-value"), "1 / 2 met");
     let criteria = text(&r, "card-criteria");
-    assert!(criteria.contains("self-sufficient") && criteria.contains("met in 2033"), "{}", criteria);
-    assert!(criteria.contains("Criterion 2: Donor share < 0 for 2 years: not met"), "{}", criteria);
+    assert!(
+        criteria.contains("self-sufficient") && criteria.contains("met in 2033"),
+        "{}",
+        criteria
+    );
+    assert!(
+        criteria.contains("Criterion 2: Donor share < 0 for 2 years: not met"),
+        "{}",
+        criteria
+    );
     assert_eq!(text(&r, "card-reengagement-value"), "2032");
 }
 
@@ -367,12 +509,21 @@ async fn indicator_cards_without_years_in_usd_and_french() {
     pr.stale = true;
     let _app = yew::Renderer::<Indicators>::with_root_and_props(r.clone(), pr).render();
     settle().await;
-    assert_eq!(text(&r, "card-self-sufficiency-year-value"), "pas dans l’horizon du plan");
-    assert_eq!(text(&r, "card-donor-exit-year-value"), "pas dans l’horizon du plan");
+    assert_eq!(
+        text(&r, "card-self-sufficiency-year-value"),
+        "pas dans l’horizon du plan"
+    );
+    assert_eq!(
+        text(&r, "card-donor-exit-year-value"),
+        "pas dans l’horizon du plan"
+    );
     // 2 / 2 + 20 / 2 at fx 2.
     assert_eq!(text(&r, "card-cumulative-gap-value"), "11");
     assert!(!text(&r, "card-max-donor-drop").contains("Falaise"));
-    assert!(r.text_content().unwrap().contains("Affichage du dernier plan valide"));
+    assert!(r
+        .text_content()
+        .unwrap()
+        .contains("Affichage du dernier plan valide"));
 }
 
 #[wasm_bindgen_test]
@@ -386,25 +537,58 @@ async fn odd_projections_render_without_panicking() {
     one.years[0].donors = vec![];
     let mut sixty = projection();
     let base = sixty.years[3].clone();
-    sixty.years = (0..60).map(|t| YearResult { year: 2030 + t, ..base.clone() }).collect();
+    sixty.years = (0..60)
+        .map(|t| YearResult {
+            year: 2030 + t,
+            ..base.clone()
+        })
+        .collect();
     for (p, currency) in [
         (Projection::default(), DisplayCurrency::Local),
         (one, DisplayCurrency::Usd),
         (sixty, DisplayCurrency::Local),
     ] {
         let r = root(700);
-        let _a = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(p.clone(), currency, Lang::En)).render();
+        let _a = yew::Renderer::<BridgeChart>::with_root_and_props(
+            r.clone(),
+            props(p.clone(), currency, Lang::En),
+        )
+        .render();
         let r2 = root(700);
-        let _b = yew::Renderer::<Indicators>::with_root_and_props(r2.clone(), props(p.clone(), currency, Lang::En)).render();
+        let _b = yew::Renderer::<Indicators>::with_root_and_props(
+            r2.clone(),
+            props(p.clone(), currency, Lang::En),
+        )
+        .render();
         let r3 = root(700);
-        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(r3.clone(), props(p.clone(), currency, Lang::En)).render();
+        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(
+            r3.clone(),
+            props(p.clone(), currency, Lang::En),
+        )
+        .render();
         let r4 = root(700);
-        let _d = yew::Renderer::<YearTable>::with_root_and_props(r4.clone(), props(p, currency, Lang::En)).render();
+        let _d = yew::Renderer::<YearTable>::with_root_and_props(
+            r4.clone(),
+            props(p, currency, Lang::En),
+        )
+        .render();
         settle().await;
-        assert!(r.query_selector("[data-testid=bridge-chart]").unwrap().is_some());
-        assert!(r2.query_selector("[data-testid=card-criteria]").unwrap().is_some());
-        assert!(r3.query_selector("[data-testid=small-charts]").unwrap().is_some());
-        assert!(r4.query_selector("[data-testid=year-table]").unwrap().is_some());
+        assert!(r
+            .query_selector("[data-testid=bridge-chart]")
+            .unwrap()
+            .is_some());
+        assert!(r2
+            .query_selector("[data-testid=card-criteria]")
+            .unwrap()
+            .is_some());
+        assert!(r3
+            .query_selector("[data-testid=small-charts]")
+            .unwrap()
+            .is_some());
+        assert!(r4
+            .query_selector("[data-testid=year-table]")
+            .unwrap()
+            .is_some());
         assert!(!r.inner_html().contains("NaN"), "no NaN reaches the SVG");
     }
 }
@@ -412,7 +596,11 @@ async fn odd_projections_render_without_panicking() {
 #[wasm_bindgen_test]
 async fn small_charts_draw_the_hundred_percent_line() {
     let r = root(500);
-    let _app = yew::Renderer::<SmallCharts>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<SmallCharts>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     let ss = testid(&r, "small-self-sufficiency");
     let line = testid(&ss, "small-self-sufficiency-reference");
@@ -423,24 +611,60 @@ async fn small_charts_draw_the_hundred_percent_line() {
     assert!(path[3].1 < y100 && path[0].1 > y100);
     let titles = ss.query_selector_all(".hit title").unwrap();
     assert_eq!(titles.length(), 4);
-    assert_eq!(titles.item(0).unwrap().text_content().as_deref(), Some("2030: 60.0\u{a0}%"));
-    assert!(testid(&r, "small-donor-share").query_selector("path.series").unwrap().is_some());
-    assert!(testid(&r, "small-revenue-gdp").query_selector("path.series").unwrap().is_some());
+    assert_eq!(
+        titles.item(0).unwrap().text_content().as_deref(),
+        Some("2030: 60.0\u{a0}%")
+    );
+    assert!(testid(&r, "small-donor-share")
+        .query_selector("path.series")
+        .unwrap()
+        .is_some());
+    assert!(testid(&r, "small-revenue-gdp")
+        .query_selector("path.series")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
 async fn year_table_has_a_row_per_metric_and_breakdown() {
     let r = root(1200);
-    let _app = yew::Renderer::<YearTable>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Usd, Lang::En)).render();
+    let _app = yew::Renderer::<YearTable>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Usd, Lang::En),
+    )
+    .render();
     settle().await;
     let table = testid(&r, "year-table");
-    assert!(find(&table, "caption").text_content().unwrap().contains("USD"));
+    assert!(find(&table, "caption")
+        .text_content()
+        .unwrap()
+        .contains("USD"));
     let metrics = [
-        "gdp", "price_index", "population", "fx", "local_revenue", "revenues.Taxes", "revenues.Fees", "need",
-        "costs.Police", "programmes.Child grant", "donor_funding", "programmed_donor_funding",
-        "donors.Budget <b>support</b>", "donors.Sunset facility", "balance", "deposit", "draw", "unfunded_gap",
-        "fiscal_space", "reserve", "self_sufficiency_pct", "donor_share_pct", "revenue_pct_gdp",
-        "social_protection_pct_gdp", "donor_drop_pct",
+        "gdp",
+        "price_index",
+        "population",
+        "fx",
+        "local_revenue",
+        "revenues.Taxes",
+        "revenues.Fees",
+        "need",
+        "costs.Police",
+        "programmes.Child grant",
+        "donor_funding",
+        "programmed_donor_funding",
+        "donors.Budget <b>support</b>",
+        "donors.Sunset facility",
+        "balance",
+        "deposit",
+        "draw",
+        "unfunded_gap",
+        "fiscal_space",
+        "reserve",
+        "self_sufficiency_pct",
+        "donor_share_pct",
+        "revenue_pct_gdp",
+        "social_protection_pct_gdp",
+        "donor_drop_pct",
     ];
     let rows = table.query_selector_all("tr[data-metric]").unwrap();
     assert_eq!(rows.length() as usize, metrics.len());
@@ -448,12 +672,24 @@ async fn year_table_has_a_row_per_metric_and_breakdown() {
         let row: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
         assert_eq!(row.get_attribute("data-metric").as_deref(), Some(*m));
         assert_eq!(row.query_selector_all("td").unwrap().length(), 4, "{}", m);
-        assert_eq!(find(&row, "th").get_attribute("scope").as_deref(), Some("row"));
+        assert_eq!(
+            find(&row, "th").get_attribute("scope").as_deref(),
+            Some("row")
+        );
     }
     let cells = |metric: &str| -> Vec<String> {
         let row = find(&table, &format!("tr[data-metric=\"{}\"]", metric));
         let tds = row.query_selector_all("td").unwrap();
-        (0..tds.length()).map(|i| tds.item(i).unwrap().text_content().unwrap().trim().to_string()).collect()
+        (0..tds.length())
+            .map(|i| {
+                tds.item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+                    .trim()
+                    .to_string()
+            })
+            .collect()
     };
     // USD at fx 2: 60 LCU → 30; the gap of 2032 is 20 LCU → 10; fx itself is not converted.
     assert_eq!(cells("local_revenue"), ["30", "35", "45", "65"]);
@@ -462,15 +698,22 @@ async fn year_table_has_a_row_per_metric_and_breakdown() {
     assert_eq!(cells("self_sufficiency_pct")[0], "60.0\u{a0}%");
     let years = table.query_selector_all("thead th[scope=col]").unwrap();
     assert_eq!(years.length(), 5);
-    assert_eq!(years.item(4).unwrap().text_content().as_deref(), Some("2033"));
+    assert_eq!(
+        years.item(4).unwrap().text_content().as_deref(),
+        Some("2033")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_example_plan_renders_its_own_summary() {
-    let plan = sunset_planner::model::parse_plan(include_str!("golden/example.plan.json")).expect("example parses");
+    let plan = sunset_planner::model::parse_plan(include_str!("golden/example.plan.json"))
+        .expect("example parses");
     let projection = sunset_planner::model::evaluate(&plan).expect("example evaluates");
     let n = projection.years.len();
-    let (ss, exit) = (projection.summary.self_sufficiency_year, projection.summary.donor_exit_year);
+    let (ss, exit) = (
+        projection.summary.self_sufficiency_year,
+        projection.summary.donor_exit_year,
+    );
     let pr = ProjectionProps {
         plan: Rc::new(plan),
         projection: Rc::new(projection),
@@ -483,15 +726,24 @@ async fn the_example_plan_renders_its_own_summary() {
     let _b = yew::Renderer::<Indicators>::with_root_and_props(b.clone(), pr.clone()).render();
     let _c = yew::Renderer::<YearTable>::with_root_and_props(c.clone(), pr.clone()).render();
     settle().await;
-    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| "not within the plan horizon".into());
+    let year = |y: Option<i32>| {
+        y.map(|y| y.to_string())
+            .unwrap_or_else(|| "not within the plan horizon".into())
+    };
     assert_eq!(text(&b, "card-self-sufficiency-year-value"), year(ss));
     assert_eq!(text(&b, "card-donor-exit-year-value"), year(exit));
     for d in 0..pr.plan.donors.len() {
         assert_eq!(tops(&a, &format!("bridge-area-donor-{}", d), n).len(), n);
     }
-    let rows = testid(&c, "year-table").query_selector_all("tr[data-metric]").unwrap().length() as usize;
+    let rows = testid(&c, "year-table")
+        .query_selector_all("tr[data-metric]")
+        .unwrap()
+        .length() as usize;
     let p = &pr.plan;
-    assert_eq!(rows, 19 + p.revenues.len() + p.costs.len() + p.programmes.len() + p.donors.len());
+    assert_eq!(
+        rows,
+        19 + p.revenues.len() + p.costs.len() + p.programmes.len() + p.donors.len()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -507,10 +759,21 @@ async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() 
     let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
     let _b = yew::Renderer::<YearTable>::with_root_and_props(b.clone(), pr).render();
     settle().await;
-    assert!(testid(&a, "bridge-area-donor-2").get_attribute("d").is_some());
-    assert!(find(&a, ".chart-legend").text_content().unwrap().contains("Bailleur 3"));
-    assert!(b.query_selector("tr[data-metric=\"donors.2\"]").unwrap().is_some());
-    assert!(a.text_content().unwrap().contains("Affichage du dernier plan valide"));
+    assert!(testid(&a, "bridge-area-donor-2")
+        .get_attribute("d")
+        .is_some());
+    assert!(find(&a, ".chart-legend")
+        .text_content()
+        .unwrap()
+        .contains("Bailleur 3"));
+    assert!(b
+        .query_selector("tr[data-metric=\"donors.2\"]")
+        .unwrap()
+        .is_some());
+    assert!(a
+        .text_content()
+        .unwrap()
+        .contains("Affichage du dernier plan valide"));
 }
 
 #[wasm_bindgen_test]
@@ -519,22 +782,43 @@ fn props_compare_by_pointer() {
     let same = a.clone();
     assert!(a == same);
     // Equal figures in a new Rc are a new projection: compared by address, not content.
-    let rebuilt = ProjectionProps { projection: Rc::new(projection()), ..a.clone() };
+    let rebuilt = ProjectionProps {
+        projection: Rc::new(projection()),
+        ..a.clone()
+    };
     assert!(a != rebuilt);
-    assert!(a != ProjectionProps { stale: true, ..a.clone() });
-    assert!(a != ProjectionProps { currency: DisplayCurrency::Usd, ..a.clone() });
+    assert!(
+        a != ProjectionProps {
+            stale: true,
+            ..a.clone()
+        }
+    );
+    assert!(
+        a != ProjectionProps {
+            currency: DisplayCurrency::Usd,
+            ..a.clone()
+        }
+    );
 }
 
 #[wasm_bindgen_test]
 async fn keyboard_focus_opens_the_first_year() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(r.clone(), props(projection(), DisplayCurrency::Local, Lang::En)).render();
+    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+        r.clone(),
+        props(projection(), DisplayCurrency::Local, Lang::En),
+    )
+    .render();
     settle().await;
     let frame: web_sys::HtmlElement = find(&r, ".chart-frame").dyn_into().unwrap();
     assert_eq!(frame.get_attribute("tabindex").as_deref(), Some("0"));
     frame.focus().unwrap();
     settle().await;
-    assert!(text(&r, "tooltip").starts_with("2030"), "{}", text(&r, "tooltip"));
+    assert!(
+        text(&r, "tooltip").starts_with("2030"),
+        "{}",
+        text(&r, "tooltip")
+    );
     frame.blur().unwrap();
     settle().await;
     assert!(testid(&r, "tooltip").has_attribute("hidden"));
@@ -544,8 +828,14 @@ async fn keyboard_focus_opens_the_first_year() {
 
 #[wasm_bindgen_test]
 fn nice_ticks_are_round_and_cover_the_range() {
-    assert_eq!(nice_ticks(-10.0, 130.0, 6), vec![-25.0, 0.0, 25.0, 50.0, 75.0, 100.0, 125.0, 150.0]);
-    assert_eq!(nice_ticks(0.0, 1.0e9, 5), vec![0.0, 2.0e8, 4.0e8, 6.0e8, 8.0e8, 1.0e9]);
+    assert_eq!(
+        nice_ticks(-10.0, 130.0, 6),
+        vec![-25.0, 0.0, 25.0, 50.0, 75.0, 100.0, 125.0, 150.0]
+    );
+    assert_eq!(
+        nice_ticks(0.0, 1.0e9, 5),
+        vec![0.0, 2.0e8, 4.0e8, 6.0e8, 8.0e8, 1.0e9]
+    );
     assert_eq!(nice_ticks(0.0, 0.0, 5), vec![0.0, 1.0]);
     assert_eq!(nice_ticks(f64::NAN, f64::INFINITY, 5), vec![0.0, 1.0]);
     assert_eq!(nice_ticks(0.0, 7.0, 4), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
@@ -576,9 +866,25 @@ fn bridge_extent_keeps_the_need_in_view() {
 #[wasm_bindgen_test]
 fn stacking_and_paths() {
     let bands = stack(&[vec![1.0, 2.0], vec![3.0, f64::NAN], vec![-1.0]]);
-    assert_eq!(bands[1], Band { lower: vec![1.0, 2.0], upper: vec![4.0, 2.0] });
-    assert_eq!(bands[2], Band { lower: vec![4.0, 2.0], upper: vec![4.0, 2.0] });
-    let cols = Columns { left: 0.0, right: 100.0, n: 2 };
+    assert_eq!(
+        bands[1],
+        Band {
+            lower: vec![1.0, 2.0],
+            upper: vec![4.0, 2.0]
+        }
+    );
+    assert_eq!(
+        bands[2],
+        Band {
+            lower: vec![4.0, 2.0],
+            upper: vec![4.0, 2.0]
+        }
+    );
+    let cols = Columns {
+        left: 0.0,
+        right: 100.0,
+        n: 2,
+    };
     let y = Scale::new((0.0, 10.0), (100.0, 0.0));
     assert_eq!(y.map(5.0), 50.0);
     assert_eq!(Scale::new((3.0, 3.0), (100.0, 0.0)).map(7.0), 100.0);
@@ -587,7 +893,15 @@ fn stacking_and_paths() {
         "M0.0,60.0L50.0,60.0L50.0,80.0L100.0,80.0L100.0,80.0L50.0,80.0L50.0,90.0L0.0,90.0Z"
     );
     assert_eq!(band_path(&cols, &y, &Band::default()), "");
-    assert_eq!(Columns { left: 0.0, right: 600.0, n: 60 }.label_every(64.0), 7);
+    assert_eq!(
+        Columns {
+            left: 0.0,
+            right: 600.0,
+            n: 60
+        }
+        .label_every(64.0),
+        7
+    );
     assert_eq!(money_tick(2.5e9, Lang::En), "2.5 bn");
     assert_eq!(money_tick(5.0e12, Lang::En), "5 tn");
     assert_eq!(money_tick(1.5e9, Lang::Fr), "1,5 Md");

@@ -20,7 +20,10 @@ fn money_uses_short_scales() {
 #[wasm_bindgen_test]
 fn numbers_group_by_language() {
     assert_eq!(number(1234567.891, 2, Lang::En), "1,234,567.89");
-    assert_eq!(number(1234567.891, 1, Lang::Fr), "1\u{202f}234\u{202f}567,9");
+    assert_eq!(
+        number(1234567.891, 1, Lang::Fr),
+        "1\u{202f}234\u{202f}567,9"
+    );
     assert_eq!(number(f64::NAN, 1, Lang::En), "–");
     assert_eq!(pct(12.345, Lang::En), "12.3\u{a0}%");
 }

@@ -1331,7 +1331,11 @@ async fn french_shows_a_decimal_comma_in_typed_fields() {
     let english = num.value();
     assert!(english.contains('.'), "{english}");
     button(&root, "lang-fr").click();
-    assert!(until(|| num.value() == english.replace('.', ",")).await, "{}", num.value());
+    assert!(
+        until(|| num.value() == english.replace('.', ",")).await,
+        "{}",
+        num.value()
+    );
     type_into(&num, "3,5", true).await;
     assert!(until(|| num.value() == "3,5").await);
 }

@@ -51,7 +51,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 format = Some(match rest.next().map(String::as_str) {
                     Some("json") => Format::Json,
                     Some("csv") => Format::Csv,
-                    Some(other) => return Err(format!("unknown format \"{other}\"; use json or csv")),
+                    Some(other) => {
+                        return Err(format!("unknown format \"{other}\"; use json or csv"))
+                    }
                     None => return Err("--format needs a value: json or csv".into()),
                 })
             }
@@ -69,17 +71,24 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     let file = file.ok_or("no plan file given (use - for standard input)")?;
     match command.as_str() {
-        "evaluate" => Ok(Command::Evaluate { file, format: format.unwrap_or(Format::Json) }),
+        "evaluate" => Ok(Command::Evaluate {
+            file,
+            format: format.unwrap_or(Format::Json),
+        }),
         "validate" if format.is_some() => Err("validate takes no --format".into()),
         "validate" => Ok(Command::Validate { file }),
-        other => Err(format!("unknown command \"{other}\"; use evaluate or validate")),
+        other => Err(format!(
+            "unknown command \"{other}\"; use evaluate or validate"
+        )),
     }
 }
 
 fn read_plan_text(file: &str) -> Result<String, String> {
     if file == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(text)
     } else {
         std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
@@ -136,13 +145,15 @@ fn main() -> ExitCode {
                 Err(p) => return refuse(&[p]),
             };
             match format {
-                Format::Json => match serde_json::to_string_pretty(&projection_to_json(&plan, &projection)) {
-                    Ok(text) => println!("{text}"),
-                    Err(e) => {
-                        eprintln!("sunset: cannot write the projection: {e}");
-                        return ExitCode::from(1);
+                Format::Json => {
+                    match serde_json::to_string_pretty(&projection_to_json(&plan, &projection)) {
+                        Ok(text) => println!("{text}"),
+                        Err(e) => {
+                            eprintln!("sunset: cannot write the projection: {e}");
+                            return ExitCode::from(1);
+                        }
                     }
-                },
+                }
                 Format::Csv => print!("{}", year_table_csv(&plan, &projection)),
             }
             ExitCode::SUCCESS

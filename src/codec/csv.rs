@@ -15,21 +15,40 @@ pub fn year_table_csv(plan: &Plan, projection: &Projection) -> String {
         return String::new();
     }
     for y in &projection.years {
-        let figures = METRICS.iter().enumerate().map(|(i, _)| y.metric_at(i).unwrap_or(f64::NAN));
-        let items = y.revenues.iter().chain(&y.costs).chain(&y.programmes).chain(&y.donors).copied();
-        let row = std::iter::once(y.year.to_string()).chain(figures.chain(items).map(|x| x.to_string()));
+        let figures = METRICS
+            .iter()
+            .enumerate()
+            .map(|(i, _)| y.metric_at(i).unwrap_or(f64::NAN));
+        let items = y
+            .revenues
+            .iter()
+            .chain(&y.costs)
+            .chain(&y.programmes)
+            .chain(&y.donors)
+            .copied();
+        let row =
+            std::iter::once(y.year.to_string()).chain(figures.chain(items).map(|x| x.to_string()));
         if out.write_record(row).is_err() {
             break;
         }
     }
-    out.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+    out.into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 fn header(plan: &Plan) -> Vec<String> {
-    let mut h: Vec<String> = std::iter::once("year").chain(METRICS.iter().copied()).map(String::from).collect();
+    let mut h: Vec<String> = std::iter::once("year")
+        .chain(METRICS.iter().copied())
+        .map(String::from)
+        .collect();
     h.extend(plan.revenues.iter().map(|r| format!("revenues.{}", r.name)));
     h.extend(plan.costs.iter().map(|c| format!("costs.{}", c.name)));
-    h.extend(plan.programmes.iter().map(|p| format!("programmes.{}", p.name)));
+    h.extend(
+        plan.programmes
+            .iter()
+            .map(|p| format!("programmes.{}", p.name)),
+    );
     h.extend(plan.donors.iter().map(|d| format!("donors.{}", d.name)));
     h
 }
@@ -49,7 +68,10 @@ mod tests {
         let header = rows.headers().expect("header").clone();
         assert_eq!(header.len(), 1 + METRICS.len() + 4 + 6 + 2 + 3);
         assert_eq!(&header[0], "year");
-        assert_eq!(&header[1 + METRICS.len()], "revenues.Taxes, goods \"and\" services");
+        assert_eq!(
+            &header[1 + METRICS.len()],
+            "revenues.Taxes, goods \"and\" services"
+        );
         assert_eq!(&header[header.len() - 1], "donors.Sunset facility");
         let records: Vec<_> = rows.records().collect::<Result<_, _>>().expect("rows");
         assert_eq!(records.len(), 15);

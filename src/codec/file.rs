@@ -226,7 +226,11 @@ mod tests {
         }
         let mut p = plan();
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            for name in [format!("{c}"), format!("a{c}B{c}"), format!("{}{c}x", "y".repeat(38))] {
+            for name in [
+                format!("{c}"),
+                format!("a{c}B{c}"),
+                format!("{}{c}x", "y".repeat(38)),
+            ] {
                 p.meta.name = name;
                 assert_eq!(file_name(&p), with_unicode_case(&p.meta.name), "{c:?}");
             }

@@ -194,14 +194,20 @@ fn shape_message_fr(en: &str) -> String {
         }
     }
     if let Some(x) = en.strip_prefix("expected a whole number of years, 0 or more, not ") {
-        return format!("un nombre entier d’années positif ou nul est attendu, pas {}", n(x));
+        return format!(
+            "un nombre entier d’années positif ou nul est attendu, pas {}",
+            n(x)
+        );
     }
     if let Some((x, range)) = en.split_once(" is out of range (") {
         if let Some((min, max)) = range.strip_suffix(')').and_then(|r| r.split_once(" to ")) {
             return format!("{} est hors limites ({} à {})", n(x), n(min), n(max));
         }
     }
-    if let Some(t) = en.strip_prefix("year ").and_then(|r| r.strip_suffix(" is given twice")) {
+    if let Some(t) = en
+        .strip_prefix("year ")
+        .and_then(|r| r.strip_suffix(" is given twice"))
+    {
         return format!("l’année {t} est donnée deux fois");
     }
     if en.starts_with("the packed plan is not readable") {

@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use qrcode::render::svg;
 use qrcode::bits::Bits;
+use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode, Version};
 
 /// The most bytes one QR code holds (version 40, error correction L, byte
@@ -72,12 +72,18 @@ impl std::error::Error for QrError {}
 pub fn qr_svg(link: &str) -> Result<String, QrError> {
     let bytes = link.as_bytes();
     if bytes.len() > MAX_QR_BYTES {
-        return Err(QrError::TooBig { chars: link.chars().count(), max: MAX_QR_BYTES });
+        return Err(QrError::TooBig {
+            chars: link.chars().count(),
+            max: MAX_QR_BYTES,
+        });
     }
     let code = [EcLevel::M, EcLevel::L]
         .into_iter()
         .find_map(|ec| (1..=40).find_map(|v| byte_mode_code(bytes, Version::Normal(v), ec)))
-        .ok_or(QrError::TooBig { chars: link.chars().count(), max: MAX_QR_BYTES })?
+        .ok_or(QrError::TooBig {
+            chars: link.chars().count(),
+            max: MAX_QR_BYTES,
+        })?
         .map_err(|e| QrError::Failed(e.to_string()))?;
     let drawn = code
         .render::<svg::Color>()
@@ -91,9 +97,16 @@ pub fn qr_svg(link: &str) -> Result<String, QrError> {
 
 /// `bytes` as one byte-mode segment in `version`: None when it does not
 /// fit, Some(Err) when the encoder fails for another reason.
-fn byte_mode_code(bytes: &[u8], version: Version, ec: EcLevel) -> Option<Result<QrCode, qrcode::types::QrError>> {
+fn byte_mode_code(
+    bytes: &[u8],
+    version: Version,
+    ec: EcLevel,
+) -> Option<Result<QrCode, qrcode::types::QrError>> {
     let mut bits = Bits::new(version);
-    match bits.push_byte_data(bytes).and_then(|()| bits.push_terminator(ec)) {
+    match bits
+        .push_byte_data(bytes)
+        .and_then(|()| bits.push_terminator(ec))
+    {
         Ok(()) => Some(QrCode::with_bits(bits, ec)),
         Err(qrcode::types::QrError::DataTooLong) => None,
         Err(e) => Some(Err(e)),
@@ -164,10 +177,16 @@ mod tests {
         assert!(qr_svg(&"a".repeat(MAX_QR_BYTES)).is_ok());
         assert_eq!(
             qr_svg(&"a".repeat(MAX_QR_BYTES + 1)),
-            Err(QrError::TooBig { chars: MAX_QR_BYTES + 1, max: MAX_QR_BYTES })
+            Err(QrError::TooBig {
+                chars: MAX_QR_BYTES + 1,
+                max: MAX_QR_BYTES
+            })
         );
         // Bytes count, not characters: 1000 × "€" is 3000 bytes.
-        assert!(matches!(qr_svg(&"€".repeat(1000)), Err(QrError::TooBig { chars: 1000, .. })));
+        assert!(matches!(
+            qr_svg(&"€".repeat(1000)),
+            Err(QrError::TooBig { chars: 1000, .. })
+        ));
         assert!(qr_svg("").is_ok()); // an empty byte segment fits version 1
     }
 
@@ -175,7 +194,13 @@ mod tests {
     fn text_with_shift_jis_like_bytes_gives_a_code() {
         // UTF-8 lead bytes 0xE0–0xEB and continuation bytes 0x81–0x9F are
         // Shift JIS lead bytes; the crate's automatic mode would try Kanji.
-        for text in ["€0€A€~", "Á0Á@", "\u{3042}\u{4e00}\u{ff01}", "\u{1f600}0\u{e000}\u{feff}", "\u{0}\u{7f}\u{80}"] {
+        for text in [
+            "€0€A€~",
+            "Á0Á@",
+            "\u{3042}\u{4e00}\u{ff01}",
+            "\u{1f600}0\u{e000}\u{feff}",
+            "\u{0}\u{7f}\u{80}",
+        ] {
             assert!(qr_svg(text).is_ok(), "{text:?}");
         }
     }

@@ -15,19 +15,41 @@ use std::collections::BTreeMap;
 use super::plan::*;
 
 fn revenue(name: &str, base: f64, buoyancy: f64, reform: Option<Reform>) -> Revenue {
-    Revenue { name: name.into(), base, buoyancy, reform }
+    Revenue {
+        name: name.into(),
+        base,
+        buoyancy,
+        reform,
+    }
 }
 
 fn cost(name: &str, base: f64, real_growth_pct: f64, handover: Option<Ramp>) -> CostLine {
-    CostLine { name: name.into(), base, indexed: true, real_growth_pct, handover }
+    CostLine {
+        name: name.into(),
+        base,
+        indexed: true,
+        real_growth_pct,
+        handover,
+    }
 }
 
 fn ramp(from_pct: f64, to_pct: f64, start: u32, years: u32) -> Ramp {
-    Ramp { from_pct, to_pct, start, years }
+    Ramp {
+        from_pct,
+        to_pct,
+        start,
+        years,
+    }
 }
 
 /// An ILO-style programme costing: eligible share × coverage ramp × benefit + admin.
-fn programme(name: &str, eligible_share_pct: f64, benefit_base: f64, admin_pct: f64, coverage: Ramp) -> Programme {
+fn programme(
+    name: &str,
+    eligible_share_pct: f64,
+    benefit_base: f64,
+    admin_pct: f64,
+    coverage: Ramp,
+) -> Programme {
     Programme {
         name: name.into(),
         eligible_share_pct,
@@ -55,7 +77,13 @@ fn usd_donor(name: &str, kind: DonorKind, base: f64, fulfilment_pct: f64, taper:
 }
 
 fn criterion(name: &str, metric: &str, op: Op, value: f64, consecutive_years: u32) -> Criterion {
-    Criterion { name: Some(name.into()), metric: metric.into(), op, value, consecutive_years }
+    Criterion {
+        name: Some(name.into()),
+        metric: metric.into(),
+        op,
+        value,
+        consecutive_years,
+    }
 }
 
 /// The default plan (equal to `plans/default.json`).
@@ -81,22 +109,39 @@ pub fn default_plan() -> Plan {
             fx_base: 190.0,
             foreign_inflation_pct: 2.5,
             real_depreciation_pct: 1.0,
-            overrides: Overrides { real_growth_pct: BTreeMap::new(), inflation_pct: BTreeMap::new() },
+            overrides: Overrides {
+                real_growth_pct: BTreeMap::new(),
+                inflation_pct: BTreeMap::new(),
+            },
         },
         revenues: vec![
             revenue(
                 "Goods and services taxes",
                 3.4e10,
                 1.1,
-                Some(Reform { start: 1, years: 6, gain_pct_gdp_per_year: 0.5 }),
+                Some(Reform {
+                    start: 1,
+                    years: 6,
+                    gain_pct_gdp_per_year: 0.5,
+                }),
             ),
             revenue("Income taxes", 3.8e10, 1.2, None),
             revenue("Trade taxes", 3.0e10, 0.9, None),
             revenue("Non-tax revenue", 1.7e10, 1.0, None),
         ],
         costs: vec![
-            cost("Police and border", 2.5e10, 1.0, Some(ramp(30.0, 100.0, 0, 6))),
-            cost("Courts and civil registry", 1.0e10, 0.0, Some(ramp(50.0, 100.0, 1, 5))),
+            cost(
+                "Police and border",
+                2.5e10,
+                1.0,
+                Some(ramp(30.0, 100.0, 0, 6)),
+            ),
+            cost(
+                "Courts and civil registry",
+                1.0e10,
+                0.0,
+                Some(ramp(50.0, 100.0, 1, 5)),
+            ),
             cost("Health", 4.5e10, 2.0, None),
             cost("Education", 5.5e10, 2.0, None),
             cost("Administration", 4.5e10, 0.5, None),
@@ -107,7 +152,13 @@ pub fn default_plan() -> Plan {
             programme("Social pension", 3.0, 22800.0, 6.0, ramp(20.0, 100.0, 2, 8)),
         ],
         donors: vec![
-            usd_donor("Budget support", DonorKind::BudgetSupport, 3.5e8, 90.0, Taper::Linear { start: 2, end: 11 }),
+            usd_donor(
+                "Budget support",
+                DonorKind::BudgetSupport,
+                3.5e8,
+                90.0,
+                Taper::Linear { start: 2, end: 11 },
+            ),
             Donor {
                 name: "Health co-financing".into(),
                 kind: DonorKind::Cofinancing,
@@ -125,17 +176,40 @@ pub fn default_plan() -> Plan {
                 DonorKind::GapFilling,
                 1.0e8,
                 100.0,
-                Taper::Exponential { start: 4, rate_pct: 25.0, end: Some(12) },
+                Taper::Exponential {
+                    start: 4,
+                    rate_pct: 25.0,
+                    end: Some(12),
+                },
             ),
         ],
-        shocks: vec![Shock { at: 5, years: 1, revenue_pct: -10.0, donor_pct: 0.0, cost_pct: 3.0 }],
-        reserve: Reserve { opening: 5.0e9, target_months: 2.0, interest_pct: 2.0 },
+        shocks: vec![Shock {
+            at: 5,
+            years: 1,
+            revenue_pct: -10.0,
+            donor_pct: 0.0,
+            cost_pct: 3.0,
+        }],
+        reserve: Reserve {
+            opening: 5.0e9,
+            target_months: 2.0,
+            interest_pct: 2.0,
+        },
         criteria: vec![
-            criterion("Self-sufficient 3 years", "self_sufficiency_pct", Op::Ge, 100.0, 3),
+            criterion(
+                "Self-sufficient 3 years",
+                "self_sufficiency_pct",
+                Op::Ge,
+                100.0,
+                3,
+            ),
             criterion("Donor share under 10 %", "donor_share_pct", Op::Lt, 10.0, 2),
             criterion("No unfunded gap 3 years", "unfunded_gap", Op::Le, 0.0, 3),
         ],
-        reengagement: Some(Reengagement { trigger_pct: 95.0, reserve_floor_months: 1.0 }),
+        reengagement: Some(Reengagement {
+            trigger_pct: 95.0,
+            reserve_floor_months: 1.0,
+        }),
     }
 }
 
@@ -155,10 +229,23 @@ mod tests {
         let plan = default_plan();
         assert_eq!(validate(&plan), Ok(()));
         let p = evaluate(&plan).expect("the default plan evaluates");
-        let facility = plan.donors.iter().position(|d| d.kind == DonorKind::GapFilling).expect("a facility");
-        assert!(p.years.iter().any(|y| y.donors[facility] > 0.0), "the facility pays in some years");
-        assert!(p.years.iter().any(|y| y.draw > 0.0), "the reserve is drawn in some years");
-        let year = p.summary.self_sufficiency_year.expect("self-sufficiency is reached");
+        let facility = plan
+            .donors
+            .iter()
+            .position(|d| d.kind == DonorKind::GapFilling)
+            .expect("a facility");
+        assert!(
+            p.years.iter().any(|y| y.donors[facility] > 0.0),
+            "the facility pays in some years"
+        );
+        assert!(
+            p.years.iter().any(|y| y.draw > 0.0),
+            "the reserve is drawn in some years"
+        );
+        let year = p
+            .summary
+            .self_sufficiency_year
+            .expect("self-sufficiency is reached");
         assert!(year < 2026 + 15);
         // Grants start near the calibrated 10 % of GDP and fall.
         let first = &p.years[0];

@@ -20,16 +20,32 @@ pub fn taper_multiplier(taper: &Taper, t: u32) -> f64 {
             };
             (m, Some(end))
         }
-        Taper::Exponential { start, rate_pct, end } => {
-            let m = if t <= start { 1.0 } else { (1.0 - rate_pct / 100.0).powi((t - start) as i32) };
+        Taper::Exponential {
+            start,
+            rate_pct,
+            end,
+        } => {
+            let m = if t <= start {
+                1.0
+            } else {
+                (1.0 - rate_pct / 100.0).powi((t - start) as i32)
+            };
             (m, end)
         }
         Taper::Steps { ref points, end } => {
             // pct of the last point with t_i <= t; 1 before the first.
-            let m = points.iter().take_while(|p| p.0 <= t).last().map_or(1.0, |p| p.1 / 100.0);
+            let m = points
+                .iter()
+                .take_while(|p| p.0 <= t)
+                .last()
+                .map_or(1.0, |p| p.1 / 100.0);
             (m, end)
         }
-        Taper::Logistic { midpoint, steepness, end } => (logistic(midpoint, steepness, tf), end),
+        Taper::Logistic {
+            midpoint,
+            steepness,
+            end,
+        } => (logistic(midpoint, steepness, tf), end),
     };
     if end.is_some_and(|e| t >= e) {
         0.0
@@ -75,7 +91,9 @@ pub fn fulfilment(donor: &Donor) -> f64 {
 
 /// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling cap.
 pub fn pledged_flow(donor: &Donor, t: u32, fx: f64, shock_donor: f64) -> f64 {
-    donor.base.unwrap_or(0.0) * taper_multiplier(taper_of(donor), t) * currency_factor(donor, fx)
+    donor.base.unwrap_or(0.0)
+        * taper_multiplier(taper_of(donor), t)
+        * currency_factor(donor, fx)
         * fulfilment(donor)
         * shock_donor
 }
@@ -108,8 +126,14 @@ pub fn gap_filling_flow(cap: f64, still_missing: f64) -> f64 {
 /// Donor indices in evaluation order: every donor that is not gap-filling in
 /// listed order, then the gap-filling ones in listed order.
 pub fn evaluation_order(donors: &[Donor]) -> impl Iterator<Item = usize> + '_ {
-    let first = donors.iter().enumerate().filter(|(_, d)| d.kind != DonorKind::GapFilling);
-    let last = donors.iter().enumerate().filter(|(_, d)| d.kind == DonorKind::GapFilling);
+    let first = donors
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind != DonorKind::GapFilling);
+    let last = donors
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == DonorKind::GapFilling);
     first.chain(last).map(|(i, _)| i)
 }
 
@@ -124,26 +148,39 @@ mod tests {
     #[test]
     fn none_is_one_until_its_end() {
         assert_eq!(m(&Taper::None { end: None }), vec![1.0; 7]);
-        assert_eq!(m(&Taper::None { end: Some(3) }), vec![1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(
+            m(&Taper::None { end: Some(3) }),
+            vec![1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+        );
     }
 
     #[test]
     fn linear_falls_from_start_to_end() {
         // start 1, end 5: 1 at t<=1, then 1 - (t-1)/4 = .75, .5, .25, 0 at t>=5.
-        assert_eq!(m(&Taper::Linear { start: 1, end: 5 }), vec![1.0, 1.0, 0.75, 0.5, 0.25, 0.0, 0.0]);
+        assert_eq!(
+            m(&Taper::Linear { start: 1, end: 5 }),
+            vec![1.0, 1.0, 0.75, 0.5, 0.25, 0.0, 0.0]
+        );
     }
 
     #[test]
     fn exponential_decays_after_start_and_ends() {
         // start 2, 50 %: 1, 1, 1, .5, .25, then the end at 5 cuts it to 0.
-        let taper = Taper::Exponential { start: 2, rate_pct: 50.0, end: Some(5) };
+        let taper = Taper::Exponential {
+            start: 2,
+            rate_pct: 50.0,
+            end: Some(5),
+        };
         assert_eq!(m(&taper), vec![1.0, 1.0, 1.0, 0.5, 0.25, 0.0, 0.0]);
     }
 
     #[test]
     fn steps_hold_the_last_point_reached() {
         // 1 before t=2; 80 % from 2; 30 % from 4; end at 6.
-        let taper = Taper::Steps { points: vec![(2, 80.0), (4, 30.0)], end: Some(6) };
+        let taper = Taper::Steps {
+            points: vec![(2, 80.0), (4, 30.0)],
+            end: Some(6),
+        };
         assert_eq!(m(&taper), vec![1.0, 1.0, 0.8, 0.8, 0.3, 0.3, 0.0]);
     }
 
@@ -151,35 +188,65 @@ mod tests {
     fn logistic_is_one_at_zero_and_half_near_midpoint() {
         // midpoint 3, steepness 1: m(0) = (1+e^-3)/(1+e^-3) = 1;
         // m(3) = (1+e^-3)/2 = 0.52489...; m(6) = (1+e^-3)/(1+e^3) = 0.04978...
-        let taper = Taper::Logistic { midpoint: 3.0, steepness: 1.0, end: None };
+        let taper = Taper::Logistic {
+            midpoint: 3.0,
+            steepness: 1.0,
+            end: None,
+        };
         assert_eq!(taper_multiplier(&taper, 0), 1.0);
         assert!((taper_multiplier(&taper, 3) - (1.0 + (-3f64).exp()) / 2.0).abs() < 1e-15);
-        assert!((taper_multiplier(&taper, 6) - (1.0 + (-3f64).exp()) / (1.0 + 3f64.exp())).abs() < 1e-15);
+        assert!(
+            (taper_multiplier(&taper, 6) - (1.0 + (-3f64).exp()) / (1.0 + 3f64.exp())).abs()
+                < 1e-15
+        );
     }
 
     #[test]
     fn logistic_with_zero_steepness_is_one_and_extremes_stay_finite() {
         // steepness 0: (1 + e^0)/(1 + e^0) = 1 every year.
-        assert_eq!(m(&Taper::Logistic { midpoint: 1.0, steepness: 0.0, end: None }), vec![1.0; 7]);
+        assert_eq!(
+            m(&Taper::Logistic {
+                midpoint: 1.0,
+                steepness: 0.0,
+                end: None
+            }),
+            vec![1.0; 7]
+        );
         // midpoint -100, steepness 10: e^1000 overflows, but the ratio is
         // (1 + e^1000)/(1 + e^(10 t + 1000)) ≈ e^(-10 t): 1 at t = 0, e^-10 at t = 1.
-        let steep = Taper::Logistic { midpoint: -100.0, steepness: 10.0, end: None };
+        let steep = Taper::Logistic {
+            midpoint: -100.0,
+            steepness: 10.0,
+            end: None,
+        };
         assert_eq!(taper_multiplier(&steep, 0), 1.0);
         assert!((taper_multiplier(&steep, 1) - (-10f64).exp()).abs() < 1e-15);
         // A huge steepness is a cliff at the midpoint: 1 before, 0 after.
-        let cliff = Taper::Logistic { midpoint: 2.5, steepness: 1e6, end: None };
+        let cliff = Taper::Logistic {
+            midpoint: 2.5,
+            steepness: 1e6,
+            end: None,
+        };
         assert_eq!(m(&cliff), vec![1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]);
     }
 
     #[test]
     fn steps_without_points_are_one() {
-        assert_eq!(m(&Taper::Steps { points: vec![], end: None }), vec![1.0; 7]);
+        assert_eq!(
+            m(&Taper::Steps {
+                points: vec![],
+                end: None
+            }),
+            vec![1.0; 7]
+        );
     }
 
     #[test]
     fn country_share_rises_by_steps_to_100() {
         // 10 % before start 2, then 10 + 40 (t - 2) capped at 100.
-        let s: Vec<f64> = (0..5).map(|t| country_share_pct(10.0, 40.0, 2, t)).collect();
+        let s: Vec<f64> = (0..5)
+            .map(|t| country_share_pct(10.0, 40.0, 2, t))
+            .collect();
         assert_eq!(s, vec![10.0, 10.0, 10.0, 50.0, 90.0]);
         assert_eq!(country_share_pct(10.0, 40.0, 2, 5), 100.0);
     }

@@ -31,17 +31,26 @@ fn resolve_target(plan: &Plan, target: Option<&str>) -> Option<Target> {
     if let Some(i) = plan.costs.iter().position(|c| c.name == name) {
         return Some(Target::Cost(i));
     }
-    plan.programmes.iter().position(|p| p.name == name).map(Target::Programme)
+    plan.programmes
+        .iter()
+        .position(|p| p.name == name)
+        .map(Target::Programme)
 }
 
 /// The projection of a valid plan, or the year where it stops being finite.
 pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
     let horizon = plan.meta.horizon_years;
     if !(1..=MAX_HORIZON).contains(&horizon) {
-        return Err(Problem::new("meta.horizon_years", format!("must be between 1 and {MAX_HORIZON} years (got {horizon})")));
+        return Err(Problem::new(
+            "meta.horizon_years",
+            format!("must be between 1 and {MAX_HORIZON} years (got {horizon})"),
+        ));
     }
-    let targets: Vec<Option<Target>> =
-        plan.donors.iter().map(|d| resolve_target(plan, d.target.as_deref())).collect();
+    let targets: Vec<Option<Target>> = plan
+        .donors
+        .iter()
+        .map(|d| resolve_target(plan, d.target.as_deref()))
+        .collect();
     let order: Vec<usize> = evaluation_order(&plan.donors).collect();
     let mut cores: Vec<f64> = plan.revenues.iter().map(|r| r.base).collect();
     let mut macro_year = macro_year_zero(&plan.macro_path);
@@ -64,18 +73,32 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
             .iter()
             .zip(&cores)
             .map(|(stream, core)| {
-                let reform = stream.reform.as_ref().map_or(0.0, |r| reform_yield(r, macro_year.gdp, t));
+                let reform = stream
+                    .reform
+                    .as_ref()
+                    .map_or(0.0, |r| reform_yield(r, macro_year.gdp, t));
                 stream_revenue(*core, reform, shock.revenue)
             })
             .collect();
         let local_revenue = total(revenues.iter().copied());
 
-        let costs: Vec<f64> =
-            plan.costs.iter().map(|c| line_need(c, t, macro_year.price_index, shock.cost)).collect();
+        let costs: Vec<f64> = plan
+            .costs
+            .iter()
+            .map(|c| line_need(c, t, macro_year.price_index, shock.cost))
+            .collect();
         let programmes: Vec<f64> = plan
             .programmes
             .iter()
-            .map(|p| programme_need(p, t, macro_year.population, macro_year.price_index, shock.cost))
+            .map(|p| {
+                programme_need(
+                    p,
+                    t,
+                    macro_year.population,
+                    macro_year.price_index,
+                    shock.cost,
+                )
+            })
             .collect();
         let programmes_need = total(programmes.iter().copied());
         let need = total(costs.iter().copied()) + programmes_need;
@@ -84,7 +107,9 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
         let mut donor_funding = 0.0;
         let mut programmed = 0.0;
         for &i in &order {
-            let Some(donor) = plan.donors.get(i) else { continue };
+            let Some(donor) = plan.donors.get(i) else {
+                continue;
+            };
             let flow = match donor.kind {
                 DonorKind::BudgetSupport => {
                     let flow = pledged_flow(donor, t, macro_year.fx, shock.donor);
@@ -160,7 +185,9 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
 
 /// The first per-year figure, in result order, that is not a finite number.
 fn first_non_finite(y: &YearResult) -> Option<&'static str> {
-    (0..METRICS.len()).find(|&i| !y.metric_at(i).is_some_and(f64::is_finite)).map(|i| METRICS[i])
+    (0..METRICS.len())
+        .find(|&i| !y.metric_at(i).is_some_and(f64::is_finite))
+        .map(|i| METRICS[i])
 }
 
 /// How a user can read a non-finite figure, and what to change. The path
@@ -171,11 +198,25 @@ fn overflow_in_year(t: u32, year: i32, field: &str) -> Problem {
         "gdp" => ("GDP", "lower the growth or inflation rates"),
         "price_index" => ("the price index", "lower the inflation rates"),
         "population" => ("population", "lower the population growth rate"),
-        "fx" => ("the exchange rate", "lower the inflation or depreciation rates"),
-        "local_revenue" => ("local revenue", "lower the buoyancies, reform gains or growth rates"),
-        "need" => ("need", "lower the cost and benefit growth rates or the inflation rates"),
-        "donor_funding" | "programmed_donor_funding" => ("donor funding", "lower the donor amounts or the exchange-rate path"),
-        "reserve" | "deposit" | "draw" => ("the reserve", "lower the reserve interest rate or target"),
+        "fx" => (
+            "the exchange rate",
+            "lower the inflation or depreciation rates",
+        ),
+        "local_revenue" => (
+            "local revenue",
+            "lower the buoyancies, reform gains or growth rates",
+        ),
+        "need" => (
+            "need",
+            "lower the cost and benefit growth rates or the inflation rates",
+        ),
+        "donor_funding" | "programmed_donor_funding" => (
+            "donor funding",
+            "lower the donor amounts or the exchange-rate path",
+        ),
+        "reserve" | "deposit" | "draw" => {
+            ("the reserve", "lower the reserve interest rate or target")
+        }
         _ => (field, "lower the growth or inflation rates"),
     };
     Problem::new(

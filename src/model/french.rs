@@ -79,7 +79,9 @@ fn translate(en: &str) -> Option<String> {
         }
         "is required" => Some("est obligatoire"),
         "must be a number" => Some("doit être un nombre"),
-        "must be a calendar year such as 2026" => Some("doit être une année civile, par exemple 2026"),
+        "must be a calendar year such as 2026" => {
+            Some("doit être une année civile, par exemple 2026")
+        }
         "must be text in quotes" => Some("doit être un texte entre guillemets"),
         "must be true or false" => Some("doit valoir true ou false"),
         "must be a list [ … ]" => Some("doit être une liste [ … ]"),
@@ -97,13 +99,27 @@ fn translate(en: &str) -> Option<String> {
     }
     // Templates with numbers or names; the more specific first.
     if let Some(c) = fit(en, &["must be between ", " and ", " years (got ", ")"]) {
-        return Some(format!("doit être compris entre {} et {} ans (valeur : {})", c[0], c[1], c[2]));
+        return Some(format!(
+            "doit être compris entre {} et {} ans (valeur : {})",
+            c[0], c[1], c[2]
+        ));
     }
-    if let Some(c) = fit(en, &["must be a calendar year between ", " and ", " (got ", ")"]) {
-        return Some(format!("doit être une année civile comprise entre {} et {} (valeur : {})", c[0], c[1], c[2]));
+    if let Some(c) = fit(
+        en,
+        &["must be a calendar year between ", " and ", " (got ", ")"],
+    ) {
+        return Some(format!(
+            "doit être une année civile comprise entre {} et {} (valeur : {})",
+            c[0], c[1], c[2]
+        ));
     }
     if let Some(c) = fit(en, &["must be between ", " and ", " (got ", ")"]) {
-        return Some(format!("doit être compris entre {} et {} (valeur : {})", n(c[0]), n(c[1]), n(c[2])));
+        return Some(format!(
+            "doit être compris entre {} et {} (valeur : {})",
+            n(c[0]),
+            n(c[1]),
+            n(c[2])
+        ));
     }
     if let Some(c) = fit(en, &["must be above ", " and at most ", " (got ", ")"]) {
         return Some(format!(
@@ -119,20 +135,48 @@ fn translate(en: &str) -> Option<String> {
     if let Some(c) = fit(en, &["must be above 0 (got ", ")"]) {
         return Some(format!("doit être supérieur à 0 (valeur : {})", n(c[0])));
     }
-    if let Some(c) = fit(en, &["made by a newer release of Sunset Planner (plan format version ", "); this release reads version ", ""]) {
+    if let Some(c) = fit(
+        en,
+        &[
+            "made by a newer release of Sunset Planner (plan format version ",
+            "); this release reads version ",
+            "",
+        ],
+    ) {
         return Some(format!(
             "créé par une version plus récente de Sunset Planner (format de plan {}) ; cette version lit le format {}",
             c[0], c[1]
         ));
     }
     if let Some(c) = fit(en, &["is not valid JSON (line ", ", column ", ": ", ")"]) {
-        return Some(format!("n’est pas un JSON valide (ligne {}, colonne {} : {})", c[0], c[1], json_reason_fr(c[2])));
+        return Some(format!(
+            "n’est pas un JSON valide (ligne {}, colonne {} : {})",
+            c[0],
+            c[1],
+            json_reason_fr(c[2])
+        ));
     }
-    if let Some(c) = fit(en, &["is required and must be ", "; this is not a Sunset Planner plan"]) {
-        return Some(format!("est obligatoire et doit valoir {} ; ce n’est pas un plan Sunset Planner", c[0]));
+    if let Some(c) = fit(
+        en,
+        &[
+            "is required and must be ",
+            "; this is not a Sunset Planner plan",
+        ],
+    ) {
+        return Some(format!(
+            "est obligatoire et doit valoir {} ; ce n’est pas un plan Sunset Planner",
+            c[0]
+        ));
     }
-    if let Some(c) = fit(en, &["must be ", " (got ", "); this is not a Sunset Planner plan"]) {
-        return Some(format!("doit valoir {} (valeur : {}) ; ce n’est pas un plan Sunset Planner", c[0], value_fr(c[1])));
+    if let Some(c) = fit(
+        en,
+        &["must be ", " (got ", "); this is not a Sunset Planner plan"],
+    ) {
+        return Some(format!(
+            "doit valoir {} (valeur : {}) ; ce n’est pas un plan Sunset Planner",
+            c[0],
+            value_fr(c[1])
+        ));
     }
     if let Some(c) = fit(en, &["is required and must be ", ""]) {
         return Some(format!("est obligatoire et doit valoir {}", c[0]));
@@ -141,18 +185,39 @@ fn translate(en: &str) -> Option<String> {
         return Some(format!("est obligatoire : l’une des valeurs {}", c[0]));
     }
     if let Some(c) = fit(en, &["must be one of ", " (got ", ")"]) {
-        return Some(format!("doit être l’une des valeurs {} (valeur : {})", c[0], value_fr(c[1])));
+        return Some(format!(
+            "doit être l’une des valeurs {} (valeur : {})",
+            c[0],
+            value_fr(c[1])
+        ));
     }
     if let Some(c) = fit(en, &["a ", " donor does not use ", "; remove it"]) {
-        return Some(format!("un bailleur {} n’utilise pas {} ; supprimez ce champ", donor_kind_fr(c[0]), c[1]));
+        return Some(format!(
+            "un bailleur {} n’utilise pas {} ; supprimez ce champ",
+            donor_kind_fr(c[0]),
+            c[1]
+        ));
     }
     if let Some(c) = fit(en, &["is required for a ", " donor"]) {
-        return Some(format!("est obligatoire pour un bailleur {}", donor_kind_fr(c[0])));
+        return Some(format!(
+            "est obligatoire pour un bailleur {}",
+            donor_kind_fr(c[0])
+        ));
     }
     if let Some(c) = fit(en, &["no cost line or programme is named \"", "\""]) {
-        return Some(format!("aucun poste de dépense ni programme ne s’appelle « {} »", c[0]));
+        return Some(format!(
+            "aucun poste de dépense ni programme ne s’appelle « {} »",
+            c[0]
+        ));
     }
-    if let Some(c) = fit(en, &["\"", "\" is already the name of cost line ", "; a cost line and a programme need different names"]) {
+    if let Some(c) = fit(
+        en,
+        &[
+            "\"",
+            "\" is already the name of cost line ",
+            "; a cost line and a programme need different names",
+        ],
+    ) {
         return Some(format!(
             "« {} » est déjà le nom du poste de dépense {} ; un poste de dépense et un programme doivent porter des noms différents",
             c[0], c[1]
@@ -162,31 +227,53 @@ fn translate(en: &str) -> Option<String> {
         return Some(format!("« {} » est déjà utilisé par {}", c[0], c[1]));
     }
     if let Some(c) = fit(en, &["\"", "\" already keys ", " in the result"]) {
-        return Some(format!("« {} » sert déjà de clé à {} dans le résultat", c[0], c[1]));
+        return Some(format!(
+            "« {} » sert déjà de clé à {} dans le résultat",
+            c[0], c[1]
+        ));
     }
     if let Some(c) = fit(en, &["\"", "\" is not a per-year figure; use one of ", ""]) {
-        return Some(format!("« {} » n’est pas un chiffre annuel ; utilisez l’un de : {}", c[0], c[1]));
+        return Some(format!(
+            "« {} » n’est pas un chiffre annuel ; utilisez l’un de : {}",
+            c[0], c[1]
+        ));
     }
     if let Some(c) = fit(en, &["must be after start (", ")"]) {
         return Some(format!("doit venir après le début ({})", c[0]));
     }
-    if let Some(c) = fit(en, &["plan years must be strictly ascending (", " follows ", ")"]) {
-        return Some(format!("les années du plan doivent être strictement croissantes ({} suit {})", c[0], c[1]));
+    if let Some(c) = fit(
+        en,
+        &["plan years must be strictly ascending (", " follows ", ")"],
+    ) {
+        return Some(format!(
+            "les années du plan doivent être strictement croissantes ({} suit {})",
+            c[0], c[1]
+        ));
     }
     if let Some(c) = fit(en, &["must be ", " (got ", ")"]) {
         // format and version: a literal value, shown as it is.
         if !c[0].contains(' ') {
-            return Some(format!("doit valoir {} (valeur : {})", c[0], value_fr(c[1])));
+            return Some(format!(
+                "doit valoir {} (valeur : {})",
+                c[0],
+                value_fr(c[1])
+            ));
         }
     }
     if let Some(c) = fit(en, &["unknown field; did you mean \"", "\"?"]) {
         return Some(format!("champ inconnu ; vouliez-vous dire « {} » ?", c[0]));
     }
     if let Some(c) = fit(en, &["unknown field; the fields here are ", ""]) {
-        return Some(format!("champ inconnu ; les champs possibles ici sont {}", c[0]));
+        return Some(format!(
+            "champ inconnu ; les champs possibles ici sont {}",
+            c[0]
+        ));
     }
     if let Some(c) = fit(en, &["unknown field ", ", expected one of ", ""]) {
-        return Some(format!("champ inconnu {} ; champs attendus : {}", c[0], c[1]));
+        return Some(format!(
+            "champ inconnu {} ; champs attendus : {}",
+            c[0], c[1]
+        ));
     }
     if let Some(c) = fit(en, &["unknown field ", ""]) {
         return Some(format!("champ inconnu {}", c[0]));
@@ -196,7 +283,15 @@ fn translate(en: &str) -> Option<String> {
             return Some(format!("la clé {} {}", c[0], rest));
         }
     }
-    if let Some(c) = fit(en, &["the projection overflows in ", " (", " is not a finite number); ", ""]) {
+    if let Some(c) = fit(
+        en,
+        &[
+            "the projection overflows in ",
+            " (",
+            " is not a finite number); ",
+            "",
+        ],
+    ) {
         return Some(format!(
             "la projection dépasse les limites du calcul en {} ({} n’est plus un nombre fini) ; {}",
             c[0],
@@ -204,7 +299,13 @@ fn translate(en: &str) -> Option<String> {
             overflow_hint_fr(c[2])
         ));
     }
-    if let Some(c) = fit(en, &["the projection's totals overflow (", " is not a finite number); lower the amounts or growth rates"]) {
+    if let Some(c) = fit(
+        en,
+        &[
+            "the projection's totals overflow (",
+            " is not a finite number); lower the amounts or growth rates",
+        ],
+    ) {
         return Some(format!(
             "les totaux de la projection dépassent les limites du calcul ({} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance",
             c[0]
@@ -243,7 +344,9 @@ fn overflow_hint_fr(en: &str) -> String {
         "lower the growth or inflation rates" => "réduisez les taux de croissance ou d’inflation",
         "lower the inflation rates" => "réduisez les taux d’inflation",
         "lower the population growth rate" => "réduisez le taux de croissance démographique",
-        "lower the inflation or depreciation rates" => "réduisez les taux d’inflation ou de dépréciation",
+        "lower the inflation or depreciation rates" => {
+            "réduisez les taux d’inflation ou de dépréciation"
+        }
         "lower the buoyancies, reform gains or growth rates" => {
             "réduisez les élasticités, les gains des réformes ou les taux de croissance"
         }
@@ -253,7 +356,9 @@ fn overflow_hint_fr(en: &str) -> String {
         "lower the donor amounts or the exchange-rate path" => {
             "réduisez les montants des bailleurs ou la trajectoire du taux de change"
         }
-        "lower the reserve interest rate or target" => "réduisez le taux d’intérêt ou la cible de la réserve",
+        "lower the reserve interest rate or target" => {
+            "réduisez le taux d’intérêt ou la cible de la réserve"
+        }
         other => return other.to_string(),
     }
     .to_string()
@@ -262,25 +367,49 @@ fn overflow_hint_fr(en: &str) -> String {
 /// serde_json's reasons for refusing a text, in French where we know them.
 fn json_reason_fr(en: &str) -> String {
     let known = [
-        ("EOF while parsing a value", "le texte s’arrête avant une valeur"),
-        ("EOF while parsing an object", "le texte s’arrête au milieu d’un objet"),
-        ("EOF while parsing a list", "le texte s’arrête au milieu d’une liste"),
-        ("EOF while parsing a string", "le texte s’arrête au milieu d’un texte entre guillemets"),
+        (
+            "EOF while parsing a value",
+            "le texte s’arrête avant une valeur",
+        ),
+        (
+            "EOF while parsing an object",
+            "le texte s’arrête au milieu d’un objet",
+        ),
+        (
+            "EOF while parsing a list",
+            "le texte s’arrête au milieu d’une liste",
+        ),
+        (
+            "EOF while parsing a string",
+            "le texte s’arrête au milieu d’un texte entre guillemets",
+        ),
         ("expected value", "valeur attendue"),
         ("expected ident", "mot attendu (true, false ou null)"),
         ("expected `,` or `}`", "« , » ou « } » attendu"),
         ("expected `,` or `]`", "« , » ou « ] » attendu"),
         ("expected `:`", "« : » attendu"),
-        ("key must be a string", "une clé doit être un texte entre guillemets"),
+        (
+            "key must be a string",
+            "une clé doit être un texte entre guillemets",
+        ),
         ("trailing characters", "caractères en trop après la fin"),
         ("trailing comma", "virgule en trop"),
         ("invalid number", "nombre non valide"),
         ("number out of range", "nombre hors limites"),
         ("invalid escape", "séquence d’échappement non valide"),
-        ("invalid unicode code point", "point de code Unicode non valide"),
-        ("control character (\\u0000-\\u001F) found while parsing a string", "caractère de contrôle dans un texte"),
+        (
+            "invalid unicode code point",
+            "point de code Unicode non valide",
+        ),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "caractère de contrôle dans un texte",
+        ),
         ("recursion limit exceeded", "imbrication trop profonde"),
-        ("lone leading surrogate in hex escape", "séquence Unicode incomplète"),
+        (
+            "lone leading surrogate in hex escape",
+            "séquence Unicode incomplète",
+        ),
     ];
     known
         .iter()
@@ -359,11 +488,29 @@ mod tests {
             "unknown field; the fields here are a, b".into(),
             "the projection's totals overflow (peak_gap is not a finite number); lower the amounts or growth rates".into(),
         ];
-        let overflows = ["gdp", "price_index", "population", "fx", "local_revenue", "need", "donor_funding", "reserve"]
-            .map(super::super::evaluate::overflow_message_for_tests);
+        let overflows = [
+            "gdp",
+            "price_index",
+            "population",
+            "fx",
+            "local_revenue",
+            "need",
+            "donor_funding",
+            "reserve",
+        ]
+        .map(super::super::evaluate::overflow_message_for_tests);
         for en in samples.iter().chain(overflows.iter()) {
             let fr = translate(en).unwrap_or_else(|| panic!("no French for {en:?}"));
-            for word in ["must", "got", "between", "above", "required", "lower", "overflow", "finite number"] {
+            for word in [
+                "must",
+                "got",
+                "between",
+                "above",
+                "required",
+                "lower",
+                "overflow",
+                "finite number",
+            ] {
                 assert!(!fr.contains(word), "{word:?} left in {fr:?} (from {en:?})");
             }
         }
@@ -376,7 +523,10 @@ mod tests {
 
     #[test]
     fn got_tails_of_the_parser() {
-        assert_eq!(message_fr("must be a number (got a list)"), "doit être un nombre (valeur : une liste)");
+        assert_eq!(
+            message_fr("must be a number (got a list)"),
+            "doit être un nombre (valeur : une liste)"
+        );
         assert_eq!(
             message_fr("must be a whole number of plan years (0, 1, 2 …) (got -2)"),
             "doit être un nombre entier d’années du plan (0, 1, 2 …) (valeur : -2)"

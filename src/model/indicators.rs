@@ -36,9 +36,16 @@ pub fn pct_of_gdp(x: f64, gdp: f64) -> f64 {
 /// None), when N_t = 0, or when the drop is at most ε_t. It measures what
 /// donors programme, so a facility paying less because the gap closed is
 /// not a cliff.
-pub fn donor_drop_pct(prev_programmed: Option<f64>, programmed: f64, need: f64, epsilon: f64) -> f64 {
+pub fn donor_drop_pct(
+    prev_programmed: Option<f64>,
+    programmed: f64,
+    need: f64,
+    epsilon: f64,
+) -> f64 {
     match prev_programmed {
-        Some(prev) if need != 0.0 && prev - programmed > epsilon => 100.0 * ((prev - programmed) / need),
+        Some(prev) if need != 0.0 && prev - programmed > epsilon => {
+            100.0 * ((prev - programmed) / need)
+        }
         _ => 0.0,
     }
 }

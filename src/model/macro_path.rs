@@ -21,12 +21,20 @@ pub struct MacroYear {
 
 /// g_t: the override for plan year t, or the constant rate.
 pub fn real_growth_pct(m: &Macro, t: u32) -> f64 {
-    m.overrides.real_growth_pct.get(&t).copied().unwrap_or(m.real_growth_pct)
+    m.overrides
+        .real_growth_pct
+        .get(&t)
+        .copied()
+        .unwrap_or(m.real_growth_pct)
 }
 
 /// π_t: the override for plan year t, or the constant rate.
 pub fn inflation_pct(m: &Macro, t: u32) -> f64 {
-    m.overrides.inflation_pct.get(&t).copied().unwrap_or(m.inflation_pct)
+    m.overrides
+        .inflation_pct
+        .get(&t)
+        .copied()
+        .unwrap_or(m.inflation_pct)
 }
 
 /// Plan year 0: the base figures as given (overrides for t = 0 change nothing).

@@ -42,7 +42,13 @@ pub fn benefit(p: &Programme, t: u32, price_index: f64) -> f64 {
 }
 
 /// The programme's need: eligible_t · coverage_t · benefit_t · (1 + admin) · S^cost_t.
-pub fn programme_need(p: &Programme, t: u32, population: f64, price_index: f64, shock_cost: f64) -> f64 {
+pub fn programme_need(
+    p: &Programme,
+    t: u32,
+    population: f64,
+    price_index: f64,
+    shock_cost: f64,
+) -> f64 {
     let eligible = population * p.eligible_share_pct / 100.0;
     let coverage = ramp_share(p.coverage.as_ref(), t);
     eligible * coverage * benefit(p, t, price_index) * (1.0 + p.admin_pct / 100.0) * shock_cost

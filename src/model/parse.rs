@@ -20,7 +20,15 @@ pub fn parse_plan(json: &str) -> Result<Plan, Vec<Problem>> {
     // from_slice, like every JSON read in the app (links, records): one
     // copy of serde_json's parser in the wasm. Same result for any &str.
     let value: Value = serde_json::from_slice(json.as_bytes()).map_err(|e| {
-        vec![Problem::new("plan", format!("is not valid JSON (line {}, column {}: {})", e.line(), e.column(), json_error_reason(&e)))]
+        vec![Problem::new(
+            "plan",
+            format!(
+                "is not valid JSON (line {}, column {}: {})",
+                e.line(),
+                e.column(),
+                json_error_reason(&e)
+            ),
+        )]
     })?;
     check_format_and_version(&value)?;
     let mut problems = Vec::new();
@@ -45,22 +53,41 @@ fn json_error_reason(e: &serde_json::Error) -> String {
 /// Pass 1: an object, of our format, of a version this release reads.
 fn check_format_and_version(value: &Value) -> Result<(), Vec<Problem>> {
     let Some(object) = value.as_object() else {
-        return Err(vec![Problem::new("plan", "must be a JSON object { … } holding a Sunset Planner plan")]);
+        return Err(vec![Problem::new(
+            "plan",
+            "must be a JSON object { … } holding a Sunset Planner plan",
+        )]);
     };
     match object.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(vec![Problem::new("format", format!("must be \"{FORMAT}\" (got {other}); this is not a Sunset Planner plan"))])
+            return Err(vec![Problem::new(
+                "format",
+                format!("must be \"{FORMAT}\" (got {other}); this is not a Sunset Planner plan"),
+            )])
         }
-        None => return Err(vec![Problem::new("format", format!("is required and must be \"{FORMAT}\"; this is not a Sunset Planner plan"))]),
+        None => {
+            return Err(vec![Problem::new(
+                "format",
+                format!("is required and must be \"{FORMAT}\"; this is not a Sunset Planner plan"),
+            )])
+        }
     }
     match object.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(VERSION)) => Ok(()),
         Some(v) => match v.as_u64() {
-            Some(n) if n > u64::from(VERSION) => Err(vec![Problem::new("version", newer_version_message(n))]),
-            _ => Err(vec![Problem::new("version", format!("must be {VERSION} (got {v})"))]),
+            Some(n) if n > u64::from(VERSION) => {
+                Err(vec![Problem::new("version", newer_version_message(n))])
+            }
+            _ => Err(vec![Problem::new(
+                "version",
+                format!("must be {VERSION} (got {v})"),
+            )]),
         },
-        None => Err(vec![Problem::new("version", format!("is required and must be {VERSION}"))]),
+        None => Err(vec![Problem::new(
+            "version",
+            format!("is required and must be {VERSION}"),
+        )]),
     }
 }
 
@@ -163,7 +190,11 @@ pub fn plan_to_value(plan: &Plan) -> Value {
                     v.put("end", (*end).into());
                     &None
                 }
-                Taper::Exponential { start, rate_pct, end } => {
+                Taper::Exponential {
+                    start,
+                    rate_pct,
+                    end,
+                } => {
                     v.text("shape", "exponential");
                     v.put("start", (*start).into());
                     v.num("rate_pct", *rate_pct);
@@ -171,11 +202,18 @@ pub fn plan_to_value(plan: &Plan) -> Value {
                 }
                 Taper::Steps { points, end } => {
                     v.text("shape", "steps");
-                    let points = points.iter().map(|&(t, pct)| Value::Array(vec![t.into(), pct.into()])).collect();
+                    let points = points
+                        .iter()
+                        .map(|&(t, pct)| Value::Array(vec![t.into(), pct.into()]))
+                        .collect();
                     v.put("points", Value::Array(points));
                     end
                 }
-                Taper::Logistic { midpoint, steepness, end } => {
+                Taper::Logistic {
+                    midpoint,
+                    steepness,
+                    end,
+                } => {
                     v.text("shape", "logistic");
                     v.num("midpoint", *midpoint);
                     v.num("steepness", *steepness);
@@ -310,7 +348,11 @@ impl Out {
 pub fn plan_from_value(value: Value) -> Result<Plan, Problem> {
     serde_path_to_error::deserialize::<_, Plan>(value).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." { "plan".to_string() } else { path };
+        let path = if path == "." {
+            "plan".to_string()
+        } else {
+            path
+        };
         let raw = e.into_inner().to_string();
         typed_parse_problem(path, &raw)
     })
@@ -333,7 +375,11 @@ pub fn plan_from_walked(value: &Value) -> Result<Plan, Problem> {
     let o = Obj::new(value, "")?;
     Ok(Plan {
         format: o.text("format")?,
-        version: o.get("version").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).ok_or_else(|| o.bad("version"))?,
+        version: o
+            .get("version")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| o.bad("version"))?,
         meta: meta(&o.obj("meta")?)?,
         macro_path: macro_path(&o.obj("macro")?)?,
         revenues: o.list("revenues", revenue)?,
@@ -351,7 +397,10 @@ pub fn plan_from_walked(value: &Value) -> Result<Plan, Problem> {
         },
         criteria: o.list("criteria", criterion)?,
         reengagement: match o.opt_obj("reengagement")? {
-            Some(r) => Some(Reengagement { trigger_pct: r.num("trigger_pct")?, reserve_floor_months: r.num("reserve_floor_months")? }),
+            Some(r) => Some(Reengagement {
+                trigger_pct: r.num("trigger_pct")?,
+                reserve_floor_months: r.num("reserve_floor_months")?,
+            }),
             None => None,
         },
     })
@@ -362,7 +411,11 @@ fn meta(o: &Obj) -> Result<Meta, Problem> {
         name: o.text_or("name", "")?,
         country: o.text_or("country", "")?,
         currency: o.text_or("currency", "LCU")?,
-        start_year: o.get("start_year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok()).ok_or_else(|| o.bad("start_year"))?,
+        start_year: o
+            .get("start_year")
+            .and_then(Value::as_i64)
+            .and_then(|y| i32::try_from(y).ok())
+            .ok_or_else(|| o.bad("start_year"))?,
         horizon_years: o.year("horizon_years")?,
         discount_rate_pct: o.num_or("discount_rate_pct", 0.0)?,
         exit_threshold_pct: o.num_or("exit_threshold_pct", 1.0)?,
@@ -371,7 +424,10 @@ fn meta(o: &Obj) -> Result<Meta, Problem> {
 
 fn macro_path(o: &Obj) -> Result<Macro, Problem> {
     let overrides = match o.opt_obj("overrides")? {
-        Some(v) => Overrides { real_growth_pct: v.year_map("real_growth_pct")?, inflation_pct: v.year_map("inflation_pct")? },
+        Some(v) => Overrides {
+            real_growth_pct: v.year_map("real_growth_pct")?,
+            inflation_pct: v.year_map("inflation_pct")?,
+        },
         None => Overrides::default(),
     };
     Ok(Macro {
@@ -393,7 +449,11 @@ fn revenue(o: &Obj) -> Result<Revenue, Problem> {
         base: o.num("base")?,
         buoyancy: o.num_or("buoyancy", 1.0)?,
         reform: match o.opt_obj("reform")? {
-            Some(r) => Some(Reform { start: r.year("start")?, years: r.year("years")?, gain_pct_gdp_per_year: r.num("gain_pct_gdp_per_year")? }),
+            Some(r) => Some(Reform {
+                start: r.year("start")?,
+                years: r.year("years")?,
+                gain_pct_gdp_per_year: r.num("gain_pct_gdp_per_year")?,
+            }),
             None => None,
         },
     })
@@ -401,7 +461,12 @@ fn revenue(o: &Obj) -> Result<Revenue, Problem> {
 
 fn ramp(o: &Obj, name: &str) -> Result<Option<Ramp>, Problem> {
     Ok(match o.opt_obj(name)? {
-        Some(r) => Some(Ramp { from_pct: r.num("from_pct")?, to_pct: r.num("to_pct")?, start: r.year("start")?, years: r.year("years")? }),
+        Some(r) => Some(Ramp {
+            from_pct: r.num("from_pct")?,
+            to_pct: r.num("to_pct")?,
+            start: r.year("start")?,
+            years: r.year("years")?,
+        }),
         None => None,
     })
 }
@@ -465,21 +530,43 @@ fn donor(o: &Obj) -> Result<Donor, Problem> {
 
 fn taper(o: &Obj) -> Result<Taper, Problem> {
     Ok(match o.get("shape").and_then(Value::as_str) {
-        Some("none") => Taper::None { end: o.opt_year("end")? },
-        Some("linear") => Taper::Linear { start: o.year("start")?, end: o.year("end")? },
-        Some("exponential") => Taper::Exponential { start: o.year("start")?, rate_pct: o.num("rate_pct")?, end: o.opt_year("end")? },
+        Some("none") => Taper::None {
+            end: o.opt_year("end")?,
+        },
+        Some("linear") => Taper::Linear {
+            start: o.year("start")?,
+            end: o.year("end")?,
+        },
+        Some("exponential") => Taper::Exponential {
+            start: o.year("start")?,
+            rate_pct: o.num("rate_pct")?,
+            end: o.opt_year("end")?,
+        },
         Some("steps") => {
             let mut points = Vec::new();
-            for (i, point) in o.get("points").and_then(Value::as_array).ok_or_else(|| o.bad("points"))?.iter().enumerate() {
+            for (i, point) in o
+                .get("points")
+                .and_then(Value::as_array)
+                .ok_or_else(|| o.bad("points"))?
+                .iter()
+                .enumerate()
+            {
                 let pair = match point.as_array().map(Vec::as_slice) {
                     Some([t, pct]) => whole_u32(t).zip(pct.as_f64()),
                     _ => None,
                 };
                 points.push(pair.ok_or_else(|| o.bad(&format!("points[{i}]")))?);
             }
-            Taper::Steps { points, end: o.opt_year("end")? }
+            Taper::Steps {
+                points,
+                end: o.opt_year("end")?,
+            }
         }
-        Some("logistic") => Taper::Logistic { midpoint: o.num("midpoint")?, steepness: o.num("steepness")?, end: o.opt_year("end")? },
+        Some("logistic") => Taper::Logistic {
+            midpoint: o.num("midpoint")?,
+            steepness: o.num("steepness")?,
+            end: o.opt_year("end")?,
+        },
         _ => return Err(o.bad("shape")),
     })
 }
@@ -531,8 +618,14 @@ struct Obj<'a> {
 impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: &str) -> Result<Obj<'a>, Problem> {
         match value.as_object() {
-            Some(map) => Ok(Obj { map, path: path.to_string() }),
-            None => Err(Problem::new(if path.is_empty() { "plan" } else { path }, "must be an object { … }")),
+            Some(map) => Ok(Obj {
+                map,
+                path: path.to_string(),
+            }),
+            None => Err(Problem::new(
+                if path.is_empty() { "plan" } else { path },
+                "must be an object { … }",
+            )),
         }
     }
     fn get(&self, name: &str) -> Option<&'a Value> {
@@ -545,7 +638,9 @@ impl<'a> Obj<'a> {
         Problem::new(child(&self.path, name), "is missing or of the wrong type")
     }
     fn num(&self, name: &str) -> Result<f64, Problem> {
-        self.get(name).and_then(Value::as_f64).ok_or_else(|| self.bad(name))
+        self.get(name)
+            .and_then(Value::as_f64)
+            .ok_or_else(|| self.bad(name))
     }
     fn num_or(&self, name: &str, default: f64) -> Result<f64, Problem> {
         self.opt_num(name).map(|x| x.unwrap_or(default))
@@ -557,7 +652,10 @@ impl<'a> Obj<'a> {
         }
     }
     fn text(&self, name: &str) -> Result<String, Problem> {
-        self.get(name).and_then(Value::as_str).map(str::to_string).ok_or_else(|| self.bad(name))
+        self.get(name)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| self.bad(name))
     }
     fn text_or(&self, name: &str, default: &str) -> Result<String, Problem> {
         match self.get(name) {
@@ -572,7 +670,9 @@ impl<'a> Obj<'a> {
         }
     }
     fn year(&self, name: &str) -> Result<u32, Problem> {
-        self.get(name).and_then(whole_u32).ok_or_else(|| self.bad(name))
+        self.get(name)
+            .and_then(whole_u32)
+            .ok_or_else(|| self.bad(name))
     }
     fn year_or(&self, name: &str, default: u32) -> Result<u32, Problem> {
         self.opt_year(name).map(|y| y.unwrap_or(default))
@@ -673,10 +773,18 @@ struct Field {
 }
 
 const fn req(name: &'static str, shape: Shape) -> Field {
-    Field { name, shape, required: true }
+    Field {
+        name,
+        shape,
+        required: true,
+    }
 }
 const fn opt(name: &'static str, shape: Shape) -> Field {
-    Field { name, shape, required: false }
+    Field {
+        name,
+        shape,
+        required: false,
+    }
 }
 
 use Shape::{Bool, CalendarYear, Count, Number, OneOf, PlanYear, Points, Text, YearMap};
@@ -715,15 +823,27 @@ static MACRO: &[Field] = &[
     opt("real_depreciation_pct", Number),
     opt("overrides", Shape::Object(OVERRIDES)),
 ];
-static OVERRIDES: &[Field] = &[opt("real_growth_pct", YearMap), opt("inflation_pct", YearMap)];
+static OVERRIDES: &[Field] = &[
+    opt("real_growth_pct", YearMap),
+    opt("inflation_pct", YearMap),
+];
 static REVENUE: &[Field] = &[
     req("name", Text),
     req("base", Number),
     opt("buoyancy", Number),
     opt("reform", Shape::Object(REFORM)),
 ];
-static REFORM: &[Field] = &[req("start", PlanYear), req("years", Count), req("gain_pct_gdp_per_year", Number)];
-static RAMP: &[Field] = &[req("from_pct", Number), req("to_pct", Number), req("start", PlanYear), req("years", Count)];
+static REFORM: &[Field] = &[
+    req("start", PlanYear),
+    req("years", Count),
+    req("gain_pct_gdp_per_year", Number),
+];
+static RAMP: &[Field] = &[
+    req("from_pct", Number),
+    req("to_pct", Number),
+    req("start", PlanYear),
+    req("years", Count),
+];
 static COST: &[Field] = &[
     req("name", Text),
     req("base", Number),
@@ -742,7 +862,10 @@ static PROGRAMME: &[Field] = &[
 ];
 static DONOR: &[Field] = &[
     req("name", Text),
-    req("kind", OneOf(&["budget_support", "cofinancing", "gap_filling"])),
+    req(
+        "kind",
+        OneOf(&["budget_support", "cofinancing", "gap_filling"]),
+    ),
     opt("currency", OneOf(&["LCU", "USD"])),
     opt("fulfilment_pct", Number),
     opt("base", Number),
@@ -754,12 +877,28 @@ static DONOR: &[Field] = &[
 ];
 static TAPER_SHAPES: &[&str] = &["none", "linear", "exponential", "steps", "logistic"];
 static TAPER_NONE: &[Field] = &[req("shape", Text), opt("end", PlanYear)];
-static TAPER_LINEAR: &[Field] = &[req("shape", Text), req("start", PlanYear), req("end", PlanYear)];
-static TAPER_EXPONENTIAL: &[Field] =
-    &[req("shape", Text), req("start", PlanYear), req("rate_pct", Number), opt("end", PlanYear)];
-static TAPER_STEPS: &[Field] = &[req("shape", Text), req("points", Points), opt("end", PlanYear)];
-static TAPER_LOGISTIC: &[Field] =
-    &[req("shape", Text), req("midpoint", Number), req("steepness", Number), opt("end", PlanYear)];
+static TAPER_LINEAR: &[Field] = &[
+    req("shape", Text),
+    req("start", PlanYear),
+    req("end", PlanYear),
+];
+static TAPER_EXPONENTIAL: &[Field] = &[
+    req("shape", Text),
+    req("start", PlanYear),
+    req("rate_pct", Number),
+    opt("end", PlanYear),
+];
+static TAPER_STEPS: &[Field] = &[
+    req("shape", Text),
+    req("points", Points),
+    opt("end", PlanYear),
+];
+static TAPER_LOGISTIC: &[Field] = &[
+    req("shape", Text),
+    req("midpoint", Number),
+    req("steepness", Number),
+    opt("end", PlanYear),
+];
 static SHOCK: &[Field] = &[
     req("at", PlanYear),
     opt("years", Count),
@@ -767,7 +906,11 @@ static SHOCK: &[Field] = &[
     opt("donor_pct", Number),
     opt("cost_pct", Number),
 ];
-static RESERVE: &[Field] = &[opt("opening", Number), opt("target_months", Number), opt("interest_pct", Number)];
+static RESERVE: &[Field] = &[
+    opt("opening", Number),
+    opt("target_months", Number),
+    opt("interest_pct", Number),
+];
 static CRITERION: &[Field] = &[
     opt("name", Text),
     req("metric", Text),
@@ -775,7 +918,10 @@ static CRITERION: &[Field] = &[
     req("value", Number),
     opt("consecutive_years", Count),
 ];
-static REENGAGEMENT: &[Field] = &[req("trigger_pct", Number), req("reserve_floor_months", Number)];
+static REENGAGEMENT: &[Field] = &[
+    req("trigger_pct", Number),
+    req("reserve_floor_months", Number),
+];
 
 fn child(path: &str, field: &str) -> String {
     if path.is_empty() {
@@ -813,7 +959,10 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
         CalendarYear => {
             let is_year = value.as_i64().and_then(|y| i32::try_from(y).ok()).is_some();
             if !is_year {
-                wrong(format!("must be a calendar year such as 2026 (got {})", describe(value)));
+                wrong(format!(
+                    "must be a calendar year such as 2026 (got {})",
+                    describe(value)
+                ));
             }
         }
         Text => {
@@ -828,7 +977,11 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
         }
         OneOf(options) => {
             if !value.as_str().is_some_and(|s| options.contains(&s)) {
-                wrong(format!("must be one of {} (got {})", quoted_list(options), describe(value)));
+                wrong(format!(
+                    "must be one of {} (got {})",
+                    quoted_list(options),
+                    describe(value)
+                ));
             }
         }
         Shape::List(item) => match value.as_array() {
@@ -849,7 +1002,10 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
                     walk(v, &Number, &p, problems);
                 }
             }
-            None => wrong(format!("must be an object {{ \"<plan year>\": value }} (got {})", describe(value))),
+            None => wrong(format!(
+                "must be an object {{ \"<plan year>\": value }} (got {})",
+                describe(value)
+            )),
         },
         Points => match value.as_array() {
             Some(points) => {
@@ -863,11 +1019,17 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
                             walk(t, &PlanYear, &p, problems);
                             walk(pct, &Number, &format!("{p}.pct"), problems);
                         }
-                        _ => problems.push(Problem::new(p, "must be a pair [plan year, percent], e.g. [3, 50]")),
+                        _ => problems.push(Problem::new(
+                            p,
+                            "must be a pair [plan year, percent], e.g. [3, 50]",
+                        )),
                     }
                 }
             }
-            None => wrong(format!("must be a list of [plan year, percent] pairs (got {})", describe(value))),
+            None => wrong(format!(
+                "must be a list of [plan year, percent] pairs (got {})",
+                describe(value)
+            )),
         },
         Shape::Object(fields) => walk_object(value, fields, path, problems),
         Shape::Taper => {
@@ -879,16 +1041,25 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
                 Some("steps") => TAPER_STEPS,
                 Some("logistic") => TAPER_LOGISTIC,
                 _ if !value.is_object() => {
-                    wrong(format!("must be an object {{ \"shape\": … }} (got {})", describe(value)));
+                    wrong(format!(
+                        "must be an object {{ \"shape\": … }} (got {})",
+                        describe(value)
+                    ));
                     return;
                 }
                 None if value.get("shape").is_none() => {
-                    problems.push(Problem::new(child(path, "shape"), format!("is required: one of {}", quoted_list(TAPER_SHAPES))));
+                    problems.push(Problem::new(
+                        child(path, "shape"),
+                        format!("is required: one of {}", quoted_list(TAPER_SHAPES)),
+                    ));
                     return;
                 }
                 _ => {
                     let got = value.get("shape").map_or_else(String::new, describe);
-                    problems.push(Problem::new(child(path, "shape"), format!("must be one of {} (got {got})", quoted_list(TAPER_SHAPES))));
+                    problems.push(Problem::new(
+                        child(path, "shape"),
+                        format!("must be one of {} (got {got})", quoted_list(TAPER_SHAPES)),
+                    ));
                     return;
                 }
             };
@@ -899,17 +1070,30 @@ fn walk(value: &Value, shape: &Shape, path: &str, problems: &mut Vec<Problem>) {
 
 fn walk_object(value: &Value, fields: &[Field], path: &str, problems: &mut Vec<Problem>) {
     let Some(object) = value.as_object() else {
-        let where_ = if path.is_empty() { "plan".to_string() } else { path.to_string() };
-        problems.push(Problem::new(where_, format!("must be an object {{ … }} (got {})", describe(value))));
+        let where_ = if path.is_empty() {
+            "plan".to_string()
+        } else {
+            path.to_string()
+        };
+        problems.push(Problem::new(
+            where_,
+            format!("must be an object {{ … }} (got {})", describe(value)),
+        ));
         return;
     };
     for (key, v) in object {
         match fields.iter().find(|f| f.name == key) {
             Some(f) => walk(v, &f.shape, &child(path, key), problems),
-            None => problems.push(Problem::new(child(path, key), unknown_field_message(key, fields))),
+            None => problems.push(Problem::new(
+                child(path, key),
+                unknown_field_message(key, fields),
+            )),
         }
     }
-    for f in fields.iter().filter(|f| f.required && !object.contains_key(f.name)) {
+    for f in fields
+        .iter()
+        .filter(|f| f.required && !object.contains_key(f.name))
+    {
         problems.push(Problem::new(child(path, f.name), "is required"));
     }
 }
@@ -947,7 +1131,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn quoted_list(options: &[&str]) -> String {
-    options.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(", ")
+    options
+        .iter()
+        .map(|o| format!("\"{o}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A short description of a JSON value for messages.
@@ -979,15 +1167,27 @@ mod tests {
     #[test]
     fn walked_values_read_as_serde_reads_them() {
         let mut seen = 0;
-        for dir in ["tests/fixtures/links", "tests/fixtures/hostile", "tests/fixtures/review", "tests/golden", "plans"] {
-            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+        for dir in [
+            "tests/fixtures/links",
+            "tests/fixtures/hostile",
+            "tests/fixtures/review",
+            "tests/golden",
+            "plans",
+        ] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.extension().is_none_or(|e| e != "json") {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(&path) else { continue };
-                let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                    continue;
+                };
                 if check_format_and_version(&value).is_err() {
                     continue;
                 }
@@ -996,7 +1196,12 @@ mod tests {
                 if !problems.is_empty() {
                     continue;
                 }
-                assert_eq!(plan_from_walked(&value).ok(), plan_from_value(value).ok(), "{}", path.display());
+                assert_eq!(
+                    plan_from_walked(&value).ok(),
+                    plan_from_value(value).ok(),
+                    "{}",
+                    path.display()
+                );
                 seen += 1;
             }
         }
@@ -1006,7 +1211,10 @@ mod tests {
     #[test]
     fn plans_are_written_as_serde_writes_them() {
         let mut plans = vec![crate::model::default_plan()];
-        for text in [include_str!("../../plans/example.json"), include_str!("../../tests/fixtures/links/every-field.plan.json")] {
+        for text in [
+            include_str!("../../plans/example.json"),
+            include_str!("../../tests/fixtures/links/every-field.plan.json"),
+        ] {
             plans.push(parse_plan(text).expect("a valid plan"));
         }
         let mut odd = plans[0].clone();
@@ -1017,7 +1225,10 @@ mod tests {
         odd.reserve.opening = -0.0;
         plans.push(odd);
         for plan in &plans {
-            assert_eq!(plan_to_value(plan), serde_json::to_value(plan).expect("serialises"));
+            assert_eq!(
+                plan_to_value(plan),
+                serde_json::to_value(plan).expect("serialises")
+            );
         }
     }
 
@@ -1048,6 +1259,9 @@ mod tests {
         });
         let p = plan_from_value(v).unwrap_err();
         assert_eq!(p.path, "macro.overrides.real_growth_pct");
-        assert_eq!(p.message, "the key \"01\" must be a plan year written as a whole number (0, 1, 2 …)");
+        assert_eq!(
+            p.message,
+            "the key \"01\" must be a plan year written as a whole number (0, 1, 2 …)"
+        );
     }
 }

@@ -33,7 +33,8 @@ pub mod whole {
 
     /// A whole number, 0 to u32::MAX, written as an integer or a whole decimal.
     pub fn from_f64(x: f64) -> Option<u32> {
-        (x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX)).then_some(x as u32)
+        (x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX))
+            .then_some(x as u32)
     }
 
     struct Whole(u32);
@@ -74,17 +75,22 @@ pub mod whole {
     }
 
     pub fn points<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u32, f64)>, D::Error> {
-        Vec::<(Whole, f64)>::deserialize(d).map(|v| v.into_iter().map(|(t, pct)| (t.0, pct)).collect())
+        Vec::<(Whole, f64)>::deserialize(d)
+            .map(|v| v.into_iter().map(|(t, pct)| (t.0, pct)).collect())
     }
 
     /// `{ "<t>": value }`: a key is a plan year written in digits, without
     /// sign or leading zeros ("01" could be a typo for "10" or for "1").
     pub fn key(key: &str) -> Option<u32> {
-        let canonical = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0'));
+        let canonical = !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_digit())
+            && (key == "0" || !key.starts_with('0'));
         canonical.then(|| key.parse().ok()).flatten()
     }
 
-    pub fn year_map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<u32, f64>, D::Error> {
+    pub fn year_map<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<std::collections::BTreeMap<u32, f64>, D::Error> {
         let raw = std::collections::BTreeMap::<String, f64>::deserialize(d)?;
         raw.into_iter()
             .map(|(k, v)| match key(&k) {
@@ -199,9 +205,17 @@ pub struct Macro {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
-    #[serde(default, deserialize_with = "whole::year_map", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "whole::year_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub real_growth_pct: BTreeMap<PlanYear, f64>,
-    #[serde(default, deserialize_with = "whole::year_map", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "whole::year_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub inflation_pct: BTreeMap<PlanYear, f64>,
 }
 
@@ -310,7 +324,11 @@ pub struct Donor {
     pub initial_country_share_pct: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_pp: Option<f64>,
-    #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "whole::opt_year",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<PlanYear>,
 }
 
@@ -320,7 +338,11 @@ pub struct Donor {
 #[serde(tag = "shape", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Taper {
     None {
-        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "whole::opt_year",
+            skip_serializing_if = "Option::is_none"
+        )]
         end: Option<PlanYear>,
     },
     Linear {
@@ -333,20 +355,32 @@ pub enum Taper {
         #[serde(deserialize_with = "whole::year")]
         start: PlanYear,
         rate_pct: f64,
-        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "whole::opt_year",
+            skip_serializing_if = "Option::is_none"
+        )]
         end: Option<PlanYear>,
     },
     Steps {
         /// `[t, pct]` pairs, t strictly ascending.
         #[serde(deserialize_with = "whole::points")]
         points: Vec<(PlanYear, f64)>,
-        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "whole::opt_year",
+            skip_serializing_if = "Option::is_none"
+        )]
         end: Option<PlanYear>,
     },
     Logistic {
         midpoint: f64,
         steepness: f64,
-        #[serde(default, deserialize_with = "whole::opt_year", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "whole::opt_year",
+            skip_serializing_if = "Option::is_none"
+        )]
         end: Option<PlanYear>,
     },
 }
@@ -362,7 +396,11 @@ impl Default for Taper {
 pub struct Shock {
     #[serde(deserialize_with = "whole::year")]
     pub at: PlanYear,
-    #[serde(default = "one_year", deserialize_with = "whole::year", skip_serializing_if = "is_one_year")]
+    #[serde(
+        default = "one_year",
+        deserialize_with = "whole::year",
+        skip_serializing_if = "is_one_year"
+    )]
     pub years: u32,
     #[serde(default, skip_serializing_if = "is_default")]
     pub revenue_pct: f64,
@@ -404,7 +442,11 @@ pub struct Criterion {
     pub metric: String,
     pub op: Op,
     pub value: f64,
-    #[serde(default = "one_year", deserialize_with = "whole::year", skip_serializing_if = "is_one_year")]
+    #[serde(
+        default = "one_year",
+        deserialize_with = "whole::year",
+        skip_serializing_if = "is_one_year"
+    )]
     pub consecutive_years: u32,
 }
 

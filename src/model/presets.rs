@@ -71,7 +71,12 @@ pub fn global_fund_cofinancing(target: &str) -> Preset {
 pub fn halve_over(start: u32, years: u32) -> Preset {
     let years = years.max(1);
     let points = (1..=years)
-        .map(|k| (start.saturating_add(k), 100.0 - 50.0 * f64::from(k) / f64::from(years)))
+        .map(|k| {
+            (
+                start.saturating_add(k),
+                100.0 - 50.0 * f64::from(k) / f64::from(years),
+            )
+        })
         .collect();
     Preset {
         id: "halve",
@@ -112,7 +117,9 @@ pub fn cliff(at: u32) -> Preset {
     Preset {
         id: "cliff",
         title: "Cliff",
-        description: format!("Full funding until year {at}, none from then on: the risk a taper is meant to avoid."),
+        description: format!(
+            "Full funding until year {at}, none from then on: the risk a taper is meant to avoid."
+        ),
         source: "Abrupt donor exits (e.g. mission drawdowns)",
         item: PresetItem::Taper(Taper::None { end: Some(at) }),
     }
@@ -139,8 +146,17 @@ mod tests {
     #[test]
     fn gavi_share_reaches_100_after_the_chosen_years() {
         for years in [5, 8] {
-            let PresetItem::Donor(d) = gavi_cofinancing("Vaccines", years).item else { panic!("a donor") };
-            let share = |t| country_share_pct(d.initial_country_share_pct.unwrap(), d.step_pp.unwrap(), d.start.unwrap(), t);
+            let PresetItem::Donor(d) = gavi_cofinancing("Vaccines", years).item else {
+                panic!("a donor")
+            };
+            let share = |t| {
+                country_share_pct(
+                    d.initial_country_share_pct.unwrap(),
+                    d.step_pp.unwrap(),
+                    d.start.unwrap(),
+                    t,
+                )
+            };
             assert_eq!(share(0), 20.0);
             assert!(share(years - 1) < 100.0);
             assert_eq!(share(years), 100.0);
@@ -149,14 +165,18 @@ mod tests {
 
     #[test]
     fn halve_over_ends_at_half() {
-        let PresetItem::Taper(t) = halve_over(1, 4).item else { panic!("a taper") };
+        let PresetItem::Taper(t) = halve_over(1, 4).item else {
+            panic!("a taper")
+        };
         let m: Vec<f64> = (0..7).map(|y| taper_multiplier(&t, y)).collect();
         assert_eq!(m, vec![1.0, 1.0, 0.875, 0.75, 0.625, 0.5, 0.5]);
     }
 
     #[test]
     fn cliff_drops_to_zero() {
-        let PresetItem::Taper(t) = cliff(3).item else { panic!("a taper") };
+        let PresetItem::Taper(t) = cliff(3).item else {
+            panic!("a taper")
+        };
         assert_eq!(taper_multiplier(&t, 2), 1.0);
         assert_eq!(taper_multiplier(&t, 3), 0.0);
     }

@@ -91,7 +91,10 @@ pub const METRICS: &[&str] = &[
 impl YearResult {
     /// The per-year figure called `name` (one of `METRICS`), or None.
     pub fn metric(&self, name: &str) -> Option<f64> {
-        METRICS.iter().position(|m| *m == name).and_then(|i| self.metric_at(i))
+        METRICS
+            .iter()
+            .position(|m| *m == name)
+            .and_then(|i| self.metric_at(i))
     }
 
     /// The figure `METRICS[index]`, or None past the end. Lets a caller
@@ -133,7 +136,12 @@ mod tests {
 
     #[test]
     fn every_metric_name_reads_its_own_field() {
-        let y = YearResult { gdp: 1.0, need: 6.0, donor_drop_pct: 19.0, ..Default::default() };
+        let y = YearResult {
+            gdp: 1.0,
+            need: 6.0,
+            donor_drop_pct: 19.0,
+            ..Default::default()
+        };
         assert_eq!(y.metric("gdp"), Some(1.0));
         assert_eq!(y.metric("need"), Some(6.0));
         assert_eq!(y.metric("donor_drop_pct"), Some(19.0));

@@ -27,7 +27,13 @@ pub fn target(reserve: &Reserve, need: f64) -> f64 {
 }
 
 /// One year of the reserve given the balance B_t (already snapped to zero).
-pub fn reserve_year(reserve: &Reserve, prev_closing: f64, balance: f64, need: f64, epsilon: f64) -> ReserveYear {
+pub fn reserve_year(
+    reserve: &Reserve,
+    prev_closing: f64,
+    balance: f64,
+    need: f64,
+    epsilon: f64,
+) -> ReserveYear {
     let opening = opening(reserve, prev_closing);
     if balance >= 0.0 {
         let target = target(reserve, need);
@@ -36,12 +42,28 @@ pub fn reserve_year(reserve: &Reserve, prev_closing: f64, balance: f64, need: f6
         // A deposit that fills the reserve to its target leaves exactly the
         // target: opening + (target - opening) can round away from target,
         // and a reserve floor equal to the target must then still hold.
-        let closing = if room > 0.0 && deposit == room { target } else { opening + deposit };
-        ReserveYear { deposit, draw: 0.0, unfunded_gap: 0.0, fiscal_space: balance - deposit, closing }
+        let closing = if room > 0.0 && deposit == room {
+            target
+        } else {
+            opening + deposit
+        };
+        ReserveYear {
+            deposit,
+            draw: 0.0,
+            unfunded_gap: 0.0,
+            fiscal_space: balance - deposit,
+            closing,
+        }
     } else {
         let draw = snap_zero((-balance).min(opening), epsilon);
         let unfunded_gap = snap_zero(-balance - draw, epsilon);
-        ReserveYear { deposit: 0.0, draw, unfunded_gap, fiscal_space: 0.0, closing: opening - draw }
+        ReserveYear {
+            deposit: 0.0,
+            draw,
+            unfunded_gap,
+            fiscal_space: 0.0,
+            closing: opening - draw,
+        }
     }
 }
 
@@ -53,7 +75,11 @@ mod tests {
     fn filling_to_target_leaves_exactly_the_target() {
         // opening + (target - opening) need not equal target in floating
         // point; search a few values where it does not, then check V = target.
-        let r = Reserve { opening: 0.0, target_months: 2.0, interest_pct: 0.0 };
+        let r = Reserve {
+            opening: 0.0,
+            target_months: 2.0,
+            interest_pct: 0.0,
+        };
         let mut rounding_cases = 0;
         for k in 1..2000 {
             let prev = 36925357.289472535 + f64::from(k) * 0.37;
@@ -71,7 +97,11 @@ mod tests {
 
     #[test]
     fn a_reserve_above_target_takes_no_deposit() {
-        let r = Reserve { opening: 0.0, target_months: 1.0, interest_pct: 0.0 };
+        let r = Reserve {
+            opening: 0.0,
+            target_months: 1.0,
+            interest_pct: 0.0,
+        };
         // target = 1/12 · 1200 = 100; opening 150: nothing deposited, V = 150.
         let y = reserve_year(&r, 150.0, 50.0, 1200.0, 1e-6);
         assert_eq!((y.deposit, y.closing, y.fiscal_space), (0.0, 150.0, 50.0));

@@ -12,7 +12,11 @@ pub struct ShockMultipliers {
 }
 
 impl ShockMultipliers {
-    pub const NONE: ShockMultipliers = ShockMultipliers { revenue: 1.0, cost: 1.0, donor: 1.0 };
+    pub const NONE: ShockMultipliers = ShockMultipliers {
+        revenue: 1.0,
+        cost: 1.0,
+        donor: 1.0,
+    };
 }
 
 /// Whether a shock is active in plan year t: at <= t < at + years.
@@ -23,11 +27,12 @@ pub fn is_active(shock: &Shock, t: u32) -> bool {
 
 /// The product of every active shock's multipliers in plan year t.
 pub fn shock_multipliers(shocks: &[Shock], t: u32) -> ShockMultipliers {
-    shocks.iter().filter(|s| is_active(s, t)).fold(ShockMultipliers::NONE, |acc, s| {
-        ShockMultipliers {
+    shocks
+        .iter()
+        .filter(|s| is_active(s, t))
+        .fold(ShockMultipliers::NONE, |acc, s| ShockMultipliers {
             revenue: acc.revenue * (1.0 + s.revenue_pct / 100.0),
             cost: acc.cost * (1.0 + s.cost_pct / 100.0),
             donor: acc.donor * (1.0 + s.donor_pct / 100.0),
-        }
-    })
+        })
 }

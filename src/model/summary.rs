@@ -14,7 +14,10 @@ use super::projection::{metric_index, Summary, YearResult};
 
 /// The first calendar year from which `holds` is true in that and every
 /// later plan year, or None.
-pub fn first_year_holding_to_the_end(years: &[YearResult], holds: impl Fn(&YearResult) -> bool) -> Option<i32> {
+pub fn first_year_holding_to_the_end(
+    years: &[YearResult],
+    holds: impl Fn(&YearResult) -> bool,
+) -> Option<i32> {
     let tail = years.iter().rev().take_while(|y| holds(y)).count();
     (tail > 0).then(|| years[years.len() - tail].year)
 }
@@ -46,7 +49,10 @@ pub fn peak(years: &[YearResult], value: impl Fn(&YearResult) -> f64) -> (f64, O
     if best <= 0.0 {
         return (0.0, None);
     }
-    let year = years.iter().find(|y| nearly_equal(value(y), best)).map(|y| y.year);
+    let year = years
+        .iter()
+        .find(|y| nearly_equal(value(y), best))
+        .map(|y| y.year);
     (best, year)
 }
 
@@ -68,7 +74,9 @@ pub fn criterion_met_year(c: &Criterion, years: &[YearResult]) -> Option<i32> {
     let index = metric_index(&c.metric)?;
     let mut run = 0u32;
     for y in years {
-        let holds = y.metric_at(index).is_some_and(|x| satisfies(c.op, x, c.value));
+        let holds = y
+            .metric_at(index)
+            .is_some_and(|x| satisfies(c.op, x, c.value));
         run = if holds { run + 1 } else { 0 };
         if run >= c.consecutive_years.max(1) {
             return Some(y.year);
@@ -86,8 +94,11 @@ pub fn criterion_key(c: &Criterion, index: usize) -> String {
 pub fn summarise(plan: &Plan, years: &[YearResult]) -> Summary {
     let rate = plan.meta.discount_rate_pct;
     let threshold = plan.meta.exit_threshold_pct / 100.0;
-    let self_sufficiency_year = first_year_holding_to_the_end(years, |y| satisfies(Op::Ge, y.self_sufficiency_pct, 100.0));
-    let donor_exit_year = first_year_holding_to_the_end(years, |y| satisfies(Op::Le, y.donor_funding, threshold * y.need));
+    let self_sufficiency_year =
+        first_year_holding_to_the_end(years, |y| satisfies(Op::Ge, y.self_sufficiency_pct, 100.0));
+    let donor_exit_year = first_year_holding_to_the_end(years, |y| {
+        satisfies(Op::Le, y.donor_funding, threshold * y.need)
+    });
     let (peak_gap, peak_gap_year) = peak(years, |y| y.unfunded_gap);
     let (max_donor_drop_pct, max_donor_drop_year) = peak(years, |y| y.donor_drop_pct);
     let criteria = plan
@@ -115,7 +126,11 @@ pub fn summarise(plan: &Plan, years: &[YearResult]) -> Summary {
 /// Every calendar year from the donor exit year on in which self-sufficiency
 /// falls below the trigger or the reserve below its floor; empty without
 /// `reengagement` or without an exit year.
-pub fn reengagement_years(plan: &Plan, years: &[YearResult], donor_exit_year: Option<i32>) -> Vec<i32> {
+pub fn reengagement_years(
+    plan: &Plan,
+    years: &[YearResult],
+    donor_exit_year: Option<i32>,
+) -> Vec<i32> {
     let (Some(r), Some(exit)) = (&plan.reengagement, donor_exit_year) else {
         return Vec::new();
     };
@@ -135,7 +150,15 @@ mod tests {
     use super::*;
 
     fn years_with(values: &[f64]) -> Vec<YearResult> {
-        values.iter().enumerate().map(|(i, &v)| YearResult { year: 2030 + i as i32, donor_drop_pct: v, ..Default::default() }).collect()
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| YearResult {
+                year: 2030 + i as i32,
+                donor_drop_pct: v,
+                ..Default::default()
+            })
+            .collect()
     }
 
     #[test]
@@ -148,7 +171,10 @@ mod tests {
         // A real difference (1e-6 relative) is not a tie.
         let ys = years_with(&[0.0, 3.0, 3.0 * (1.0 + 1e-6)]);
         assert_eq!(peak(&ys, |y| y.donor_drop_pct).1, Some(2032));
-        assert_eq!(peak(&years_with(&[0.0, 0.0]), |y| y.donor_drop_pct), (0.0, None));
+        assert_eq!(
+            peak(&years_with(&[0.0, 0.0]), |y| y.donor_drop_pct),
+            (0.0, None)
+        );
     }
 
     #[test]

@@ -78,7 +78,15 @@ impl Checker {
     }
 
     /// Finite, and inside [lo, hi] (or (lo, hi] when `open_low`).
-    fn number(&mut self, prefix: &str, field: &str, x: f64, lo: f64, hi: f64, open_low: bool) -> bool {
+    fn number(
+        &mut self,
+        prefix: &str,
+        field: &str,
+        x: f64,
+        lo: f64,
+        hi: f64,
+        open_low: bool,
+    ) -> bool {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
             return false;
@@ -111,7 +119,10 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x < 0.0 {
-            self.report(join(prefix, field), format!("must not be negative (got {})", shown(x)));
+            self.report(
+                join(prefix, field),
+                format!("must not be negative (got {})", shown(x)),
+            );
         }
     }
 
@@ -120,7 +131,10 @@ impl Checker {
         if !x.is_finite() {
             self.report(join(prefix, field), "must be a finite number".into());
         } else if x <= 0.0 {
-            self.report(join(prefix, field), format!("must be above 0 (got {})", shown(x)));
+            self.report(
+                join(prefix, field),
+                format!("must be above 0 (got {})", shown(x)),
+            );
         }
     }
 
@@ -135,7 +149,10 @@ impl Checker {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, n) in names.enumerate() {
             if let Some(first) = seen.get(n) {
-                self.report(format!("{list}[{i}].name"), format!("\"{n}\" is already used by {list}[{first}]"));
+                self.report(
+                    format!("{list}[{i}].name"),
+                    format!("\"{n}\" is already used by {list}[{first}]"),
+                );
             } else {
                 seen.insert(n, i);
             }
@@ -144,12 +161,21 @@ impl Checker {
 
     fn format_and_version(&mut self, plan: &Plan) {
         if plan.format != FORMAT {
-            self.report("format".into(), format!("must be \"{FORMAT}\" (got \"{}\")", plan.format));
+            self.report(
+                "format".into(),
+                format!("must be \"{FORMAT}\" (got \"{}\")", plan.format),
+            );
         }
         if plan.version > VERSION {
-            self.report("version".into(), newer_version_message(u64::from(plan.version)));
+            self.report(
+                "version".into(),
+                newer_version_message(u64::from(plan.version)),
+            );
         } else if plan.version != VERSION {
-            self.report("version".into(), format!("must be {VERSION} (got {})", plan.version));
+            self.report(
+                "version".into(),
+                format!("must be {VERSION} (got {})", plan.version),
+            );
         }
     }
 
@@ -158,13 +184,21 @@ impl Checker {
         if !START_YEARS.contains(&m.start_year) {
             self.report(
                 "meta.start_year".into(),
-                format!("must be a calendar year between {} and {} (got {})", START_YEARS.start(), START_YEARS.end(), m.start_year),
+                format!(
+                    "must be a calendar year between {} and {} (got {})",
+                    START_YEARS.start(),
+                    START_YEARS.end(),
+                    m.start_year
+                ),
             );
         }
         if !(1..=MAX_HORIZON).contains(&m.horizon_years) {
             self.report(
                 "meta.horizon_years".into(),
-                format!("must be between 1 and {MAX_HORIZON} years (got {})", m.horizon_years),
+                format!(
+                    "must be between 1 and {MAX_HORIZON} years (got {})",
+                    m.horizon_years
+                ),
             );
         }
         self.rate("meta", "discount_rate_pct", m.discount_rate_pct);
@@ -196,7 +230,14 @@ impl Checker {
             self.non_negative(&p, "base", r.base);
             self.number(&p, "buoyancy", r.buoyancy, 0.0, 5.0, false);
             if let Some(reform) = &r.reform {
-                self.number(&format!("{p}.reform"), "gain_pct_gdp_per_year", reform.gain_pct_gdp_per_year, 0.0, 100.0, false);
+                self.number(
+                    &format!("{p}.reform"),
+                    "gain_pct_gdp_per_year",
+                    reform.gain_pct_gdp_per_year,
+                    0.0,
+                    100.0,
+                    false,
+                );
             }
         }
         self.unique_names("revenues", plan.revenues.iter().map(|r| r.name.as_str()));
@@ -229,7 +270,10 @@ impl Checker {
             }
         }
         self.unique_names("costs", plan.costs.iter().map(|c| c.name.as_str()));
-        self.unique_names("programmes", plan.programmes.iter().map(|g| g.name.as_str()));
+        self.unique_names(
+            "programmes",
+            plan.programmes.iter().map(|g| g.name.as_str()),
+        );
         // A co-financing target names one item, so the two lists share a namespace.
         for (i, g) in plan.programmes.iter().enumerate() {
             if let Some(j) = plan.costs.iter().position(|c| c.name == g.name) {
@@ -256,13 +300,19 @@ impl Checker {
 
     fn unused(&mut self, prefix: &str, field: &str, present: bool, kind: &str) {
         if present {
-            self.report(join(prefix, field), format!("a {kind} donor does not use {field}; remove it"));
+            self.report(
+                join(prefix, field),
+                format!("a {kind} donor does not use {field}; remove it"),
+            );
         }
     }
 
     fn required(&mut self, prefix: &str, field: &str, present: bool, kind: &str) {
         if !present {
-            self.report(join(prefix, field), format!("is required for a {kind} donor"));
+            self.report(
+                join(prefix, field),
+                format!("is required for a {kind} donor"),
+            );
         }
     }
 
@@ -277,7 +327,12 @@ impl Checker {
             self.taper(&format!("{p}.taper"), taper);
         }
         self.unused(p, "target", d.target.is_some(), kind);
-        self.unused(p, "initial_country_share_pct", d.initial_country_share_pct.is_some(), kind);
+        self.unused(
+            p,
+            "initial_country_share_pct",
+            d.initial_country_share_pct.is_some(),
+            kind,
+        );
         self.unused(p, "step_pp", d.step_pp.is_some(), kind);
         self.unused(p, "start", d.start.is_some(), kind);
     }
@@ -289,7 +344,12 @@ impl Checker {
         self.unused(p, "currency", d.currency.is_some(), kind);
         self.unused(p, "taper", d.taper.is_some(), kind);
         self.required(p, "target", d.target.is_some(), kind);
-        self.required(p, "initial_country_share_pct", d.initial_country_share_pct.is_some(), kind);
+        self.required(
+            p,
+            "initial_country_share_pct",
+            d.initial_country_share_pct.is_some(),
+            kind,
+        );
         self.required(p, "step_pp", d.step_pp.is_some(), kind);
         self.required(p, "start", d.start.is_some(), kind);
         if let Some(s) = d.initial_country_share_pct {
@@ -299,9 +359,13 @@ impl Checker {
             self.share(p, "step_pp", s);
         }
         if let Some(target) = &d.target {
-            let known = plan.costs.iter().any(|c| &c.name == target) || plan.programmes.iter().any(|g| &g.name == target);
+            let known = plan.costs.iter().any(|c| &c.name == target)
+                || plan.programmes.iter().any(|g| &g.name == target);
             if !known {
-                self.report(join(p, "target"), format!("no cost line or programme is named \"{target}\""));
+                self.report(
+                    join(p, "target"),
+                    format!("no cost line or programme is named \"{target}\""),
+                );
             }
         }
     }
@@ -318,7 +382,11 @@ impl Checker {
         match taper {
             Taper::None { .. } => {}
             Taper::Linear { start, end } => self.end_after_start(p, *start, Some(*end)),
-            Taper::Exponential { start, rate_pct, end } => {
+            Taper::Exponential {
+                start,
+                rate_pct,
+                end,
+            } => {
                 self.share(p, "rate_pct", *rate_pct);
                 self.end_after_start(p, *start, *end);
             }
@@ -329,12 +397,19 @@ impl Checker {
                     if i > 0 && points[i - 1].0 >= *t {
                         self.report(
                             format!("{p}.points[{i}]"),
-                            format!("plan years must be strictly ascending ({t} follows {})", points[i - 1].0),
+                            format!(
+                                "plan years must be strictly ascending ({t} follows {})",
+                                points[i - 1].0
+                            ),
                         );
                     }
                 }
             }
-            Taper::Logistic { midpoint, steepness, .. } => {
+            Taper::Logistic {
+                midpoint,
+                steepness,
+                ..
+            } => {
                 // The midpoint is a real number on the curve, not a time point.
                 if !midpoint.is_finite() {
                     self.report(join(p, "midpoint"), "must be a finite number".into());
@@ -371,7 +446,11 @@ impl Checker {
             if !METRICS.contains(&c.metric.as_str()) {
                 self.report(
                     join(&p, "metric"),
-                    format!("\"{}\" is not a per-year figure; use one of {}", c.metric, METRICS.join(", ")),
+                    format!(
+                        "\"{}\" is not a per-year figure; use one of {}",
+                        c.metric,
+                        METRICS.join(", ")
+                    ),
                 );
             }
             if !c.value.is_finite() {
@@ -382,12 +461,18 @@ impl Checker {
             }
             if let Some(name) = &c.name {
                 if name.trim().is_empty() {
-                    self.report(join(&p, "name"), "must not be empty (leave it out to key the result by index)".into());
+                    self.report(
+                        join(&p, "name"),
+                        "must not be empty (leave it out to key the result by index)".into(),
+                    );
                 }
             }
             let key = c.name.clone().unwrap_or_else(|| i.to_string());
             if let Some(first) = keys.get(&key) {
-                self.report(join(&p, "name"), format!("\"{key}\" already keys criteria[{first}] in the result"));
+                self.report(
+                    join(&p, "name"),
+                    format!("\"{key}\" already keys criteria[{first}] in the result"),
+                );
             } else {
                 keys.insert(key, i);
             }
@@ -397,7 +482,11 @@ impl Checker {
     fn reengagement(&mut self, plan: &Plan) {
         if let Some(r) = &plan.reengagement {
             self.share("reengagement", "trigger_pct", r.trigger_pct);
-            self.non_negative("reengagement", "reserve_floor_months", r.reserve_floor_months);
+            self.non_negative(
+                "reengagement",
+                "reserve_floor_months",
+                r.reserve_floor_months,
+            );
         }
     }
 }

@@ -40,9 +40,21 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
 pub fn money_short(x: f64, lang: Lang) -> String {
     let a = x.abs();
     let (scale, unit) = if a >= 1e12 {
-        (1e12, match lang { Lang::En => " tn", Lang::Fr => " Bn" })
+        (
+            1e12,
+            match lang {
+                Lang::En => " tn",
+                Lang::Fr => " Bn",
+            },
+        )
     } else if a >= 1e9 {
-        (1e9, match lang { Lang::En => " bn", Lang::Fr => " Md" })
+        (
+            1e9,
+            match lang {
+                Lang::En => " bn",
+                Lang::Fr => " Md",
+            },
+        )
     } else if a >= 1e6 {
         (1e6, " M")
     } else if a >= 1e3 {

@@ -48,13 +48,19 @@ pub struct Message {
 
 impl Message {
     pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
-        Message { en: en.into(), fr: fr.into() }
+        Message {
+            en: en.into(),
+            fr: fr.into(),
+        }
     }
 
     /// A text with no translation (the browser's own words).
     pub fn same(text: impl Into<String>) -> Self {
         let text = text.into();
-        Message { en: text.clone(), fr: text }
+        Message {
+            en: text.clone(),
+            fr: text,
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

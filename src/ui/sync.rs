@@ -5,10 +5,10 @@
 //!
 //! Not for: formats (the codec owns them) or anything drawn.
 
+use crate::both;
 use crate::codec::browser;
 use crate::codec::link;
 use crate::codec::storage::{self, Record, Source};
-use crate::both;
 use crate::model::{self, Plan};
 use crate::ui::i18n::Message;
 
@@ -96,8 +96,7 @@ pub fn save(plan: &Plan) -> Result<(), Message> {
         tab: String::new(),
         plan: plan.clone(),
     };
-    browser::storage_set(storage::KEY_CURRENT, &storage::record_json(&record))
-        .map_err(|e| both!(e))
+    browser::storage_set(storage::KEY_CURRENT, &storage::record_json(&record)).map_err(|e| both!(e))
 }
 
 /// The plan another tab just saved, from a `storage` event's new value.

@@ -44,11 +44,22 @@ pub fn bare_plan(horizon: u32) -> Plan {
 }
 
 pub fn revenue(name: &str, base: f64, buoyancy: f64) -> Revenue {
-    Revenue { name: name.into(), base, buoyancy, reform: None }
+    Revenue {
+        name: name.into(),
+        base,
+        buoyancy,
+        reform: None,
+    }
 }
 
 pub fn cost(name: &str, base: f64) -> CostLine {
-    CostLine { name: name.into(), base, indexed: true, real_growth_pct: 0.0, handover: None }
+    CostLine {
+        name: name.into(),
+        base,
+        indexed: true,
+        real_growth_pct: 0.0,
+        handover: None,
+    }
 }
 
 /// A budget-support or gap-filling donor in LCU with no taper.
@@ -83,7 +94,13 @@ pub fn cofinancing(name: &str, target: &str, initial: f64, step: f64, start: u32
 }
 
 pub fn shock(at: u32, years: u32, revenue_pct: f64, cost_pct: f64, donor_pct: f64) -> Shock {
-    Shock { at, years, revenue_pct, donor_pct, cost_pct }
+    Shock {
+        at,
+        years,
+        revenue_pct,
+        donor_pct,
+        cost_pct,
+    }
 }
 
 /// |a - b| within 1e-12 relative: the same arithmetic in another order.
@@ -98,7 +115,11 @@ pub fn assert_close(actual: f64, expected: f64) {
 
 #[track_caller]
 pub fn assert_all_close(actual: &[f64], expected: &[f64]) {
-    assert_eq!(actual.len(), expected.len(), "lengths of {actual:?} and {expected:?}");
+    assert_eq!(
+        actual.len(),
+        expected.len(),
+        "lengths of {actual:?} and {expected:?}"
+    );
     for (a, e) in actual.iter().zip(expected) {
         assert!(close(*a, *e), "expected {expected:?}, got {actual:?}");
     }
@@ -118,8 +139,6 @@ pub fn series(p: &Projection, f: impl Fn(&YearResult) -> f64) -> Vec<f64> {
 
 // Fixture files (codec tests).
 use std::path::{Path, PathBuf};
-
-
 
 /// A path under tests/fixtures.
 pub fn fixture(rel: &str) -> PathBuf {
@@ -142,9 +161,10 @@ pub fn example_plan() -> Plan {
 
 /// English words of the message templates; none may survive in French.
 const ENGLISH_WORDS: &[&str] = &[
-    "must", "between", "got", "above", "required", "negative", "empty", "expected", "finite", "already",
-    "least", "after", "newer", "release", "unknown", "number", "remove", "link", "file", "saved", "the",
-    "is", "not", "valid", "plan's", "too", "large", "damaged", "browser", "page", "could",
+    "must", "between", "got", "above", "required", "negative", "empty", "expected", "finite",
+    "already", "least", "after", "newer", "release", "unknown", "number", "remove", "link", "file",
+    "saved", "the", "is", "not", "valid", "plan's", "too", "large", "damaged", "browser", "page",
+    "could",
 ];
 
 /// A French message: there, different from the English, and free of the
@@ -155,6 +175,9 @@ pub fn assert_french(en: &str, fr: &str) {
     assert_ne!(en, fr, "not translated: {en:?}");
     let lower = fr.to_lowercase();
     for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        assert!(!ENGLISH_WORDS.contains(&word), "English word {word:?} in French {fr:?} (from {en:?})");
+        assert!(
+            !ENGLISH_WORDS.contains(&word),
+            "English word {word:?} in French {fr:?} (from {en:?})"
+        );
     }
 }

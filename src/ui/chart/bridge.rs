@@ -8,11 +8,12 @@
 use yew::prelude::*;
 
 use super::geometry::{
-    band_path, bars_path, money_tick, nice_ticks, pct_tick, stack, step_line_path, BridgeSeries, Columns, Scale,
+    band_path, bars_path, money_tick, nice_ticks, pct_tick, stack, step_line_path, BridgeSeries,
+    Columns, Scale,
 };
 use super::{
-    currency_code, donor_colour, item_name, next_uid, stale_badge, use_container_width, year_or_never,
-    ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
+    currency_code, donor_colour, item_name, next_uid, stale_badge, use_container_width,
+    year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
 use crate::ui::format::{money_short, pct};
@@ -39,16 +40,34 @@ impl Layout {
         let left = (font * 5.4).round();
         let top = 2.0 * font + 16.0;
         let bottom = height - (font + 20.0);
-        Layout { width, height, font, top, bottom, cols: Columns { left, right: width - 16.0, n } }
+        Layout {
+            width,
+            height,
+            font,
+            top,
+            bottom,
+            cols: Columns {
+                left,
+                right: width - 16.0,
+                n,
+            },
+        }
     }
 }
 
 fn is_gap_filling(plan: &Plan, index: usize) -> bool {
-    plan.donors.get(index).map(|d| d.kind == DonorKind::GapFilling).unwrap_or(false)
+    plan.donors
+        .get(index)
+        .map(|d| d.kind == DonorKind::GapFilling)
+        .unwrap_or(false)
 }
 
 fn donor_name(plan: &Plan, index: usize, lang: Lang) -> String {
-    item_name(plan.donors.iter().map(|d| d.name.as_str()), index, tr(lang, "Donor", "Bailleur"))
+    item_name(
+        plan.donors.iter().map(|d| d.name.as_str()),
+        index,
+        tr(lang, "Donor", "Bailleur"),
+    )
 }
 
 /// The text a screen reader gets instead of the picture.
@@ -57,7 +76,12 @@ fn summary_text(p: &Projection, s: &BridgeSeries, lang: Lang) -> String {
         (Some(a), Some(b)) => (a, b),
         _ => return String::new(),
     };
-    let funding = |i: usize| s.donors.iter().map(|d| d.get(i).copied().unwrap_or(0.0)).sum::<f64>();
+    let funding = |i: usize| {
+        s.donors
+            .iter()
+            .map(|d| d.get(i).copied().unwrap_or(0.0))
+            .sum::<f64>()
+    };
     let gap_total: f64 = s.gap.iter().sum();
     match lang {
         Lang::En => format!(
@@ -97,13 +121,26 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let share = use_state_eq(|| false);
     // `amounts` feed the tooltip and the summary; `s` is what is drawn.
     let amounts = BridgeSeries::from_projection(proj, props.currency);
-    let s = if *share { amounts.share_of_need() } else { amounts.clone() };
+    let s = if *share {
+        amounts.share_of_need()
+    } else {
+        amounts.clone()
+    };
     let n = s.years.len();
     let class = classes!("chart", "bridge-chart", props.stale.then_some("stale"));
     let unit = if *share {
-        tr(lang, "each year as a share of its need", "chaque année en part de son besoin").to_string()
+        tr(
+            lang,
+            "each year as a share of its need",
+            "chaque année en part de son besoin",
+        )
+        .to_string()
     } else {
-        format!("{} {}", tr(lang, "per year, in", "par an, en"), currency_code(plan, props.currency))
+        format!(
+            "{} {}",
+            tr(lang, "per year, in", "par an, en"),
+            currency_code(plan, props.currency)
+        )
     };
     let scale_button = |to_share: bool, label: &'static str| {
         let share = share.clone();
@@ -139,9 +176,16 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     // deposit instead of at the next round tick, which could waste a quarter
     // of the height on a thin band.
     let all_ticks = nice_ticks(lo, hi, if lay.width < 640.0 { 4 } else { 6 });
-    let bottom = if lo < 0.0 { lo * 1.15 } else { all_ticks.first().copied().unwrap_or(0.0) };
+    let bottom = if lo < 0.0 {
+        lo * 1.15
+    } else {
+        all_ticks.first().copied().unwrap_or(0.0)
+    };
     let ticks: Vec<f64> = all_ticks.into_iter().filter(|t| *t >= bottom).collect();
-    let y = Scale::new((bottom, ticks.last().copied().unwrap_or(1.0)), (lay.bottom, lay.top));
+    let y = Scale::new(
+        (bottom, ticks.last().copied().unwrap_or(1.0)),
+        (lay.bottom, lay.top),
+    );
     let bands = stack(&s.layers());
     let n_donors = s.donors.len();
     let stripes = format!("{}-stripes", uid);
@@ -175,8 +219,10 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
 
     let donor_areas = (0..n_donors).map(|d| {
         let path = band_path(&cols, &y, &bands[1 + d]);
-        let overlay = is_gap_filling(plan, d).then(|| html! {
-            <path class="area-overlay" d={path.clone()} fill={format!("url(#{})", stripes)} />
+        let overlay = is_gap_filling(plan, d).then(|| {
+            html! {
+                <path class="area-overlay" d={path.clone()} fill={format!("url(#{})", stripes)} />
+            }
         });
         html! {
             <>
@@ -199,11 +245,27 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let mut markers = Vec::new();
     let mut rows_used: Vec<f64> = Vec::new();
     for (x, yr, testid, label) in [
-        (ss_x, proj.summary.self_sufficiency_year, "marker-self-sufficiency", tr(lang, "Self-sufficient", "Autosuffisance")),
-        (exit_x, proj.summary.donor_exit_year, "marker-donor-exit", tr(lang, "Donor exit", "Sortie des bailleurs")),
+        (
+            ss_x,
+            proj.summary.self_sufficiency_year,
+            "marker-self-sufficiency",
+            tr(lang, "Self-sufficient", "Autosuffisance"),
+        ),
+        (
+            exit_x,
+            proj.summary.donor_exit_year,
+            "marker-donor-exit",
+            tr(lang, "Donor exit", "Sortie des bailleurs"),
+        ),
     ] {
-        let (Some(x), Some(yr)) = (x, yr) else { continue };
-        let row = if rows_used.iter().any(|o| (o - x).abs() < lay.font * 15.0) { 1.0 } else { 0.0 };
+        let (Some(x), Some(yr)) = (x, yr) else {
+            continue;
+        };
+        let row = if rows_used.iter().any(|o| (o - x).abs() < lay.font * 15.0) {
+            1.0
+        } else {
+            0.0
+        };
         rows_used.push(x);
         let anchor_end = x > lay.width * 0.66;
         let tx = if anchor_end { x - 6.0 } else { x + 6.0 };
@@ -360,15 +422,31 @@ fn tooltip(
     let style = if below {
         size
     } else if cols.center(i) > lay.width / 2.0 {
-        format!("{}right:{:.0}px;top:{:.0}px", size, (lay.width - cols.x0(i) + 8.0).max(0.0), lay.top)
+        format!(
+            "{}right:{:.0}px;top:{:.0}px",
+            size,
+            (lay.width - cols.x0(i) + 8.0).max(0.0),
+            lay.top
+        )
     } else {
-        format!("{}left:{:.0}px;top:{:.0}px", size, cols.x1(i) + 8.0, lay.top)
+        format!(
+            "{}left:{:.0}px;top:{:.0}px",
+            size,
+            cols.x1(i) + 8.0,
+            lay.top
+        )
     };
-    let row = |label: String, value: String, class: &'static str| html! {
-        <><dt class={class}>{ label }</dt><dd class={class}>{ value }</dd></>
+    let row = |label: String, value: String, class: &'static str| {
+        html! {
+            <><dt class={class}>{ label }</dt><dd class={class}>{ value }</dd></>
+        }
     };
     let m = |v: &[f64]| money_short(v.get(i).copied().unwrap_or(0.0), lang);
-    let ss = proj.years.get(i).map(|y| y.self_sufficiency_pct).unwrap_or(f64::NAN);
+    let ss = proj
+        .years
+        .get(i)
+        .map(|y| y.self_sufficiency_pct)
+        .unwrap_or(f64::NAN);
     html! {
         <div class={classes!("chart-tooltip", below.then_some("below"))} data-testid="tooltip" role="status"
              aria-live="polite" style={style}>
@@ -388,9 +466,11 @@ fn tooltip(
 
 fn legend(plan: &Plan, n_donors: usize, font: f64, lang: Lang) -> Html {
     let item = |swatch: Html, label: String| html! { <li>{ swatch }<span>{ label }</span></li> };
-    let fill = |colour: &str, striped: bool| html! {
-        <span class={classes!("swatch", striped.then_some("striped"))} style={format!("background-color:{}", colour)}
-              aria-hidden="true"></span>
+    let fill = |colour: &str, striped: bool| {
+        html! {
+            <span class={classes!("swatch", striped.then_some("striped"))} style={format!("background-color:{}", colour)}
+                  aria-hidden="true"></span>
+        }
     };
     html! {
         <ul class="chart-legend" style={format!("font-size:{:.0}px", font)}>

@@ -28,7 +28,12 @@ pub struct Scale {
 
 impl Scale {
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
-        Scale { d0: finite(domain.0), d1: finite(domain.1), r0: finite(range.0), r1: finite(range.1) }
+        Scale {
+            d0: finite(domain.0),
+            d1: finite(domain.1),
+            r0: finite(range.0),
+            r1: finite(range.1),
+        }
     }
 
     /// The pixel of `v`. An empty domain maps everything to the range start;
@@ -108,7 +113,10 @@ pub fn stack(layers: &[Vec<f64>]) -> Vec<Band> {
             for (i, b) in base.iter_mut().enumerate() {
                 *b += finite(layer.get(i).copied().unwrap_or(0.0)).max(0.0);
             }
-            Band { lower, upper: base.clone() }
+            Band {
+                lower,
+                upper: base.clone(),
+            }
         })
         .collect()
 }
@@ -194,7 +202,9 @@ pub fn center_line_path(cols: &Columns, y: &Scale, values: &[f64]) -> String {
     if n == 1 {
         return step_line_path(cols, y, values);
     }
-    let pts: Vec<String> = (0..n).map(|i| xy(cols.center(i), y.map(values[i]))).collect();
+    let pts: Vec<String> = (0..n)
+        .map(|i| xy(cols.center(i), y.map(values[i])))
+        .collect();
     if pts.is_empty() {
         String::new()
     } else {
@@ -270,7 +280,13 @@ impl BridgeSeries {
         let share = |v: &Vec<f64>| -> Vec<f64> {
             v.iter()
                 .zip(&self.need)
-                .map(|(x, n)| if finite(*n) > 0.0 { 100.0 * finite(*x) / n } else { 0.0 })
+                .map(|(x, n)| {
+                    if finite(*n) > 0.0 {
+                        100.0 * finite(*x) / n
+                    } else {
+                        0.0
+                    }
+                })
                 .collect()
         };
         BridgeSeries {
@@ -301,9 +317,16 @@ impl BridgeSeries {
     /// `DEPOSIT_DEPTH` of the height above. Cut shapes are clipped when drawn.
     pub fn extent(&self) -> (f64, f64) {
         let bands = stack(&self.layers());
-        let top_stack = bands.last().map(|b| b.upper.iter().fold(0.0f64, |a, v| a.max(*v))).unwrap_or(0.0);
+        let top_stack = bands
+            .last()
+            .map(|b| b.upper.iter().fold(0.0f64, |a, v| a.max(*v)))
+            .unwrap_or(0.0);
         let top_need = self.need.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
-        let top = if top_need > 0.0 { top_stack.min(top_need * SURPLUS_HEADROOM).max(top_need) } else { top_stack };
+        let top = if top_need > 0.0 {
+            top_stack.min(top_need * SURPLUS_HEADROOM).max(top_need)
+        } else {
+            top_stack
+        };
         let deepest = self.deposit.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
         (-deepest.min(top * DEPOSIT_DEPTH), top)
     }
@@ -324,7 +347,11 @@ pub fn money_tick(v: f64, lang: Lang) -> String {
     if !num.contains(point) {
         return s;
     }
-    format!("{}{}", num.trim_end_matches('0').trim_end_matches(point), unit)
+    format!(
+        "{}{}",
+        num.trim_end_matches('0').trim_end_matches(point),
+        unit
+    )
 }
 
 /// Axis label for a percentage tick; whole numbers when the step allows.

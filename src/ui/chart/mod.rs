@@ -77,7 +77,10 @@ pub fn use_container_width(node: NodeRef, fallback: f64) -> f64 {
     {
         let (width, node) = (width.clone(), node.clone());
         use_effect(move || {
-            if let Some(w) = node.cast::<web_sys::Element>().map(|el| el.client_width() as f64) {
+            if let Some(w) = node
+                .cast::<web_sys::Element>()
+                .map(|el| el.client_width() as f64)
+            {
                 if w > 0.0 {
                     width.set(w);
                 }
@@ -100,11 +103,15 @@ pub fn use_container_width(node: NodeRef, fallback: f64) -> f64 {
             let listener = Closure::<dyn Fn()>::new(measure);
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                let _ =
+                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
                 drop(listener);
             }
@@ -148,6 +155,11 @@ pub fn currency_code(plan: &Plan, currency: DisplayCurrency) -> String {
 pub fn year_or_never(year: Option<i32>, lang: Lang) -> String {
     match year {
         Some(y) => y.to_string(),
-        None => tr(lang, "not within the plan horizon", "pas dans l’horizon du plan").to_string(),
+        None => tr(
+            lang,
+            "not within the plan horizon",
+            "pas dans l’horizon du plan",
+        )
+        .to_string(),
     }
 }

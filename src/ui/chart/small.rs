@@ -46,19 +46,44 @@ fn small_chart(props: &SmallProps) -> Html {
     let font = 16.0;
     let height = 240.0;
     let (top, bottom) = (font + 8.0, height - font - 14.0);
-    let cols = Columns { left: 64.0, right: width - 12.0, n: n.max(1) };
-    let hi = props.values.iter().fold(props.reference.unwrap_or(0.0), |a, v| a.max(finite(*v)));
+    let cols = Columns {
+        left: 64.0,
+        right: width - 12.0,
+        n: n.max(1),
+    };
+    let hi = props
+        .values
+        .iter()
+        .fold(props.reference.unwrap_or(0.0), |a, v| a.max(finite(*v)));
     let lo = props.values.iter().fold(0.0f64, |a, v| a.min(finite(*v)));
     let ticks = nice_ticks(lo, hi, 4);
     let y = Scale::new(
-        (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0)),
+        (
+            ticks.first().copied().unwrap_or(0.0),
+            ticks.last().copied().unwrap_or(1.0),
+        ),
         (bottom, top),
     );
     let fmt = |v: f64| format!("{:.1}", v);
-    let summary = match (props.values.first(), props.values.last(), props.years.first(), props.years.last()) {
+    let summary = match (
+        props.values.first(),
+        props.values.last(),
+        props.years.first(),
+        props.years.last(),
+    ) {
         (Some(a), Some(b), Some(ya), Some(yb)) => {
             let in_ = tr(lang, "in", "en");
-            format!("{}{}{} {} {}, {} {} {}.", props.title, tr(lang, ": ", "\u{a0}: "), pct(*a, lang), in_, ya, pct(*b, lang), in_, yb)
+            format!(
+                "{}{}{} {} {}, {} {} {}.",
+                props.title,
+                tr(lang, ": ", "\u{a0}: "),
+                pct(*a, lang),
+                in_,
+                ya,
+                pct(*b, lang),
+                in_,
+                yb
+            )
         }
         _ => props.title.to_string(),
     };

@@ -9,11 +9,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::both;
 use crate::codec::{browser, csv, file};
 use crate::model::{Plan, Projection};
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
-use crate::both;
 use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::state::Action;
 
@@ -164,14 +164,16 @@ pub fn files_panel(p: &Props) -> Html {
     let on_svg = {
         let (plan, err) = (p.plan.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = chart_export::chart_svg().map_err(Message::same).and_then(|(svg, _, _)| {
-                browser::download_text(
-                    &svg,
-                    &format!("{}-bridge.svg", stem(&plan)),
-                    "image/svg+xml",
-                )
-                .map_err(|e| both!(e))
-            });
+            let r = chart_export::chart_svg()
+                .map_err(Message::same)
+                .and_then(|(svg, _, _)| {
+                    browser::download_text(
+                        &svg,
+                        &format!("{}-bridge.svg", stem(&plan)),
+                        "image/svg+xml",
+                    )
+                    .map_err(|e| both!(e))
+                });
             report(r, &err);
         })
     };

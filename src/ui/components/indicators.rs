@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::model::{Criterion, Op, Plan, Projection};
 use crate::ui::chart::geometry::money;
-use crate::ui::components::year_table::metric_label;
 use crate::ui::chart::{currency_code, stale_badge, year_or_never, ProjectionProps};
+use crate::ui::components::year_table::metric_label;
 use crate::ui::format::{money_short, number, pct, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
 
@@ -23,11 +23,17 @@ fn gap_totals(plan: &Plan, p: &Projection, currency: DisplayCurrency) -> (f64, f
         return (p.summary.cumulative_gap, p.summary.cumulative_gap_npv);
     }
     let r = plan.meta.discount_rate_pct / 100.0;
-    p.years.iter().enumerate().fold((0.0, 0.0), |(sum, npv), (t, y)| {
-        let g = money(currency, y, y.unfunded_gap);
-        let d = (1.0 + r).powi(t as i32);
-        (sum + g, npv + if d.is_finite() && d > 0.0 { g / d } else { 0.0 })
-    })
+    p.years
+        .iter()
+        .enumerate()
+        .fold((0.0, 0.0), |(sum, npv), (t, y)| {
+            let g = money(currency, y, y.unfunded_gap);
+            let d = (1.0 + r).powi(t as i32);
+            (
+                sum + g,
+                npv + if d.is_finite() && d > 0.0 { g / d } else { 0.0 },
+            )
+        })
 }
 
 /// A criterion in words: "Self-sufficiency ≥ 100 for 3 years".
@@ -39,9 +45,21 @@ fn criterion_text(c: &Criterion, lang: Lang) -> String {
         Op::Lt => "<",
     };
     let metric = metric_label(&c.metric, lang).unwrap_or(&c.metric);
-    let mut s = format!("{} {} {}", metric, op, number(c.value, 2, lang).trim_end_matches('0').trim_end_matches(['.', ',']));
+    let mut s = format!(
+        "{} {} {}",
+        metric,
+        op,
+        number(c.value, 2, lang)
+            .trim_end_matches('0')
+            .trim_end_matches(['.', ','])
+    );
     if c.consecutive_years > 1 {
-        s.push_str(&format!(" {} {} {}", tr(lang, "for", "pendant"), c.consecutive_years, tr(lang, "years", "ans")));
+        s.push_str(&format!(
+            " {} {} {}",
+            tr(lang, "for", "pendant"),
+            c.consecutive_years,
+            tr(lang, "years", "ans")
+        ));
     }
     s
 }
@@ -77,7 +95,14 @@ pub fn indicators(props: &ProjectionProps) -> Html {
         ),
         _ => (
             money_short(0.0, lang),
-            note(tr(lang, "No unfunded gap in any year", "Aucun déficit non financé").to_string()),
+            note(
+                tr(
+                    lang,
+                    "No unfunded gap in any year",
+                    "Aucun déficit non financé",
+                )
+                .to_string(),
+            ),
         ),
     };
 
@@ -90,15 +115,36 @@ pub fn indicators(props: &ProjectionProps) -> Html {
                                    "les bailleurs programment plus de 5 % du besoin de moins que l’année précédente")) }
             </p>
         },
-        Some(y) => note(format!("{} {}, {}", tr(lang, "in", "en"), y, tr(lang, "share of that year’s need", "part du besoin de l’année"))),
-        None => note(tr(lang, "Programmed donor money never falls", "Les fonds programmés ne baissent jamais").to_string()),
+        Some(y) => note(format!(
+            "{} {}, {}",
+            tr(lang, "in", "en"),
+            y,
+            tr(
+                lang,
+                "share of that year’s need",
+                "part du besoin de l’année"
+            )
+        )),
+        None => note(
+            tr(
+                lang,
+                "Programmed donor money never falls",
+                "Les fonds programmés ne baissent jamais",
+            )
+            .to_string(),
+        ),
     };
 
     let met = s.criteria.iter().filter(|(_, y)| y.is_some()).count();
     let criteria_value = if s.criteria.is_empty() {
         tr(lang, "none set", "aucun").to_string()
     } else {
-        format!("{} / {} {}", met, s.criteria.len(), tr(lang, "met", "atteints"))
+        format!(
+            "{} / {} {}",
+            met,
+            s.criteria.len(),
+            tr(lang, "met", "atteints")
+        )
     };
     // French sets a (non-breaking) space before a colon.
     let colon = tr(lang, ": ", "\u{a0}: ");
@@ -129,10 +175,21 @@ pub fn indicators(props: &ProjectionProps) -> Html {
     } else if s.reengagement_years.is_empty() {
         tr(lang, "none", "aucune").to_string()
     } else {
-        s.reengagement_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        s.reengagement_years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let reeng_note = if s.reengagement_years.is_empty() {
-        note(tr(lang, "Years after donor exit that would call donors back", "Années après la sortie qui rappelleraient les bailleurs").to_string())
+        note(
+            tr(
+                lang,
+                "Years after donor exit that would call donors back",
+                "Années après la sortie qui rappelleraient les bailleurs",
+            )
+            .to_string(),
+        )
     } else {
         html! {
             <p class="card-note warning" role="note">

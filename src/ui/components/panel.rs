@@ -20,7 +20,13 @@ pub fn panel(
 }
 
 #[inline(never)]
-fn panel_with(section: Section, title: &str, collapsed: bool, on_edit: &Callback<Action>, body: Option<Html>) -> Html {
+fn panel_with(
+    section: Section,
+    title: &str,
+    collapsed: bool,
+    on_edit: &Callback<Action>,
+    body: Option<Html>,
+) -> Html {
     let on_edit = on_edit.clone();
     let onclick = Callback::from(move |_| on_edit.emit(Action::ToggleSection(section)));
     let key = section.key();

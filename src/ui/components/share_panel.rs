@@ -7,10 +7,10 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::both;
 use crate::codec::browser;
 use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
-use crate::both;
 use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::sync;
 

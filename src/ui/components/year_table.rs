@@ -50,7 +50,10 @@ pub fn metric_label(metric: &str, lang: Lang) -> Option<&'static str> {
         "gdp" => ("GDP", "PIB"),
         "price_index" => ("Price index", "Indice des prix"),
         "population" => ("Population", "Population"),
-        "fx" => ("Exchange rate (LCU per USD)", "Taux de change (UML par USD)"),
+        "fx" => (
+            "Exchange rate (LCU per USD)",
+            "Taux de change (UML par USD)",
+        ),
         "local_revenue" => ("Local revenue", "Recettes propres"),
         "need" => ("Need", "Besoin"),
         "donor_funding" => ("Donor funding", "Financement des bailleurs"),
@@ -64,21 +67,42 @@ pub fn metric_label(metric: &str, lang: Lang) -> Option<&'static str> {
         "self_sufficiency_pct" => ("Self-sufficiency", "Autosuffisance"),
         "donor_share_pct" => ("Donor share", "Part des bailleurs"),
         "revenue_pct_gdp" => ("Revenue, % of GDP", "Recettes, % du PIB"),
-        "social_protection_pct_gdp" => ("Social protection, % of GDP", "Protection sociale, % du PIB"),
+        "social_protection_pct_gdp" => (
+            "Social protection, % of GDP",
+            "Protection sociale, % du PIB",
+        ),
         "donor_drop_pct" => ("Donor drop, % of need", "Baisse des bailleurs, % du besoin"),
         _ => return None,
     };
     Some(tr(lang, en, fr))
 }
 
-fn field(p: &Projection, metric: &'static str, lang: Lang, kind: Kind, f: fn(&YearResult) -> f64) -> Row {
+fn field(
+    p: &Projection,
+    metric: &'static str,
+    lang: Lang,
+    kind: Kind,
+    f: fn(&YearResult) -> f64,
+) -> Row {
     let label = metric_label(metric, lang).unwrap_or(metric).to_string();
-    Row { metric: metric.into(), label, kind, sub: false, values: p.years.iter().map(f).collect() }
+    Row {
+        metric: metric.into(),
+        label,
+        kind,
+        sub: false,
+        values: p.years.iter().map(f).collect(),
+    }
 }
 
 /// One row per item of a breakdown (`revenues`, `costs`, …), named from the
 /// plan; as many rows as the projection has items.
-fn breakdown(p: &Projection, key: &str, names: &[&str], fallback: &str, pick: fn(&YearResult) -> &Vec<f64>) -> Vec<Row> {
+fn breakdown(
+    p: &Projection,
+    key: &str,
+    names: &[&str],
+    fallback: &str,
+    pick: fn(&YearResult) -> &Vec<f64>,
+) -> Vec<Row> {
     let n = p.years.iter().map(|y| pick(y).len()).max().unwrap_or(0);
     (0..n)
         .map(|i| {
@@ -94,7 +118,11 @@ fn breakdown(p: &Projection, key: &str, names: &[&str], fallback: &str, pick: fn
                 label: name,
                 kind: Kind::Money,
                 sub: true,
-                values: p.years.iter().map(|y| pick(y).get(i).copied().unwrap_or(f64::NAN)).collect(),
+                values: p
+                    .years
+                    .iter()
+                    .map(|y| pick(y).get(i).copied().unwrap_or(f64::NAN))
+                    .collect(),
             }
         })
         .collect()
@@ -111,47 +139,87 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
         head
     };
     vec![
-        (t("Macro path", "Cadre macroéconomique"), vec![
-            field(p, "gdp", lang, Kind::Money, |y| y.gdp),
-            field(p, "price_index", lang, Kind::Plain(3), |y| y.price_index),
-            field(p, "population", lang, Kind::Count, |y| y.population),
-            field(p, "fx", lang, Kind::Plain(2), |y| y.fx),
-        ]),
-        (t("Revenue by stream", "Recettes par source"), with(
-            vec![field(p, "local_revenue", lang, Kind::Money, |y| y.local_revenue)],
-            breakdown(p, "revenues", &revenues, t("Revenue", "Recette"), |y| &y.revenues),
-        )),
-        (t("Need by cost line and programme", "Besoin par poste et programme"), with(
-            with(
-                vec![field(p, "need", lang, Kind::Money, |y| y.need)],
-                breakdown(p, "costs", &costs, t("Cost line", "Poste de coût"), |y| &y.costs),
-            ),
-            breakdown(p, "programmes", &programmes, t("Programme", "Programme"), |y| &y.programmes),
-        )),
-        (t("Donors, each and together", "Bailleurs, un à un et ensemble"), with(
+        (
+            t("Macro path", "Cadre macroéconomique"),
             vec![
-                field(p, "donor_funding", lang, Kind::Money, |y| y.donor_funding),
-                field(p, "programmed_donor_funding", lang, Kind::Money,
-                      |y| y.programmed_donor_funding),
+                field(p, "gdp", lang, Kind::Money, |y| y.gdp),
+                field(p, "price_index", lang, Kind::Plain(3), |y| y.price_index),
+                field(p, "population", lang, Kind::Count, |y| y.population),
+                field(p, "fx", lang, Kind::Plain(2), |y| y.fx),
             ],
-            breakdown(p, "donors", &donors, t("Donor", "Bailleur"), |y| &y.donors),
-        )),
-        (t("Balance and reserve", "Solde et réserve"), vec![
-            field(p, "balance", lang, Kind::Money, |y| y.balance),
-            field(p, "deposit", lang, Kind::Money, |y| y.deposit),
-            field(p, "draw", lang, Kind::Money, |y| y.draw),
-            field(p, "unfunded_gap", lang, Kind::Money, |y| y.unfunded_gap),
-            field(p, "fiscal_space", lang, Kind::Money, |y| y.fiscal_space),
-            field(p, "reserve", lang, Kind::Money, |y| y.reserve),
-        ]),
-        (t("Indicators", "Indicateurs"), vec![
-            field(p, "self_sufficiency_pct", lang, Kind::Pct, |y| y.self_sufficiency_pct),
-            field(p, "donor_share_pct", lang, Kind::Pct, |y| y.donor_share_pct),
-            field(p, "revenue_pct_gdp", lang, Kind::Pct, |y| y.revenue_pct_gdp),
-            field(p, "social_protection_pct_gdp", lang, Kind::Pct, |y| y.social_protection_pct_gdp),
-            field(p, "donor_drop_pct", lang, Kind::Pct,
-                  |y| y.donor_drop_pct),
-        ]),
+        ),
+        (
+            t("Revenue by stream", "Recettes par source"),
+            with(
+                vec![field(p, "local_revenue", lang, Kind::Money, |y| {
+                    y.local_revenue
+                })],
+                breakdown(p, "revenues", &revenues, t("Revenue", "Recette"), |y| {
+                    &y.revenues
+                }),
+            ),
+        ),
+        (
+            t(
+                "Need by cost line and programme",
+                "Besoin par poste et programme",
+            ),
+            with(
+                with(
+                    vec![field(p, "need", lang, Kind::Money, |y| y.need)],
+                    breakdown(p, "costs", &costs, t("Cost line", "Poste de coût"), |y| {
+                        &y.costs
+                    }),
+                ),
+                breakdown(
+                    p,
+                    "programmes",
+                    &programmes,
+                    t("Programme", "Programme"),
+                    |y| &y.programmes,
+                ),
+            ),
+        ),
+        (
+            t(
+                "Donors, each and together",
+                "Bailleurs, un à un et ensemble",
+            ),
+            with(
+                vec![
+                    field(p, "donor_funding", lang, Kind::Money, |y| y.donor_funding),
+                    field(p, "programmed_donor_funding", lang, Kind::Money, |y| {
+                        y.programmed_donor_funding
+                    }),
+                ],
+                breakdown(p, "donors", &donors, t("Donor", "Bailleur"), |y| &y.donors),
+            ),
+        ),
+        (
+            t("Balance and reserve", "Solde et réserve"),
+            vec![
+                field(p, "balance", lang, Kind::Money, |y| y.balance),
+                field(p, "deposit", lang, Kind::Money, |y| y.deposit),
+                field(p, "draw", lang, Kind::Money, |y| y.draw),
+                field(p, "unfunded_gap", lang, Kind::Money, |y| y.unfunded_gap),
+                field(p, "fiscal_space", lang, Kind::Money, |y| y.fiscal_space),
+                field(p, "reserve", lang, Kind::Money, |y| y.reserve),
+            ],
+        ),
+        (
+            t("Indicators", "Indicateurs"),
+            vec![
+                field(p, "self_sufficiency_pct", lang, Kind::Pct, |y| {
+                    y.self_sufficiency_pct
+                }),
+                field(p, "donor_share_pct", lang, Kind::Pct, |y| y.donor_share_pct),
+                field(p, "revenue_pct_gdp", lang, Kind::Pct, |y| y.revenue_pct_gdp),
+                field(p, "social_protection_pct_gdp", lang, Kind::Pct, |y| {
+                    y.social_protection_pct_gdp
+                }),
+                field(p, "donor_drop_pct", lang, Kind::Pct, |y| y.donor_drop_pct),
+            ],
+        ),
     ]
 }
 
