@@ -9,7 +9,7 @@ use sunset_planner::codec::file::{self, FileError};
 use sunset_planner::codec::link::LinkError;
 use sunset_planner::codec::qr::QrError;
 use sunset_planner::codec::storage::{self, RecordError};
-use sunset_planner::model::Problem;
+use sunset_planner::model::{Bilingual, Problem};
 
 fn problems() -> Vec<Problem> {
     vec![

@@ -18,6 +18,7 @@ use web_sys::{
 };
 
 use crate::codec::storage::Move;
+use crate::model::Bilingual;
 
 /// What went wrong in the browser. `Display` is the message to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,10 +66,10 @@ impl fmt::Display for BrowserError {
     }
 }
 
-impl BrowserError {
+impl Bilingual for BrowserError {
     /// The message in French, as `Display` gives it in English. The
     /// browser's own words (`FileUnreadable`, `Refused`) stay as it gave them.
-    pub fn message_fr(&self) -> String {
+    fn message_fr(&self) -> String {
         match self {
             BrowserError::NoPage => "Cette action nécessite une page de navigateur.".into(),
             BrowserError::StorageUnavailable => "Ce navigateur ne permet pas à la page d’enregistrer (stockage local bloqué ou désactivé) : le plan n’est pas conservé d’une visite à l’autre. Exportez le plan pour le garder.".into(),
@@ -83,15 +84,6 @@ impl BrowserError {
             ),
             BrowserError::FileUnreadable(why) => format!("Le fichier n’a pas pu être lu ({why})."),
             BrowserError::Refused(why) => format!("Le navigateur a refusé : {why}."),
-        }
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.to_string()
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::model::{self, Plan, Problem};
+use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
 
 /// The largest plan file imported. A plan with hundreds of items is well
 /// under 1 MiB; a bigger file is refused before it is read.
@@ -45,19 +45,16 @@ impl fmt::Display for FileError {
                 at + 1
             ),
             FileError::Problems(problems) => {
-                write!(f, "The file is not a valid plan ({} problem{}):", problems.len(), plural(problems.len()))?;
-                for p in problems {
-                    write!(f, "\n  {p}")?;
-                }
-                Ok(())
+                let n = problems.len();
+                write!(f, "The file is not a valid plan ({n} problem{}):{}", plural(n), problem_lines(problems, false))
             }
         }
     }
 }
 
-impl FileError {
+impl Bilingual for FileError {
     /// The message in French, as `Display` gives it in English.
-    pub fn message_fr(&self) -> String {
+    fn message_fr(&self) -> String {
         match self {
             FileError::Empty => "Le fichier est vide : un fichier de plan est un document JSON exporté depuis Sunset Planner.".into(),
             FileError::TooLarge { bytes } => format!(
@@ -71,22 +68,8 @@ impl FileError {
             ),
             FileError::Problems(problems) => {
                 let n = problems.len();
-                let mut text = format!("Le fichier n’est pas un plan valide ({n} problème{}) :", plural(n));
-                for p in problems {
-                    text.push_str("\n  ");
-                    text.push_str(&p.to_string_fr());
-                }
-                text
+                format!("Le fichier n’est pas un plan valide ({n} problème{}) :{}", plural(n), problem_lines(problems, true))
             }
-        }
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.to_string()
         }
     }
 }

@@ -18,7 +18,7 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
-use crate::model::{self, Plan, Problem};
+use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
 
 /// The newest link format this release writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -99,19 +99,15 @@ impl fmt::Display for LinkError {
                 }
             }
             LinkError::Invalid(problems) => {
-                write!(f, "The link's plan is not valid:")?;
-                for p in problems {
-                    write!(f, "\n  {p}")?;
-                }
-                Ok(())
+                write!(f, "The link's plan is not valid:{}", problem_lines(problems, false))
             }
         }
     }
 }
 
-impl LinkError {
+impl Bilingual for LinkError {
     /// The message in French, as `Display` gives it in English.
-    pub fn message_fr(&self) -> String {
+    fn message_fr(&self) -> String {
         match self {
             LinkError::Empty => format!(
                 "Le lien ne contient aucun plan : un lien de plan se termine par « #{FRAGMENT_KEY}=1. » suivi des données du plan, et cette partie manque."
@@ -140,22 +136,8 @@ impl LinkError {
                 }
             }
             LinkError::Invalid(problems) => {
-                let mut text = String::from("Le plan du lien n’est pas valide :");
-                for p in problems {
-                    text.push_str("\n  ");
-                    text.push_str(&p.to_string_fr());
-                }
-                text
+                format!("Le plan du lien n’est pas valide :{}", problem_lines(problems, true))
             }
-        }
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.to_string()
         }
     }
 }

@@ -10,6 +10,8 @@ use qrcode::bits::Bits;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode, Version};
 
+use crate::model::Bilingual;
+
 /// The most bytes one QR code holds (version 40, error correction L, byte
 /// mode).
 pub const MAX_QR_BYTES: usize = 2953;
@@ -35,23 +37,14 @@ impl fmt::Display for QrError {
     }
 }
 
-impl QrError {
+impl Bilingual for QrError {
     /// The message in French, as `Display` gives it in English.
-    pub fn message_fr(&self) -> String {
+    fn message_fr(&self) -> String {
         match self {
             QrError::TooBig { chars, max } => format!(
                 "Le plan est trop volumineux pour un seul code QR ({chars} caractères ; un code QR en contient au plus {max}). Partagez plutôt le lien ou le fichier du plan."
             ),
             QrError::Failed(why) => format!("Aucun code QR n’a pu être créé pour ce lien ({why})."),
-        }
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.to_string()
         }
     }
 }

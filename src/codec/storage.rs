@@ -16,7 +16,7 @@ use std::fmt;
 use serde_json::{json, Value};
 
 use crate::codec::link::{self, LinkError};
-use crate::model::{self, Plan, Problem};
+use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
 
 /// The `app` value of every record.
 pub const APP: &str = "sunset-planner";
@@ -81,19 +81,15 @@ impl fmt::Display for RecordError {
                 write!(f, "The saved plan is damaged: its \"{field}\" is missing or wrong.")
             }
             RecordError::Plan(problems) => {
-                write!(f, "The saved plan is not valid:")?;
-                for p in problems {
-                    write!(f, "\n  {p}")?;
-                }
-                Ok(())
+                write!(f, "The saved plan is not valid:{}", problem_lines(problems, false))
             }
         }
     }
 }
 
-impl RecordError {
+impl Bilingual for RecordError {
     /// The message in French, as `Display` gives it in English.
-    pub fn message_fr(&self) -> String {
+    fn message_fr(&self) -> String {
         match self {
             RecordError::TooLarge { bytes } => {
                 format!("Le plan enregistré est trop volumineux pour être lu ({} Kio).", bytes.div_ceil(1024))
@@ -107,22 +103,8 @@ impl RecordError {
                 format!("Le plan enregistré est endommagé : son champ « {field} » est absent ou incorrect.")
             }
             RecordError::Plan(problems) => {
-                let mut text = String::from("Le plan enregistré n’est pas valide :");
-                for p in problems {
-                    text.push_str("\n  ");
-                    text.push_str(&p.to_string_fr());
-                }
-                text
+                format!("Le plan enregistré n’est pas valide :{}", problem_lines(problems, true))
             }
-        }
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.to_string()
         }
     }
 }

@@ -5,6 +5,42 @@
 //! `match`, no UI dependency. A message with no known template comes back
 //! unchanged, so the tests over every rule guard the table.
 
+use super::Problem;
+
+/// An error whose message reads in English (`Display`) and in French; the
+/// codec's errors share it so the UI asks every one the same way.
+pub trait Bilingual: std::fmt::Display {
+    /// The message in French.
+    fn message_fr(&self) -> String;
+
+    /// The message in English or, when `french`, in French.
+    fn text(&self, french: bool) -> String {
+        if french {
+            self.message_fr()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+/// Problems one to a line (`\n  path: message`), in English or French, as
+/// the codec's messages list them under their heading.
+pub fn problem_lines(problems: &[Problem], french: bool) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            format!(
+                "\n  {}",
+                if french {
+                    p.to_string_fr()
+                } else {
+                    p.to_string()
+                }
+            )
+        })
+        .collect()
+}
+
 /// The French text of a model message (a `Problem::message`).
 pub fn message_fr(en: &str) -> String {
     translate(en).unwrap_or_else(|| en.to_string())

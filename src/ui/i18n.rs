@@ -77,6 +77,6 @@ impl Message {
 macro_rules! both {
     ($e:expr) => {{
         let e = &$e;
-        $crate::ui::i18n::Message::new(e.to_string(), e.message_fr())
+        $crate::ui::i18n::Message::new(e.to_string(), $crate::model::Bilingual::message_fr(e))
     }};
 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::codec::qr;
+use crate::model::Bilingual;
 use crate::ui::i18n::{tr, Lang};
 
 #[derive(Properties, PartialEq, Clone)]
