@@ -18,38 +18,33 @@ pub struct Shown {
     pub is_taper: bool,
 }
 
-/// Titles and descriptions in both languages, by id.
+/// Titles in both languages and French descriptions, by id (in English
+/// the description is the model's own).
 fn texts(id: &str, l: Lang) -> Option<(&'static str, &'static str)> {
     Some(match id {
         "gavi-5" => (
             tr(l, "Gavi-style co-financing, 5 years", "Cofinancement type Gavi, 5 ans"),
-            tr(l, "The country's share of the item rises from 20 % to 100 % over 5 years.",
-                "La part du pays dans le poste passe de 20 % à 100 % en 5 ans."),
+            "La part du pays dans le poste passe de 20 % à 100 % en 5 ans.",
         ),
         "gavi-8" => (
             tr(l, "Gavi-style co-financing, 8 years", "Cofinancement type Gavi, 8 ans"),
-            tr(l, "The country's share of the item rises from 20 % to 100 % over 8 years.",
-                "La part du pays dans le poste passe de 20 % à 100 % en 8 ans."),
+            "La part du pays dans le poste passe de 20 % à 100 % en 8 ans.",
         ),
         "global-fund" => (
             tr(l, "Global-Fund-style co-financing", "Cofinancement type Fonds mondial"),
-            tr(l, "The country pays 30 % of the item and 10 points more each year from year 1.",
-                "Le pays paie 30 % du poste et 10 points de plus chaque année dès l'année 1."),
+            "Le pays paie 30 % du poste et 10 points de plus chaque année dès l'année 1.",
         ),
         "halve" => (
             tr(l, "Halve over 4 years", "Réduire de moitié en 4 ans"),
-            tr(l, "Funding falls in equal steps to half its level, then holds.",
-                "Le financement baisse par paliers égaux jusqu'à la moitié, puis se maintient."),
+            "Le financement baisse par paliers égaux jusqu'à la moitié, puis se maintient.",
         ),
         "sunset-facility" => (
             tr(l, "Exponential sunset facility", "Facilité de sortie dégressive"),
-            tr(l, "Tops up the budget up to a cap shrinking 25 % a year from year 2, closed from year 10.",
-                "Comble le déficit dans la limite d'un plafond qui baisse de 25 % par an dès l'année 2, fermé à partir de l'année 10."),
+            "Comble le déficit dans la limite d'un plafond qui baisse de 25 % par an dès l'année 2, fermé à partir de l'année 10.",
         ),
         "cliff" => (
             tr(l, "Cliff", "Arrêt brutal"),
-            tr(l, "Full funding until year 5, none from then on: the risk a taper is meant to avoid.",
-                "Financement complet jusqu'à l'année 5, plus rien ensuite : le risque qu'un retrait progressif doit éviter."),
+            "Financement complet jusqu'à l'année 5, plus rien ensuite : le risque qu'un retrait progressif doit éviter.",
         ),
         _ => return None,
     })
@@ -62,10 +57,10 @@ pub fn catalogue(lang: Lang) -> Vec<Shown> {
     presets()
         .into_iter()
         .map(|p| {
-            let (title, description) = match (lang, texts(p.id, lang)) {
-                (Lang::Fr, Some((t, d))) => (t.to_string(), d.to_string()),
-                (_, Some((t, _))) => (t.to_string(), p.description.clone()),
-                (_, None) => (p.title.to_string(), p.description.clone()),
+            let (title, description) = match texts(p.id, lang) {
+                Some((t, fr)) if lang == Lang::Fr => (t.to_string(), fr.to_string()),
+                Some((t, _)) => (t.to_string(), p.description.clone()),
+                None => (p.title.to_string(), p.description.clone()),
             };
             Shown {
                 id: p.id,
