@@ -2,23 +2,17 @@
 // to the same results, the CSV year table agrees with the command-line
 // evaluator, the chart exports as standalone SVG and 2× PNG, and a bad
 // file lists its problems and leaves the plan as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, dragRange, evaluatePlan, testText, SHOTS } from './lib.mjs';
+import {
+  newPage, openApp, dragRange, evaluatePlan, SHOTS,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 import { readResults, planName, setPlanName, stored } from './plan-io.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** Clicks an export button and returns the download's name and bytes. */
 async function download(page, testid) {
@@ -29,8 +23,8 @@ async function download(page, testid) {
 
 /** An edited plan on screen: growth dragged, a new name. */
 async function editedPage() {
-  const session = await newPage(browser);
-  await openApp(session.page, server.url);
+  const session = await newPage(env.browser);
+  await openApp(session.page, env.url);
   const slider = session.page.getByTestId('range-macro.real_growth_pct');
   await slider.scrollIntoViewIfNeeded();
   await dragRange(slider, [2.5, 1.8]);
@@ -62,14 +56,14 @@ test('a plan exported as JSON opens in a fresh browser, by picker and by drop, t
   assert.equal(plan.format, 'sunset-plan');
   assert.equal(plan.meta.name, 'Export test');
 
-  const b = await newPage(browser);
-  await openApp(b.page, server.url);
+  const b = await newPage(env.browser);
+  await openApp(b.page, env.url);
   await b.page.getByTestId('import-json').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
   await b.page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]')?.innerText === 'Export test');
   assert.deepEqual(await readResults(b.page), results);
 
-  const c = await newPage(browser);
-  await openApp(c.page, server.url);
+  const c = await newPage(env.browser);
+  await openApp(c.page, env.url);
   await c.page.evaluate(([text, fileName]) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], fileName, { type: 'application/json' }));

@@ -1,26 +1,21 @@
 // In French, the model's and the codec's messages are French too: the
 // message at a control, the problems banner and a refused link's notice.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, openApp } from './lib.mjs';
+import {
+  newPage, openApp,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 import { fixtureFragment, loadFresh } from './plan-io.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** Words of the English templates that must not show in French. */
 const ENGLISH = /\b(must|between|got|above|link|holds|not valid|malformed|incomplete)\b/;
 
 test('an invalid value shows the model\'s message in French, at the control and in the banner', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   await page.getByTestId('lang-fr').click();
   const input = page.getByTestId('input-macro.gdp_base');
   await input.scrollIntoViewIfNeeded();
@@ -42,8 +37,8 @@ test('an invalid value shows the model\'s message in French, at the control and 
 });
 
 test('a refused link\'s notice follows the language', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url + fixtureFragment('hostile/truncated.link'));
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url + fixtureFragment('hostile/truncated.link'));
   const notice = page.getByTestId('link-error');
   await notice.waitFor();
   assert.match(await notice.innerText(), /incomplete/);
@@ -53,7 +48,7 @@ test('a refused link\'s notice follows the language', async () => {
   assert.match(fr, /Le lien est incomplet/);
   assert.doesNotMatch(fr, ENGLISH);
 
-  await loadFresh(page, server.url + fixtureFragment('hostile/invalid-plan.link'));
+  await loadFresh(page, env.url + fixtureFragment('hostile/invalid-plan.link'));
   await notice.waitFor();
   if (await page.getByTestId('lang-fr').getAttribute('aria-pressed') !== 'true') {
     await page.getByTestId('lang-fr').click();

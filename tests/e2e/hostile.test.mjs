@@ -2,26 +2,20 @@
 // message while the plan on screen and the saved plan stay exactly as they
 // were; names carrying markup show as text; corrupt saved data and a full
 // storage are reported and lose nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, ROOT, SHOTS } from './lib.mjs';
+import {
+  newPage, openApp, ROOT, SHOTS,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 import {
   readResults, planName, setPlanName, stored, waitSavedName, waitUrlFollows, fixtureFragment, loadFresh,
   KEY_CURRENT, KEY_PREVIOUS, KEY_UNREADABLE,
 } from './plan-io.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** The words each error kind's message carries (LinkError's Display). */
 const MESSAGES = {
@@ -46,8 +40,8 @@ function hostileFixtures() {
 }
 
 test('each hostile link shows its message; the plan on screen and the saved plan are untouched', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   await setPlanName(page, 'Mine');
   await waitSavedName(page, 'Mine');
   const mine = await readResults(page);
@@ -57,7 +51,7 @@ test('each hostile link shows its message; the plan on screen and the saved plan
   assert.ok(failing.length >= 12, `${failing.length} hostile fixtures`);
   for (const { file, kind } of failing) {
     const fragment = fixtureFragment(`hostile/${file}`);
-    await loadFresh(page, server.url + fragment);
+    await loadFresh(page, env.url + fragment);
     if (fragment.includes('plan=')) {
       const banner = page.getByTestId('link-error');
       await banner.waitFor();
@@ -76,7 +70,7 @@ test('each hostile link shows its message; the plan on screen and the saved plan
   }
 
   // Dismissing the message puts the plan on screen back in the address.
-  await loadFresh(page, server.url + fixtureFragment('hostile/truncated.link'));
+  await loadFresh(page, env.url + fixtureFragment('hostile/truncated.link'));
   await page.getByTestId('link-error-dismiss').click();
   await page.getByTestId('link-error').waitFor({ state: 'detached' });
   await waitUrlFollows(page);
@@ -85,9 +79,9 @@ test('each hostile link shows its message; the plan on screen and the saved plan
 });
 
 test('names carrying HTML and script open as plain text', async () => {
-  const { page, problems, context } = await newPage(browser);
+  const { page, problems, context } = await newPage(env.browser);
   await page.addInitScript(() => { window.alert = () => { window.pwned = true; }; });
-  await openApp(page, server.url + fixtureFragment('hostile/html-names.link'));
+  await openApp(page, env.url + fixtureFragment('hostile/html-names.link'));
   const expected = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'links', 'html-names.plan.json'), 'utf8'));
   assert.equal(await page.getByTestId('link-error').count(), 0);
   assert.equal(await page.getByTestId('plan-name').innerText(), expected.meta.name);
@@ -101,11 +95,11 @@ test('names carrying HTML and script open as plain text', async () => {
 });
 
 test('corrupt saved data is reported and kept aside, never overwritten in silence', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   const corrupt = '{"app":"sunset-planner","record":1,"saved_at_ms":17';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_CURRENT, corrupt]);
-  await loadFresh(page, server.url);
+  await loadFresh(page, env.url);
   const banner = page.getByTestId('saved-error');
   await banner.waitFor();
   assert.match(await banner.innerText(), /damaged/);
@@ -121,7 +115,7 @@ test('corrupt saved data is reported and kept aside, never overwritten in silenc
 });
 
 test('a full storage says the plan was not saved, and the plan stays on screen and in the address', async () => {
-  const { page, problems, context } = await newPage(browser);
+  const { page, problems, context } = await newPage(env.browser);
   await page.addInitScript((key) => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
@@ -129,7 +123,7 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
       return setItem.call(this, k, v);
     };
   }, KEY_CURRENT);
-  await openApp(page, server.url);
+  await openApp(page, env.url);
   await setPlanName(page, 'Saved before');
   await waitSavedName(page, 'Saved before');
   const saved = await stored(page);
@@ -154,20 +148,20 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
 });
 
 test('blocked storage is reported once at start-up and the app still works and shares', async () => {
-  const { page, problems, context } = await newPage(browser);
+  const { page, problems, context } = await newPage(env.browser);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
   });
-  await openApp(page, server.url);
+  await openApp(page, env.url);
   const banner = page.getByTestId('storage-error');
   await banner.waitFor();
   assert.match(await banner.innerText(), /does not let the page save/);
   const first = await page.evaluate(() => location.href);
   await setPlanName(page, 'Only in the link');
   const url = await waitUrlFollows(page, first);
-  const b = await newPage(browser);
+  const b = await newPage(env.browser);
   await openApp(b.page, url);
   assert.equal(await planName(b.page), 'Only in the link');
   assert.deepEqual(problems, []);

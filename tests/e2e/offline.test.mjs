@@ -1,22 +1,17 @@
 // A facilitator opens the app once with a network, then runs the workshop
 // without one: the app must load from the offline copy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, openApp, testText } from './lib.mjs';
+import {
+  newPage, openApp, testText,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 test('after one visit the app opens with no network', { timeout: 90000 }, async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const online = await testText(page, 'card-self-sufficiency-year-value');
   assert.deepEqual(problems, []);
@@ -27,7 +22,7 @@ test('after one visit the app opens with no network', { timeout: 90000 }, async 
   assert.equal(await testText(page, 'card-self-sufficiency-year-value'), online);
   // A new tab, offline from the start, opens too.
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(env.url);
   await second.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
   await context.close();
 });

@@ -2,25 +2,15 @@
 // cards that agree with the command-line evaluator on the same plan; add a
 // donor and find it in chart and table; type an invalid value and keep the
 // last valid picture; undo and redo; read a year's tooltip; switch currency.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  serveDist, launchBrowser, newPage, openApp, mouseDrag, testText, evaluatePlan,
-  defaultPlan, moneyShort, SHOTS,
+  newPage, openApp, mouseDrag, testText, evaluatePlan, defaultPlan, moneyShort, SHOTS,
 } from './lib.mjs';
+import { useApp } from './suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** What the year cards show for a summary year (null: none in the plan). */
 const yearText = (y) => (y === null ? /not within/i : new RegExp(`^${y}$`));
@@ -46,8 +36,8 @@ function assertCardsMatch(shown, plan) {
 }
 
 async function fresh() {
-  const ctx = await newPage(browser);
-  await openApp(ctx.page, server.url);
+  const ctx = await newPage(env.browser);
+  await openApp(ctx.page, env.url);
   return ctx;
 }
 

@@ -2,26 +2,19 @@
 // field opens the same plan elsewhere, a reload restores it, a link never
 // overwrites a different local plan, two tabs never overwrite each other
 // in silence, and the QR panel shows the link (or says it is too big).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, dragRange, testText, SHOTS } from './lib.mjs';
+import {
+  newPage, openApp, dragRange, testText, SHOTS,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 import {
   readResults, planName, setPlanName, stored, waitSavedName, waitUrlFollows, fixtureFragment, loadFresh,
   KEY_CURRENT, KEY_PREVIOUS,
 } from './plan-io.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** Drags growth and types a name holding markup; returns the name. */
 async function editPlan(page, name) {
@@ -33,8 +26,8 @@ async function editPlan(page, name) {
 }
 
 test('an edited plan opens from its link in a fresh browser with the same cards and year table', async () => {
-  const a = await newPage(browser);
-  await openApp(a.page, server.url);
+  const a = await newPage(env.browser);
+  await openApp(a.page, env.url);
   const before = await readResults(a.page);
   const entries = await a.page.evaluate(() => history.length);
   const first = await a.page.evaluate(() => location.href);
@@ -54,7 +47,7 @@ test('an edited plan opens from its link in a fresh browser with the same cards 
   // Dragging replaced the entry, never pushed one per step.
   assert.equal(await a.page.evaluate(() => history.length), entries);
 
-  const b = await newPage(browser);
+  const b = await newPage(env.browser);
   await openApp(b.page, url);
   assert.deepEqual(await readResults(b.page), edited);
   assert.equal(await planName(b.page), name);
@@ -70,8 +63,8 @@ test('an edited plan opens from its link in a fresh browser with the same cards 
 });
 
 test('a reload, even without the link, restores the autosaved plan', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   const name = await editPlan(page, 'Kept overnight');
   await waitSavedName(page, name);
   const edited = await readResults(page);
@@ -81,7 +74,7 @@ test('a reload, even without the link, restores the autosaved plan', async () =>
   assert.deepEqual(await readResults(page), edited);
   assert.equal(await planName(page), name);
 
-  await loadFresh(page, server.url);
+  await loadFresh(page, env.url);
   assert.deepEqual(await readResults(page), edited);
   assert.equal(await planName(page), name);
   assert.deepEqual(problems, []);
@@ -89,14 +82,14 @@ test('a reload, even without the link, restores the autosaved plan', async () =>
 });
 
 test('a link opened over a different local plan keeps it, and Restore brings it back', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   const name = await editPlan(page, 'My local plan');
   await waitSavedName(page, name);
   const mine = await readResults(page);
   const savedText = await stored(page);
 
-  await loadFresh(page, server.url + fixtureFragment('links/minimal.link'));
+  await loadFresh(page, env.url + fixtureFragment('links/minimal.link'));
   await page.getByTestId('restore-banner').waitFor();
   assert.notEqual(await planName(page), name);
   assert.equal(await stored(page, KEY_PREVIOUS), savedText, 'the local plan is kept, byte for byte');
@@ -113,12 +106,12 @@ test('a link opened over a different local plan keeps it, and Restore brings it 
 });
 
 test('Share copies the full link and shows its length; the QR panel shows it or says it is too big', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  await openApp(page, env.url);
   const url = await waitUrlFollows(page);
-  assert.ok(url.length - server.url.length <= 1000, `default plan link is ${url.length} characters`);
-  console.log(`default plan link: ${url.length} characters (fragment ${url.length - server.url.length})`);
+  assert.ok(url.length - env.url.length <= 1000, `default plan link is ${url.length} characters`);
+  console.log(`default plan link: ${url.length} characters (fragment ${url.length - env.url.length})`);
 
   await page.getByTestId('share-button').click();
   await page.getByTestId('share-copied').waitFor();
@@ -146,12 +139,12 @@ test('Share copies the full link and shows its length; the QR panel shows it or 
 });
 
 test('another tab saving a different plan is never overwritten in silence', async () => {
-  const { page: a, problems, context } = await newPage(browser);
-  await openApp(a, server.url);
+  const { page: a, problems, context } = await newPage(env.browser);
+  await openApp(a, env.url);
   const b = await context.newPage();
   b.on('console', (m) => { if (m.type() === 'error') problems.push(`console (b): ${m.text()}`); });
   b.on('pageerror', (e) => problems.push(`page error (b): ${e.message}`));
-  await openApp(b, server.url);
+  await openApp(b, env.url);
 
   await setPlanName(b, 'Edited in tab B');
   await waitSavedName(b, 'Edited in tab B');
@@ -176,8 +169,8 @@ test('another tab saving a different plan is never overwritten in silence', asyn
 });
 
 test('a link pasted into the address of an open page opens and offers the replaced plan back', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   await setPlanName(page, 'Open in the room');
   await waitSavedName(page, 'Open in the room');
   const mine = await readResults(page);

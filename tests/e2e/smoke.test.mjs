@@ -1,25 +1,18 @@
 // The app loads from the release build, renders the default plan with no
 // console error or failed request, and a slider drag changes the headline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, mouseDrag, testText, SHOTS } from './lib.mjs';
+import {
+  newPage, openApp, mouseDrag, testText, SHOTS,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 test('opens on the default plan with no errors and a slider redraws the headline', async () => {
-  const { page, problems, context } = await newPage(browser);
-  await openApp(page, server.url);
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, env.url);
   assert.match(await page.title(), /Sunset Planner/);
 
   const card = 'card-cumulative-gap-value';
