@@ -143,7 +143,7 @@ fn link_sizes_within_budget() {
     ];
     for (label, plan, budget) in cases {
         let fragment = format!("#plan={}", encode_link(&plan));
-        let json = serde_json::to_string(&plan).expect("json");
+        let json = plan_to_value(&plan).to_string();
         println!(
             "link size {label}: {} characters in the fragment (budget {budget}); compact text {} bytes, plain JSON {} bytes",
             fragment.len(),
@@ -282,7 +282,7 @@ fn check_hostile(with_model: bool) {
                 println!("{file}: {e}");
                 assert_eq!(e.kind(), kind, "{file}: {e}");
                 assert!(!e.to_string().is_empty());
-                common::assert_french(&e.to_string(), &e.message_fr());
+                common::assert_french(&e.to_string(), &e.fr());
             }
         }
     }
@@ -307,7 +307,7 @@ fn errors_say_what_and_where() {
         e,
         LinkError::Shape {
             path: "donors[0]".into(),
-            message: "expected 10 fields, found 9".into()
+            problem: sunset_planner::codec::link::Packed::FieldCount { want: 10, found: 9 }
         }
     );
     assert_eq!(

@@ -470,13 +470,13 @@ fn an_overflowing_projection_names_its_year() {
     assert_eq!(validate(&plan), Ok(()));
     let e = evaluate(&plan).unwrap_err();
     // Plan year 1 (the path indexes `years`), calendar year 2027 (the message).
-    assert_eq!(e.path, "years[1].gdp");
+    assert_eq!(e.path.to_string(), "years[1].gdp");
     assert_eq!(
-        e.message,
+        e.message(),
         "the projection overflows in 2027 (GDP is not a finite number); lower the growth or inflation rates"
     );
     assert_eq!(
-        e.message_fr(),
+        e.rule.fr(),
         "la projection dépasse les limites du calcul en 2027 (le PIB n’est plus un nombre fini) ; réduisez les taux de croissance ou d’inflation"
     );
 }

@@ -98,7 +98,7 @@ fn projection() -> Projection {
 }
 
 fn plan() -> Plan {
-    serde_json::from_str(PLAN).expect("test plan parses")
+    sunset_planner::model::parse_plan(PLAN).expect("test plan parses")
 }
 
 fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> ProjectionProps {

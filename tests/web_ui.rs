@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use sunset_planner::model::{DonorKind, Plan, Problem, Projection, Taper, YearResult};
+use sunset_planner::model::{
+    plan_to_value, root, DonorKind, Field, Plan, Problem, Projection, Rule, Taper, YearResult,
+};
 use sunset_planner::ui::components::number_field::{Kind, NumberField};
 use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
 use sunset_planner::ui::format::DisplayCurrency;
@@ -29,10 +31,12 @@ fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
     if plan.macro_path.gdp_base > 0.0 {
         Ok(())
     } else {
-        Err(vec![Problem {
-            path: "macro.gdp_base".into(),
-            message: "must be above 0".into(),
-        }])
+        Err(vec![Problem::new(
+            root().macro_path().gdp_base(),
+            Rule::NotPositive {
+                got: plan.macro_path.gdp_base,
+            },
+        )])
     }
 }
 
@@ -40,10 +44,13 @@ fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
 /// which plan a projection came from; a horizon of 59 "overflows".
 fn fake_evaluate(plan: &Plan) -> Result<Projection, Problem> {
     if plan.meta.horizon_years == 59 {
-        return Err(Problem {
-            path: String::new(),
-            message: "overflows in 2080".into(),
-        });
+        return Err(Problem::new(
+            Field::root().key("years").index(58).key("gdp"),
+            Rule::Overflow {
+                year: 2080,
+                figure: "gdp",
+            },
+        ));
     }
     let years = (0..plan.meta.horizon_years)
         .map(|t| YearResult {
@@ -197,7 +204,12 @@ fn an_invalid_plan_keeps_the_last_projection_and_marks_it_stale() {
         [num("macro.gdp_base", 5.0e11), num("macro.gdp_base", -1.0)],
     );
     assert!(s.stale);
-    assert_eq!(s.problem_at("macro.gdp_base"), Some("must be above 0"));
+    assert_eq!(
+        s.problem_at("macro.gdp_base")
+            .map(Problem::message)
+            .as_deref(),
+        Some("must be above 0 (got -1)")
+    );
     assert_eq!(projected_gdp(&s), 5.0e11, "last valid projection kept");
     assert_eq!(
         s.plan.macro_path.gdp_base, -1.0,
@@ -216,7 +228,8 @@ fn an_evaluation_error_is_shown_like_a_problem() {
     );
     assert!(s.stale);
     assert_eq!(s.problems.len(), 1);
-    assert_eq!(s.problems[0].message, "overflows in 2080");
+    assert_eq!(s.problems[0].path.to_string(), "years[58].gdp");
+    assert!(s.problems[0].message().contains("overflows in 2080"));
     assert_eq!(s.projection.as_ref().map(|p| p.years.len()), Some(15));
 }
 
@@ -1285,11 +1298,7 @@ async fn every_field_of_the_default_plan_has_a_control() {
         .await
     );
     let mut all = Vec::new();
-    leaves(
-        &serde_json::to_value(&*plan).expect("plan as JSON"),
-        String::new(),
-        &mut all,
-    );
+    leaves(&plan_to_value(&plan), String::new(), &mut all);
     let mut missing = Vec::new();
     for (path, value) in all {
         if path == "format" || path == "version" {

@@ -18,7 +18,7 @@ use web_sys::{
 };
 
 use crate::codec::storage::Move;
-use crate::model::Bilingual;
+use crate::model::Text;
 
 /// What went wrong in the browser. `Display` is the message to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,10 +66,14 @@ impl fmt::Display for BrowserError {
     }
 }
 
-impl Bilingual for BrowserError {
+impl Text for BrowserError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+
     /// The message in French, as `Display` gives it in English. The
     /// browser's own words (`FileUnreadable`, `Refused`) stay as it gave them.
-    fn message_fr(&self) -> String {
+    fn fr(&self) -> String {
         match self {
             BrowserError::NoPage => "Cette action nécessite une page de navigateur.".into(),
             BrowserError::StorageUnavailable => "Ce navigateur ne permet pas à la page d’enregistrer (stockage local bloqué ou désactivé) : le plan n’est pas conservé d’une visite à l’autre. Exportez le plan pour le garder.".into(),

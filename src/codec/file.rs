@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
+use crate::model::{self, problem_lines, Lang, Plan, Problem, Text};
 
 /// The largest plan file imported. A plan with hundreds of items is well
 /// under 1 MiB; a bigger file is refused before it is read.
@@ -46,15 +46,19 @@ impl fmt::Display for FileError {
             ),
             FileError::Problems(problems) => {
                 let n = problems.len();
-                write!(f, "The file is not a valid plan ({n} problem{}):{}", plural(n), problem_lines(problems, false))
+                write!(f, "The file is not a valid plan ({n} problem{}):{}", plural(n), problem_lines(problems, Lang::En))
             }
         }
     }
 }
 
-impl Bilingual for FileError {
+impl Text for FileError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+
     /// The message in French, as `Display` gives it in English.
-    fn message_fr(&self) -> String {
+    fn fr(&self) -> String {
         match self {
             FileError::Empty => "Le fichier est vide : un fichier de plan est un document JSON exporté depuis Sunset Planner.".into(),
             FileError::TooLarge { bytes } => format!(
@@ -68,7 +72,7 @@ impl Bilingual for FileError {
             ),
             FileError::Problems(problems) => {
                 let n = problems.len();
-                format!("Le fichier n’est pas un plan valide ({n} problème{}) :{}", plural(n), problem_lines(problems, true))
+                format!("Le fichier n’est pas un plan valide ({n} problème{}) :{}", plural(n), problem_lines(problems, Lang::Fr))
             }
         }
     }
@@ -165,7 +169,7 @@ mod tests {
         let text = r#"{"format":"sunset-plan","version":1,
             "meta":{"name":"Gap & Grants: 2026 <draft>","start_year":2026,"horizon_years":3},
             "macro":{"gdp_base":1e11,"population_base":1e6}}"#;
-        serde_json::from_str(text).expect("test plan")
+        model::parse_plan(text).expect("test plan")
     }
 
     #[test]

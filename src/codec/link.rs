@@ -18,7 +18,8 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
-use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
+use crate::model::lang::number_fr;
+use crate::model::{self, problem_lines, Lang, Plan, Problem, Text};
 
 /// The newest link format this release writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -53,8 +54,9 @@ pub enum LinkError {
     Newer { version: u64 },
     /// Not a plan link: no `<version>.` tag, or a tag no release ever made.
     UnknownTag { tag: String },
-    /// The packed plan has the wrong shape at `path`.
-    Shape { path: String, message: String },
+    /// The packed plan has the wrong shape at `path` (a place in the
+    /// positional encoding, named like the plan's field).
+    Shape { path: String, problem: Packed },
     /// The plan unpacked but is not a valid plan.
     Invalid(Vec<Problem>),
 }
@@ -91,7 +93,8 @@ impl fmt::Display for LinkError {
                 f,
                 "This is not a Sunset Planner plan link: it starts with {tag:?} where a format version such as \"1.\" should be."
             ),
-            LinkError::Shape { path, message } => {
+            LinkError::Shape { path, problem } => {
+                let message = problem.en();
                 if path.is_empty() {
                     write!(f, "The link's plan is malformed: {message}.")
                 } else {
@@ -99,15 +102,19 @@ impl fmt::Display for LinkError {
                 }
             }
             LinkError::Invalid(problems) => {
-                write!(f, "The link's plan is not valid:{}", problem_lines(problems, false))
+                write!(f, "The link's plan is not valid:{}", problem_lines(problems, Lang::En))
             }
         }
     }
 }
 
-impl Bilingual for LinkError {
+impl Text for LinkError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+
     /// The message in French, as `Display` gives it in English.
-    fn message_fr(&self) -> String {
+    fn fr(&self) -> String {
         match self {
             LinkError::Empty => format!(
                 "Le lien ne contient aucun plan : un lien de plan se termine par « #{FRAGMENT_KEY}=1. » suivi des données du plan, et cette partie manque."
@@ -127,8 +134,8 @@ impl Bilingual for LinkError {
             LinkError::UnknownTag { tag } => format!(
                 "Ce n’est pas un lien de plan Sunset Planner : il commence par {tag:?} là où un numéro de format tel que « 1. » est attendu."
             ),
-            LinkError::Shape { path, message } => {
-                let message = shape_message_fr(message);
+            LinkError::Shape { path, problem } => {
+                let message = problem.fr();
                 if path.is_empty() {
                     format!("Le plan du lien est mal formé : {message}.")
                 } else {
@@ -136,66 +143,100 @@ impl Bilingual for LinkError {
                 }
             }
             LinkError::Invalid(problems) => {
-                format!("Le plan du lien n’est pas valide :{}", problem_lines(problems, true))
+                format!("Le plan du lien n’est pas valide :{}", problem_lines(problems, Lang::Fr))
             }
         }
     }
 }
 
-/// The French of a `LinkError::Shape` message (see `v1`'s decoding).
-fn shape_message_fr(en: &str) -> String {
-    let fixed = match en {
-        "expected a list" => Some("une liste est attendue"),
-        "expected a number" => Some("un nombre est attendu"),
-        "expected a whole number" => Some("un nombre entier est attendu"),
-        "expected a whole number of years" => Some("un nombre entier d’années est attendu"),
-        "expected text" => Some("un texte est attendu"),
-        "expected 0 or 1" => Some("0 ou 1 est attendu"),
-        "expected a donor kind code (\"b\", \"c\" or \"g\")" => {
-            Some("un code de type de bailleur est attendu (\"b\", \"c\" ou \"g\")")
+/// What is wrong in a packed plan, at a `LinkError::Shape`'s path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Packed {
+    /// Not a list of `want` fields.
+    Fields {
+        want: usize,
+    },
+    FieldCount {
+        want: usize,
+        found: usize,
+    },
+    List,
+    Number,
+    Whole,
+    OutOfRange {
+        x: f64,
+        min: f64,
+        max: f64,
+    },
+    Years,
+    NotYears {
+        x: f64,
+    },
+    Text,
+    Flag,
+    YearTwice {
+        t: u32,
+    },
+    /// Not JSON at all; `reason` is the parser's own English wording.
+    Unreadable {
+        reason: String,
+    },
+    KindCode,
+    CurrencyCode,
+    TaperCode,
+    OpCode,
+}
+
+impl Text for Packed {
+    fn en(&self) -> String {
+        match self {
+            Packed::Fields { want } => format!("expected a list of {want} fields"),
+            Packed::FieldCount { want, found } => format!("expected {want} fields, found {found}"),
+            Packed::List => "expected a list".into(),
+            Packed::Number => "expected a number".into(),
+            Packed::Whole => "expected a whole number".into(),
+            Packed::OutOfRange { x, min, max } => format!("{x} is out of range ({min} to {max})"),
+            Packed::Years => "expected a whole number of years".into(),
+            Packed::NotYears { x } => format!("expected a whole number of years, 0 or more, not {x}"),
+            Packed::Text => "expected text".into(),
+            Packed::Flag => "expected 0 or 1".into(),
+            Packed::YearTwice { t } => format!("year {t} is given twice"),
+            Packed::Unreadable { reason } => format!("the packed plan is not readable ({reason})"),
+            Packed::KindCode => "expected a donor kind code (\"b\", \"c\" or \"g\")".into(),
+            Packed::CurrencyCode => "expected a currency code (\"L\" or \"U\")".into(),
+            Packed::TaperCode => "expected a taper starting with its shape code (\"n\", \"l\", \"e\", \"s\" or \"g\")".into(),
+            Packed::OpCode => "expected \">=\", \">\", \"<=\" or \"<\"".into(),
         }
-        "expected a currency code (\"L\" or \"U\")" => Some("un code de monnaie est attendu (\"L\" ou \"U\")"),
-        "expected a taper starting with its shape code (\"n\", \"l\", \"e\", \"s\" or \"g\")" => {
-            Some("un profil de retrait commençant par son code de forme est attendu (\"n\", \"l\", \"e\", \"s\" ou \"g\")")
-        }
-        "expected \">=\", \">\", \"<=\" or \"<\"" => Some("\">=\", \">\", \"<=\" ou \"<\" est attendu"),
-        _ => None,
-    };
-    if let Some(fr) = fixed {
-        return fr.to_string();
     }
-    let n = crate::model::french::number_fr;
-    if let Some(rest) = en.strip_prefix("expected a list of ") {
-        if let Some(count) = rest.strip_suffix(" fields") {
-            return format!("une liste de {count} champs est attendue");
-        }
-    }
-    if let Some(rest) = en.strip_prefix("expected ") {
-        if let Some((want, found)) = rest.split_once(" fields, found ") {
-            return format!("{want} champs attendus, {found} trouvés");
-        }
-    }
-    if let Some(x) = en.strip_prefix("expected a whole number of years, 0 or more, not ") {
-        return format!(
-            "un nombre entier d’années positif ou nul est attendu, pas {}",
-            n(x)
-        );
-    }
-    if let Some((x, range)) = en.split_once(" is out of range (") {
-        if let Some((min, max)) = range.strip_suffix(')').and_then(|r| r.split_once(" to ")) {
-            return format!("{} est hors limites ({} à {})", n(x), n(min), n(max));
+
+    fn fr(&self) -> String {
+        let n = |x: &f64| number_fr(&x.to_string());
+        match self {
+            Packed::Fields { want } => format!("une liste de {want} champs est attendue"),
+            Packed::FieldCount { want, found } => format!("{want} champs attendus, {found} trouvés"),
+            Packed::List => "une liste est attendue".into(),
+            Packed::Number => "un nombre est attendu".into(),
+            Packed::Whole => "un nombre entier est attendu".into(),
+            Packed::OutOfRange { x, min, max } => {
+                format!("{} est hors limites ({} à {})", n(x), n(min), n(max))
+            }
+            Packed::Years => "un nombre entier d’années est attendu".into(),
+            Packed::NotYears { x } => format!(
+                "un nombre entier d’années positif ou nul est attendu, pas {}",
+                n(x)
+            ),
+            Packed::Text => "un texte est attendu".into(),
+            Packed::Flag => "0 ou 1 est attendu".into(),
+            Packed::YearTwice { t } => format!("l’année {t} est donnée deux fois"),
+            Packed::Unreadable { .. } => "les données du plan sont illisibles".into(),
+            Packed::KindCode => {
+                "un code de type de bailleur est attendu (\"b\", \"c\" ou \"g\")".into()
+            }
+            Packed::CurrencyCode => "un code de monnaie est attendu (\"L\" ou \"U\")".into(),
+            Packed::TaperCode => "un profil de retrait commençant par son code de forme est attendu (\"n\", \"l\", \"e\", \"s\" ou \"g\")".into(),
+            Packed::OpCode => "\">=\", \">\", \"<=\" ou \"<\" est attendu".into(),
         }
     }
-    if let Some(t) = en
-        .strip_prefix("year ")
-        .and_then(|r| r.strip_suffix(" is given twice"))
-    {
-        return format!("l’année {t} est donnée deux fois");
-    }
-    if en.starts_with("the packed plan is not readable") {
-        return "les données du plan sont illisibles".to_string();
-    }
-    en.to_string()
 }
 
 impl std::error::Error for LinkError {}
@@ -384,7 +425,7 @@ fn unpack(bytes: &[u8]) -> Result<Vec<u8>, LinkError> {
 
 /// Link format 1: the plan as a positional JSON array (docs/link-format.md).
 mod v1 {
-    use super::LinkError;
+    use super::{LinkError, Packed};
     use crate::model::*;
     use serde_json::Value;
     use std::collections::BTreeMap;
@@ -595,16 +636,10 @@ mod v1 {
     }
 
     fn criterion_c(c: &Criterion) -> C {
-        let op = match c.op {
-            Op::Ge => ">=",
-            Op::Gt => ">",
-            Op::Le => "<=",
-            Op::Lt => "<",
-        };
         C::List(vec![
             opt(&c.name, |n| text(n)),
             text(&c.metric),
-            text(op),
+            text(c.op.as_str()),
             num(c.value),
             int(c.consecutive_years),
         ])
@@ -659,10 +694,10 @@ mod v1 {
 
     // ---- decoding -------------------------------------------------------
 
-    fn shape(path: &str, message: impl Into<String>) -> LinkError {
+    fn shape(path: &str, problem: Packed) -> LinkError {
         LinkError::Shape {
             path: path.to_string(),
-            message: message.into(),
+            problem,
         }
     }
 
@@ -679,16 +714,19 @@ mod v1 {
             Value::Array(items) if items.len() == n => Ok(items),
             Value::Array(items) => Err(shape(
                 path,
-                format!("expected {n} fields, found {}", items.len()),
+                Packed::FieldCount {
+                    want: n,
+                    found: items.len(),
+                },
             )),
-            _ => Err(shape(path, format!("expected a list of {n} fields"))),
+            _ => Err(shape(path, Packed::Fields { want: n })),
         }
     }
 
     fn items<'a>(v: &'a Value, path: &str) -> Result<&'a [Value], LinkError> {
         match v {
             Value::Array(items) => Ok(items),
-            _ => Err(shape(path, "expected a list")),
+            _ => Err(shape(path, Packed::List)),
         }
     }
 
@@ -707,17 +745,15 @@ mod v1 {
     fn get_num(v: &Value, path: &str) -> Result<f64, LinkError> {
         match v.as_f64() {
             Some(x) if x.is_finite() => Ok(x),
-            _ => Err(shape(path, "expected a number")),
+            _ => Err(shape(path, Packed::Number)),
         }
     }
 
     fn get_whole(v: &Value, path: &str, min: f64, max: f64) -> Result<f64, LinkError> {
         match v.as_f64() {
             Some(x) if x.fract() == 0.0 && x >= min && x <= max => Ok(x),
-            Some(x) if x.fract() == 0.0 => {
-                Err(shape(path, format!("{x} is out of range ({min} to {max})")))
-            }
-            _ => Err(shape(path, "expected a whole number")),
+            Some(x) if x.fract() == 0.0 => Err(shape(path, Packed::OutOfRange { x, min, max })),
+            _ => Err(shape(path, Packed::Whole)),
         }
     }
 
@@ -725,11 +761,8 @@ mod v1 {
     fn get_year(v: &Value, path: &str) -> Result<PlanYear, LinkError> {
         match v.as_f64() {
             Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-            Some(x) => Err(shape(
-                path,
-                format!("expected a whole number of years, 0 or more, not {x}"),
-            )),
-            None => Err(shape(path, "expected a whole number of years")),
+            Some(x) => Err(shape(path, Packed::NotYears { x })),
+            None => Err(shape(path, Packed::Years)),
         }
     }
 
@@ -740,14 +773,14 @@ mod v1 {
     fn get_text(v: &Value, path: &str) -> Result<String, LinkError> {
         v.as_str()
             .map(str::to_string)
-            .ok_or_else(|| shape(path, "expected text"))
+            .ok_or_else(|| shape(path, Packed::Text))
     }
 
     fn get_flag(v: &Value, path: &str) -> Result<bool, LinkError> {
         match v.as_u64() {
             Some(0) => Ok(false),
             Some(1) => Ok(true),
-            _ => Err(shape(path, "expected 0 or 1")),
+            _ => Err(shape(path, Packed::Flag)),
         }
     }
 
@@ -770,7 +803,7 @@ mod v1 {
             let f = fields(pair, &p, 2)?;
             let t = get_year(&f[0], &p)?;
             if map.insert(t, get_num(&f[1], &p)?).is_some() {
-                return Err(shape(&p, format!("year {t} is given twice")));
+                return Err(shape(&p, Packed::YearTwice { t }));
             }
         }
         Ok(map)
@@ -782,7 +815,12 @@ mod v1 {
             if e.is_eof() {
                 LinkError::Truncated
             } else {
-                shape("", format!("the packed plan is not readable ({e})"))
+                shape(
+                    "",
+                    Packed::Unreadable {
+                        reason: e.to_string(),
+                    },
+                )
             }
         })?;
         plan(&value)
@@ -896,10 +934,7 @@ mod v1 {
             Some("b") => Ok(DonorKind::BudgetSupport),
             Some("c") => Ok(DonorKind::Cofinancing),
             Some("g") => Ok(DonorKind::GapFilling),
-            _ => Err(shape(
-                path,
-                "expected a donor kind code (\"b\", \"c\" or \"g\")",
-            )),
+            _ => Err(shape(path, Packed::KindCode)),
         }
     }
 
@@ -907,7 +942,7 @@ mod v1 {
         match v.as_str() {
             Some("L") => Ok(Currency::Lcu),
             Some("U") => Ok(Currency::Usd),
-            _ => Err(shape(path, "expected a currency code (\"L\" or \"U\")")),
+            _ => Err(shape(path, Packed::CurrencyCode)),
         }
     }
 
@@ -944,7 +979,10 @@ mod v1 {
                     let pair = fields(p, pp, 2)?;
                     Ok((get_year(&pair[0], pp)?, get_num(&pair[1], pp)?))
                 })?;
-                Ok(Taper::Steps { points, end: end(f, 2)? })
+                Ok(Taper::Steps {
+                    points,
+                    end: end(f, 2)?,
+                })
             }
             Some("g") => {
                 let f = fields(v, path, 4)?;
@@ -954,7 +992,7 @@ mod v1 {
                     end: end(f, 3)?,
                 })
             }
-            _ => Err(shape(path, "expected a taper starting with its shape code (\"n\", \"l\", \"e\", \"s\" or \"g\")")),
+            _ => Err(shape(path, Packed::TaperCode)),
         }
     }
 
@@ -1001,13 +1039,10 @@ mod v1 {
     fn criterion(v: &Value, path: &str) -> Result<Criterion, LinkError> {
         let f = fields(v, path, 5)?;
         let op_path = join(path, "op");
-        let op = match f[2].as_str() {
-            Some(">=") => Op::Ge,
-            Some(">") => Op::Gt,
-            Some("<=") => Op::Le,
-            Some("<") => Op::Lt,
-            _ => return Err(shape(&op_path, "expected \">=\", \">\", \"<=\" or \"<\"")),
-        };
+        let op = f[2]
+            .as_str()
+            .and_then(Op::from_name)
+            .ok_or_else(|| shape(&op_path, Packed::OpCode))?;
         Ok(Criterion {
             name: get_opt(&f[0], &join(path, "name"), get_text)?,
             metric: get_text(&f[1], &join(path, "metric"))?,

@@ -10,7 +10,7 @@ use qrcode::bits::Bits;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode, Version};
 
-use crate::model::Bilingual;
+use crate::model::Text;
 
 /// The most bytes one QR code holds (version 40, error correction L, byte
 /// mode).
@@ -37,9 +37,13 @@ impl fmt::Display for QrError {
     }
 }
 
-impl Bilingual for QrError {
+impl Text for QrError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+
     /// The message in French, as `Display` gives it in English.
-    fn message_fr(&self) -> String {
+    fn fr(&self) -> String {
         match self {
             QrError::TooBig { chars, max } => format!(
                 "Le plan est trop volumineux pour un seul code QR ({chars} caractères ; un code QR en contient au plus {max}). Partagez plutôt le lien ou le fichier du plan."

@@ -16,7 +16,7 @@ use std::fmt;
 use serde_json::{json, Value};
 
 use crate::codec::link::{self, LinkError};
-use crate::model::{self, problem_lines, Bilingual, Plan, Problem};
+use crate::model::{self, problem_lines, Lang, Plan, Problem, Text};
 
 /// The `app` value of every record.
 pub const APP: &str = "sunset-planner";
@@ -81,15 +81,19 @@ impl fmt::Display for RecordError {
                 write!(f, "The saved plan is damaged: its \"{field}\" is missing or wrong.")
             }
             RecordError::Plan(problems) => {
-                write!(f, "The saved plan is not valid:{}", problem_lines(problems, false))
+                write!(f, "The saved plan is not valid:{}", problem_lines(problems, Lang::En))
             }
         }
     }
 }
 
-impl Bilingual for RecordError {
+impl Text for RecordError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+
     /// The message in French, as `Display` gives it in English.
-    fn message_fr(&self) -> String {
+    fn fr(&self) -> String {
         match self {
             RecordError::TooLarge { bytes } => {
                 format!("Le plan enregistré est trop volumineux pour être lu ({} Kio).", bytes.div_ceil(1024))
@@ -103,7 +107,7 @@ impl Bilingual for RecordError {
                 format!("Le plan enregistré est endommagé : son champ « {field} » est absent ou incorrect.")
             }
             RecordError::Plan(problems) => {
-                format!("Le plan enregistré n’est pas valide :{}", problem_lines(problems, true))
+                format!("Le plan enregistré n’est pas valide :{}", problem_lines(problems, Lang::Fr))
             }
         }
     }
@@ -287,7 +291,7 @@ mod tests {
             r#"{{"format":"sunset-plan","version":1,"meta":{{"name":"{name}","start_year":2026,"horizon_years":5}},
                "macro":{{"gdp_base":1e11,"population_base":1e6}}}}"#
         );
-        serde_json::from_str(&text).expect("test plan")
+        model::parse_plan(&text).expect("test plan")
     }
 
     fn stored(name: &str, tab: &str) -> String {

@@ -6,17 +6,19 @@
 
 use super::conventions::{epsilon, snap_zero, total};
 use super::donors::{cofinancing_flow, evaluation_order, gap_filling_flow, pledged_flow};
+use super::field::Field;
 use super::indicators::{donor_drop_pct, donor_share_pct, pct_of_gdp, self_sufficiency_pct};
 use super::macro_path::{macro_year_next, macro_year_zero};
 use super::need::{line_need, programme_need};
+use super::plan::root;
 use super::plan::{DonorKind, Plan};
+use super::problem::{Problem, Rule};
 use super::projection::{Projection, Summary, YearResult, METRICS};
 use super::reserve::reserve_year;
 use super::revenue::{core_next, reform_yield, stream_revenue};
 use super::shocks::shock_multipliers;
 use super::summary::summarise;
 use super::validate::MAX_HORIZON;
-use super::Problem;
 
 /// What a co-financing donor pays part of.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,8 +44,8 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
     let horizon = plan.meta.horizon_years;
     if !(1..=MAX_HORIZON).contains(&horizon) {
         return Err(Problem::new(
-            "meta.horizon_years",
-            format!("must be between 1 and {MAX_HORIZON} years (got {horizon})"),
+            root().meta().horizon_years(),
+            Rule::Horizon { got: horizon },
         ));
     }
     let targets: Vec<Option<Target>> = plan
@@ -190,45 +192,17 @@ fn first_non_finite(y: &YearResult) -> Option<&'static str> {
         .map(|i| METRICS[i])
 }
 
-/// How a user can read a non-finite figure, and what to change. The path
-/// indexes the result's `years` list by plan year (`years[3].gdp`, as in
-/// the result JSON); the message names the calendar year.
-fn overflow_in_year(t: u32, year: i32, field: &str) -> Problem {
-    let (label, hint) = match field {
-        "gdp" => ("GDP", "lower the growth or inflation rates"),
-        "price_index" => ("the price index", "lower the inflation rates"),
-        "population" => ("population", "lower the population growth rate"),
-        "fx" => (
-            "the exchange rate",
-            "lower the inflation or depreciation rates",
-        ),
-        "local_revenue" => (
-            "local revenue",
-            "lower the buoyancies, reform gains or growth rates",
-        ),
-        "need" => (
-            "need",
-            "lower the cost and benefit growth rates or the inflation rates",
-        ),
-        "donor_funding" | "programmed_donor_funding" => (
-            "donor funding",
-            "lower the donor amounts or the exchange-rate path",
-        ),
-        "reserve" | "deposit" | "draw" => {
-            ("the reserve", "lower the reserve interest rate or target")
-        }
-        _ => (field, "lower the growth or inflation rates"),
-    };
+/// A figure that stopped being finite. The path indexes the result's
+/// `years` list by plan year (`years[3].gdp`, as in the result JSON); the
+/// message names the calendar year and what to lower.
+fn overflow_in_year(t: u32, year: i32, field: &'static str) -> Problem {
     Problem::new(
-        format!("years[{t}].{field}"),
-        format!("the projection overflows in {year} ({label} is not a finite number); {hint}"),
+        Field::root().key("years").index(t as usize).key(field),
+        Rule::Overflow {
+            year,
+            figure: field,
+        },
     )
-}
-
-/// The message for an overflow of `field` (for the French table's tests).
-#[cfg(test)]
-pub(crate) fn overflow_message_for_tests(field: &str) -> String {
-    overflow_in_year(1, 2027, field).message
 }
 
 /// Totals can overflow even when every year is finite.
@@ -243,8 +217,8 @@ fn check_summary(s: &Summary) -> Result<(), Problem> {
     ];
     match totals.iter().find(|(_, x)| !x.is_finite()) {
         Some((field, _)) => Err(Problem::new(
-            format!("summary.{field}"),
-            format!("the projection's totals overflow ({field} is not a finite number); lower the amounts or growth rates"),
+            Field::root().key("summary").key(field),
+            Rule::TotalsOverflow { total: field },
         )),
         None => Ok(()),
     }

@@ -3,7 +3,8 @@
 //! module per MODEL.md section, named like the section.
 //!
 //! Public API (the contract the UI, the codec and the CLI build on):
-//! - `parse_plan(&str) -> Result<Plan, Vec<Problem>>`: JSON text to a valid plan.
+//! - `parse_plan(&str) -> Result<Plan, Vec<Problem>>`: JSON text to a valid plan;
+//!   `Plan::write`/`plan_to_value` the other way (the shape is in `plan.rs`, once).
 //! - `validate(&Plan) -> Result<(), Vec<Problem>>`: every problem, by path.
 //! - `evaluate(&Plan) -> Result<Projection, Problem>`: the projection of a
 //!   valid plan; refused with the year where a figure overflows.
@@ -16,70 +17,33 @@ pub mod conventions;
 pub mod default_plan;
 pub mod donors;
 pub mod evaluate;
-pub mod french;
+pub mod field;
 pub mod indicators;
+pub mod lang;
 pub mod macro_path;
 pub mod need;
 pub mod parse;
 pub mod plan;
 pub mod presets;
+pub mod problem;
 pub mod projection;
 pub mod reserve;
 pub mod result;
 pub mod revenue;
+pub mod shape;
 pub mod shocks;
 pub mod summary;
 pub mod validate;
 
 pub use default_plan::default_plan;
 pub use evaluate::evaluate;
-pub use french::{problem_lines, Bilingual};
-pub use parse::{parse_plan, plan_from_walked, plan_to_value};
+pub use field::{At, Field, PathError, Seg};
+pub use lang::{Lang, Text};
+pub use parse::{parse_plan, plan_from_value, plan_to_value};
 pub use plan::*;
 pub use presets::{presets, Preset, PresetItem};
+pub use problem::{problem_lines, Problem, Rule};
 pub use projection::*;
 pub use result::projection_to_json;
+pub use shape::Node;
 pub use validate::validate;
-
-/// One thing wrong with a plan: where (`donors[1].taper.end`) and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl Problem {
-    /// The message in French (`french::message_fr`).
-    pub fn message_fr(&self) -> String {
-        french::message_fr(&self.message)
-    }
-
-    /// The message in English or, when `french`, in French.
-    pub fn text(&self, french: bool) -> String {
-        if french {
-            self.message_fr()
-        } else {
-            self.message.clone()
-        }
-    }
-
-    /// `path: message` in French, as `Display` writes it in English.
-    pub fn to_string_fr(&self) -> String {
-        format!("{}: {}", self.path, self.message_fr())
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}

@@ -1,11 +1,18 @@
-//! The plan: the typed form of the MODEL.md file format (plan format v1).
+//! The plan: the MODEL.md file format, declared once. Each type below is
+//! written with `record!`, `tagged!` or `string_enum!` (see `shape`), which
+//! derive from this one declaration the reader, the writer, the structural
+//! walk, the typed field addresses and access by address.
 //!
-//! These types only carry data and its serde shape (field names, defaults,
-//! unknown fields refused). Rules a valid plan must meet live in `validate`;
-//! the arithmetic lives in `evaluate`.
+//! Policies: `req` required; `def(x)` defaults to x and is always written;
+//! `opt(x)` defaults to x and is left out of the file at x.
+//!
+//! Rules a valid plan must meet live in `validate`; the arithmetic in
+//! `evaluate`.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+use super::field::Field;
+use super::shape::{record, string_enum, tagged};
 
 /// The `format` value every plan file carries.
 pub const FORMAT: &str = "sunset-plan";
@@ -16,67 +23,14 @@ pub const VERSION: u32 = 1;
 /// points past the horizon are allowed and never reached.
 pub type PlanYear = u32;
 
-/// Serde readers for plan-year indices and counts: a JSON integer, or a
-/// decimal with a whole value (`1.0` is the plan year 1; MODEL.md asks for
-/// a whole number, not for a spelling). Written back as integers. Anything
-/// negative, fractional, non-finite or above u32::MAX is refused with the
-/// time-point message.
+/// Plan-year indices and counts as the file may write them.
 pub mod whole {
-    use serde::de::{self, Deserializer, Visitor};
-    use serde::Deserialize;
-    use std::fmt;
-
-    /// The message for a value that is not a plan year; parse.rs uses it too.
-    pub fn not_whole_message(got: &dyn fmt::Display) -> String {
-        format!("must be a whole number of plan years (0, 1, 2 …) (got {got})")
-    }
-
-    /// A whole number, 0 to u32::MAX, written as an integer or a whole decimal.
+    /// A whole number, 0 to u32::MAX, written as an integer or a whole
+    /// decimal (`1.0` is the plan year 1; MODEL.md asks for a whole
+    /// number, not for a spelling).
     pub fn from_f64(x: f64) -> Option<u32> {
         (x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX))
             .then_some(x as u32)
-    }
-
-    struct Whole(u32);
-
-    impl<'de> Deserialize<'de> for Whole {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(WholeVisitor).map(Whole)
-        }
-    }
-
-    struct WholeVisitor;
-
-    impl Visitor<'_> for WholeVisitor {
-        type Value = u32;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a whole number of plan years (0, 1, 2 …)")
-        }
-        fn visit_u64<E: de::Error>(self, n: u64) -> Result<u32, E> {
-            u32::try_from(n).map_err(|_| E::custom(not_whole_message(&n)))
-        }
-        fn visit_i64<E: de::Error>(self, n: i64) -> Result<u32, E> {
-            u32::try_from(n).map_err(|_| E::custom(not_whole_message(&n)))
-        }
-        fn visit_f64<E: de::Error>(self, x: f64) -> Result<u32, E> {
-            from_f64(x).ok_or_else(|| E::custom(not_whole_message(&x)))
-        }
-        fn visit_str<E: de::Error>(self, s: &str) -> Result<u32, E> {
-            Err(E::custom(not_whole_message(&format!("\"{s}\""))))
-        }
-    }
-
-    pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-        Whole::deserialize(d).map(|w| w.0)
-    }
-
-    pub fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-        Option::<Whole>::deserialize(d).map(|o| o.map(|w| w.0))
-    }
-
-    pub fn points<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u32, f64)>, D::Error> {
-        Vec::<(Whole, f64)>::deserialize(d)
-            .map(|v| v.into_iter().map(|(t, pct)| (t.0, pct)).collect())
     }
 
     /// `{ "<t>": value }`: a key is a plan year written in digits, without
@@ -87,302 +41,182 @@ pub mod whole {
             && (key == "0" || !key.starts_with('0'));
         canonical.then(|| key.parse().ok()).flatten()
     }
+}
 
-    pub fn year_map<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<std::collections::BTreeMap<u32, f64>, D::Error> {
-        let raw = std::collections::BTreeMap::<String, f64>::deserialize(d)?;
-        raw.into_iter()
-            .map(|(k, v)| match key(&k) {
-                Some(t) => Ok((t, v)),
-                None => Err(de::Error::custom(format!(
-                    "the key \"{k}\" must be a plan year written as a whole number (0, 1, 2 …)"
-                ))),
-            })
-            .collect()
+/// The address of the whole plan: `root().donors().at(1).taper()`.
+pub fn root() -> PlanAt {
+    PlanAt(Field::root())
+}
+
+record! {
+    pub struct Plan at PlanAt {
+        pub format: String = req,
+        pub version: u32 = req,
+        pub meta: Meta = req,
+        pub macro_path as "macro": Macro = req,
+        pub revenues: Vec<Revenue> = opt(Vec::new()),
+        pub costs: Vec<CostLine> = opt(Vec::new()),
+        pub programmes: Vec<Programme> = opt(Vec::new()),
+        pub donors: Vec<Donor> = opt(Vec::new()),
+        pub shocks: Vec<Shock> = opt(Vec::new()),
+        pub reserve: Reserve = opt(Reserve::default()),
+        pub criteria: Vec<Criterion> = opt(Vec::new()),
+        pub reengagement: Option<Reengagement> = opt(None),
     }
 }
 
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
-}
-fn is_true(b: &bool) -> bool {
-    *b
-}
-fn yes() -> bool {
-    true
-}
-fn one() -> f64 {
-    1.0
-}
-fn is_one(x: &f64) -> bool {
-    *x == 1.0
-}
-fn one_year() -> u32 {
-    1
-}
-fn is_one_year(x: &u32) -> bool {
-    *x == 1
-}
-fn hundred() -> f64 {
-    100.0
-}
-fn is_hundred(x: &f64) -> bool {
-    *x == 100.0
+record! {
+    pub struct Meta at MetaAt {
+        pub name: String = def(String::new()),
+        pub country: String = def(String::new()),
+        /// Display code only (e.g. "XLC"); donor money uses `Donor::currency`.
+        pub currency: String = def("LCU".to_string()),
+        pub start_year: i32 = req,
+        pub horizon_years: u32 = req,
+        pub discount_rate_pct: f64 = opt(0.0),
+        pub exit_threshold_pct: f64 = opt(1.0),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Plan {
-    pub format: String,
-    pub version: u32,
-    pub meta: Meta,
-    #[serde(rename = "macro")]
-    pub macro_path: Macro,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub revenues: Vec<Revenue>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub costs: Vec<CostLine>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub programmes: Vec<Programme>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub donors: Vec<Donor>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub shocks: Vec<Shock>,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub reserve: Reserve,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub criteria: Vec<Criterion>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reengagement: Option<Reengagement>,
+record! {
+    pub struct Macro at MacroAt {
+        pub gdp_base: f64 = req,
+        pub real_growth_pct: f64 = def(0.0),
+        pub inflation_pct: f64 = def(0.0),
+        pub population_base: f64 = req,
+        pub population_growth_pct: f64 = def(0.0),
+        pub fx_base: f64 = def(1.0),
+        pub foreign_inflation_pct: f64 = def(0.0),
+        pub real_depreciation_pct: f64 = def(0.0),
+        pub overrides: Overrides = opt(Overrides::default()),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Meta {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub country: String,
-    /// Display code only (e.g. "XLC"); donor money uses `Donor::currency`.
-    #[serde(default = "lcu")]
-    pub currency: String,
-    pub start_year: i32,
-    #[serde(deserialize_with = "whole::year")]
-    pub horizon_years: u32,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub discount_rate_pct: f64,
-    #[serde(default = "one", skip_serializing_if = "is_one")]
-    pub exit_threshold_pct: f64,
+record! {
+    /// Year-specific values, keyed by plan-year index.
+    #[derive(Default)]
+    pub struct Overrides at OverridesAt {
+        pub real_growth_pct: BTreeMap<PlanYear, f64> = opt(BTreeMap::new()),
+        pub inflation_pct: BTreeMap<PlanYear, f64> = opt(BTreeMap::new()),
+    }
 }
 
-fn lcu() -> String {
-    "LCU".to_string()
+record! {
+    pub struct Revenue at RevenueAt {
+        pub name: String = req,
+        pub base: f64 = req,
+        pub buoyancy: f64 = def(1.0),
+        pub reform: Option<Reform> = opt(None),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Macro {
-    pub gdp_base: f64,
-    #[serde(default)]
-    pub real_growth_pct: f64,
-    #[serde(default)]
-    pub inflation_pct: f64,
-    pub population_base: f64,
-    #[serde(default)]
-    pub population_growth_pct: f64,
-    #[serde(default = "one")]
-    pub fx_base: f64,
-    #[serde(default)]
-    pub foreign_inflation_pct: f64,
-    #[serde(default)]
-    pub real_depreciation_pct: f64,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub overrides: Overrides,
+record! {
+    /// Revenue-administration reform: `gain_pct_gdp_per_year` points of GDP
+    /// gained in each of `years` years from `start`, and kept.
+    pub struct Reform at ReformAt {
+        pub start: PlanYear = req,
+        pub years: u32 = req,
+        pub gain_pct_gdp_per_year: f64 = req,
+    }
 }
 
-/// Year-specific values, keyed by plan-year index.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Overrides {
-    #[serde(
-        default,
-        deserialize_with = "whole::year_map",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
-    pub real_growth_pct: BTreeMap<PlanYear, f64>,
-    #[serde(
-        default,
-        deserialize_with = "whole::year_map",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
-    pub inflation_pct: BTreeMap<PlanYear, f64>,
+record! {
+    pub struct CostLine at CostLineAt {
+        pub name: String = req,
+        pub base: f64 = req,
+        pub indexed: bool = opt(true),
+        pub real_growth_pct: f64 = opt(0.0),
+        /// Staged handover from the international mission to the local budget.
+        pub handover: Option<Ramp> = opt(None),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Revenue {
-    pub name: String,
-    pub base: f64,
-    #[serde(default = "one")]
-    pub buoyancy: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reform: Option<Reform>,
+record! {
+    /// `ramp(from, to, start, years)` of MODEL.md, in percent.
+    pub struct Ramp at RampAt {
+        pub from_pct: f64 = req,
+        pub to_pct: f64 = req,
+        pub start: PlanYear = req,
+        pub years: u32 = req,
+    }
 }
 
-/// Revenue-administration reform: `gain_pct_gdp_per_year` points of GDP
-/// gained in each of `years` years from `start`, and kept.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reform {
-    #[serde(deserialize_with = "whole::year")]
-    pub start: PlanYear,
-    #[serde(deserialize_with = "whole::year")]
-    pub years: u32,
-    pub gain_pct_gdp_per_year: f64,
+record! {
+    pub struct Programme at ProgrammeAt {
+        pub name: String = req,
+        pub eligible_share_pct: f64 = req,
+        pub benefit_base: f64 = req,
+        pub indexed: bool = opt(true),
+        pub real_benefit_growth_pct: f64 = opt(0.0),
+        pub admin_pct: f64 = opt(0.0),
+        pub coverage: Option<Ramp> = opt(None),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CostLine {
-    pub name: String,
-    pub base: f64,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub indexed: bool,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub real_growth_pct: f64,
-    /// Staged handover from the international mission to the local budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handover: Option<Ramp>,
+string_enum! {
+    pub enum DonorKind {
+        BudgetSupport = "budget_support",
+        Cofinancing = "cofinancing",
+        GapFilling = "gap_filling",
+    }
 }
 
-/// `ramp(from, to, start, years)` of MODEL.md, in percent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ramp {
-    pub from_pct: f64,
-    pub to_pct: f64,
-    #[serde(deserialize_with = "whole::year")]
-    pub start: PlanYear,
-    #[serde(deserialize_with = "whole::year")]
-    pub years: u32,
+string_enum! {
+    #[derive(Default)]
+    pub enum Currency {
+        #[default]
+        Lcu = "LCU",
+        Usd = "USD",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Programme {
-    pub name: String,
-    pub eligible_share_pct: f64,
-    pub benefit_base: f64,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub indexed: bool,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub real_benefit_growth_pct: f64,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub admin_pct: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coverage: Option<Ramp>,
+record! {
+    /// One donor. The fields a kind does not use stay `None`; validation
+    /// refuses them when present (MODEL.md: "a field the item's kind does
+    /// not use"). `budget_support` and `gap_filling` use base, currency and
+    /// taper; `cofinancing` uses target, initial_country_share_pct, step_pp
+    /// and start.
+    pub struct Donor at DonorAt {
+        pub name: String = req,
+        pub kind: DonorKind = req,
+        pub currency: Option<Currency> = opt(None),
+        pub fulfilment_pct: f64 = opt(100.0),
+        pub base: Option<f64> = opt(None),
+        pub taper: Option<Taper> = opt(None),
+        pub target: Option<String> = opt(None),
+        pub initial_country_share_pct: Option<f64> = opt(None),
+        pub step_pp: Option<f64> = opt(None),
+        pub start: Option<PlanYear> = opt(None),
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DonorKind {
-    BudgetSupport,
-    Cofinancing,
-    GapFilling,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Currency {
-    #[default]
-    #[serde(rename = "LCU")]
-    Lcu,
-    #[serde(rename = "USD")]
-    Usd,
-}
-
-/// One donor. The fields a kind does not use stay `None`; validation refuses
-/// them when present (MODEL.md: "a field the item's kind does not use").
-/// `budget_support` and `gap_filling` use base, currency and taper;
-/// `cofinancing` uses target, initial_country_share_pct, step_pp and start.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Donor {
-    pub name: String,
-    pub kind: DonorKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<Currency>,
-    #[serde(default = "hundred", skip_serializing_if = "is_hundred")]
-    pub fulfilment_pct: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taper: Option<Taper>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initial_country_share_pct: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub step_pp: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "whole::opt_year",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub start: Option<PlanYear>,
-}
-
-/// The taper multiplier m(t)'s shape. Every shape may carry `end`, a cliff
-/// after which m(t) = 0; for `linear` it is the shape's own end.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "shape", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Taper {
-    None {
-        #[serde(
-            default,
-            deserialize_with = "whole::opt_year",
-            skip_serializing_if = "Option::is_none"
-        )]
-        end: Option<PlanYear>,
-    },
-    Linear {
-        #[serde(deserialize_with = "whole::year")]
-        start: PlanYear,
-        #[serde(deserialize_with = "whole::year")]
-        end: PlanYear,
-    },
-    Exponential {
-        #[serde(deserialize_with = "whole::year")]
-        start: PlanYear,
-        rate_pct: f64,
-        #[serde(
-            default,
-            deserialize_with = "whole::opt_year",
-            skip_serializing_if = "Option::is_none"
-        )]
-        end: Option<PlanYear>,
-    },
-    Steps {
-        /// `[t, pct]` pairs, t strictly ascending.
-        #[serde(deserialize_with = "whole::points")]
-        points: Vec<(PlanYear, f64)>,
-        #[serde(
-            default,
-            deserialize_with = "whole::opt_year",
-            skip_serializing_if = "Option::is_none"
-        )]
-        end: Option<PlanYear>,
-    },
-    Logistic {
-        midpoint: f64,
-        steepness: f64,
-        #[serde(
-            default,
-            deserialize_with = "whole::opt_year",
-            skip_serializing_if = "Option::is_none"
-        )]
-        end: Option<PlanYear>,
-    },
+tagged! {
+    /// The taper multiplier m(t)'s shape. Every shape may carry `end`, a
+    /// cliff after which m(t) = 0; for `linear` it is the shape's own end.
+    pub enum Taper at TaperAt tag "shape" kinds TaperShape {
+        None(none) = "none" at TaperNoneAt {
+            end: Option<PlanYear> = opt(None),
+        },
+        Linear(linear) = "linear" at TaperLinearAt {
+            start: PlanYear = req,
+            end: PlanYear = req,
+        },
+        Exponential(exponential) = "exponential" at TaperExponentialAt {
+            start: PlanYear = req,
+            rate_pct: f64 = req,
+            end: Option<PlanYear> = opt(None),
+        },
+        Steps(steps) = "steps" at TaperStepsAt {
+            /// `[t, pct]` pairs, t strictly ascending.
+            points: Vec<(PlanYear, f64)> = req,
+            end: Option<PlanYear> = opt(None),
+        },
+        Logistic(logistic) = "logistic" at TaperLogisticAt {
+            midpoint: f64 = req,
+            steepness: f64 = req,
+            end: Option<PlanYear> = opt(None),
+        },
+    }
 }
 
 impl Default for Taper {
@@ -391,68 +225,48 @@ impl Default for Taper {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Shock {
-    #[serde(deserialize_with = "whole::year")]
-    pub at: PlanYear,
-    #[serde(
-        default = "one_year",
-        deserialize_with = "whole::year",
-        skip_serializing_if = "is_one_year"
-    )]
-    pub years: u32,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub revenue_pct: f64,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub donor_pct: f64,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub cost_pct: f64,
+record! {
+    pub struct Shock at ShockAt {
+        pub at: PlanYear = req,
+        pub years: u32 = opt(1),
+        pub revenue_pct: f64 = opt(0.0),
+        pub donor_pct: f64 = opt(0.0),
+        pub cost_pct: f64 = opt(0.0),
+    }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reserve {
-    #[serde(default)]
-    pub opening: f64,
-    #[serde(default)]
-    pub target_months: f64,
-    #[serde(default)]
-    pub interest_pct: f64,
+record! {
+    #[derive(Default)]
+    pub struct Reserve at ReserveAt {
+        pub opening: f64 = def(0.0),
+        pub target_months: f64 = def(0.0),
+        pub interest_pct: f64 = def(0.0),
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Op {
-    #[serde(rename = ">=")]
-    Ge,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = "<")]
-    Lt,
+string_enum! {
+    pub enum Op {
+        Ge = ">=",
+        Gt = ">",
+        Le = "<=",
+        Lt = "<",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Criterion {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Any numeric per-year result field but `year`, e.g. `self_sufficiency_pct`.
-    pub metric: String,
-    pub op: Op,
-    pub value: f64,
-    #[serde(
-        default = "one_year",
-        deserialize_with = "whole::year",
-        skip_serializing_if = "is_one_year"
-    )]
-    pub consecutive_years: u32,
+record! {
+    pub struct Criterion at CriterionAt {
+        pub name: Option<String> = opt(None),
+        /// Any numeric per-year result field but `year`, e.g. `self_sufficiency_pct`.
+        pub metric: String = req,
+        pub op: Op = req,
+        pub value: f64 = req,
+        pub consecutive_years: u32 = opt(1),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reengagement {
-    pub trigger_pct: f64,
-    pub reserve_floor_months: f64,
+record! {
+    pub struct Reengagement at ReengagementAt {
+        pub trigger_pct: f64 = req,
+        pub reserve_floor_months: f64 = req,
+    }
 }

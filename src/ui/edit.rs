@@ -5,9 +5,12 @@
 //! plan as it was; out-of-range numbers are applied and left to `validate`,
 //! so the model stays the one judge of what a valid plan is.
 
+use std::any::Any;
+use std::collections::BTreeMap;
+
 use crate::model::{
-    CostLine, Criterion, Currency, Donor, DonorKind, Op, Plan, Programme, Ramp, Reform, Revenue,
-    Shock, Taper,
+    CostLine, Criterion, Currency, Donor, DonorKind, Field, Node, Op, Plan, Programme, Ramp,
+    Reform, Revenue, Seg, Shock, Taper, VERSION,
 };
 use crate::ui::i18n::{tr, Lang};
 
@@ -26,35 +29,6 @@ pub enum Value {
 pub struct EditError(pub &'static str);
 
 type Edit = Result<(), EditError>;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// `donors[1].taper.points[0].pct` → Key(donors) Index(1) Key(taper) Key(points) Index(0) Key(pct).
-fn parse_path(path: &str) -> Option<Vec<Seg<'_>>> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if !name.is_empty() {
-            out.push(Seg::Key(name));
-        }
-        while let Some(r) = rest.strip_prefix('[') {
-            let close = r.find(']')?;
-            out.push(Seg::Index(r[..close].parse().ok()?));
-            rest = &r[close + 1..];
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-    }
-    Some(out)
-}
 
 fn num(v: Value) -> Result<f64, EditError> {
     match v {
@@ -93,178 +67,80 @@ fn item<T>(list: &mut [T], i: usize) -> Result<&mut T, EditError> {
     list.get_mut(i).ok_or(EditError("no such item"))
 }
 
-/// Sets the field at `path` to `v`.
+/// Sets the field at `path` (a MODEL.md path) to `v`.
 pub fn set(plan: &mut Plan, path: &str, v: Value) -> Edit {
-    use Seg::{Index as I, Key as K};
-    let segs = parse_path(path).ok_or(NO_FIELD)?;
-    match segs.as_slice() {
-        [K("meta"), K(f)] => {
-            let m = &mut plan.meta;
-            match *f {
-                "name" => m.name = text(v)?,
-                "country" => m.country = text(v)?,
-                "currency" => m.currency = text(v)?,
-                "start_year" => match v {
-                    Value::Int(i) => {
-                        m.start_year =
-                            i32::try_from(i).map_err(|_| EditError("year out of range"))?
-                    }
-                    _ => return Err(EditError("expected a year")),
-                },
-                "horizon_years" => m.horizon_years = year(v)?,
-                "discount_rate_pct" => m.discount_rate_pct = num(v)?,
-                "exit_threshold_pct" => m.exit_threshold_pct = num(v)?,
-                _ => return Err(NO_FIELD),
-            }
-        }
-        [K("macro"), K("overrides"), K(series), K(t)] => {
-            let t: u32 = t.parse().map_err(|_| NO_FIELD)?;
-            let x = num(v)?;
-            let o = &mut plan.macro_path.overrides;
-            match *series {
-                "real_growth_pct" => o.real_growth_pct.insert(t, x),
-                "inflation_pct" => o.inflation_pct.insert(t, x),
-                _ => return Err(NO_FIELD),
+    let field = Field::parse(path, Plan::shape(), VERSION).map_err(|_| NO_FIELD)?;
+    set_field(plan, &field, v)
+}
+
+/// Sets the field `field` names to `v`. The plan's definition finds the
+/// field (`Node::node_mut`); the value is converted to the field's type.
+pub fn set_field(plan: &mut Plan, field: &Field, v: Value) -> Edit {
+    use Seg::{Index as I, Key as K, Year as Y};
+    match field.segs() {
+        // A renamed cost line or programme keeps its co-financing donors.
+        [K(list @ ("costs" | "programmes")), I(i), K("name")] => {
+            let name = text(v)?;
+            let old = if *list == "costs" {
+                std::mem::replace(&mut item(&mut plan.costs, *i)?.name, name.clone())
+            } else {
+                std::mem::replace(&mut item(&mut plan.programmes, *i)?.name, name.clone())
             };
+            retarget(plan, &old, &name);
+            return Ok(());
         }
-        [K("macro"), K(f)] => {
-            let m = &mut plan.macro_path;
+        // A donor without a taper gets one of shape `none` at its first taper edit.
+        [K("donors"), I(i), K("taper"), ..] => {
+            item(&mut plan.donors, *i)?
+                .taper
+                .get_or_insert_with(Taper::default);
+        }
+        // An override for a year not overridden yet.
+        [K("macro"), K("overrides"), K(series), Y(t)] => {
             let x = num(v)?;
-            *match *f {
-                "gdp_base" => &mut m.gdp_base,
-                "real_growth_pct" => &mut m.real_growth_pct,
-                "inflation_pct" => &mut m.inflation_pct,
-                "population_base" => &mut m.population_base,
-                "population_growth_pct" => &mut m.population_growth_pct,
-                "fx_base" => &mut m.fx_base,
-                "foreign_inflation_pct" => &mut m.foreign_inflation_pct,
-                "real_depreciation_pct" => &mut m.real_depreciation_pct,
-                _ => return Err(NO_FIELD),
-            } = x;
+            let map = plan
+                .node_mut(&field.segs()[..3])
+                .and_then(|m| m.downcast_mut::<BTreeMap<u32, f64>>())
+                .ok_or(NO_FIELD)?;
+            debug_assert!(matches!(*series, "real_growth_pct" | "inflation_pct"));
+            map.insert(*t, x);
+            return Ok(());
         }
-        [K("revenues"), I(i), rest @ ..] => {
-            let r = item(&mut plan.revenues, *i)?;
-            match rest {
-                [K("name")] => r.name = text(v)?,
-                [K("base")] => r.base = num(v)?,
-                [K("buoyancy")] => r.buoyancy = num(v)?,
-                [K("reform"), K(f)] => {
-                    let reform = r.reform.as_mut().ok_or(NO_FIELD)?;
-                    match *f {
-                        "start" => reform.start = year(v)?,
-                        "years" => reform.years = year(v)?,
-                        "gain_pct_gdp_per_year" => reform.gain_pct_gdp_per_year = num(v)?,
-                        _ => return Err(NO_FIELD),
-                    }
-                }
-                _ => return Err(NO_FIELD),
-            }
-        }
-        [K("costs"), I(i), rest @ ..] => match rest {
-            [K("name")] => {
-                let name = text(v)?;
-                let old = std::mem::replace(&mut item(&mut plan.costs, *i)?.name, name.clone());
-                retarget(plan, &old, &name);
-            }
-            _ => {
-                let c = item(&mut plan.costs, *i)?;
-                match rest {
-                    [K("base")] => c.base = num(v)?,
-                    [K("indexed")] => c.indexed = flag(v)?,
-                    [K("real_growth_pct")] => c.real_growth_pct = num(v)?,
-                    [K("handover"), K(f)] => set_ramp(c.handover.as_mut().ok_or(NO_FIELD)?, f, v)?,
-                    _ => return Err(NO_FIELD),
-                }
-            }
-        },
-        [K("programmes"), I(i), rest @ ..] => match rest {
-            [K("name")] => {
-                let name = text(v)?;
-                let old =
-                    std::mem::replace(&mut item(&mut plan.programmes, *i)?.name, name.clone());
-                retarget(plan, &old, &name);
-            }
-            _ => {
-                let p = item(&mut plan.programmes, *i)?;
-                match rest {
-                    [K("eligible_share_pct")] => p.eligible_share_pct = num(v)?,
-                    [K("benefit_base")] => p.benefit_base = num(v)?,
-                    [K("indexed")] => p.indexed = flag(v)?,
-                    [K("real_benefit_growth_pct")] => p.real_benefit_growth_pct = num(v)?,
-                    [K("admin_pct")] => p.admin_pct = num(v)?,
-                    [K("coverage"), K(f)] => set_ramp(p.coverage.as_mut().ok_or(NO_FIELD)?, f, v)?,
-                    _ => return Err(NO_FIELD),
-                }
-            }
-        },
-        [K("donors"), I(i), rest @ ..] => {
-            let d = item(&mut plan.donors, *i)?;
-            match rest {
-                [K("name")] => d.name = text(v)?,
-                [K("currency")] => {
-                    d.currency = match text(v)?.as_str() {
-                        "LCU" => Some(Currency::Lcu),
-                        "USD" => Some(Currency::Usd),
-                        _ => return Err(EditError("LCU or USD")),
-                    }
-                }
-                [K("fulfilment_pct")] => d.fulfilment_pct = num(v)?,
-                [K("base")] => d.base = Some(num(v)?),
-                [K("target")] => d.target = Some(text(v)?),
-                [K("initial_country_share_pct")] => d.initial_country_share_pct = Some(num(v)?),
-                [K("step_pp")] => d.step_pp = Some(num(v)?),
-                [K("start")] => d.start = Some(year(v)?),
-                [K("taper"), rest @ ..] => {
-                    set_taper(d.taper.get_or_insert_with(Taper::default), rest, v)?
-                }
-                _ => return Err(NO_FIELD),
-            }
-        }
-        [K("shocks"), I(i), K(f)] => {
-            let s = item(&mut plan.shocks, *i)?;
-            match *f {
-                "at" => s.at = year(v)?,
-                "years" => s.years = year(v)?,
-                "revenue_pct" => s.revenue_pct = num(v)?,
-                "donor_pct" => s.donor_pct = num(v)?,
-                "cost_pct" => s.cost_pct = num(v)?,
-                _ => return Err(NO_FIELD),
-            }
-        }
-        [K("reserve"), K(f)] => {
-            let r = &mut plan.reserve;
-            let x = num(v)?;
-            *match *f {
-                "opening" => &mut r.opening,
-                "target_months" => &mut r.target_months,
-                "interest_pct" => &mut r.interest_pct,
-                _ => return Err(NO_FIELD),
-            } = x;
-        }
-        [K("criteria"), I(i), K(f)] => {
-            let c = item(&mut plan.criteria, *i)?;
-            match *f {
-                "name" => {
-                    let s = text(v)?;
-                    c.name = if s.is_empty() { None } else { Some(s) };
-                }
-                "metric" => c.metric = text(v)?,
-                "op" => c.op = op_from(&text(v)?).ok_or(EditError("unknown comparison"))?,
-                "value" => c.value = num(v)?,
-                "consecutive_years" => c.consecutive_years = year(v)?,
-                _ => return Err(NO_FIELD),
-            }
-        }
-        [K("reengagement"), K(f)] => {
-            let r = plan.reengagement.as_mut().ok_or(NO_FIELD)?;
-            let x = num(v)?;
-            match *f {
-                "trigger_pct" => r.trigger_pct = x,
-                "reserve_floor_months" => r.reserve_floor_months = x,
-                _ => return Err(NO_FIELD),
-            }
-        }
-        _ => return Err(NO_FIELD),
+        _ => {}
+    }
+    let slot = plan.node_mut(field.segs()).ok_or(NO_FIELD)?;
+    assign(slot, v)
+}
+
+/// Puts `v` into a field of whatever type the plan gives it there.
+fn assign(slot: &mut dyn Any, v: Value) -> Edit {
+    if let Some(x) = slot.downcast_mut::<f64>() {
+        *x = num(v)?;
+    } else if let Some(x) = slot.downcast_mut::<Option<f64>>() {
+        *x = Some(num(v)?);
+    } else if let Some(x) = slot.downcast_mut::<u32>() {
+        *x = year(v)?;
+    } else if let Some(x) = slot.downcast_mut::<Option<u32>>() {
+        *x = Some(year(v)?);
+    } else if let Some(x) = slot.downcast_mut::<i32>() {
+        *x = match v {
+            Value::Int(i) => i32::try_from(i).map_err(|_| EditError("year out of range"))?,
+            _ => return Err(EditError("expected a year")),
+        };
+    } else if let Some(x) = slot.downcast_mut::<String>() {
+        *x = text(v)?;
+    } else if let Some(x) = slot.downcast_mut::<Option<String>>() {
+        // An optional name left empty is no name (a criterion keyed by index).
+        let s = text(v)?;
+        *x = (!s.is_empty()).then_some(s);
+    } else if let Some(x) = slot.downcast_mut::<bool>() {
+        *x = flag(v)?;
+    } else if let Some(x) = slot.downcast_mut::<Option<Currency>>() {
+        *x = Some(Currency::from_name(&text(v)?).ok_or(EditError("LCU or USD"))?);
+    } else if let Some(x) = slot.downcast_mut::<Op>() {
+        *x = Op::from_name(&text(v)?).ok_or(EditError("unknown comparison"))?;
+    } else {
+        return Err(EditError("not a field a control sets"));
     }
     Ok(())
 }
@@ -283,60 +159,6 @@ fn retarget(plan: &mut Plan, old: &str, new: &str) {
         if d.target.as_deref() == Some(old) {
             d.target = Some(new.to_string());
         }
-    }
-}
-
-fn set_ramp(r: &mut Ramp, field: &str, v: Value) -> Edit {
-    match field {
-        "from_pct" => r.from_pct = num(v)?,
-        "to_pct" => r.to_pct = num(v)?,
-        "start" => r.start = year(v)?,
-        "years" => r.years = year(v)?,
-        _ => return Err(NO_FIELD),
-    }
-    Ok(())
-}
-
-fn set_taper(t: &mut Taper, rest: &[Seg<'_>], v: Value) -> Edit {
-    use Seg::{Index as I, Key as K};
-    match (t, rest) {
-        (Taper::None { end }, [K("end")])
-        | (Taper::Exponential { end, .. }, [K("end")])
-        | (Taper::Steps { end, .. }, [K("end")])
-        | (Taper::Logistic { end, .. }, [K("end")]) => *end = Some(year(v)?),
-        (Taper::Linear { end, .. }, [K("end")]) => *end = year(v)?,
-        (Taper::Linear { start, .. }, [K("start")])
-        | (Taper::Exponential { start, .. }, [K("start")]) => *start = year(v)?,
-        (Taper::Exponential { rate_pct, .. }, [K("rate_pct")]) => *rate_pct = num(v)?,
-        (Taper::Logistic { midpoint, .. }, [K("midpoint")]) => *midpoint = num(v)?,
-        (Taper::Logistic { steepness, .. }, [K("steepness")]) => *steepness = num(v)?,
-        // As `validate` names them: `points[j]` is the point (its plan year
-        // is what can be out of order), `points[j].pct` its percentage.
-        (Taper::Steps { points, .. }, [K("points"), I(j)]) => item(points, *j)?.0 = year(v)?,
-        (Taper::Steps { points, .. }, [K("points"), I(j), K("pct")]) => {
-            item(points, *j)?.1 = num(v)?
-        }
-        _ => return Err(NO_FIELD),
-    }
-    Ok(())
-}
-
-pub fn op_from(s: &str) -> Option<Op> {
-    Some(match s {
-        ">=" => Op::Ge,
-        ">" => Op::Gt,
-        "<=" => Op::Le,
-        "<" => Op::Lt,
-        _ => return None,
-    })
-}
-
-pub fn op_str(op: Op) -> &'static str {
-    match op {
-        Op::Ge => ">=",
-        Op::Gt => ">",
-        Op::Le => "<=",
-        Op::Lt => "<",
     }
 }
 
@@ -631,45 +453,7 @@ pub fn set_donor_kind(plan: &mut Plan, i: usize, kind: DonorKind) -> Edit {
 }
 
 /// The taper shapes, without their parameters (for the shape select).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    None,
-    Linear,
-    Exponential,
-    Steps,
-    Logistic,
-}
-
-impl Shape {
-    pub const ALL: [Shape; 5] = [
-        Shape::None,
-        Shape::Linear,
-        Shape::Exponential,
-        Shape::Steps,
-        Shape::Logistic,
-    ];
-    pub fn of(t: &Taper) -> Shape {
-        match t {
-            Taper::None { .. } => Shape::None,
-            Taper::Linear { .. } => Shape::Linear,
-            Taper::Exponential { .. } => Shape::Exponential,
-            Taper::Steps { .. } => Shape::Steps,
-            Taper::Logistic { .. } => Shape::Logistic,
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Shape::None => "none",
-            Shape::Linear => "linear",
-            Shape::Exponential => "exponential",
-            Shape::Steps => "steps",
-            Shape::Logistic => "logistic",
-        }
-    }
-    pub fn from_key(s: &str) -> Option<Shape> {
-        Shape::ALL.into_iter().find(|x| x.key() == s)
-    }
-}
+pub use crate::model::TaperShape as Shape;
 
 fn taper_start(t: &Taper) -> Option<u32> {
     match t {
@@ -699,7 +483,7 @@ pub fn set_taper_shape(plan: &mut Plan, i: usize, shape: Shape) -> Edit {
         return Err(EditError("cofinancing has no taper"));
     }
     let old = d.taper.take().unwrap_or_default();
-    if Shape::of(&old) == shape {
+    if old.kind() == shape {
         d.taper = Some(old);
         return Ok(());
     }

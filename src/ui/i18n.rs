@@ -2,31 +2,7 @@
 //! `tr(lang, "English", "Français")`, so a component carries its own texts
 //! and no central table has to be kept in step.
 
-/// The language of the interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Lang {
-    /// The BCP 47 code, for `<html lang>` and `Intl`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.get(..2)? {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
-    }
-}
+pub use crate::model::{Lang, Text};
 
 /// Picks the text for `lang`.
 pub fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
@@ -71,12 +47,11 @@ impl Message {
     }
 }
 
-/// The two texts of a codec error, which has `Display` (English) and
-/// `message_fr`.
+/// The two texts of a typed message (`Text`: a codec error, a problem).
 #[macro_export]
 macro_rules! both {
     ($e:expr) => {{
         let e = &$e;
-        $crate::ui::i18n::Message::new(e.to_string(), $crate::model::Bilingual::message_fr(e))
+        $crate::ui::i18n::Message::new($crate::model::Text::en(e), $crate::model::Text::fr(e))
     }};
 }

@@ -240,12 +240,9 @@ impl State {
         self.collapsed.contains(&s)
     }
 
-    /// The problem message for a control's path, if any.
-    pub fn problem_at(&self, path: &str) -> Option<&str> {
-        self.problems
-            .iter()
-            .find(|p| p.path == path)
-            .map(|p| p.message.as_str())
+    /// The problem of a control's path, if any.
+    pub fn problem_at(&self, path: &str) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.path.to_string() == path)
     }
 
     fn snapshot(&self) -> Snapshot {

@@ -147,11 +147,14 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// A plan fixture, read with serde alone (no validation), so the fixture
-/// tests do not depend on the model's checks.
+/// A plan fixture, read by the plan's reader alone (no validation), so the
+/// fixture tests do not depend on the model's checks.
 pub fn read_plan(path: &Path) -> Plan {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    <Plan as sunset_planner::model::Node>::read(&value)
+        .unwrap_or_else(|| panic!("{}: not a plan", path.display()))
 }
 
 /// The MODEL.md example plan (our own copy).

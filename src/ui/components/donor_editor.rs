@@ -60,14 +60,6 @@ pub fn kind_label(k: DonorKind, l: Lang) -> &'static str {
     }
 }
 
-fn kind_key(k: DonorKind) -> &'static str {
-    match k {
-        DonorKind::BudgetSupport => "budget_support",
-        DonorKind::Cofinancing => "cofinancing",
-        DonorKind::GapFilling => "gap_filling",
-    }
-}
-
 fn shape_label(s: Shape, l: Lang) -> &'static str {
     match s {
         Shape::None => tr(l, "Flat", "Constant"),
@@ -93,26 +85,20 @@ pub fn donor_editor(p: &Props) -> Html {
     let kind_pick = {
         let on_edit = on_edit.clone();
         Callback::from(move |v: String| {
-            let kind = match v.as_str() {
-                "budget_support" => DonorKind::BudgetSupport,
-                "cofinancing" => DonorKind::Cofinancing,
-                _ => DonorKind::GapFilling,
-            };
-            on_edit.emit(Action::SetDonorKind { donor: i, kind });
+            if let Some(kind) = DonorKind::from_name(&v) {
+                on_edit.emit(Action::SetDonorKind { donor: i, kind });
+            }
         })
     };
-    let kinds = [
-        DonorKind::BudgetSupport,
-        DonorKind::Cofinancing,
-        DonorKind::GapFilling,
-    ]
-    .map(|k| {
-        (
-            AttrValue::from(kind_key(k)),
-            AttrValue::from(kind_label(k, l)),
-        )
-    })
-    .to_vec();
+    let kinds = DonorKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                AttrValue::from(k.as_str()),
+                AttrValue::from(kind_label(*k, l)),
+            )
+        })
+        .collect::<Vec<_>>();
 
     let body = match d.kind {
         DonorKind::Cofinancing => cofinancing_fields(p, d, &at),
@@ -123,7 +109,7 @@ pub fn donor_editor(p: &Props) -> Html {
             <ItemHeader list={List::Donors} index={i} count={p.plan.donors.len()}
                 name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()}
                 problem={prob("name")} lang={l} on_edit={on_edit.clone()} />
-            <SelectField path={path("kind")} label={tr(l, "Kind", "Type")} value={kind_key(d.kind)}
+            <SelectField path={path("kind")} label={tr(l, "Kind", "Type")} value={d.kind.as_str()}
                 options={kinds} problem={prob("kind")} on_pick={kind_pick} />
             { body }
             <NumberField path={path("fulfilment_pct")} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
@@ -214,21 +200,24 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     };
     let currencies = vec![
         (
-            AttrValue::from("LCU"),
+            AttrValue::from(Currency::Lcu.as_str()),
             AttrValue::from(format!(
                 "{} ({})",
                 tr(l, "Local currency", "Monnaie locale"),
                 p.plan.meta.currency
             )),
         ),
-        (AttrValue::from("USD"), AttrValue::from("USD")),
+        (
+            AttrValue::from(Currency::Usd.as_str()),
+            AttrValue::from(Currency::Usd.as_str()),
+        ),
     ];
     let taper = d.taper.clone().unwrap_or_default();
-    let shape = Shape::of(&taper);
+    let shape = taper.kind();
     let on_shape = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |v: String| {
-            if let Some(shape) = Shape::from_key(&v) {
+            if let Some(shape) = Shape::from_name(&v) {
                 on_edit.emit(Action::SetTaperShape { donor: i, shape });
             }
         })
@@ -237,7 +226,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
         .iter()
         .map(|s| {
             (
-                AttrValue::from(s.key()),
+                AttrValue::from(s.as_str()),
                 AttrValue::from(shape_label(*s, l)),
             )
         })
@@ -308,7 +297,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
     html! {
         <>
             <SelectField path={path("currency")} label={tr(l, "Pledged in", "Engagé en")}
-                value={if usd { "USD" } else { "LCU" }} options={currencies}
+                value={d.currency.unwrap_or_default().as_str()} options={currencies}
                 problem={prob("currency")} on_pick={on_currency} />
             <NumberField path={path("base")}
                 label={if d.kind == DonorKind::GapFilling { tr(l, "Yearly ceiling", "Plafond annuel") } else { tr(l, "Yearly amount", "Montant annuel") }}
@@ -316,7 +305,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str) -> Html {
                 problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
             <div class="taper">
                 <SelectField path={path("taper.shape")} label={tr(l, "Taper", "Profil de retrait")}
-                    value={shape.key()} options={shapes} problem={prob("taper.shape")} on_pick={on_shape} />
+                    value={shape.as_str()} options={shapes} problem={prob("taper.shape")} on_pick={on_shape} />
                 <Sparkline values={taper_values(&taper, h)} testid={format!("taper-preview-{at}")}
                     label={tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année")} />
             </div>

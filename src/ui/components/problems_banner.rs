@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{Plan, Problem};
+use crate::model::{Plan, Problem, Text};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Section};
 
@@ -114,16 +114,16 @@ pub fn problems_banner(p: &Props) -> Html {
         }
     };
     let items = p.problems.iter().map(|pr| {
-        let path = pr.path.clone();
+        let path = pr.path.to_string();
         let on_edit = p.on_edit.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             on_edit.emit(Action::OpenSection(Section::of_path(&path)));
             focus_later(path.clone());
         });
-        let where_ = place(&p.plan, &pr.path, l);
+        let where_ = place(&p.plan, &pr.path.to_string(), l);
         html! {
-            <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.text(l == Lang::Fr)) }</li>
+            <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.rule.text(l)) }</li>
         }
     });
     html! {

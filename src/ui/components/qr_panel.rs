@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::codec::qr;
-use crate::model::Bilingual;
+use crate::model::Text;
 use crate::ui::i18n::{tr, Lang};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -50,7 +50,7 @@ pub fn qr_panel(p: &Props) -> Html {
             </div>
         },
         Err(e) => {
-            html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.text(l == Lang::Fr) }</p> }
+            html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.text(l) }</p> }
         }
     };
     html! {

@@ -10,7 +10,8 @@ use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
 use super::toggle_field::ToggleField;
-use crate::ui::edit::{op_str, List, Optional, Value};
+use crate::model::Op;
+use crate::ui::edit::{List, Optional, Value};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Edit, Section};
 
@@ -120,7 +121,8 @@ pub fn reserve_section(p: &Props) -> Html {
         .into_iter()
         .map(|(k, v)| (AttrValue::from(k), AttrValue::from(v)))
         .collect();
-    let ops: Vec<(AttrValue, AttrValue)> = ["<", "<=", ">=", ">"]
+    let ops: Vec<(AttrValue, AttrValue)> = [Op::Lt, Op::Le, Op::Ge, Op::Gt]
+        .map(Op::as_str)
         .into_iter()
         .map(|o| {
             (
@@ -142,7 +144,7 @@ pub fn reserve_section(p: &Props) -> Html {
                 <div class="criterion-row">
                     <SelectField path={path("metric")} label={tr(l, "When", "Quand")} value={c.metric.clone()}
                         options={metric_options.clone()} problem={prob(&format!("{at}.metric"))} on_pick={set(format!("{at}.metric"))} />
-                    <SelectField path={path("op")} label={tr(l, "is", "est")} value={op_str(c.op)}
+                    <SelectField path={path("op")} label={tr(l, "is", "est")} value={c.op.as_str()}
                         options={ops.clone()} problem={prob(&format!("{at}.op"))} on_pick={set(format!("{at}.op"))} />
                 </div>
                 <NumberField path={path("value")} label={tr(l, "Threshold", "Seuil")} value={c.value}

@@ -5,7 +5,7 @@
 //! Each section compares only the part of the plan it shows, so dragging a
 //! donor slider re-renders the donor section and not the macro section.
 
-use crate::model::Problem;
+use crate::model::{Problem, Text};
 use crate::ui::i18n::Lang;
 use yew::AttrValue;
 
@@ -13,8 +13,8 @@ use yew::AttrValue;
 pub fn problem(problems: &[Problem], lang: Lang, path: &str) -> Option<AttrValue> {
     problems
         .iter()
-        .find(|p| p.path == path)
-        .map(|p| AttrValue::from(p.text(lang == Lang::Fr)))
+        .find(|p| p.path.to_string() == path)
+        .map(|p| AttrValue::from(p.rule.text(lang)))
 }
 
 /// Rounds a slider bound up to 1, 2 or 5 times a power of ten.
