@@ -368,6 +368,21 @@ fn every_rule() -> Vec<Rule> {
         Rule::TotalsOverflow {
             total: "cumulative_gap",
         },
+        Rule::NotAPlanPath { syntax: true },
+        Rule::NotAPlanPath { syntax: false },
+        Rule::NoteTooLong { chars: 501 },
+        Rule::TooManyScenarios { count: 13 },
+        Rule::BaselineName,
+        Rule::Unchangeable,
+        Rule::Overlaps {
+            other: root().donors().at(0).taper().field().clone(),
+        },
+        Rule::NoSuchItem,
+        Rule::NotAContainer,
+        Rule::WrongType {
+            want: Want::Seed,
+            got: Got::Number("-1".into()),
+        },
     ];
     for rule in &all {
         match rule {
@@ -407,7 +422,15 @@ fn every_rule() -> Vec<Rule> {
             | Rule::CriterionNameEmpty
             | Rule::CriterionKeyTaken { .. }
             | Rule::Overflow { .. }
-            | Rule::TotalsOverflow { .. } => {}
+            | Rule::TotalsOverflow { .. }
+            | Rule::NotAPlanPath { .. }
+            | Rule::NoteTooLong { .. }
+            | Rule::TooManyScenarios { .. }
+            | Rule::BaselineName
+            | Rule::Unchangeable
+            | Rule::Overlaps { .. }
+            | Rule::NoSuchItem
+            | Rule::NotAContainer => {}
         }
     }
     all

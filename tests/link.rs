@@ -174,6 +174,7 @@ fn thirty_item_plan() -> Plan {
             base: 1.0e9 * (i + 2) as f64,
             buoyancy: 1.05,
             reform: None,
+            ..Default::default()
         });
     }
     let lines = [
@@ -195,6 +196,7 @@ fn thirty_item_plan() -> Plan {
                 start: i as u32,
                 years: 5,
             }),
+            ..Default::default()
         });
     }
     for (i, n) in ["Disability grant", "School meals", "Public works"]
@@ -214,6 +216,7 @@ fn thirty_item_plan() -> Plan {
                 start: 1,
                 years: 6,
             }),
+            ..Default::default()
         });
     }
     let donors = [
@@ -237,6 +240,7 @@ fn thirty_item_plan() -> Plan {
             initial_country_share_pct: None,
             step_pp: None,
             start: None,
+            ..Default::default()
         });
     }
     let n = plan.revenues.len() + plan.costs.len() + plan.programmes.len() + plan.donors.len();

@@ -127,6 +127,7 @@ fn programmes_costed_ilo_way() {
             start: 0,
             years: 2,
         }),
+        ..Default::default()
     }];
     let p = project(&plan);
     // eligible 1000·10 % = 100; coverage .2, .4, .6; benefit 10, 11, 12.1; admin ×1.5
@@ -216,6 +217,7 @@ fn cofinancing_rising_country_share() {
         real_benefit_growth_pct: 0.0,
         admin_pct: 0.0,
         coverage: None,
+        ..Default::default()
     }];
     let mut on_programme = cofinancing("Pension co-financing", "Pension", 50.0, 0.0, 0);
     on_programme.fulfilment_pct = 50.0;
@@ -411,6 +413,7 @@ fn criteria_keyed_by_name_or_index() {
         op,
         value,
         consecutive_years: n,
+        ..Default::default()
     };
     plan.criteria = vec![
         c(

@@ -608,22 +608,22 @@ fn format_must_be_sunset_plan() {
 }
 
 #[test]
-fn version_must_be_1_and_newer_versions_say_so() {
-    let p = problems(set("/version", json!(2)));
+fn version_must_be_1_or_2_and_newer_versions_say_so() {
+    let p = problems(set("/version", json!(3)));
     let lines: Vec<String> = p.iter().map(Problem::to_string).collect();
     assert_eq!(
         lines,
-        ["version: made by a newer release of Sunset Planner (plan format version 2); this release reads version 1"]
+        ["version: made by a newer release of Sunset Planner (plan format version 3); this release reads versions 1 and 2"]
     );
     assert_problem(
         &problems(set("/version", json!(0))),
         "version",
-        "must be 1 (got 0)",
+        "must be 1 or 2 (got 0)",
     );
     assert_problem(
         &problems(set("/version", json!("1"))),
         "version",
-        "must be 1",
+        "must be 1 or 2",
     );
     assert_problem(&problems(remove("/version")), "version", "is required");
 }

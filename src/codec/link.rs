@@ -841,6 +841,7 @@ mod v1 {
             reserve: reserve(&f[7], "reserve")?,
             criteria: list_of(&f[8], "criteria", criterion)?,
             reengagement: get_opt(&f[9], "reengagement", reengagement)?,
+            ..Default::default()
         })
     }
 
@@ -854,6 +855,7 @@ mod v1 {
             horizon_years: get_year(&f[4], &join(path, "horizon_years"))?,
             discount_rate_pct: get_num(&f[5], &join(path, "discount_rate_pct"))?,
             exit_threshold_pct: get_num(&f[6], &join(path, "exit_threshold_pct"))?,
+            ..Default::default()
         })
     }
 
@@ -883,6 +885,7 @@ mod v1 {
             base: get_num(&f[1], &join(path, "base"))?,
             buoyancy: get_num(&f[2], &join(path, "buoyancy"))?,
             reform: get_opt(&f[3], &join(path, "reform"), reform)?,
+            ..Default::default()
         })
     }
 
@@ -913,6 +916,7 @@ mod v1 {
             indexed: get_flag(&f[2], &join(path, "indexed"))?,
             real_growth_pct: get_num(&f[3], &join(path, "real_growth_pct"))?,
             handover: get_opt(&f[4], &join(path, "handover"), ramp)?,
+            ..Default::default()
         })
     }
 
@@ -926,6 +930,7 @@ mod v1 {
             real_benefit_growth_pct: get_num(&f[4], &join(path, "real_benefit_growth_pct"))?,
             admin_pct: get_num(&f[5], &join(path, "admin_pct"))?,
             coverage: get_opt(&f[6], &join(path, "coverage"), ramp)?,
+            ..Default::default()
         })
     }
 
@@ -1013,6 +1018,7 @@ mod v1 {
             )?,
             step_pp: get_opt(&f[8], &join(path, "step_pp"), get_num)?,
             start: get_opt(&f[9], &join(path, "start"), get_year)?,
+            ..Default::default()
         })
     }
 
@@ -1024,6 +1030,7 @@ mod v1 {
             revenue_pct: get_num(&f[2], &join(path, "revenue_pct"))?,
             donor_pct: get_num(&f[3], &join(path, "donor_pct"))?,
             cost_pct: get_num(&f[4], &join(path, "cost_pct"))?,
+            ..Default::default()
         })
     }
 
@@ -1049,6 +1056,7 @@ mod v1 {
             op,
             value: get_num(&f[3], &join(path, "value"))?,
             consecutive_years: get_year(&f[4], &join(path, "consecutive_years"))?,
+            ..Default::default()
         })
     }
 

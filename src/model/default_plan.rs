@@ -20,6 +20,7 @@ fn revenue(name: &str, base: f64, buoyancy: f64, reform: Option<Reform>) -> Reve
         base,
         buoyancy,
         reform,
+        ..Default::default()
     }
 }
 
@@ -30,6 +31,7 @@ fn cost(name: &str, base: f64, real_growth_pct: f64, handover: Option<Ramp>) -> 
         indexed: true,
         real_growth_pct,
         handover,
+        ..Default::default()
     }
 }
 
@@ -58,6 +60,7 @@ fn programme(
         real_benefit_growth_pct: 0.0,
         admin_pct,
         coverage: Some(coverage),
+        ..Default::default()
     }
 }
 
@@ -73,6 +76,7 @@ fn usd_donor(name: &str, kind: DonorKind, base: f64, fulfilment_pct: f64, taper:
         initial_country_share_pct: None,
         step_pp: None,
         start: None,
+        ..Default::default()
     }
 }
 
@@ -83,6 +87,7 @@ fn criterion(name: &str, metric: &str, op: Op, value: f64, consecutive_years: u3
         op,
         value,
         consecutive_years,
+        ..Default::default()
     }
 }
 
@@ -99,6 +104,7 @@ pub fn default_plan() -> Plan {
             horizon_years: 15,
             discount_rate_pct: 6.0,
             exit_threshold_pct: 1.0,
+            ..Default::default()
         },
         macro_path: Macro {
             gdp_base: 8.5e11,
@@ -170,6 +176,7 @@ pub fn default_plan() -> Plan {
                 initial_country_share_pct: Some(40.0),
                 step_pp: Some(10.0),
                 start: Some(1),
+                ..Default::default()
             },
             usd_donor(
                 "Sunset facility",
@@ -189,6 +196,7 @@ pub fn default_plan() -> Plan {
             revenue_pct: -10.0,
             donor_pct: 0.0,
             cost_pct: 3.0,
+            ..Default::default()
         }],
         reserve: Reserve {
             opening: 5.0e9,
@@ -210,6 +218,7 @@ pub fn default_plan() -> Plan {
             trigger_pct: 95.0,
             reserve_floor_months: 1.0,
         }),
+        ..Default::default()
     }
 }
 

@@ -30,6 +30,7 @@ pub mod projection;
 pub mod reserve;
 pub mod result;
 pub mod revenue;
+pub mod scenario;
 pub mod shape;
 pub mod shocks;
 pub mod summary;

@@ -12,7 +12,7 @@
 use serde_json::Value;
 
 use super::field::Field;
-use super::plan::{Plan, FORMAT, VERSION};
+use super::plan::{Plan, FORMAT, OLDEST_VERSION, VERSION};
 use super::problem::{Got, JsonTrouble, Problem, Rule};
 use super::shape::{walk, Node};
 use super::validate::validate;
@@ -98,7 +98,9 @@ fn check_format_and_version(value: &Value) -> Result<u32, Vec<Problem>> {
     }
     match object.get("version") {
         Some(v) => match v.as_u64() {
-            Some(n) if n == u64::from(VERSION) => Ok(VERSION),
+            Some(n) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&n) => {
+                Ok(n as u32)
+            }
             Some(n) if n > u64::from(VERSION) => {
                 refuse("version", Rule::NewerVersion { version: n })
             }

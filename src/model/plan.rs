@@ -17,7 +17,14 @@ use super::shape::{record, string_enum, tagged};
 /// The `format` value every plan file carries.
 pub const FORMAT: &str = "sunset-plan";
 /// The plan format version this release reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest plan format version this release reads (and saves as `VERSION`).
+pub const OLDEST_VERSION: u32 = 1;
+
+/// The longest note, in Unicode code points.
+pub const MAX_NOTE_CHARS: usize = 500;
+/// The most scenarios a plan holds.
+pub const MAX_SCENARIOS: usize = 12;
 
 /// A plan-year index t (0 = `start_year`). Whole and non-negative by type;
 /// points past the horizon are allowed and never reached.
@@ -62,6 +69,10 @@ record! {
         pub reserve: Reserve = opt(Reserve::default()),
         pub criteria: Vec<Criterion> = opt(Vec::new()),
         pub reengagement: Option<Reengagement> = opt(None),
+        /// Variants of the plan, each the baseline with its `changes`.
+        pub scenarios: Vec<Scenario> = opt(Vec::new()) since 2,
+        /// Spreads for a Monte Carlo run.
+        pub uncertainty: Option<Uncertainty> = opt(None) since 2,
     }
 }
 
@@ -75,6 +86,8 @@ record! {
         pub horizon_years: u32 = req,
         pub discount_rate_pct: f64 = opt(0.0),
         pub exit_threshold_pct: f64 = opt(1.0),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -94,7 +107,6 @@ record! {
 
 record! {
     /// Year-specific values, keyed by plan-year index.
-    #[derive(Default)]
     pub struct Overrides at OverridesAt {
         pub real_growth_pct: BTreeMap<PlanYear, f64> = opt(BTreeMap::new()),
         pub inflation_pct: BTreeMap<PlanYear, f64> = opt(BTreeMap::new()),
@@ -107,6 +119,8 @@ record! {
         pub base: f64 = req,
         pub buoyancy: f64 = def(1.0),
         pub reform: Option<Reform> = opt(None),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -128,6 +142,8 @@ record! {
         pub real_growth_pct: f64 = opt(0.0),
         /// Staged handover from the international mission to the local budget.
         pub handover: Option<Ramp> = opt(None),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -150,6 +166,8 @@ record! {
         pub real_benefit_growth_pct: f64 = opt(0.0),
         pub admin_pct: f64 = opt(0.0),
         pub coverage: Option<Ramp> = opt(None),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -162,9 +180,7 @@ string_enum! {
 }
 
 string_enum! {
-    #[derive(Default)]
     pub enum Currency {
-        #[default]
         Lcu = "LCU",
         Usd = "USD",
     }
@@ -187,6 +203,8 @@ record! {
         pub initial_country_share_pct: Option<f64> = opt(None),
         pub step_pp: Option<f64> = opt(None),
         pub start: Option<PlanYear> = opt(None),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -232,11 +250,12 @@ record! {
         pub revenue_pct: f64 = opt(0.0),
         pub donor_pct: f64 = opt(0.0),
         pub cost_pct: f64 = opt(0.0),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
 record! {
-    #[derive(Default)]
     pub struct Reserve at ReserveAt {
         pub opening: f64 = def(0.0),
         pub target_months: f64 = def(0.0),
@@ -261,6 +280,8 @@ record! {
         pub op: Op = req,
         pub value: f64 = req,
         pub consecutive_years: u32 = opt(1),
+        /// The source or reasoning behind the figures (at most 500 characters).
+        pub note: String = opt(String::new()) since 2,
     }
 }
 
@@ -268,5 +289,51 @@ record! {
     pub struct Reengagement at ReengagementAt {
         pub trigger_pct: f64 = req,
         pub reserve_floor_months: f64 = req,
+    }
+}
+
+record! {
+    /// A variant of the plan: the baseline with `changes` applied (MODEL.md
+    /// "Scenarios"), so it follows later edits of everything it leaves alone.
+    pub struct Scenario at ScenarioAt {
+        pub name: String = req,
+        /// What the scenario stands for.
+        pub note: String = opt(String::new()),
+        pub changes: Changes = req,
+    }
+}
+
+record! {
+    /// A Monte Carlo run's spreads (MODEL.md "Uncertainty").
+    pub struct Uncertainty at UncertaintyAt {
+        /// Path k's generator starts at `seed + k`.
+        pub seed: u64 = opt(1),
+        /// K, the number of paths.
+        pub paths: u32 = opt(1000),
+        /// σ_g, percentage points of real growth.
+        pub real_growth_sd_pp: f64 = opt(0.0),
+        /// σ_π, percentage points of inflation.
+        pub inflation_sd_pp: f64 = opt(0.0),
+        /// ρ, the share of a year's surprise that carries into the next.
+        pub persistence: f64 = opt(0.5),
+        /// The revenue level error's σ, in percent.
+        pub revenue_error_pct: f64 = opt(0.0),
+        /// The cost level error's σ, in percent.
+        pub cost_error_pct: f64 = opt(0.0),
+        /// The spread of each donor's fulfilment, percentage points.
+        pub fulfilment_sd_pp: f64 = opt(0.0),
+    }
+}
+
+/// A scenario's changes: MODEL.md paths (checked against the plan's
+/// definition) and the JSON each puts there (`null` removes the node), in
+/// the file's order. The values are checked when the changes are applied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes(pub Vec<(Field, serde_json::Value)>);
+
+impl Changes {
+    /// The change at `field`, if any.
+    pub fn get(&self, field: &Field) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, v)| v)
     }
 }

@@ -37,6 +37,7 @@ fn cofinancing(name: &str, target: &str, initial_pct: f64, step_pp: f64, start: 
         initial_country_share_pct: Some(initial_pct),
         step_pp: Some(step_pp),
         start: Some(start),
+        ..Default::default()
     }
 }
 
@@ -108,6 +109,7 @@ pub fn sunset_facility(base_usd: f64, start: u32, rate_pct: f64, end: u32) -> Pr
             initial_country_share_pct: None,
             step_pp: None,
             start: None,
+            ..Default::default()
         }),
     }
 }

@@ -8,8 +8,9 @@ use std::fmt;
 
 use super::field::Field;
 use super::lang::{number_fr, Lang, Text};
-use super::plan::{DonorKind, FORMAT, VERSION};
+use super::plan::{DonorKind, FORMAT, MAX_NOTE_CHARS, MAX_SCENARIOS, OLDEST_VERSION, VERSION};
 use super::projection::METRICS;
+use super::shape::MAX_SEED;
 use super::validate::{MAX_HORIZON, START_YEARS};
 
 /// One thing wrong with a plan: where (`donors[1].taper.end`) and what.
@@ -119,6 +120,7 @@ pub enum Want {
     Object,
     /// An object whose fields depend on its tag (a taper's `shape`).
     Tagged,
+    Seed,
 }
 
 /// How serde_json classes a text it cannot read; the French message is
@@ -248,6 +250,30 @@ pub enum Rule {
         key: String,
         first: Field,
     },
+    /// A changes key that is not a path of the plan (`syntax`: not even
+    /// written as one).
+    NotAPlanPath {
+        syntax: bool,
+    },
+    // ---- notes and scenarios (plan format 2)
+    NoteTooLong {
+        chars: usize,
+    },
+    TooManyScenarios {
+        count: usize,
+    },
+    /// A scenario named like the baseline.
+    BaselineName,
+    /// A change of what scenarios may not change.
+    Unchangeable,
+    /// A change inside (or around) another change of the same scenario.
+    Overlaps {
+        other: Field,
+    },
+    /// A change through a list item the baseline does not have.
+    NoSuchItem,
+    /// A change below a value that is not an object or a list.
+    NotAContainer,
     // ---- the projection (evaluate)
     Overflow {
         year: i32,
@@ -290,6 +316,7 @@ impl Want {
             Want::Pairs => "must be a list of [plan year, percent] pairs".into(),
             Want::Object => "must be an object { … }".into(),
             Want::Tagged => "must be an object { \"shape\": … }".into(),
+            Want::Seed => format!("must be a whole number from 0 to {MAX_SEED}"),
         }
     }
 
@@ -306,6 +333,7 @@ impl Want {
             Want::Pairs => "doit être une liste de paires [année du plan, pourcentage]".into(),
             Want::Object => "doit être un objet { … }".into(),
             Want::Tagged => "doit être un objet { \"shape\": … }".into(),
+            Want::Seed => format!("doit être un nombre entier de 0 à {MAX_SEED}"),
         }
     }
 }
@@ -400,10 +428,14 @@ impl Rule {
                 got.en()
             ),
             Rule::WrongFormat { got } => format!("must be \"{FORMAT}\" (got \"{got}\")"),
-            Rule::VersionMissing => format!("is required and must be {VERSION}"),
-            Rule::WrongVersion { got } => format!("must be {VERSION} (got {})", got.en()),
+            Rule::VersionMissing => {
+                format!("is required and must be {OLDEST_VERSION} or {VERSION}")
+            }
+            Rule::WrongVersion { got } => {
+                format!("must be {OLDEST_VERSION} or {VERSION} (got {})", got.en())
+            }
             Rule::NewerVersion { version } => format!(
-                "made by a newer release of Sunset Planner (plan format version {version}); this release reads version {VERSION}"
+                "made by a newer release of Sunset Planner (plan format version {version}); this release reads versions {OLDEST_VERSION} and {VERSION}"
             ),
             Rule::WrongType { want, got } => format!("{} (got {})", want.en(), got.en()),
             Rule::YearKey => "must be a plan year written as a whole number (0, 1, 2 …)".into(),
@@ -462,6 +494,27 @@ impl Rule {
             Rule::CriterionKeyTaken { key, first } => {
                 format!("\"{key}\" already keys {first} in the result")
             }
+            Rule::NotAPlanPath { syntax: true } => {
+                "is not a path; write one as MODEL.md does, e.g. donors[0].taper.end".into()
+            }
+            Rule::NotAPlanPath { syntax: false } => {
+                "names no field a plan has (check the spelling and the list names)".into()
+            }
+            Rule::NoteTooLong { chars } => format!(
+                "is {chars} characters long; a note holds at most {MAX_NOTE_CHARS}"
+            ),
+            Rule::TooManyScenarios { count } => format!(
+                "holds {count} scenarios; a plan holds at most {MAX_SCENARIOS}"
+            ),
+            Rule::BaselineName => {
+                "must not be \"Baseline\": that name is the plan itself".into()
+            }
+            Rule::Unchangeable => "cannot be changed by a scenario (scenarios share the plan's format, start year, horizon and uncertainty, so they compare year by year)".into(),
+            Rule::Overlaps { other } => format!(
+                "overlaps the change of {other}; change a node or a field inside it, not both"
+            ),
+            Rule::NoSuchItem => "no such item".into(),
+            Rule::NotAContainer => "goes inside a value that has no fields".into(),
             Rule::Overflow { year, figure } => {
                 let (label, hint) = overflow_words_en(figure);
                 format!("the projection overflows in {year} ({label} is not a finite number); {hint}")
@@ -502,10 +555,15 @@ impl Rule {
                 got.fr()
             ),
             Rule::WrongFormat { got } => format!("doit valoir \"{FORMAT}\" (valeur : \"{got}\")"),
-            Rule::VersionMissing => format!("est obligatoire et doit valoir {VERSION}"),
-            Rule::WrongVersion { got } => format!("doit valoir {VERSION} (valeur : {})", got.fr()),
+            Rule::VersionMissing => {
+                format!("est obligatoire et doit valoir {OLDEST_VERSION} ou {VERSION}")
+            }
+            Rule::WrongVersion { got } => format!(
+                "doit valoir {OLDEST_VERSION} ou {VERSION} (valeur : {})",
+                got.fr()
+            ),
             Rule::NewerVersion { version } => format!(
-                "créé par une version plus récente de Sunset Planner (format de plan {version}) ; cette version lit le format {VERSION}"
+                "créé par une version plus récente de Sunset Planner (format de plan {version}) ; cette version lit les formats {OLDEST_VERSION} et {VERSION}"
             ),
             Rule::WrongType { want, got } => format!("{} (valeur : {})", want.fr(), got.fr()),
             Rule::YearKey => {
@@ -583,6 +641,27 @@ impl Rule {
             Rule::CriterionKeyTaken { key, first } => {
                 format!("« {key} » sert déjà de clé à {first} dans le résultat")
             }
+            Rule::NotAPlanPath { syntax: true } => {
+                "n’est pas un chemin ; écrivez-le comme MODEL.md, par exemple donors[0].taper.end".into()
+            }
+            Rule::NotAPlanPath { syntax: false } => {
+                "ne désigne aucun champ d’un plan (vérifiez l’orthographe et les noms des listes)".into()
+            }
+            Rule::NoteTooLong { chars } => format!(
+                "compte {chars} caractères ; une note en compte au plus {MAX_NOTE_CHARS}"
+            ),
+            Rule::TooManyScenarios { count } => format!(
+                "contient {count} scénarios ; un plan en contient au plus {MAX_SCENARIOS}"
+            ),
+            Rule::BaselineName => {
+                "ne doit pas valoir « Baseline » : ce nom désigne le plan lui-même".into()
+            }
+            Rule::Unchangeable => "ne peut pas être modifié par un scénario (les scénarios partagent le format, l’année de départ, l’horizon et l’incertitude du plan, pour se comparer année par année)".into(),
+            Rule::Overlaps { other } => format!(
+                "chevauche la modification de {other} ; modifiez un nœud ou un champ qu’il contient, pas les deux"
+            ),
+            Rule::NoSuchItem => "cet élément n’existe pas".into(),
+            Rule::NotAContainer => "se trouve à l’intérieur d’une valeur sans champs".into(),
             Rule::Overflow { year, figure } => {
                 let (label, hint) = overflow_words_fr(figure);
                 format!(

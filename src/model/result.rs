@@ -67,7 +67,7 @@ fn year_to_json(plan: &Plan, y: &YearResult) -> Value {
     Value::Object(o)
 }
 
-fn summary_to_json(s: &Summary) -> Value {
+pub fn summary_to_json(s: &Summary) -> Value {
     let mut o = Map::new();
     o.insert(
         "self_sufficiency_year".into(),

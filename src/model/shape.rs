@@ -27,8 +27,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::field::{At, Field, ListAt, PairAt, Seg, YearMapAt};
-use super::plan::whole;
+use super::field::{At, Field, ListAt, PairAt, PathError, Seg, YearMapAt};
+use super::plan::{whole, Changes, Plan, VERSION};
 use super::problem::{Got, Problem, Rule, Want};
 
 /// What a place in the file may hold.
@@ -49,7 +49,16 @@ pub enum Shape {
     Pair,
     /// An object whose fields depend on its tag (a taper's `shape`).
     Tagged(&'static Tagged),
+    /// A whole number 0 to 2^53 − 1 (a random seed: every such number is
+    /// exact in JSON and JavaScript).
+    Seed,
+    /// A scenario's changes: an object whose keys are paths into the plan
+    /// whose shape is given.
+    Changes(fn() -> &'static Shape),
 }
+
+/// The largest seed, 2^53 − 1.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// One field of an object: its name in the file and what it holds.
 #[derive(Debug)]
@@ -126,6 +135,47 @@ impl Node for u32 {
     }
     fn write(&self) -> Value {
         Value::from(*self)
+    }
+}
+
+/// A random seed, 0 to 2^53 − 1.
+impl Node for u64 {
+    type At = Field;
+    fn shape() -> &'static Shape {
+        &Shape::Seed
+    }
+    fn read(v: &Value) -> Option<Self> {
+        let n = match v.as_u64() {
+            Some(n) => n,
+            None => v.as_f64().filter(|x| x.fract() == 0.0 && *x >= 0.0)? as u64,
+        };
+        (n <= MAX_SEED).then_some(n)
+    }
+    fn write(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+/// A scenario's changes: keys are paths of the plan's definition.
+impl Node for Changes {
+    type At = Field;
+    fn shape() -> &'static Shape {
+        const { &Shape::Changes(<Plan as Node>::shape) }
+    }
+    fn read(v: &Value) -> Option<Self> {
+        let map = v.as_object()?;
+        map.iter()
+            .map(|(k, x)| Some((Field::parse(k, Plan::shape(), VERSION).ok()?, x.clone())))
+            .collect::<Option<Vec<_>>>()
+            .map(Changes)
+    }
+    fn write(&self) -> Value {
+        Value::Object(
+            self.0
+                .iter()
+                .map(|(f, x)| (f.to_string(), x.clone()))
+                .collect(),
+        )
     }
 }
 
@@ -386,6 +436,22 @@ pub fn walk(value: &Value, shape: &Shape, path: &Field, version: u32, out: &mut 
             _ => out.push(Problem::new(path.clone(), Rule::NotAPair)),
         },
         Shape::Object(fields) => walk_object(value, fields, None, path, version, out),
+        Shape::Seed => {
+            if u64::read(value).is_none() {
+                wrong(Want::Seed);
+            }
+        }
+        Shape::Changes(plan) => match value.as_object() {
+            Some(map) => {
+                for key in map.keys() {
+                    if let Err(e) = Field::parse(key, plan(), version) {
+                        let syntax = e == PathError::Syntax;
+                        out.push(Problem::new(path.other(key), Rule::NotAPlanPath { syntax }));
+                    }
+                }
+            }
+            None => wrong(Want::Object),
+        },
         Shape::Tagged(t) => {
             if !value.is_object() {
                 wrong(Want::Tagged);
@@ -526,6 +592,17 @@ macro_rules! required {
     };
 }
 
+/// A field's value in a new item: its default, or the type's own for a
+/// required field (a new item is then completed by whoever makes it).
+macro_rules! default_value {
+    (req) => {
+        Default::default()
+    };
+    ($policy:ident, $default:expr) => {
+        $default
+    };
+}
+
 macro_rules! read_field {
     ($o:ident, $name:expr, $T:ty, req) => {
         <$T as $crate::model::shape::Node>::read($o.get($name)?)?
@@ -577,6 +654,14 @@ macro_rules! record {
         #[derive(Clone, Debug, PartialEq)]
         pub struct $S {
             $( $(#[doc = $doc])* pub $f: $T, )*
+        }
+
+        impl Default for $S {
+            fn default() -> Self {
+                $S {
+                    $( $f: $crate::model::shape::default_value!($policy $(, $default)?), )*
+                }
+            }
         }
 
         impl $S {
@@ -826,6 +911,13 @@ macro_rules! string_enum {
             $( $(#[$vmeta])* $V, )*
         }
 
+        /// The first value listed.
+        impl Default for $E {
+            fn default() -> Self {
+                [$($E::$V),*][0]
+            }
+        }
+
         impl $E {
             pub const ALL: &'static [$E] = &[$($E::$V),*];
             pub const NAMES: &'static [&'static str] = &[$($s),*];
@@ -862,7 +954,8 @@ macro_rules! string_enum {
 }
 
 pub(crate) use {
-    field_info, name, read_field, record, required, since, string_enum, tagged, write_field,
+    default_value, field_info, name, read_field, record, required, since, string_enum, tagged,
+    write_field,
 };
 
 #[cfg(test)]

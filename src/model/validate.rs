@@ -20,12 +20,18 @@
 use std::collections::HashMap;
 
 use super::field::{At, Field, ListAt};
-use super::plan::{root, Donor, DonorKind, Plan, Ramp, RampAt, Taper, TaperAt, FORMAT, VERSION};
+use super::plan::{
+    root, Donor, DonorKind, Plan, Ramp, RampAt, Taper, TaperAt, FORMAT, MAX_NOTE_CHARS,
+    MAX_SCENARIOS, OLDEST_VERSION, VERSION,
+};
 use super::problem::{Got, Problem, Rule};
 use super::projection::METRICS;
+use super::scenario;
 
 /// The longest plan, in years.
 pub const MAX_HORIZON: u32 = 60;
+/// The most Monte Carlo paths a plan asks for.
+pub const MAX_PATHS: u32 = 100_000;
 /// The range of `meta.start_year`.
 pub const START_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -42,6 +48,10 @@ pub fn validate(plan: &Plan) -> Result<(), Vec<Problem>> {
     c.reserve(plan);
     c.criteria(plan);
     c.reengagement(plan);
+    c.notes(plan);
+    c.uncertainty(plan);
+    let baseline_valid = c.problems.is_empty();
+    c.scenarios(plan, baseline_valid);
     if c.problems.is_empty() {
         Ok(())
     } else {
@@ -147,7 +157,7 @@ impl Checker {
                     version: u64::from(plan.version),
                 },
             );
-        } else if plan.version != VERSION {
+        } else if plan.version < OLDEST_VERSION {
             self.report(
                 root().version(),
                 Rule::WrongVersion {
@@ -469,6 +479,80 @@ impl Checker {
                 keys.insert(key, i);
             }
         }
+    }
+
+    /// Every note at most `MAX_NOTE_CHARS` code points.
+    fn notes(&mut self, plan: &Plan) {
+        let mut note = |at: Field, text: &str| {
+            let chars = text.chars().count();
+            if chars > MAX_NOTE_CHARS {
+                self.report(at, Rule::NoteTooLong { chars });
+            }
+        };
+        note(root().meta().note(), &plan.meta.note);
+        for (i, x) in plan.revenues.iter().enumerate() {
+            note(root().revenues().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.costs.iter().enumerate() {
+            note(root().costs().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.programmes.iter().enumerate() {
+            note(root().programmes().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.donors.iter().enumerate() {
+            note(root().donors().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.shocks.iter().enumerate() {
+            note(root().shocks().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.criteria.iter().enumerate() {
+            note(root().criteria().at(i).note(), &x.note);
+        }
+        for (i, x) in plan.scenarios.iter().enumerate() {
+            note(root().scenarios().at(i).note(), &x.note);
+        }
+    }
+
+    /// Paths 1 – 100,000, spreads 0 – 100, persistence 0 – 1 (the seed's
+    /// range is the file's shape).
+    fn uncertainty(&mut self, plan: &Plan) {
+        let Some(u) = &plan.uncertainty else {
+            return;
+        };
+        let at = root().uncertainty();
+        if !(1..=MAX_PATHS).contains(&u.paths) {
+            self.report(
+                at.paths(),
+                Rule::Between {
+                    lo: 1.0,
+                    hi: f64::from(MAX_PATHS),
+                    got: f64::from(u.paths),
+                },
+            );
+        }
+        for (f, x) in [
+            (at.real_growth_sd_pp(), u.real_growth_sd_pp),
+            (at.inflation_sd_pp(), u.inflation_sd_pp),
+            (at.revenue_error_pct(), u.revenue_error_pct),
+            (at.cost_error_pct(), u.cost_error_pct),
+            (at.fulfilment_sd_pp(), u.fulfilment_sd_pp),
+        ] {
+            self.share(f, x);
+        }
+        self.number(at.persistence(), u.persistence, 0.0, 1.0, false);
+    }
+
+    fn scenarios(&mut self, plan: &Plan, baseline_valid: bool) {
+        if plan.scenarios.len() > MAX_SCENARIOS {
+            self.report(
+                root().scenarios().field().clone(),
+                Rule::TooManyScenarios {
+                    count: plan.scenarios.len(),
+                },
+            );
+        }
+        self.problems
+            .extend(scenario::scenario_problems(plan, baseline_valid));
     }
 
     fn reengagement(&mut self, plan: &Plan) {

@@ -265,6 +265,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             base: round2(gdp * 0.01),
             buoyancy: 1.0,
             reform: None,
+            ..Default::default()
         }),
         List::Costs => Item::Cost(CostLine {
             name: name("New cost line", "Nouvelle dépense"),
@@ -272,6 +273,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             indexed: true,
             real_growth_pct: 0.0,
             handover: None,
+            ..Default::default()
         }),
         List::Programmes => {
             let per_head = gdp / plan.macro_path.population_base.max(1.0);
@@ -283,6 +285,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
                 real_benefit_growth_pct: 0.0,
                 admin_pct: 5.0,
                 coverage: None,
+                ..Default::default()
             })
         }
         List::Donors => Item::Donor(Donor {
@@ -299,6 +302,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             initial_country_share_pct: None,
             step_pp: None,
             start: None,
+            ..Default::default()
         }),
         List::Shocks => Item::Shock(Shock {
             at: 1.min(h - 1),
@@ -306,6 +310,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             revenue_pct: -10.0,
             donor_pct: 0.0,
             cost_pct: 0.0,
+            ..Default::default()
         }),
         List::Criteria => Item::Criterion(Criterion {
             name: None,
@@ -313,6 +318,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             op: Op::Ge,
             value: 100.0,
             consecutive_years: 1,
+            ..Default::default()
         }),
     }
 }

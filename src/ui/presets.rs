@@ -122,6 +122,7 @@ pub fn apply(plan: &mut Plan, id: &str, donor: Option<usize>, lang: Lang) -> Res
                 initial_country_share_pct: None,
                 step_pp: None,
                 start: None,
+                ..Default::default()
             });
         }
         (PresetItem::Donor(mut d), _) => {

@@ -52,6 +52,7 @@ pub fn arb_meta() -> impl Strategy<Value = Meta> {
                 horizon_years,
                 discount_rate_pct,
                 exit_threshold_pct,
+                ..Default::default()
             },
         )
 }
@@ -117,6 +118,7 @@ fn arb_revenue() -> impl Strategy<Value = Revenue> {
                 years,
                 gain_pct_gdp_per_year: gain,
             }),
+            ..Default::default()
         })
 }
 
@@ -133,6 +135,7 @@ fn arb_cost() -> impl Strategy<Value = CostLine> {
             indexed,
             real_growth_pct: g,
             handover,
+            ..Default::default()
         })
 }
 
@@ -154,6 +157,7 @@ fn arb_programme() -> impl Strategy<Value = Programme> {
                 real_benefit_growth_pct: g,
                 admin_pct: admin,
                 coverage,
+                ..Default::default()
             },
         )
 }
@@ -261,6 +265,7 @@ fn build_donor(i: usize, seed: DonorSeed, targets: &[String]) -> Donor {
             initial_country_share_pct: Some(seed.initial),
             step_pp: Some(seed.step),
             start: Some(seed.start),
+            ..Default::default()
         },
         _ => Donor {
             name,
@@ -276,6 +281,7 @@ fn build_donor(i: usize, seed: DonorSeed, targets: &[String]) -> Donor {
             initial_country_share_pct: None,
             step_pp: None,
             start: None,
+            ..Default::default()
         },
     }
 }
@@ -294,6 +300,7 @@ fn arb_shock() -> impl Strategy<Value = Shock> {
             revenue_pct,
             donor_pct,
             cost_pct,
+            ..Default::default()
         })
 }
 
@@ -324,6 +331,7 @@ fn arb_criterion() -> impl Strategy<Value = (bool, Criterion)> {
                     op,
                     value,
                     consecutive_years,
+                    ..Default::default()
                 },
             )
         })
@@ -415,6 +423,7 @@ pub fn arb_plan() -> impl Strategy<Value = Plan> {
                     reserve: reserve.unwrap_or_default(),
                     criteria,
                     reengagement,
+                    ..Default::default()
                 }
             },
         )

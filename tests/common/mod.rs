@@ -20,6 +20,7 @@ pub fn bare_plan(horizon: u32) -> Plan {
             horizon_years: horizon,
             discount_rate_pct: 0.0,
             exit_threshold_pct: 1.0,
+            ..Default::default()
         },
         macro_path: Macro {
             gdp_base: 1000.0,
@@ -40,6 +41,7 @@ pub fn bare_plan(horizon: u32) -> Plan {
         reserve: Reserve::default(),
         criteria: vec![],
         reengagement: None,
+        ..Default::default()
     }
 }
 
@@ -49,6 +51,7 @@ pub fn revenue(name: &str, base: f64, buoyancy: f64) -> Revenue {
         base,
         buoyancy,
         reform: None,
+        ..Default::default()
     }
 }
 
@@ -59,6 +62,7 @@ pub fn cost(name: &str, base: f64) -> CostLine {
         indexed: true,
         real_growth_pct: 0.0,
         handover: None,
+        ..Default::default()
     }
 }
 
@@ -75,6 +79,7 @@ pub fn pledging(name: &str, kind: DonorKind, base: f64) -> Donor {
         initial_country_share_pct: None,
         step_pp: None,
         start: None,
+        ..Default::default()
     }
 }
 
@@ -90,6 +95,7 @@ pub fn cofinancing(name: &str, target: &str, initial: f64, step: f64, start: u32
         initial_country_share_pct: Some(initial),
         step_pp: Some(step),
         start: Some(start),
+        ..Default::default()
     }
 }
 
@@ -100,6 +106,7 @@ pub fn shock(at: u32, years: u32, revenue_pct: f64, cost_pct: f64, donor_pct: f6
         revenue_pct,
         donor_pct,
         cost_pct,
+        ..Default::default()
     }
 }
 
@@ -153,8 +160,11 @@ pub fn read_plan(path: &Path) -> Plan {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    <Plan as sunset_planner::model::Node>::read(&value)
-        .unwrap_or_else(|| panic!("{}: not a plan", path.display()))
+    let mut plan = <Plan as sunset_planner::model::Node>::read(&value)
+        .unwrap_or_else(|| panic!("{}: not a plan", path.display()));
+    // As the parser does: an older file is read as the current version.
+    plan.version = VERSION;
+    plan
 }
 
 /// The MODEL.md example plan (our own copy).

@@ -1,0 +1,502 @@
+//! MODEL.md "Scenarios": a scenario is the baseline with its `changes`
+//! applied, so it follows later edits of everything it does not change;
+//! and the comparison of two projections, B − A.
+//!
+//! Changes are applied to the baseline's file form (its JSON value), the
+//! way MODEL.md defines them: a path names a node the plan has or may have
+//! (checked against the plan's definition when the file is read), its
+//! value replaces the node, `null` removes it, a path through an object
+//! the baseline lacks creates it, and the result is read and validated as a
+//! plan file would be. Problems are reported under the scenario.
+//!
+//! Not here: what the app does when the baseline's lists change (it keeps
+//! changes pointed at the same items, `retarget_changes`).
+
+use serde_json::{Map, Value};
+
+use super::field::{At, Field, Seg};
+use super::plan::{root, Changes, Plan, Scenario, VERSION};
+use super::problem::{Problem, Rule};
+use super::projection::{Projection, Summary, YearResult, METRICS};
+use super::result::summary_to_json;
+use super::shape::{walk, Node};
+use super::validate::validate;
+
+/// The name that means the plan itself wherever a scenario is named.
+pub const BASELINE: &str = "Baseline";
+
+/// Whether `name` is taken by the baseline (in any case).
+pub fn is_baseline_name(name: &str) -> bool {
+    name.trim().eq_ignore_ascii_case(BASELINE)
+}
+
+/// Whether a scenario may change the node at `field` (MODEL.md: not the
+/// format, version, scenarios, uncertainty, meta as a whole, start year or
+/// horizon, so that scenarios compare year by year).
+pub fn changeable(field: &Field) -> bool {
+    let fixed = [
+        root().format(),
+        root().version(),
+        root().scenarios().field().clone(),
+        root().uncertainty().field().clone(),
+        root().meta().field().clone(),
+        root().meta().start_year(),
+        root().meta().horizon_years(),
+    ];
+    !field.is_root()
+        && !fixed.iter().any(|f| f == field)
+        && !field.starts_with(root().scenarios().field())
+        && !field.starts_with(root().uncertainty().field())
+}
+
+/// The problems of a scenario's changes themselves (what may be changed,
+/// overlaps), under `scenarios[i].changes`.
+pub fn change_problems(i: usize, changes: &Changes) -> Vec<Problem> {
+    let at = root().scenarios().at(i).changes();
+    let mut out = Vec::new();
+    for (n, (field, _)) in changes.0.iter().enumerate() {
+        let here = at.other(&field.to_string());
+        if !changeable(field) {
+            out.push(Problem::new(here.clone(), Rule::Unchangeable));
+        }
+        let overlap = changes.0[..n]
+            .iter()
+            .find(|(other, _)| field.starts_with(other) || other.starts_with(field));
+        if let Some((other, _)) = overlap {
+            out.push(Problem::new(
+                here,
+                Rule::Overlaps {
+                    other: other.clone(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// The plan of scenario `i` of `plan`: every problem under `scenarios[i]`.
+pub fn scenario_plan(plan: &Plan, i: usize) -> Result<Plan, Vec<Problem>> {
+    let Some(s) = plan.scenarios.get(i) else {
+        return Err(vec![Problem::new(
+            root().scenarios().at(i).field().clone(),
+            Rule::NoSuchItem,
+        )]);
+    };
+    let prefix = root().scenarios().at(i).field().clone();
+    let problems = change_problems(i, &s.changes);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let changes_at = root().scenarios().at(i).changes();
+    apply(plan, &s.changes).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| match p.rule {
+                // Where a change cannot go is said at its key.
+                Rule::NoSuchItem | Rule::NotAContainer => {
+                    Problem::new(changes_at.other(&p.path.to_string()), p.rule)
+                }
+                _ => Problem::new(p.path.under(&prefix), p.rule),
+            })
+            .collect()
+    })
+}
+
+/// The baseline with `changes` applied, read and validated as a plan file.
+/// Problems of the resulting plan are at their plan paths; a change that
+/// cannot be applied is reported at the change's own path (`NoSuchItem`,
+/// `NotAContainer`).
+pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
+    let mut base = baseline.clone();
+    base.scenarios.clear();
+    base.uncertainty = None;
+    let mut value = base.write();
+    let mut problems = Vec::new();
+    // Items removed last, highest index first, so that every change
+    // addresses the baseline's own lists.
+    let mut removals: Vec<&Field> = Vec::new();
+    for (field, new) in &changes.0 {
+        let removes_item = new.is_null() && matches!(field.segs().last(), Some(Seg::Index(_)));
+        if removes_item {
+            removals.push(field);
+            continue;
+        }
+        if let Err(rule) = put(&mut value, field.segs(), new.clone()) {
+            problems.push(Problem::new(field.clone(), rule));
+        }
+    }
+    removals.sort_by(|a, b| b.cmp(a));
+    for field in removals {
+        if let Err(rule) = put(&mut value, field.segs(), Value::Null) {
+            problems.push(Problem::new(field.clone(), rule));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    walk(
+        &value,
+        Plan::shape(),
+        &Field::root(),
+        VERSION,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut plan =
+        Plan::read(&value).ok_or_else(|| vec![Problem::new(Field::root(), Rule::Unreadable)])?;
+    plan.version = VERSION;
+    validate(&plan)?;
+    Ok(plan)
+}
+
+/// Puts `new` at `path` under `v` (`null` removes the node).
+fn put(v: &mut Value, path: &[Seg], new: Value) -> Result<(), Rule> {
+    let Some((seg, rest)) = path.split_first() else {
+        *v = new;
+        return Ok(());
+    };
+    match (v, seg) {
+        (Value::Array(items), Seg::Index(i)) => {
+            if *i >= items.len() {
+                return Err(Rule::NoSuchItem);
+            }
+            if rest.is_empty() && new.is_null() {
+                items.remove(*i);
+                return Ok(());
+            }
+            put(&mut items[*i], rest, new)
+        }
+        (Value::Object(map), Seg::Key(_) | Seg::Year(_)) => {
+            let key = match seg {
+                Seg::Key(k) => (*k).to_string(),
+                Seg::Year(t) => t.to_string(),
+                _ => unreachable!("matched above"),
+            };
+            if rest.is_empty() {
+                if new.is_null() {
+                    map.remove(&key);
+                } else {
+                    map.insert(key, new);
+                }
+                return Ok(());
+            }
+            if new.is_null() && !map.contains_key(&key) {
+                // Removing something inside an absent node: nothing to do.
+                return Ok(());
+            }
+            let child = map.entry(key).or_insert(Value::Null);
+            if child.is_null() {
+                // A path through an object the baseline lacks creates it; a
+                // list it lacks has no items to address.
+                match rest.first() {
+                    Some(Seg::Index(_)) => return Err(Rule::NoSuchItem),
+                    _ => *child = Value::Object(Map::new()),
+                }
+            }
+            put(child, rest, new)
+        }
+        (Value::Array(_), _) => Err(Rule::NoSuchItem),
+        (Value::Object(_), Seg::Index(_)) => Err(Rule::NoSuchItem),
+        _ => Err(Rule::NotAContainer),
+    }
+}
+
+/// The changes that turn `baseline` into `variant`: one per field (or
+/// whole list, when the lists differ in length) where they differ. Used to
+/// save the current edits as a scenario.
+pub fn diff(baseline: &Plan, variant: &Plan) -> Changes {
+    let mut a = baseline.clone();
+    let mut b = variant.clone();
+    for p in [&mut a, &mut b] {
+        p.scenarios.clear();
+        p.uncertainty = None;
+    }
+    let mut out = Vec::new();
+    diff_values(
+        &a.write(),
+        &b.write(),
+        Field::root(),
+        Plan::shape(),
+        &mut out,
+    );
+    Changes(out)
+}
+
+fn diff_values(
+    a: &Value,
+    b: &Value,
+    at: Field,
+    shape: &'static super::shape::Shape,
+    out: &mut Vec<(Field, Value)>,
+) {
+    use super::shape::Shape;
+    if a == b {
+        return;
+    }
+    match (a, b, shape) {
+        (Value::Object(ma), Value::Object(mb), Shape::Object(fields)) => {
+            for f in fields.iter() {
+                let (x, y) = (ma.get(f.name), mb.get(f.name));
+                match (x, y) {
+                    (Some(x), Some(y)) => diff_values(x, y, at.key(f.name), (f.shape)(), out),
+                    (None, None) => {}
+                    (_, y) => out.push((at.key(f.name), y.cloned().unwrap_or(Value::Null))),
+                }
+            }
+        }
+        (Value::Array(la), Value::Array(lb), Shape::List(item)) if la.len() == lb.len() => {
+            for (i, (x, y)) in la.iter().zip(lb).enumerate() {
+                diff_values(x, y, at.index(i), item(), out);
+            }
+        }
+        // Year maps, tapers of another shape, lists of another length and
+        // leaves: the whole node.
+        _ => out.push((at, b.clone())),
+    }
+}
+
+/// The comparison B − A of two projections (MODEL.md "Scenarios"): per
+/// year, `year` and B − A of every figure, breakdowns by item name (an item
+/// one side lacks counts as 0 there); in `summary`, B − A of every numeric
+/// headline and `{a, b, difference}` for each year-valued one.
+pub fn compare(
+    (a_name, a_plan, a): (&str, &Plan, &Projection),
+    (b_name, b_plan, b): (&str, &Plan, &Projection),
+) -> Value {
+    let years = a
+        .years
+        .iter()
+        .zip(&b.years)
+        .map(|(ya, yb)| year_delta(a_plan, ya, b_plan, yb))
+        .collect();
+    let mut out = Map::new();
+    out.insert("a".into(), a_name.into());
+    out.insert("b".into(), b_name.into());
+    out.insert("years".into(), Value::Array(years));
+    out.insert("summary".into(), summary_delta(&a.summary, &b.summary));
+    Value::Object(out)
+}
+
+fn year_delta(a_plan: &Plan, a: &YearResult, b_plan: &Plan, b: &YearResult) -> Value {
+    let mut o = Map::new();
+    o.insert("year".into(), a.year.into());
+    for (i, name) in METRICS.iter().enumerate() {
+        let d = match (a.metric_at(i), b.metric_at(i)) {
+            (Some(x), Some(y)) => Value::from(y - x),
+            _ => Value::Null,
+        };
+        o.insert((*name).into(), d);
+    }
+    let lists: [(&str, Vec<&str>, &[f64], Vec<&str>, &[f64]); 4] = [
+        (
+            "revenues",
+            names(&a_plan.revenues, |r| &r.name),
+            &a.revenues,
+            names(&b_plan.revenues, |r| &r.name),
+            &b.revenues,
+        ),
+        (
+            "costs",
+            names(&a_plan.costs, |c| &c.name),
+            &a.costs,
+            names(&b_plan.costs, |c| &c.name),
+            &b.costs,
+        ),
+        (
+            "programmes",
+            names(&a_plan.programmes, |p| &p.name),
+            &a.programmes,
+            names(&b_plan.programmes, |p| &p.name),
+            &b.programmes,
+        ),
+        (
+            "donors",
+            names(&a_plan.donors, |d| &d.name),
+            &a.donors,
+            names(&b_plan.donors, |d| &d.name),
+            &b.donors,
+        ),
+    ];
+    for (key, an, av, bn, bv) in lists {
+        let value_of = |names: &[&str], values: &[f64], n: &str| {
+            names
+                .iter()
+                .position(|x| *x == n)
+                .and_then(|i| values.get(i).copied())
+                .unwrap_or(0.0)
+        };
+        let mut m = Map::new();
+        for n in an.iter().chain(bn.iter().filter(|n| !an.contains(n))) {
+            m.insert(
+                (*n).into(),
+                Value::from(value_of(&bn, bv, n) - value_of(&an, av, n)),
+            );
+        }
+        o.insert(key.into(), Value::Object(m));
+    }
+    Value::Object(o)
+}
+
+fn names<T>(items: &[T], name: impl Fn(&T) -> &String) -> Vec<&str> {
+    items.iter().map(|x| name(x).as_str()).collect()
+}
+
+/// B − A of every numeric headline; `{a, b, difference}` for year-valued
+/// ones (the difference null when either is); lists of years side by side.
+fn summary_delta(a: &Summary, b: &Summary) -> Value {
+    let (ja, jb) = (summary_to_json(a), summary_to_json(b));
+    let (Value::Object(ma), Value::Object(mb)) = (&ja, &jb) else {
+        return Value::Null;
+    };
+    let mut out = Map::new();
+    for (key, x) in ma {
+        let y = mb.get(key).unwrap_or(&Value::Null);
+        let d = if is_year_valued(key) {
+            year_pair(x, y)
+        } else if key == "criteria" {
+            let (Value::Object(ca), Value::Object(cb)) = (x, y) else {
+                continue;
+            };
+            Value::Object(
+                ca.iter()
+                    .map(|(k, v)| (k.clone(), year_pair(v, cb.get(k).unwrap_or(&Value::Null))))
+                    .collect(),
+            )
+        } else if let (Some(x), Some(y)) = (x.as_f64(), y.as_f64()) {
+            Value::from(y - x)
+        } else {
+            let mut pair = Map::new();
+            pair.insert("a".into(), x.clone());
+            pair.insert("b".into(), y.clone());
+            Value::Object(pair)
+        };
+        out.insert(key.clone(), d);
+    }
+    Value::Object(out)
+}
+
+fn is_year_valued(key: &str) -> bool {
+    key.ends_with("_year")
+}
+
+fn year_pair(a: &Value, b: &Value) -> Value {
+    let mut o = Map::new();
+    o.insert("a".into(), a.clone());
+    o.insert("b".into(), b.clone());
+    let d = match (a.as_i64(), b.as_i64()) {
+        (Some(x), Some(y)) => Value::from(y - x),
+        _ => Value::Null,
+    };
+    o.insert("difference".into(), d);
+    Value::Object(o)
+}
+
+/// The problems of a plan's scenarios: their names and changes, and (when
+/// the baseline itself is valid, so that no problem is reported twice)
+/// each scenario's plan.
+pub fn scenario_problems(plan: &Plan, baseline_valid: bool) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, s) in plan.scenarios.iter().enumerate() {
+        let at = root().scenarios().at(i);
+        if s.name.trim().is_empty() {
+            out.push(Problem::new(at.name(), Rule::Empty));
+        } else if is_baseline_name(&s.name) {
+            out.push(Problem::new(at.name(), Rule::BaselineName));
+        }
+        if let Some(first) = plan.scenarios[..i].iter().position(|o| o.name == s.name) {
+            out.push(Problem::new(
+                at.name(),
+                Rule::NameTaken {
+                    name: s.name.clone(),
+                    first: root().scenarios().at(first).field().clone(),
+                },
+            ));
+        }
+        if baseline_valid {
+            if let Err(p) = scenario_plan(plan, i) {
+                out.extend(p);
+            }
+        } else {
+            out.extend(change_problems(i, &s.changes));
+        }
+    }
+    out
+}
+
+/// A scenario by name ("Baseline", in any case, is the plan itself).
+pub fn find<'a>(plan: &'a Plan, name: &str) -> Option<Option<(usize, &'a Scenario)>> {
+    if is_baseline_name(name) {
+        return Some(None);
+    }
+    plan.scenarios
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.name == name)
+        .map(Some)
+}
+
+/// A valid plan's projection and each scenario's plan and projection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluated {
+    pub baseline: Projection,
+    /// In the plan's order.
+    pub scenarios: Vec<(Plan, Projection)>,
+}
+
+/// Evaluates a valid plan and every scenario of it; a scenario whose
+/// projection overflows is refused under its name's place
+/// (`scenarios[1].years[3].gdp`).
+pub fn evaluate_all(plan: &Plan) -> Result<Evaluated, Vec<Problem>> {
+    let baseline = super::evaluate(plan).map_err(|p| vec![p])?;
+    let mut scenarios = Vec::with_capacity(plan.scenarios.len());
+    let mut problems = Vec::new();
+    for i in 0..plan.scenarios.len() {
+        let prefix = root().scenarios().at(i).field().clone();
+        match scenario_plan(plan, i) {
+            Ok(p) => match super::evaluate(&p) {
+                Ok(projection) => scenarios.push((p, projection)),
+                Err(e) => problems.push(Problem::new(e.path.under(&prefix), e.rule)),
+            },
+            Err(p) => problems.extend(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Evaluated {
+            baseline,
+            scenarios,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// The MODEL.md result of a plan and its scenarios: the baseline's
+/// `years` and `summary`, and `scenarios` (one `{name, years, summary}`
+/// each) when the plan has any.
+pub fn result_json(plan: &Plan, evaluated: &Evaluated) -> Value {
+    let mut out = super::projection_to_json(plan, &evaluated.baseline);
+    if !evaluated.scenarios.is_empty() {
+        let list = plan
+            .scenarios
+            .iter()
+            .zip(&evaluated.scenarios)
+            .map(|(s, (p, projection))| named_result(&s.name, p, projection))
+            .collect();
+        if let Value::Object(m) = &mut out {
+            m.insert("scenarios".into(), Value::Array(list));
+        }
+    }
+    out
+}
+
+/// `{name, years, summary}` of one scenario.
+pub fn named_result(name: &str, plan: &Plan, projection: &Projection) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), name.into());
+    if let Value::Object(r) = super::projection_to_json(plan, projection) {
+        m.extend(r);
+    }
+    Value::Object(m)
+}
