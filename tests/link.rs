@@ -124,7 +124,7 @@ fn accepts_url_fragment_and_bare_payload() {
         );
     }
     assert!(link_url("https://example.org/app/?x=1#old", &plan)
-        .starts_with("https://example.org/app/?x=1#plan=1."));
+        .starts_with("https://example.org/app/?x=1#plan=2."));
 }
 
 /// Link sizes. To add a plan add a line to `cases`: (label, plan, budget
@@ -470,7 +470,10 @@ fn write_hostile_fixtures() {
         ("corrupt-deflate.link", format!("{base}1.{}", URL_SAFE_NO_PAD.encode(&flipped)), "corrupt", false),
         ("bad-checksum.link", format!("{base}1.{}", URL_SAFE_NO_PAD.encode(&bad_sum)), "corrupt", false),
         ("bomb.link", format!("{base}{}", pack("1", &vec![b' '; 4 << 20])), "too_large", false),
-        ("newer-version.link", format!("{base}2.{data}"), "newer", false),
+        // Made when link format 2 did not exist yet; release 0.2 reads it as
+        // format 2, whose payload it is not.
+        ("newer-version.link", format!("{base}2.{data}"), "shape", false),
+        ("newer-version-3.link", format!("{base}3.{data}"), "newer", false),
         ("unknown-tag.link", format!("{base}x1.{data}"), "unknown_tag", false),
         ("not-json.link", format!("{base}{}", pack("1", b"<script>alert(1)</script>")), "shape", false),
         (
@@ -530,7 +533,11 @@ fn write_hostile_fixtures() {
 fn compact_text_of_the_smallest_plan_is_as_documented() {
     let plan = read_plan(&fixture("links/minimal.plan.json"));
     assert_eq!(
-        link::compact_text(&plan),
+        link::compact_text_v1(&plan),
         r#"[["","","LCU",2026,1,0,1],[1,0,0,1,0,1,0,0,[],[]],[],[],[],[],[],[0,0,0],[],null]"#
+    );
+    assert_eq!(
+        link::compact_text(&plan),
+        r#"[[["","","LCU",2026,1],[1,0,0,1,0,1,0,0]]]"#
     );
 }

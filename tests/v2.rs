@@ -419,3 +419,92 @@ fn the_difference_of_two_plans_is_a_scenario_that_makes_one_from_the_other() {
     expected.uncertainty = None;
     assert_eq!(apply(&plan, &changes), Ok(expected));
 }
+
+mod links {
+    use super::*;
+    use sunset_planner::codec::link::{
+        decode_link, decode_link_view, encode_link, encode_link_with, View,
+    };
+
+    fn four_scenarios() -> Plan {
+        let mut plan = parse_plan(V2).expect("valid");
+        let mut more: Vec<Scenario> = serde_json::from_value::<Vec<Value>>(json!([
+            {"name": "Pledge shortfall", "note": "Donors disburse 30 points less of what they pledge",
+             "changes": {"donors[0].fulfilment_pct": 60, "donors[2].fulfilment_pct": 70}},
+            {"name": "Commodity price fall", "note": "Trade taxes and non-tax revenue fall by a quarter for three years",
+             "changes": {"shocks": [{"at": 2, "years": 3, "revenue_pct": -12}], "revenues[2].buoyancy": 0.7}}
+        ]))
+        .expect("JSON")
+        .iter()
+        .map(|v| Scenario::read(v).expect("a scenario"))
+        .collect();
+        plan.scenarios.append(&mut more);
+        assert_eq!(validate(&plan), Ok(()));
+        plan
+    }
+
+    #[test]
+    fn a_v2_plan_and_its_view_travel_in_a_link() {
+        let plan = four_scenarios();
+        let view = View {
+            scenario: Some("Relapse".into()),
+            compare: vec!["Baseline".into(), "Faster taper".into()],
+            presenter: true,
+            lang: Some("fr".into()),
+            currency: Some("USD".into()),
+        };
+        let link = encode_link_with(&plan, &view);
+        assert!(link.starts_with("2."));
+        assert_eq!(decode_link_view(&link), Ok((plan.clone(), view)));
+        // Without a view, the default one.
+        assert_eq!(
+            decode_link_view(&encode_link(&plan)),
+            Ok((plan, View::default()))
+        );
+    }
+
+    #[test]
+    fn v2_links_fit_their_budgets() {
+        let example = parse_plan(V2).expect("valid");
+        let view = View {
+            scenario: Some("Faster taper".into()),
+            compare: vec!["Baseline".into(), "Faster taper".into()],
+            ..Default::default()
+        };
+        let two = format!("#plan={}", encode_link_with(&example, &view));
+        let four = format!("#plan={}", encode_link_with(&four_scenarios(), &view));
+        println!(
+            "link size: MODEL.md example with 2 scenarios {} characters, 4 scenarios {}",
+            two.len(),
+            four.len()
+        );
+        assert!(two.len() <= 1200, "{}", two.len());
+        assert!(four.len() <= 2000, "{}", four.len());
+    }
+
+    #[test]
+    fn a_bad_view_costs_the_view_not_the_plan() {
+        use base64::Engine as _;
+        let plan = parse_plan(V2).expect("valid");
+        let text = sunset_planner::codec::link::compact_text(&plan);
+        // The plan, then a view whose `presenter` is text.
+        let with_view = format!("{},[null,[],\"yes\"]]", &text[..text.len() - 1]);
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(with_view.as_bytes(), 10);
+        let link = format!(
+            "2.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+        );
+        assert_eq!(decode_link_view(&link), Ok((plan, View::default())));
+    }
+
+    #[test]
+    fn a_v2_link_with_a_broken_scenario_says_where() {
+        let mut plan = parse_plan(V2).expect("valid");
+        plan.scenarios[1].changes.0[0].1 = json!([{"at": -1}]);
+        let e = decode_link(&encode_link(&plan)).expect_err("refused");
+        assert_eq!(
+            e.to_string(),
+            "The link's plan is not valid:\n  scenarios[1].shocks[0].at: must be a whole number of plan years (0, 1, 2 …) (got -1)"
+        );
+    }
+}

@@ -19,10 +19,11 @@ use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
 use crate::model::lang::number_fr;
+use crate::model::shape::record;
 use crate::model::{self, problem_lines, Lang, Plan, Problem, Text};
 
 /// The newest link format this release writes and reads.
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
 
 /// The fragment key: a link's fragment is `plan=<version>.<data>`.
 pub const FRAGMENT_KEY: &str = "plan";
@@ -270,14 +271,15 @@ const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
-/// The fragment payload of `plan`: `1.<data>`. The full fragment is
-/// `#plan=` followed by it; see `link_url`.
-///
-/// The plan's `format` and `version` are not carried: link format 1 holds
-/// plan format 1 (a non-finite number, which no valid plan has, is written
-/// as `null` and refused when decoded).
+/// The fragment payload of `plan`: `2.<data>`, with the default view. The
+/// full fragment is `#plan=` followed by it; see `link_url`.
 pub fn encode_link(plan: &Plan) -> String {
-    let text = v1::compact_text(plan);
+    encode_link_with(plan, &View::default())
+}
+
+/// The fragment payload of `plan` shown as `view` says (link format 2).
+pub fn encode_link_with(plan: &Plan, view: &View) -> String {
+    let text = v2::compact_text(plan, view);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 10);
     format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
@@ -289,17 +291,27 @@ pub fn link_url(base: &str, plan: &Plan) -> String {
     format!("{base}#{FRAGMENT_KEY}={}", encode_link(plan))
 }
 
-/// The plan in a link: a full URL, a fragment (`#plan=1.…`, `plan=1.…`) or a
-/// bare payload (`1.…`). Whitespace (line breaks from e-mail) is ignored.
+/// The plan in a link: a full URL, a fragment (`#plan=2.…`, `plan=2.…`) or a
+/// bare payload (`2.…`). Whitespace (line breaks from e-mail) is ignored.
 /// The plan comes back only if it is valid (`model::validate`).
 pub fn decode_link(input: &str) -> Result<Plan, LinkError> {
-    let plan = decode_link_unvalidated(input)?;
+    decode_link_view(input).map(|(plan, _)| plan)
+}
+
+/// The plan in a link and the view it asks for (a format-1 link, or a view
+/// that cannot be read, gives the default view: the plan still opens).
+pub fn decode_link_view(input: &str) -> Result<(Plan, View), LinkError> {
+    let (plan, view) = decode_unvalidated(input)?;
     model::validate(&plan).map_err(LinkError::Invalid)?;
-    Ok(plan)
+    Ok((plan, view))
 }
 
 /// As `decode_link`, without the validation step (for tools and tests).
 pub fn decode_link_unvalidated(input: &str) -> Result<Plan, LinkError> {
+    decode_unvalidated(input).map(|(plan, _)| plan)
+}
+
+fn decode_unvalidated(input: &str) -> Result<(Plan, View), LinkError> {
     if input.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLarge {
             limit_bytes: MAX_INFLATED_BYTES,
@@ -323,7 +335,8 @@ pub fn decode_link_unvalidated(input: &str) -> Result<Plan, LinkError> {
     let data_offset = offset + tag.chars().count() + 1;
     let bytes = unbase64(data, data_offset)?;
     match version {
-        1 => v1::decode(&unpack(&bytes)?),
+        1 => v1::decode(&unpack(&bytes)?).map(|plan| (plan, View::default())),
+        2 => v2::decode(&unpack(&bytes)?),
         _ => Err(LinkError::Newer { version }),
     }
 }
@@ -421,6 +434,265 @@ fn unpack(bytes: &[u8]) -> Result<Vec<u8>, LinkError> {
             _ => LinkError::Corrupt,
         },
     )
+}
+
+record! {
+    /// What a link asks the app to show, beside the plan (link format 2).
+    pub struct View at ViewAt {
+        /// The scenario on screen (None: the baseline).
+        pub scenario: Option<String> = opt(None),
+        /// The scenarios compared, by name ("Baseline" for the plan).
+        pub compare: Vec<String> = opt(Vec::new()),
+        /// The presenter (workshop) view.
+        pub presenter: bool = opt(false),
+        /// The interface language, "en" or "fr".
+        pub lang: Option<String> = opt(None),
+        /// The display currency, "LCU" or "USD".
+        pub currency: Option<String> = opt(None),
+    }
+}
+
+/// Link format 2: `[plan, view]`, each written positionally from the
+/// plan's one definition (docs/link-format.md): an object is the array of
+/// its fields in their declared order, a field the file leaves out is
+/// `null`, trailing `null`s are dropped (so a field added at the end of an
+/// object later leaves older links readable), a taper is `[shape, fields…]`;
+/// numbers take their shortest exact form. Scenario changes keep their
+/// file form. Decoding turns the arrays back into the file form and reads
+/// it as a plan file is read, so problems are named by their plan paths.
+mod v2 {
+    use serde_json::{Map, Value};
+
+    use super::{LinkError, Packed, View};
+    use crate::model::shape::{FieldInfo, Node, Shape};
+    use crate::model::{Plan, FORMAT, VERSION};
+
+    /// The plan's own fields less `format` and `version`, which a link of
+    /// this format implies.
+    fn plan_fields() -> &'static [FieldInfo] {
+        match Plan::shape() {
+            Shape::Object(fields) => &fields[2..],
+            _ => &[],
+        }
+    }
+
+    pub(super) fn compact_text(plan: &Plan, view: &View) -> String {
+        let mut packed = vec![positional(&plan.write(), &Shape::Object(plan_fields()))];
+        let view = positional(&view.write(), View::shape());
+        if view != Value::Array(Vec::new()) {
+            packed.push(view);
+        }
+        let mut out = String::new();
+        super::write_compact(&Value::Array(packed), &mut out);
+        out
+    }
+
+    /// The positional form of a file-form value of `shape`.
+    fn positional(v: &Value, shape: &Shape) -> Value {
+        match (v, shape) {
+            (Value::Object(o), Shape::Object(fields)) => {
+                let mut items: Vec<Value> = fields
+                    .iter()
+                    .map(|f| {
+                        o.get(f.name)
+                            .map_or(Value::Null, |x| positional(x, (f.shape)()))
+                    })
+                    .collect();
+                trim(&mut items);
+                Value::Array(items)
+            }
+            (Value::Object(o), Shape::Tagged(t)) => {
+                let tag = o.get(t.tag).cloned().unwrap_or(Value::Null);
+                let fields = t
+                    .variants
+                    .iter()
+                    .find(|var| tag.as_str() == Some(var.name))
+                    .map_or(&[][..], |var| var.fields);
+                let mut items = vec![tag];
+                items.extend(fields.iter().map(|f| {
+                    o.get(f.name)
+                        .map_or(Value::Null, |x| positional(x, (f.shape)()))
+                }));
+                trim(&mut items);
+                Value::Array(items)
+            }
+            (Value::Array(a), Shape::List(item)) => {
+                let item = item();
+                Value::Array(a.iter().map(|x| positional(x, item)).collect())
+            }
+            _ => v.clone(),
+        }
+    }
+
+    fn trim(items: &mut Vec<Value>) {
+        while items.last() == Some(&Value::Null) {
+            items.pop();
+        }
+    }
+
+    /// The file form of a positional value of `shape`, at `path` (for
+    /// messages). What is not positional is left for the plan's walk.
+    fn file_form(v: &Value, shape: &Shape, path: &str) -> Result<Value, LinkError> {
+        let join = |name: &str| {
+            if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        match (v, shape) {
+            (Value::Array(items), Shape::Object(fields)) => {
+                if items.len() > fields.len() {
+                    return Err(shape_error(path, fields.len(), items.len()));
+                }
+                let mut o = Map::new();
+                for (f, x) in fields.iter().zip(items) {
+                    if !x.is_null() {
+                        o.insert(f.name.into(), file_form(x, (f.shape)(), &join(f.name))?);
+                    }
+                }
+                Ok(Value::Object(o))
+            }
+            (Value::Array(items), Shape::Tagged(t)) => {
+                let Some((tag, rest)) = items.split_first() else {
+                    return Ok(Value::Object(Map::new()));
+                };
+                let mut o = Map::new();
+                o.insert(t.tag.into(), tag.clone());
+                if let Some(var) = t.variants.iter().find(|var| tag.as_str() == Some(var.name)) {
+                    if rest.len() > var.fields.len() {
+                        return Err(shape_error(path, var.fields.len() + 1, items.len()));
+                    }
+                    for (f, x) in var.fields.iter().zip(rest) {
+                        if !x.is_null() {
+                            o.insert(f.name.into(), file_form(x, (f.shape)(), &join(f.name))?);
+                        }
+                    }
+                }
+                Ok(Value::Object(o))
+            }
+            (Value::Array(items), Shape::List(item)) => {
+                let item = item();
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| file_form(x, item, &format!("{path}[{i}]")))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Value::Array)
+            }
+            _ => Ok(v.clone()),
+        }
+    }
+
+    fn shape_error(path: &str, want: usize, found: usize) -> LinkError {
+        LinkError::Shape {
+            path: path.to_string(),
+            problem: Packed::FieldCount { want, found },
+        }
+    }
+
+    /// The plan (read as a plan file, unvalidated) and view of a format-2 text.
+    pub(super) fn decode(bytes: &[u8]) -> Result<(Plan, View), LinkError> {
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            if e.is_eof() {
+                LinkError::Truncated
+            } else {
+                LinkError::Shape {
+                    path: String::new(),
+                    problem: Packed::Unreadable {
+                        reason: e.to_string(),
+                    },
+                }
+            }
+        })?;
+        let (plan, view) = match value.as_array().map(Vec::as_slice) {
+            Some([plan]) => (plan, None),
+            Some([plan, view]) => (plan, Some(view)),
+            _ => {
+                return Err(LinkError::Shape {
+                    path: String::new(),
+                    problem: Packed::Fields { want: 2 },
+                })
+            }
+        };
+        let mut file = file_form(plan, &Shape::Object(plan_fields()), "")?;
+        if let Value::Object(o) = &mut file {
+            o.insert("format".into(), FORMAT.into());
+            o.insert("version".into(), VERSION.into());
+        }
+        let plan = read_unvalidated(&file)?;
+        // A view that cannot be read costs the view, never the plan.
+        let view = view
+            .and_then(|v| file_form(v, View::shape(), "").ok())
+            .and_then(|v| {
+                let mut problems = Vec::new();
+                crate::model::shape::walk(
+                    &v,
+                    View::shape(),
+                    &crate::model::Field::root(),
+                    VERSION,
+                    &mut problems,
+                );
+                problems.is_empty().then(|| View::read(&v)).flatten()
+            })
+            .unwrap_or_default();
+        Ok((plan, view))
+    }
+
+    /// The walk and the read of a plan file, without `validate` (which
+    /// `decode_link` runs).
+    fn read_unvalidated(file: &Value) -> Result<Plan, LinkError> {
+        let mut problems = Vec::new();
+        crate::model::shape::walk(
+            file,
+            Plan::shape(),
+            &crate::model::Field::root(),
+            VERSION,
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(LinkError::Invalid(problems));
+        }
+        Plan::read(file).ok_or(LinkError::Shape {
+            path: String::new(),
+            problem: Packed::Fields { want: 2 },
+        })
+    }
+}
+
+/// JSON text with every number in its shortest exact form (`3.5e10`).
+fn write_compact(v: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => out.push_str(&i.to_string()),
+            (None, Some(x)) => out.push_str(&v1::shortest(x)),
+            _ => out.push_str(&n.to_string()),
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(x, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, x)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_compact(x, out);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Link format 1: the plan as a positional JSON array (docs/link-format.md).
@@ -1072,7 +1344,23 @@ mod v1 {
 /// The unpacked compact text of a plan (link format 1), for tests and for
 /// the format documentation.
 pub fn compact_text(plan: &Plan) -> String {
+    v2::compact_text(plan, &View::default())
+}
+
+/// The compact text of link format 1, which this release still reads.
+pub fn compact_text_v1(plan: &Plan) -> String {
     v1::compact_text(plan)
+}
+
+/// The plan and view in unpacked link-format-2 text, unvalidated (for fuzzing).
+#[doc(hidden)]
+pub fn decode_compact_text_v2(text: &[u8]) -> Result<(Plan, View), LinkError> {
+    if text.len() > MAX_INFLATED_BYTES {
+        return Err(LinkError::TooLarge {
+            limit_bytes: MAX_INFLATED_BYTES,
+        });
+    }
+    v2::decode(text)
 }
 
 /// The plan in unpacked link-format-1 text, unvalidated: the inner step of
@@ -1109,7 +1397,8 @@ mod tests {
     #[test]
     fn tags() {
         assert_eq!(version_of("1"), Ok(1));
-        assert_eq!(version_of("2"), Err(LinkError::Newer { version: 2 }));
+        assert_eq!(version_of("2"), Ok(2));
+        assert_eq!(version_of("3"), Err(LinkError::Newer { version: 3 }));
         assert!(matches!(version_of("0"), Err(LinkError::UnknownTag { .. })));
         assert!(matches!(
             version_of("v1"),
