@@ -14,9 +14,10 @@ pub fn ramp_share(r: Option<&Ramp>, t: u32) -> f64 {
     }
 }
 
-/// (1 + rate/100)^t.
+/// (1 + rate/100)^t, by `libm` (MODEL.md "Bit for bit": std's `powi` may
+/// differ between platforms).
 fn compound(rate_pct: f64, t: u32) -> f64 {
-    (1.0 + rate_pct / 100.0).powi(t.min(i32::MAX as u32) as i32)
+    libm::pow(1.0 + rate_pct / 100.0, f64::from(t))
 }
 
 /// cost_t = base · (P_t if indexed) · (1 + real growth)^t · S^cost_t.

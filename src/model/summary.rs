@@ -22,16 +22,13 @@ pub fn first_year_holding_to_the_end(
     (tail > 0).then(|| years[years.len() - tail].year)
 }
 
-/// Σ x_t / (1 + r)^t, plan year 0 undiscounted.
+/// Σ x_t / (1 + r)^t, plan year 0 undiscounted. The power is `libm`'s
+/// (MODEL.md "Bit for bit"), taken per year as the spec writes it.
 pub fn npv(values: impl Iterator<Item = f64>, discount_rate_pct: f64) -> f64 {
-    let factor = 1.0 / (1.0 + discount_rate_pct / 100.0);
-    let mut weight = 1.0;
-    let mut sum = 0.0;
-    for x in values {
-        sum += x * weight;
-        weight *= factor;
-    }
-    sum
+    let base = 1.0 + discount_rate_pct / 100.0;
+    values
+        .zip(0u32..)
+        .fold(0.0, |sum, (x, t)| sum + x / libm::pow(base, f64::from(t)))
 }
 
 /// The relative tolerance within which two results count as equal.
