@@ -91,12 +91,13 @@ pub fn fulfilment(donor: &Donor) -> f64 {
     donor.fulfilment_pct / 100.0
 }
 
-/// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling cap.
-pub fn pledged_flow(donor: &Donor, t: u32, fx: f64, shock_donor: f64) -> f64 {
+/// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling
+/// cap. `fulfilment` is F (the plan's, or a Monte Carlo path's).
+pub fn pledged_flow(donor: &Donor, t: u32, fx: f64, fulfilment: f64, shock_donor: f64) -> f64 {
     donor.base.unwrap_or(0.0)
         * taper_multiplier(taper_of(donor), t)
         * currency_factor(donor, fx)
-        * fulfilment(donor)
+        * fulfilment
         * shock_donor
 }
 
@@ -109,15 +110,21 @@ pub fn country_share_pct(initial_pct: f64, step_pp: f64, start: u32, t: u32) -> 
     }
 }
 
-/// D_t of a co-financing donor given its target's need this year.
-pub fn cofinancing_flow(donor: &Donor, target_need: f64, t: u32, shock_donor: f64) -> f64 {
+/// D_t of a co-financing donor given its target's need this year and F.
+pub fn cofinancing_flow(
+    donor: &Donor,
+    target_need: f64,
+    t: u32,
+    fulfilment: f64,
+    shock_donor: f64,
+) -> f64 {
     let s = country_share_pct(
         donor.initial_country_share_pct.unwrap_or(0.0),
         donor.step_pp.unwrap_or(0.0),
         donor.start.unwrap_or(0),
         t,
     );
-    target_need * (1.0 - s / 100.0) * fulfilment(donor) * shock_donor
+    target_need * (1.0 - s / 100.0) * fulfilment * shock_donor
 }
 
 /// D_t of a gap-filling donor: min(cap_t, what is still missing), never negative.
