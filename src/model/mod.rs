@@ -24,6 +24,7 @@ pub mod parse;
 pub mod plan;
 pub mod presets;
 pub mod projection;
+pub mod random;
 pub mod reserve;
 pub mod result;
 pub mod revenue;
