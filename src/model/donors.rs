@@ -92,13 +92,10 @@ pub fn fulfilment(donor: &Donor) -> f64 {
 }
 
 /// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling
-/// cap. `fulfilment` is F (the plan's, or a Monte Carlo path's).
-pub fn pledged_flow(donor: &Donor, t: u32, fx: f64, fulfilment: f64, shock_donor: f64) -> f64 {
-    donor.base.unwrap_or(0.0)
-        * taper_multiplier(taper_of(donor), t)
-        * currency_factor(donor, fx)
-        * fulfilment
-        * shock_donor
+/// cap, given m(t) (`taper_multiplier`, taken once per plan) and F (the
+/// plan's `fulfilment`, or a Monte Carlo path's).
+pub fn pledged_flow(donor: &Donor, taper: f64, fx: f64, fulfilment: f64, shock_donor: f64) -> f64 {
+    donor.base.unwrap_or(0.0) * taper * currency_factor(donor, fx) * fulfilment * shock_donor
 }
 
 /// s_t, the country's share of a co-financed item, in percent.

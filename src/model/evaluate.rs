@@ -9,16 +9,17 @@
 use super::conventions::{epsilon, snap_zero, total};
 use super::donors::{
     cofinancing_flow, evaluation_order, fulfilment, gap_filling_flow, pledged_flow,
+    taper_multiplier, taper_of,
 };
 use super::indicators::{donor_drop_pct, donor_share_pct, pct_of_gdp, self_sufficiency_pct};
 use super::macro_path::{macro_year_next, macro_year_zero};
-use super::need::{line_need, programme_need};
+use super::need::{benefit_growth, line_growth, line_need, programme_need};
 use super::plan::{DonorKind, Plan};
 use super::projection::{Projection, Summary, YearResult, METRICS};
 use super::reserve::reserve_year;
 use super::revenue::{core_next, reform_yield, stream_revenue};
 use super::shocks::shock_multipliers;
-use super::summary::summarise;
+use super::summary::{discount_factors, summarise};
 use super::validate::MAX_HORIZON;
 use super::Problem;
 
@@ -80,171 +81,221 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
 /// The projection of one path: the plan with a path's inputs.
 pub fn evaluate_with(plan: &Plan, path: &PathInputs) -> Result<Projection, Problem> {
     let mut projection = Projection::default();
-    evaluate_into(plan, path, &mut projection)?;
+    Evaluator::new(plan)?.run(path, &mut projection)?;
     Ok(projection)
 }
 
-/// `evaluate_with` written into `out`, reusing its buffers: a Monte Carlo
-/// run evaluates thousands of paths and need not allocate each one's years
-/// afresh. On an error `out` holds a partial projection.
-pub fn evaluate_into(plan: &Plan, path: &PathInputs, out: &mut Projection) -> Result<(), Problem> {
-    let horizon = plan.meta.horizon_years;
-    if !(1..=MAX_HORIZON).contains(&horizon) {
-        return Err(Problem::new(
-            "meta.horizon_years",
-            format!("must be between 1 and {MAX_HORIZON} years (got {horizon})"),
-        ));
-    }
-    let targets: Vec<Option<Target>> = plan
-        .donors
+/// A plan ready to be evaluated many times (a Monte Carlo run's paths):
+/// what no path changes is worked out once. The growth factors (1 + r)^t of
+/// cost lines and benefits, the taper multipliers and the discount factors
+/// are powers, most of a path's time if taken again for every path; each is
+/// still computed by its section's function, only not repeated.
+#[derive(Clone, Debug)]
+pub struct Evaluator<'p> {
+    plan: &'p Plan,
+    horizon: usize,
+    targets: Vec<Option<Target>>,
+    order: Vec<usize>,
+    /// (1 + real growth)^t per cost line, line-major (`i * horizon + t`).
+    cost_growth: Vec<f64>,
+    /// (1 + real benefit growth)^t per programme, likewise.
+    benefit_growth: Vec<f64>,
+    /// m(t) per donor, likewise.
+    tapers: Vec<f64>,
+    /// (1 + r)^t per plan year.
+    discount: Vec<f64>,
+}
+
+/// f(item, t) for every item and plan year, item-major.
+fn by_item_and_year<T>(items: &[T], horizon: usize, f: impl Fn(&T, u32) -> f64) -> Vec<f64> {
+    items
         .iter()
-        .map(|d| resolve_target(plan, d.target.as_deref()))
-        .collect();
-    let fulfilments: Vec<f64> = plan
-        .donors
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            path.fulfilment_pct
-                .get(i)
-                .map_or(fulfilment(d), |f| f / 100.0)
+        .flat_map(|item| (0..horizon as u32).map(move |t| (item, t)))
+        .map(|(item, t)| f(item, t))
+        .collect()
+}
+
+impl<'p> Evaluator<'p> {
+    /// Refuses only a horizon the evaluator cannot run (1 – 60 years).
+    pub fn new(plan: &'p Plan) -> Result<Self, Problem> {
+        let horizon = plan.meta.horizon_years;
+        if !(1..=MAX_HORIZON).contains(&horizon) {
+            return Err(Problem::new(
+                "meta.horizon_years",
+                format!("must be between 1 and {MAX_HORIZON} years (got {horizon})"),
+            ));
+        }
+        let h = horizon as usize;
+        Ok(Evaluator {
+            plan,
+            horizon: h,
+            targets: plan
+                .donors
+                .iter()
+                .map(|d| resolve_target(plan, d.target.as_deref()))
+                .collect(),
+            order: evaluation_order(&plan.donors).collect(),
+            cost_growth: by_item_and_year(&plan.costs, h, line_growth),
+            benefit_growth: by_item_and_year(&plan.programmes, h, benefit_growth),
+            tapers: by_item_and_year(&plan.donors, h, |d, t| taper_multiplier(taper_of(d), t)),
+            discount: discount_factors(plan.meta.discount_rate_pct, h),
         })
-        .collect();
-    let order: Vec<usize> = evaluation_order(&plan.donors).collect();
-    let mut cores: Vec<f64> = plan.revenues.iter().map(|r| r.base).collect();
-    let mut macro_year = macro_year_zero(&plan.macro_path);
-    let mut prev_reserve = plan.reserve.opening;
-    let mut prev_programmed = None;
-    out.years.resize_with(horizon as usize, YearResult::default);
-
-    for (t, slot) in (0..horizon).zip(out.years.iter_mut()) {
-        if t > 0 {
-            let surprise = |d: &[f64]| d.get(t as usize).copied().unwrap_or(0.0);
-            macro_year = macro_year_next(
-                &plan.macro_path,
-                t,
-                &macro_year,
-                surprise(path.growth_surprise_pp),
-                surprise(path.inflation_surprise_pp),
-            );
-            for (core, stream) in cores.iter_mut().zip(&plan.revenues) {
-                *core = core_next(*core, macro_year.nominal_growth, stream.buoyancy);
-            }
-        }
-        let year = plan.meta.start_year.saturating_add(t as i32);
-        let shock = shock_multipliers(&plan.shocks, t);
-
-        // The breakdown buffers of the slot's last use, refilled.
-        let mut revenues = std::mem::take(&mut slot.revenues);
-        revenues.clear();
-        revenues.extend(plan.revenues.iter().zip(&cores).map(|(stream, core)| {
-            let reform = stream
-                .reform
-                .as_ref()
-                .map_or(0.0, |r| reform_yield(r, macro_year.gdp, t));
-            stream_revenue(*core, reform, shock.revenue) * path.revenue_multiplier
-        }));
-        let local_revenue = total(revenues.iter().copied());
-
-        let mut costs = std::mem::take(&mut slot.costs);
-        costs.clear();
-        costs.extend(
-            plan.costs.iter().map(|c| {
-                line_need(c, t, macro_year.price_index, shock.cost) * path.cost_multiplier
-            }),
-        );
-        let mut programmes = std::mem::take(&mut slot.programmes);
-        programmes.clear();
-        programmes.extend(plan.programmes.iter().map(|p| {
-            programme_need(
-                p,
-                t,
-                macro_year.population,
-                macro_year.price_index,
-                shock.cost,
-            ) * path.cost_multiplier
-        }));
-        let programmes_need = total(programmes.iter().copied());
-        let need = total(costs.iter().copied()) + programmes_need;
-
-        let mut donors = std::mem::take(&mut slot.donors);
-        donors.clear();
-        donors.resize(plan.donors.len(), 0.0);
-        let mut donor_funding = 0.0;
-        let mut programmed = 0.0;
-        for &i in &order {
-            let (Some(donor), Some(&f)) = (plan.donors.get(i), fulfilments.get(i)) else {
-                continue;
-            };
-            let flow = match donor.kind {
-                DonorKind::BudgetSupport => {
-                    let flow = pledged_flow(donor, t, macro_year.fx, f, shock.donor);
-                    programmed += flow;
-                    flow
-                }
-                DonorKind::Cofinancing => {
-                    let target_need = match targets.get(i).copied().flatten() {
-                        Some(Target::Cost(j)) => costs.get(j).copied().unwrap_or(0.0),
-                        Some(Target::Programme(j)) => programmes.get(j).copied().unwrap_or(0.0),
-                        None => 0.0,
-                    };
-                    let flow = cofinancing_flow(donor, target_need, t, f, shock.donor);
-                    programmed += flow;
-                    flow
-                }
-                DonorKind::GapFilling => {
-                    let cap = pledged_flow(donor, t, macro_year.fx, f, shock.donor);
-                    programmed += cap;
-                    // ε_t is already final here: a gap-filling flow never lifts
-                    // L + G above N, so max(1, N, L + G) does not change.
-                    let eps = epsilon(need, local_revenue + donor_funding);
-                    let missing = snap_zero(need - local_revenue - donor_funding, eps);
-                    snap_zero(gap_filling_flow(cap, missing), eps)
-                }
-            };
-            donors[i] = flow;
-            donor_funding += flow;
-        }
-
-        let eps = epsilon(need, local_revenue + donor_funding);
-        let balance = snap_zero(local_revenue + donor_funding - need, eps);
-        let reserve = reserve_year(&plan.reserve, prev_reserve, balance, need, eps);
-
-        *slot = YearResult {
-            year,
-            gdp: macro_year.gdp,
-            price_index: macro_year.price_index,
-            population: macro_year.population,
-            fx: macro_year.fx,
-            local_revenue,
-            need,
-            donor_funding,
-            programmed_donor_funding: programmed,
-            balance,
-            reserve: reserve.closing,
-            deposit: reserve.deposit,
-            draw: reserve.draw,
-            unfunded_gap: reserve.unfunded_gap,
-            fiscal_space: reserve.fiscal_space,
-            self_sufficiency_pct: self_sufficiency_pct(local_revenue, need),
-            donor_share_pct: donor_share_pct(donor_funding, local_revenue),
-            revenue_pct_gdp: pct_of_gdp(local_revenue, macro_year.gdp),
-            social_protection_pct_gdp: pct_of_gdp(programmes_need, macro_year.gdp),
-            donor_drop_pct: donor_drop_pct(prev_programmed, programmed, need, eps),
-            revenues,
-            costs,
-            programmes,
-            donors,
-        };
-        if let Some(field) = first_non_finite(slot) {
-            return Err(overflow_in_year(t, year, field));
-        }
-        prev_reserve = reserve.closing;
-        prev_programmed = Some(programmed);
     }
 
-    out.summary = summarise(plan, &out.years);
-    check_summary(&out.summary)
+    /// The projection of one path written into `out`, reusing its buffers:
+    /// a run of thousands of paths need not allocate each one's years
+    /// afresh. On an error `out` holds a partial projection.
+    pub fn run(&self, path: &PathInputs, out: &mut Projection) -> Result<(), Problem> {
+        let plan = self.plan;
+        let h = self.horizon;
+        let fulfilments: Vec<f64> = plan
+            .donors
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                path.fulfilment_pct
+                    .get(i)
+                    .map_or(fulfilment(d), |f| f / 100.0)
+            })
+            .collect();
+        let mut cores: Vec<f64> = plan.revenues.iter().map(|r| r.base).collect();
+        let mut macro_year = macro_year_zero(&plan.macro_path);
+        let mut prev_reserve = plan.reserve.opening;
+        let mut prev_programmed = None;
+        out.years.resize_with(h, YearResult::default);
+
+        for (t, slot) in (0..h as u32).zip(out.years.iter_mut()) {
+            let at = |factors: &[f64], i: usize| factors.get(i * h + t as usize).copied();
+            if t > 0 {
+                let surprise = |d: &[f64]| d.get(t as usize).copied().unwrap_or(0.0);
+                macro_year = macro_year_next(
+                    &plan.macro_path,
+                    t,
+                    &macro_year,
+                    surprise(path.growth_surprise_pp),
+                    surprise(path.inflation_surprise_pp),
+                );
+                for (core, stream) in cores.iter_mut().zip(&plan.revenues) {
+                    *core = core_next(*core, macro_year.nominal_growth, stream.buoyancy);
+                }
+            }
+            let year = plan.meta.start_year.saturating_add(t as i32);
+            let shock = shock_multipliers(&plan.shocks, t);
+
+            // The breakdown buffers of the slot's last use, refilled.
+            let mut revenues = std::mem::take(&mut slot.revenues);
+            revenues.clear();
+            revenues.extend(plan.revenues.iter().zip(&cores).map(|(stream, core)| {
+                let reform = stream
+                    .reform
+                    .as_ref()
+                    .map_or(0.0, |r| reform_yield(r, macro_year.gdp, t));
+                stream_revenue(*core, reform, shock.revenue) * path.revenue_multiplier
+            }));
+            let local_revenue = total(revenues.iter().copied());
+
+            let mut costs = std::mem::take(&mut slot.costs);
+            costs.clear();
+            costs.extend(plan.costs.iter().enumerate().map(|(i, c)| {
+                let growth = at(&self.cost_growth, i).unwrap_or(f64::NAN);
+                line_need(c, t, macro_year.price_index, growth, shock.cost) * path.cost_multiplier
+            }));
+            let mut programmes = std::mem::take(&mut slot.programmes);
+            programmes.clear();
+            programmes.extend(plan.programmes.iter().enumerate().map(|(i, p)| {
+                let growth = at(&self.benefit_growth, i).unwrap_or(f64::NAN);
+                programme_need(
+                    p,
+                    t,
+                    macro_year.population,
+                    macro_year.price_index,
+                    growth,
+                    shock.cost,
+                ) * path.cost_multiplier
+            }));
+            let programmes_need = total(programmes.iter().copied());
+            let need = total(costs.iter().copied()) + programmes_need;
+
+            let mut donors = std::mem::take(&mut slot.donors);
+            donors.clear();
+            donors.resize(plan.donors.len(), 0.0);
+            let mut donor_funding = 0.0;
+            let mut programmed = 0.0;
+            for &i in &self.order {
+                let (Some(donor), Some(&f)) = (plan.donors.get(i), fulfilments.get(i)) else {
+                    continue;
+                };
+                let m = at(&self.tapers, i).unwrap_or(f64::NAN);
+                let flow = match donor.kind {
+                    DonorKind::BudgetSupport => {
+                        let flow = pledged_flow(donor, m, macro_year.fx, f, shock.donor);
+                        programmed += flow;
+                        flow
+                    }
+                    DonorKind::Cofinancing => {
+                        let target_need = match self.targets.get(i).copied().flatten() {
+                            Some(Target::Cost(j)) => costs.get(j).copied().unwrap_or(0.0),
+                            Some(Target::Programme(j)) => programmes.get(j).copied().unwrap_or(0.0),
+                            None => 0.0,
+                        };
+                        let flow = cofinancing_flow(donor, target_need, t, f, shock.donor);
+                        programmed += flow;
+                        flow
+                    }
+                    DonorKind::GapFilling => {
+                        let cap = pledged_flow(donor, m, macro_year.fx, f, shock.donor);
+                        programmed += cap;
+                        // ε_t is already final here: a gap-filling flow never lifts
+                        // L + G above N, so max(1, N, L + G) does not change.
+                        let eps = epsilon(need, local_revenue + donor_funding);
+                        let missing = snap_zero(need - local_revenue - donor_funding, eps);
+                        snap_zero(gap_filling_flow(cap, missing), eps)
+                    }
+                };
+                donors[i] = flow;
+                donor_funding += flow;
+            }
+
+            let eps = epsilon(need, local_revenue + donor_funding);
+            let balance = snap_zero(local_revenue + donor_funding - need, eps);
+            let reserve = reserve_year(&plan.reserve, prev_reserve, balance, need, eps);
+
+            *slot = YearResult {
+                year,
+                gdp: macro_year.gdp,
+                price_index: macro_year.price_index,
+                population: macro_year.population,
+                fx: macro_year.fx,
+                local_revenue,
+                need,
+                donor_funding,
+                programmed_donor_funding: programmed,
+                balance,
+                reserve: reserve.closing,
+                deposit: reserve.deposit,
+                draw: reserve.draw,
+                unfunded_gap: reserve.unfunded_gap,
+                fiscal_space: reserve.fiscal_space,
+                self_sufficiency_pct: self_sufficiency_pct(local_revenue, need),
+                donor_share_pct: donor_share_pct(donor_funding, local_revenue),
+                revenue_pct_gdp: pct_of_gdp(local_revenue, macro_year.gdp),
+                social_protection_pct_gdp: pct_of_gdp(programmes_need, macro_year.gdp),
+                donor_drop_pct: donor_drop_pct(prev_programmed, programmed, need, eps),
+                revenues,
+                costs,
+                programmes,
+                donors,
+            };
+            if let Some(field) = first_non_finite(slot) {
+                return Err(overflow_in_year(t, year, field));
+            }
+            prev_reserve = reserve.closing;
+            prev_programmed = Some(programmed);
+        }
+
+        out.summary = summarise(plan, &out.years, &self.discount);
+        check_summary(&out.summary)
+    }
 }
 
 /// The first per-year figure, in result order, that is not a finite number.
@@ -329,9 +380,12 @@ mod tests {
         big.revenues.push(big.revenues[0].clone());
         big.revenues[4].name = "Copy".into();
         let mut out = Projection::default();
-        evaluate_into(&big, &PathInputs::NONE, &mut out).expect("evaluates");
+        let run = |plan, out: &mut Projection| {
+            Evaluator::new(plan).and_then(|e| e.run(&PathInputs::NONE, out))
+        };
+        run(&big, &mut out).expect("evaluates");
         assert_eq!(Ok(&out), evaluate(&big).as_ref());
-        evaluate_into(&small, &PathInputs::NONE, &mut out).expect("evaluates");
+        run(&small, &mut out).expect("evaluates");
         assert_eq!(Ok(out), evaluate(&small));
     }
 

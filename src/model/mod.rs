@@ -34,7 +34,7 @@ pub mod validate;
 
 pub use default_plan::default_plan;
 pub use evaluate::evaluate;
-pub use evaluate::{evaluate_into, evaluate_with, PathInputs};
+pub use evaluate::{evaluate_with, Evaluator, PathInputs};
 pub use french::{problem_lines, Bilingual};
 pub use parse::{parse_plan, plan_from_walked, plan_to_value};
 pub use plan::*;
