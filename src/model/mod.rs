@@ -30,6 +30,8 @@ pub mod result;
 pub mod revenue;
 pub mod shocks;
 pub mod summary;
+pub mod uncertainty;
+pub mod uncertainty_json;
 pub mod validate;
 
 pub use default_plan::default_plan;
@@ -41,6 +43,11 @@ pub use plan::*;
 pub use presets::{presets, Preset, PresetItem};
 pub use projection::*;
 pub use result::projection_to_json;
+pub use uncertainty::{
+    merge_runs, simulate, simulate_paths, uncertainty_result, PartialRun, Percentiles, RunFigures,
+    Uncertainty, UncertaintyResult, BAND_METRICS,
+};
+pub use uncertainty_json::uncertainty_to_json;
 pub use validate::validate;
 
 /// One thing wrong with a plan: where (`donors[1].taper.end`) and what.

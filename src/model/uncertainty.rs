@@ -1,0 +1,600 @@
+//! MODEL.md "Uncertainty": a Monte Carlo run of a plan. Each path draws its
+//! growth and inflation surprises, revenue and cost level errors and donor
+//! fulfilments (in MODEL.md's order, always in full), is evaluated by the
+//! one evaluator (`Evaluator::run` with the path's `PathInputs`), and leaves
+//! a few figures; the run reduces them to percentile bands and shares.
+//!
+//! A run can be split: `simulate_paths` runs paths a..b, `merge_runs` joins
+//! pieces, and `uncertainty_result` reduces them, bit for bit as one run
+//! (the browser splits paths over workers). Not the plan file's
+//! `uncertainty` block (reading and validating it live with the plan), not
+//! the random numbers themselves (`random`), not JSON or CSV
+//! (`uncertainty_json`, `codec::csv`).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::conventions::total;
+use super::evaluate::{Evaluator, PathInputs};
+use super::plan::Plan;
+use super::projection::{metric_index, Projection};
+use super::random::PathRng;
+use super::summary::criterion_key;
+use super::validate::MAX_HORIZON;
+
+/// The run's settings: MODEL.md's `uncertainty` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Uncertainty {
+    /// Path k's generator starts at `seed + k`.
+    pub seed: u64,
+    /// K, the number of paths.
+    pub paths: u32,
+    /// σ_g, percentage points of real growth.
+    pub real_growth_sd_pp: f64,
+    /// σ_π, percentage points of inflation.
+    pub inflation_sd_pp: f64,
+    /// ρ, the share of a year's surprise that carries into the next.
+    pub persistence: f64,
+    /// The revenue level error's σ, in percent.
+    pub revenue_error_pct: f64,
+    /// The cost level error's σ, in percent.
+    pub cost_error_pct: f64,
+    /// The spread of each donor's fulfilment, percentage points.
+    pub fulfilment_sd_pp: f64,
+}
+
+impl Default for Uncertainty {
+    /// MODEL.md's defaults: seed 1, 1,000 paths, spreads 0, persistence 0.5.
+    fn default() -> Self {
+        Uncertainty {
+            seed: 1,
+            paths: 1000,
+            real_growth_sd_pp: 0.0,
+            inflation_sd_pp: 0.0,
+            persistence: 0.5,
+            revenue_error_pct: 0.0,
+            cost_error_pct: 0.0,
+            fulfilment_sd_pp: 0.0,
+        }
+    }
+}
+
+/// The most paths a run may ask for (MODEL.md: 1 – 100,000).
+pub const MAX_PATHS: u32 = 100_000;
+/// The largest seed, 2^53 - 1 (MODEL.md: a seed must survive a JSON number).
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+/// The per-year figures that get bands, in the result's order.
+pub const BAND_METRICS: [&str; 7] = [
+    "local_revenue",
+    "need",
+    "donor_funding",
+    "unfunded_gap",
+    "reserve",
+    "self_sufficiency_pct",
+    "donor_share_pct",
+];
+
+/// The percentiles of a band, MODEL.md's p5 … p95.
+pub const QUANTILES: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/// One path's inputs, drawn in place so that a run reuses the buffers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PathDraws {
+    /// d^g_t by plan year (index 0 is 0).
+    pub growth_surprise_pp: Vec<f64>,
+    /// d^π_t by plan year (index 0 is 0).
+    pub inflation_surprise_pp: Vec<f64>,
+    /// M_rev.
+    pub revenue_multiplier: f64,
+    /// M_cost.
+    pub cost_multiplier: f64,
+    /// Each donor's fulfilment on this path, percent, in plan order.
+    pub fulfilment_pct: Vec<f64>,
+}
+
+impl PathDraws {
+    /// Draws path k's inputs for `plan`, in MODEL.md's order: for t = 1 …
+    /// H-1, z^g_t then z^π_t; then z^rev, z^cost; then z^f_i per donor.
+    pub fn draw(&mut self, plan: &Plan, u: &Uncertainty, k: u32) {
+        let horizon = plan.meta.horizon_years.min(MAX_HORIZON) as usize;
+        let mut rng = PathRng::for_path(u.seed, u64::from(k));
+        self.growth_surprise_pp.clear();
+        self.inflation_surprise_pp.clear();
+        self.growth_surprise_pp.push(0.0);
+        self.inflation_surprise_pp.push(0.0);
+        let (mut d_g, mut d_pi) = (0.0, 0.0);
+        for _ in 1..horizon {
+            let (z_g, z_pi) = (rng.normal(), rng.normal());
+            d_g = u.persistence * d_g + u.real_growth_sd_pp * z_g;
+            d_pi = u.persistence * d_pi + u.inflation_sd_pp * z_pi;
+            self.growth_surprise_pp.push(d_g);
+            self.inflation_surprise_pp.push(d_pi);
+        }
+        self.revenue_multiplier = level_error(u.revenue_error_pct, rng.normal());
+        self.cost_multiplier = level_error(u.cost_error_pct, rng.normal());
+        self.fulfilment_pct.clear();
+        for donor in &plan.donors {
+            let z = rng.normal();
+            self.fulfilment_pct
+                .push((donor.fulfilment_pct + u.fulfilment_sd_pp * z).clamp(0.0, 100.0));
+        }
+    }
+
+    /// The draws as the evaluator's inputs.
+    pub fn inputs(&self) -> PathInputs<'_> {
+        PathInputs {
+            growth_surprise_pp: &self.growth_surprise_pp,
+            inflation_surprise_pp: &self.inflation_surprise_pp,
+            revenue_multiplier: self.revenue_multiplier,
+            cost_multiplier: self.cost_multiplier,
+            fulfilment_pct: &self.fulfilment_pct,
+        }
+    }
+}
+
+/// exp(σ z - σ²/2) with σ = pct/100: a lognormal level error with mean 1
+/// (exactly 1 when σ = 0).
+pub fn level_error(pct: f64, z: f64) -> f64 {
+    let sigma = pct / 100.0;
+    libm::exp(sigma * z - sigma * sigma / 2.0)
+}
+
+/// What the paths a..b of a run left: enough to merge with other pieces and
+/// reduce to the result exactly as one run would. Plain data (serde), so a
+/// worker can send it back.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartialRun {
+    /// The paths run: k from `first_path` to `end_path` (excluded).
+    pub first_path: u32,
+    pub end_path: u32,
+    /// Paths whose projection was refused for a non-finite figure.
+    pub failed_paths: u32,
+    /// Plan years per path (the horizon).
+    pub years: u32,
+    /// The number of the plan's criteria.
+    pub criteria: u32,
+    /// For each path that did not fail, in path order, the `BAND_METRICS`
+    /// figures metric by metric, each year by year.
+    pub band_values: Vec<f64>,
+    /// Each path's `self_sufficiency_year`, in path order (failed left out).
+    pub self_sufficiency_year: Vec<Option<i32>>,
+    /// Each path's `donor_exit_year`.
+    pub donor_exit_year: Vec<Option<i32>>,
+    /// Each path's `cumulative_gap`.
+    pub cumulative_gap: Vec<f64>,
+    /// For each path, whether each criterion was met, in plan order.
+    pub criteria_met: Vec<bool>,
+}
+
+impl PartialRun {
+    /// The paths that did not fail.
+    pub fn succeeded(&self) -> usize {
+        self.cumulative_gap.len()
+    }
+
+    /// Whether the lists agree with each other and with the path range (a
+    /// piece that travelled between workers could have been cut short).
+    pub fn is_consistent(&self) -> bool {
+        let n = self.succeeded();
+        let per_path = BAND_METRICS.len() * self.years as usize;
+        let count = |per: usize| n.checked_mul(per);
+        self.first_path <= self.end_path
+            && self.years <= MAX_HORIZON
+            && n as u64 + u64::from(self.failed_paths) == u64::from(self.end_path - self.first_path)
+            && count(per_path) == Some(self.band_values.len())
+            && self.self_sufficiency_year.len() == n
+            && self.donor_exit_year.len() == n
+            && count(self.criteria as usize) == Some(self.criteria_met.len())
+    }
+}
+
+/// Runs paths k in `paths` (a sub-range of 0 … K-1, or all of it).
+pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> PartialRun {
+    let horizon = plan.meta.horizon_years;
+    let mut run = PartialRun {
+        first_path: paths.start,
+        end_path: paths.end.max(paths.start),
+        years: horizon,
+        criteria: plan.criteria.len() as u32,
+        ..PartialRun::default()
+    };
+    let Ok(evaluator) = Evaluator::new(plan) else {
+        // A horizon the evaluator cannot run: every path fails.
+        run.years = 0;
+        run.failed_paths = run.end_path - run.first_path;
+        return run;
+    };
+    // Room for every path, up to the most a run may ask for.
+    let count = (run.end_path - run.first_path).min(MAX_PATHS) as usize;
+    run.band_values
+        .reserve(count * BAND_METRICS.len() * horizon as usize);
+    let band_index: Vec<usize> = BAND_METRICS
+        .iter()
+        .filter_map(|m| metric_index(m))
+        .collect();
+    let mut draws = PathDraws::default();
+    let mut projection = Projection::default();
+    for k in paths {
+        draws.draw(plan, u, k);
+        if evaluator.run(&draws.inputs(), &mut projection).is_err() {
+            run.failed_paths += 1;
+            continue;
+        }
+        for &i in &band_index {
+            run.band_values.extend(
+                projection
+                    .years
+                    .iter()
+                    .map(|y| y.metric_at(i).unwrap_or(f64::NAN)),
+            );
+        }
+        let s = &projection.summary;
+        run.self_sufficiency_year.push(s.self_sufficiency_year);
+        run.donor_exit_year.push(s.donor_exit_year);
+        run.cumulative_gap.push(s.cumulative_gap);
+        run.criteria_met
+            .extend(s.criteria.iter().map(|(_, year)| year.is_some()));
+    }
+    run
+}
+
+/// Why pieces of a run do not make one run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeError {
+    /// No pieces at all.
+    Empty,
+    /// A piece whose lists disagree with its path range.
+    Inconsistent { first_path: u32, end_path: u32 },
+    /// Pieces of plans with different horizons or criteria.
+    DifferentPlans,
+    /// Paths `from` … `to` are missing, or run twice when `to` < `from`.
+    NotContiguous { expected: u32, got: u32 },
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::Empty => write!(f, "no paths to merge"),
+            MergeError::Inconsistent {
+                first_path,
+                end_path,
+            } => write!(
+                f,
+                "the piece with paths {first_path} to {end_path} is incomplete"
+            ),
+            MergeError::DifferentPlans => {
+                write!(f, "the pieces come from plans of different shapes")
+            }
+            MergeError::NotContiguous { expected, got } => write!(
+                f,
+                "the pieces do not follow on: expected path {expected} next, got {got}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for MergeError {}
+
+/// The pieces of one run, in any order, joined in path order. They must
+/// cover one range of paths with no gap or overlap.
+pub fn merge_runs(mut parts: Vec<PartialRun>) -> Result<PartialRun, MergeError> {
+    parts.sort_by_key(|p| p.first_path);
+    let mut parts = parts.into_iter();
+    let mut run = parts.next().ok_or(MergeError::Empty)?;
+    let check = |p: &PartialRun| {
+        if p.is_consistent() {
+            Ok(())
+        } else {
+            Err(MergeError::Inconsistent {
+                first_path: p.first_path,
+                end_path: p.end_path,
+            })
+        }
+    };
+    check(&run)?;
+    for p in parts {
+        check(&p)?;
+        if (p.years, p.criteria) != (run.years, run.criteria) {
+            return Err(MergeError::DifferentPlans);
+        }
+        if p.first_path != run.end_path {
+            return Err(MergeError::NotContiguous {
+                expected: run.end_path,
+                got: p.first_path,
+            });
+        }
+        run.end_path = p.end_path;
+        run.failed_paths += p.failed_paths;
+        run.band_values.extend(p.band_values);
+        run.self_sufficiency_year.extend(p.self_sufficiency_year);
+        run.donor_exit_year.extend(p.donor_exit_year);
+        run.cumulative_gap.extend(p.cumulative_gap);
+        run.criteria_met.extend(p.criteria_met);
+    }
+    Ok(run)
+}
+
+/// p5, p25, p50, p75 and p95 of a figure over the paths.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Percentiles {
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+impl Percentiles {
+    /// The five values in `QUANTILES` order.
+    pub fn values(&self) -> [f64; 5] {
+        [self.p5, self.p25, self.p50, self.p75, self.p95]
+    }
+}
+
+/// The result of a run (MODEL.md's `uncertainty` object).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UncertaintyResult {
+    /// K, the paths run (failed ones included).
+    pub paths: u32,
+    pub failed_paths: u32,
+    /// The plan's calendar years.
+    pub years: Vec<i32>,
+    /// Everything measured over the paths that did not fail; None when
+    /// every path failed (or none was run).
+    pub figures: Option<RunFigures>,
+}
+
+/// The run's figures over the paths that did not fail; shares are fractions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunFigures {
+    /// One band per `BAND_METRICS` entry, in that order; each year by year.
+    pub bands: Vec<Vec<Percentiles>>,
+    /// Per plan year Y, the share of paths self-sufficient by Y.
+    pub p_self_sufficient_by: Vec<f64>,
+    /// Per plan year Y, the share of paths whose donors have exited by Y.
+    pub p_donor_exit_by: Vec<f64>,
+    /// The share of paths with a cumulative gap above 0.
+    pub p_unfunded_gap: f64,
+    pub cumulative_gap_mean: f64,
+    pub cumulative_gap_p95: f64,
+    /// Per criterion key (its name or index), the share of paths meeting it.
+    pub p_criteria: Vec<(String, f64)>,
+}
+
+impl RunFigures {
+    /// The band of a figure named in `BAND_METRICS`, year by year.
+    pub fn band(&self, metric: &str) -> Option<&[Percentiles]> {
+        let i = BAND_METRICS.iter().position(|m| *m == metric)?;
+        self.bands.get(i).map(Vec::as_slice)
+    }
+}
+
+/// The Monte Carlo run of `plan`: K paths, reduced.
+pub fn simulate(plan: &Plan, u: &Uncertainty) -> UncertaintyResult {
+    uncertainty_result(plan, &simulate_paths(plan, u, 0..u.paths))
+}
+
+/// A whole run (one piece, or pieces joined by `merge_runs`) reduced to
+/// bands and shares. `plan` gives the calendar years and criterion keys.
+pub fn uncertainty_result(plan: &Plan, run: &PartialRun) -> UncertaintyResult {
+    let consistent = run.is_consistent();
+    let horizon = if consistent { run.years } else { 0 };
+    let years: Vec<i32> = (0..horizon)
+        .map(|t| plan.meta.start_year.saturating_add(t as i32))
+        .collect();
+    let figures =
+        (consistent && horizon > 0 && run.succeeded() > 0).then(|| run_figures(plan, run, &years));
+    UncertaintyResult {
+        paths: run.end_path.saturating_sub(run.first_path),
+        failed_paths: run.failed_paths,
+        years,
+        figures,
+    }
+}
+
+/// The figures of a consistent run with at least one path and one year.
+fn run_figures(plan: &Plan, run: &PartialRun, years: &[i32]) -> RunFigures {
+    let n = run.succeeded();
+    let share = |count: usize| count as f64 / n as f64;
+    let h = run.years as usize;
+    let per_path = BAND_METRICS.len() * h;
+    let mut series = vec![0.0; n];
+    let bands = (0..BAND_METRICS.len())
+        .map(|m| {
+            (0..h)
+                .map(|t| {
+                    let offset = m * h + t;
+                    for (x, path) in series
+                        .iter_mut()
+                        .zip(run.band_values.chunks_exact(per_path))
+                    {
+                        *x = path[offset];
+                    }
+                    percentiles(&mut series)
+                })
+                .collect()
+        })
+        .collect();
+    let by = |list: &[Option<i32>]| -> Vec<f64> {
+        years
+            .iter()
+            .map(|&y| share(list.iter().filter(|v| v.is_some_and(|v| v <= y)).count()))
+            .collect()
+    };
+    let criteria = run.criteria as usize;
+    let p_criteria = plan
+        .criteria
+        .iter()
+        .enumerate()
+        .take(criteria)
+        .map(|(i, c)| {
+            let met = run
+                .criteria_met
+                .iter()
+                .skip(i)
+                .step_by(criteria)
+                .filter(|m| **m)
+                .count();
+            (criterion_key(c, i), share(met))
+        })
+        .collect();
+    let mut gaps = run.cumulative_gap.clone();
+    RunFigures {
+        bands,
+        p_self_sufficient_by: by(&run.self_sufficiency_year),
+        p_donor_exit_by: by(&run.donor_exit_year),
+        p_unfunded_gap: share(run.cumulative_gap.iter().filter(|g| **g > 0.0).count()),
+        // Summed in path order, so pieces merged give the same bits.
+        cumulative_gap_mean: total(run.cumulative_gap.iter().copied()) / n as f64,
+        cumulative_gap_p95: percentile_at(&mut gaps, 0.95, 0).0,
+        p_criteria,
+    }
+}
+
+/// The five percentiles of a non-empty list (reordered in place).
+fn percentiles(values: &mut [f64]) -> Percentiles {
+    let mut from = 0;
+    let mut p = [0.0; 5];
+    for (x, q) in p.iter_mut().zip(QUANTILES) {
+        let (value, next_from) = percentile_at(values, q, from);
+        *x = value;
+        from = next_from;
+    }
+    let [p5, p25, p50, p75, p95] = p;
+    Percentiles {
+        p5,
+        p25,
+        p50,
+        p75,
+        p95,
+    }
+}
+
+/// MODEL.md's percentile q of a non-empty list: sorted x_0 ≤ … ≤ x_{K-1},
+/// h = (K - 1) q, l = ⌊h⌋, x_l + (h - l)(x_{l+1} - x_l), or x_l when
+/// l = K - 1. Order statistics are found by selection, not a full sort.
+///
+/// `from` says that every value before it is at most every value from it
+/// on and that the positions before it already hold their order statistic
+/// where asked before (the caller goes through increasing q). Returns the
+/// percentile and the next such `from`.
+fn percentile_at(values: &mut [f64], q: f64, from: usize) -> (f64, usize) {
+    let k = values.len();
+    let h = (k - 1) as f64 * q;
+    let l = (h.floor() as usize).min(k - 1);
+    let (x_l, from) = order_statistic(values, l, from);
+    if l + 1 >= k {
+        return (x_l, from);
+    }
+    let (x_next, from) = order_statistic(values, l + 1, from);
+    (x_l + (h - l as f64) * (x_next - x_l), from)
+}
+
+/// The i-th smallest value, given that positions before `from` are settled.
+fn order_statistic(values: &mut [f64], i: usize, from: usize) -> (f64, usize) {
+    if i < from {
+        return (values[i], from);
+    }
+    let (_, x, _) = values[from..].select_nth_unstable_by(i - from, f64::total_cmp);
+    (*x, i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_percentile(values: &[f64], q: f64) -> f64 {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let h = (v.len() - 1) as f64 * q;
+        let l = h.floor() as usize;
+        if l + 1 >= v.len() {
+            v[l]
+        } else {
+            v[l] + (h - l as f64) * (v[l + 1] - v[l])
+        }
+    }
+
+    #[test]
+    fn percentiles_interpolate_between_order_statistics() {
+        // K = 5: h = 4q. p25: h = 1 → x_1 = 2. p5: h = 0.2 → 1 + 0.2 · 1.
+        // p95: h = 3.8 → 4 + 0.8 · (10 - 4) = 8.8.
+        let mut v = vec![10.0, 2.0, 4.0, 1.0, 3.0];
+        let p = percentiles(&mut v);
+        assert_eq!(p.p25, 2.0);
+        assert_eq!(p.p50, 3.0);
+        assert_eq!(p.p75, 4.0);
+        assert!((p.p5 - 1.2).abs() < 1e-12);
+        assert!((p.p95 - 8.8).abs() < 1e-12);
+        // One value: every percentile is that value.
+        let p = percentiles(&mut [7.0]);
+        assert_eq!(p.values(), [7.0; 5]);
+    }
+
+    #[test]
+    fn selection_agrees_with_sorting() {
+        let mut rng = PathRng::for_path(3, 0);
+        for len in [1, 2, 3, 4, 5, 19, 20, 21, 100, 1001] {
+            // Ties included: values on a coarse grid.
+            let values: Vec<f64> = (0..len).map(|_| (rng.uniform() * 7.0).floor()).collect();
+            let mut work = values.clone();
+            let p = percentiles(&mut work);
+            for (got, q) in p.values().into_iter().zip(QUANTILES) {
+                assert_eq!(got, sorted_percentile(&values, q), "len {len}, q {q}");
+            }
+            let values: Vec<f64> = (0..len).map(|_| rng.normal()).collect();
+            let p = percentiles(&mut values.clone());
+            for (got, q) in p.values().into_iter().zip(QUANTILES) {
+                assert_eq!(got, sorted_percentile(&values, q), "len {len}, q {q}");
+            }
+        }
+    }
+
+    #[test]
+    fn level_error_is_one_without_spread() {
+        assert_eq!(level_error(0.0, -1.7), 1.0);
+        assert_eq!(level_error(0.0, 2.3), 1.0);
+        // σ = 0.1, z = 1: exp(0.1 - 0.005).
+        assert_eq!(level_error(10.0, 1.0), libm::exp(0.095));
+    }
+
+    #[test]
+    fn odd_pieces_reduce_to_no_figures_without_panicking() {
+        let plan = crate::model::default_plan();
+        let no_years = PartialRun {
+            first_path: 0,
+            end_path: 1,
+            cumulative_gap: vec![1.0],
+            self_sufficiency_year: vec![None],
+            donor_exit_year: vec![None],
+            ..PartialRun::default()
+        };
+        assert!(no_years.is_consistent());
+        let r = uncertainty_result(&plan, &no_years);
+        assert_eq!((r.paths, r.figures), (1, None));
+        let huge = PartialRun {
+            years: u32::MAX,
+            criteria: u32::MAX,
+            ..no_years
+        };
+        assert!(!huge.is_consistent());
+        assert_eq!(uncertainty_result(&plan, &huge).years, Vec::<i32>::new());
+    }
+
+    #[test]
+    fn a_piece_survives_json_to_the_bit() {
+        // Workers send pieces back as data; f64 and None must come through.
+        let plan = crate::model::default_plan();
+        let u = Uncertainty {
+            paths: 5,
+            revenue_error_pct: 10.0,
+            ..Uncertainty::default()
+        };
+        let piece = simulate_paths(&plan, &u, 2..5);
+        let text = serde_json::to_string(&piece).expect("serialises");
+        let back: PartialRun = serde_json::from_str(&text).expect("deserialises");
+        assert_eq!(back, piece);
+    }
+}
