@@ -28,6 +28,7 @@ pub mod random;
 pub mod reserve;
 pub mod result;
 pub mod revenue;
+pub mod seek;
 pub mod shocks;
 pub mod summary;
 pub mod uncertainty;
@@ -43,6 +44,7 @@ pub use plan::*;
 pub use presets::{presets, Preset, PresetItem};
 pub use projection::*;
 pub use result::projection_to_json;
+pub use seek::{seek, seek_answer_to_json, Question, SeekAnswer, SeekError};
 pub use uncertainty::{
     merge_runs, simulate, simulate_paths, uncertainty_result, PartialRun, Percentiles, RunFigures,
     Uncertainty, UncertaintyResult, BAND_METRICS,
