@@ -4,9 +4,11 @@
 //! one evaluator (`Evaluator::run` with the path's `PathInputs`), and leaves
 //! a few figures; the run reduces them to percentile bands and shares.
 //!
-//! A run can be split: `simulate_paths` runs paths a..b, `merge_runs` joins
-//! pieces, and `uncertainty_result` reduces them, bit for bit as one run
-//! (the browser splits paths over workers). Not the plan file's
+//! A run can be split: `simulate_paths` runs paths a..b and sorts each
+//! banded figure's values, `merge_runs` joins pieces (merging the sorted
+//! series), and `uncertainty_result` reads the percentiles off, bit for bit
+//! as one run. The browser splits paths over workers, so the sorting, the
+//! costly part of the reduction, is done there in parallel. Not the plan file's
 //! `uncertainty` block (reading and validating it live with the plan), not
 //! the random numbers themselves (`random`), not JSON or CSV
 //! (`uncertainty_json`, `codec::csv`).
@@ -155,8 +157,12 @@ pub struct PartialRun {
     pub years: u32,
     /// The number of the plan's criteria.
     pub criteria: u32,
-    /// For each path that did not fail, in path order, the `BAND_METRICS`
-    /// figures metric by metric, each year by year.
+    /// The `BAND_METRICS` figures of the paths that did not fail, one
+    /// series per figure and year (series `m * years + t`, each
+    /// `succeeded()` long, one after the other), each sorted ascending.
+    /// Percentiles need only the order, so pieces merge by merging sorted
+    /// series, and the sorting is done where the paths are run (in the
+    /// browser, in the workers).
     pub band_values: Vec<f64>,
     /// Each path's `self_sufficiency_year`, in path order (failed left out).
     pub self_sufficiency_year: Vec<Option<i32>>,
@@ -208,12 +214,13 @@ pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> Partia
     };
     // Room for every path, up to the most a run may ask for.
     let count = (run.end_path - run.first_path).min(MAX_PATHS) as usize;
-    run.band_values
-        .reserve(count * BAND_METRICS.len() * horizon as usize);
     let band_index: Vec<usize> = BAND_METRICS
         .iter()
         .filter_map(|m| metric_index(m))
         .collect();
+    let per_path = band_index.len() * horizon as usize;
+    // Path by path while running; series by series, sorted, at the end.
+    let mut by_path: Vec<f64> = Vec::with_capacity(count * per_path);
     let mut draws = PathDraws::default();
     let mut projection = Projection::default();
     for k in paths {
@@ -222,14 +229,12 @@ pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> Partia
             run.failed_paths += 1;
             continue;
         }
-        for &i in &band_index {
-            run.band_values.extend(
-                projection
-                    .years
-                    .iter()
-                    .map(|y| y.metric_at(i).unwrap_or(f64::NAN)),
-            );
-        }
+        by_path.extend(
+            band_index
+                .iter()
+                .flat_map(|&i| projection.years.iter().map(move |y| (i, y)))
+                .map(|(i, y)| y.metric_at(i).unwrap_or(f64::NAN)),
+        );
         let s = &projection.summary;
         run.self_sufficiency_year.push(s.self_sufficiency_year);
         run.donor_exit_year.push(s.donor_exit_year);
@@ -237,7 +242,63 @@ pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> Partia
         run.criteria_met
             .extend(s.criteria.iter().map(|(_, year)| year.is_some()));
     }
+    run.band_values = sorted_series(by_path, per_path, run.succeeded());
     run
+}
+
+/// Each path's figures (path by path, `per_path` each) as series (figure
+/// by figure, `paths` each), every series sorted. Sorted as `order_key`
+/// integers: a float comparison function would cost a call per comparison
+/// in a size-optimised build, and sorting is most of a piece's reduction.
+fn sorted_series(by_path: Vec<f64>, per_path: usize, paths: usize) -> Vec<f64> {
+    if per_path == 0 || paths == 0 {
+        return Vec::new();
+    }
+    let mut keys = vec![0; per_path * paths];
+    for (p, figures) in by_path.chunks_exact(per_path).enumerate() {
+        for (s, x) in figures.iter().enumerate() {
+            if let Some(key) = keys.get_mut(s * paths + p) {
+                *key = order_key(*x);
+            }
+        }
+    }
+    drop(by_path);
+    for series in keys.chunks_exact_mut(paths) {
+        series.sort_unstable();
+    }
+    keys.into_iter().map(from_order_key).collect()
+}
+
+/// The values in ascending order (`f64::total_cmp`'s, numeric for the
+/// finite figures of a run).
+fn sorted(values: Vec<f64>) -> impl Iterator<Item = f64> {
+    let mut keys: Vec<u64> = values.into_iter().map(order_key).collect();
+    keys.sort_unstable();
+    keys.into_iter().map(from_order_key)
+}
+
+/// Two sorted series as one sorted series, written over `out` (as long as
+/// both together).
+fn merge_sorted(a: &[f64], b: &[f64], out: &mut [f64]) {
+    let (mut i, mut j) = (0, 0);
+    for slot in out {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if order_key(y) < order_key(x) => {
+                j += 1;
+                y
+            }
+            (Some(&x), _) => {
+                i += 1;
+                x
+            }
+            (None, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => break,
+        };
+        *slot = next;
+    }
 }
 
 /// Why pieces of a run do not make one run.
@@ -305,9 +366,19 @@ pub fn merge_runs(mut parts: Vec<PartialRun>) -> Result<PartialRun, MergeError> 
                 got: p.first_path,
             });
         }
+        let (n, m) = (run.succeeded(), p.succeeded());
+        let mut merged = vec![0.0; run.band_values.len() + p.band_values.len()];
+        // Both pieces are consistent: the same number of series, n and m long.
+        for (s, out) in merged.chunks_exact_mut((n + m).max(1)).enumerate() {
+            merge_sorted(
+                run.band_values.get(s * n..(s + 1) * n).unwrap_or_default(),
+                p.band_values.get(s * m..(s + 1) * m).unwrap_or_default(),
+                out,
+            );
+        }
+        run.band_values = merged;
         run.end_path = p.end_path;
         run.failed_paths += p.failed_paths;
-        run.band_values.extend(p.band_values);
         run.self_sufficiency_year.extend(p.self_sufficiency_year);
         run.donor_exit_year.extend(p.donor_exit_year);
         run.cumulative_gap.extend(p.cumulative_gap);
@@ -399,23 +470,9 @@ fn run_figures(plan: &Plan, run: &PartialRun, years: &[i32]) -> RunFigures {
     let n = run.succeeded();
     let share = |count: usize| count as f64 / n as f64;
     let h = run.years as usize;
-    let per_path = BAND_METRICS.len() * h;
-    let mut series = vec![0.0; n];
+    let mut series = run.band_values.chunks_exact(n.max(1));
     let bands = (0..BAND_METRICS.len())
-        .map(|m| {
-            (0..h)
-                .map(|t| {
-                    let offset = m * h + t;
-                    for (x, path) in series
-                        .iter_mut()
-                        .zip(run.band_values.chunks_exact(per_path))
-                    {
-                        *x = path[offset];
-                    }
-                    percentiles(&mut series)
-                })
-                .collect()
-        })
+        .map(|_| series.by_ref().take(h).map(percentiles).collect())
         .collect();
     let by = |list: &[Option<i32>]| -> Vec<f64> {
         years
@@ -440,7 +497,7 @@ fn run_figures(plan: &Plan, run: &PartialRun, years: &[i32]) -> RunFigures {
             (criterion_key(c, i), share(met))
         })
         .collect();
-    let mut gaps = run.cumulative_gap.clone();
+    let gaps: Vec<f64> = sorted(run.cumulative_gap.clone()).collect();
     RunFigures {
         bands,
         p_self_sufficient_by: by(&run.self_sufficiency_year),
@@ -448,21 +505,33 @@ fn run_figures(plan: &Plan, run: &PartialRun, years: &[i32]) -> RunFigures {
         p_unfunded_gap: share(run.cumulative_gap.iter().filter(|g| **g > 0.0).count()),
         // Summed in path order, so pieces merged give the same bits.
         cumulative_gap_mean: total(run.cumulative_gap.iter().copied()) / n as f64,
-        cumulative_gap_p95: percentile_at(&mut gaps, 0.95, 0).0,
+        cumulative_gap_p95: percentile(&gaps, 0.95),
         p_criteria,
     }
 }
 
-/// The five percentiles of a non-empty list (reordered in place).
-fn percentiles(values: &mut [f64]) -> Percentiles {
-    let mut from = 0;
-    let mut p = [0.0; 5];
-    for (x, q) in p.iter_mut().zip(QUANTILES) {
-        let (value, next_from) = percentile_at(values, q, from);
-        *x = value;
-        from = next_from;
+/// An f64 as an integer with the same order as `f64::total_cmp`.
+fn order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
     }
-    let [p5, p25, p50, p75, p95] = p;
+}
+
+/// The f64 an `order_key` came from.
+fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
+}
+
+/// The five percentiles of a non-empty sorted series.
+fn percentiles(sorted: &[f64]) -> Percentiles {
+    let [p5, p25, p50, p75, p95] = QUANTILES.map(|q| percentile(sorted, q));
     Percentiles {
         p5,
         p25,
@@ -472,38 +541,52 @@ fn percentiles(values: &mut [f64]) -> Percentiles {
     }
 }
 
-/// MODEL.md's percentile q of a non-empty list: sorted x_0 ≤ … ≤ x_{K-1},
-/// h = (K - 1) q, l = ⌊h⌋, x_l + (h - l)(x_{l+1} - x_l), or x_l when
-/// l = K - 1. Order statistics are found by selection, not a full sort.
-///
-/// `from` says that every value before it is at most every value from it
-/// on and that the positions before it already hold their order statistic
-/// where asked before (the caller goes through increasing q). Returns the
-/// percentile and the next such `from`.
-fn percentile_at(values: &mut [f64], q: f64, from: usize) -> (f64, usize) {
-    let k = values.len();
-    let h = (k - 1) as f64 * q;
-    let l = (h.floor() as usize).min(k - 1);
-    let (x_l, from) = order_statistic(values, l, from);
-    if l + 1 >= k {
-        return (x_l, from);
+/// MODEL.md's percentile q of sorted x_0 ≤ … ≤ x_{K-1}: h = (K - 1) q,
+/// l = ⌊h⌋, x_l + (h - l)(x_{l+1} - x_l), or x_l when l = K - 1. NaN for
+/// an empty series (never asked for: a run with no path has no figures).
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let Some(last) = sorted.len().checked_sub(1) else {
+        return f64::NAN;
+    };
+    let h = last as f64 * q;
+    let l = (h.floor() as usize).min(last);
+    match (sorted.get(l), sorted.get(l + 1)) {
+        (Some(&x), Some(&next)) => x + (h - l as f64) * (next - x),
+        (Some(&x), None) => x,
+        _ => f64::NAN,
     }
-    let (x_next, from) = order_statistic(values, l + 1, from);
-    (x_l + (h - l as f64) * (x_next - x_l), from)
-}
-
-/// The i-th smallest value, given that positions before `from` are settled.
-fn order_statistic(values: &mut [f64], i: usize, from: usize) -> (f64, usize) {
-    if i < from {
-        return (values[i], from);
-    }
-    let (_, x, _) = values[from..].select_nth_unstable_by(i - from, f64::total_cmp);
-    (*x, i + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn percentiles_of(values: &[f64]) -> Percentiles {
+        let sorted: Vec<f64> = sorted(values.to_vec()).collect();
+        percentiles(&sorted)
+    }
+
+    #[test]
+    fn order_keys_sort_as_numbers_and_come_back_to_the_bit() {
+        let xs = [
+            f64::MIN,
+            -1e300,
+            -2.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            1.0,
+            3.5e9,
+            f64::MAX,
+        ];
+        for pair in xs.windows(2) {
+            assert!(order_key(pair[0]) < order_key(pair[1]), "{pair:?}");
+        }
+        for x in xs {
+            assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
+        }
+    }
 
     fn sorted_percentile(values: &[f64], q: f64) -> f64 {
         let mut v = values.to_vec();
@@ -521,33 +604,36 @@ mod tests {
     fn percentiles_interpolate_between_order_statistics() {
         // K = 5: h = 4q. p25: h = 1 → x_1 = 2. p5: h = 0.2 → 1 + 0.2 · 1.
         // p95: h = 3.8 → 4 + 0.8 · (10 - 4) = 8.8.
-        let mut v = vec![10.0, 2.0, 4.0, 1.0, 3.0];
-        let p = percentiles(&mut v);
+        let p = percentiles_of(&[10.0, 2.0, 4.0, 1.0, 3.0]);
         assert_eq!(p.p25, 2.0);
         assert_eq!(p.p50, 3.0);
         assert_eq!(p.p75, 4.0);
         assert!((p.p5 - 1.2).abs() < 1e-12);
         assert!((p.p95 - 8.8).abs() < 1e-12);
         // One value: every percentile is that value.
-        let p = percentiles(&mut [7.0]);
+        let p = percentiles_of(&[7.0]);
         assert_eq!(p.values(), [7.0; 5]);
     }
 
     #[test]
-    fn selection_agrees_with_sorting() {
+    fn sorting_and_merging_agree_with_a_plain_sort() {
         let mut rng = PathRng::for_path(3, 0);
-        for len in [1, 2, 3, 4, 5, 19, 20, 21, 100, 1001] {
-            // Ties included: values on a coarse grid.
-            let values: Vec<f64> = (0..len).map(|_| (rng.uniform() * 7.0).floor()).collect();
-            let mut work = values.clone();
-            let p = percentiles(&mut work);
-            for (got, q) in p.values().into_iter().zip(QUANTILES) {
-                assert_eq!(got, sorted_percentile(&values, q), "len {len}, q {q}");
-            }
-            let values: Vec<f64> = (0..len).map(|_| rng.normal()).collect();
-            let p = percentiles(&mut values.clone());
-            for (got, q) in p.values().into_iter().zip(QUANTILES) {
-                assert_eq!(got, sorted_percentile(&values, q), "len {len}, q {q}");
+        for len in [1, 2, 3, 5, 20, 21, 1001] {
+            // Ties included: values on a coarse grid, and normals.
+            let grid: Vec<f64> = (0..len).map(|_| (rng.uniform() * 7.0).floor()).collect();
+            let normals: Vec<f64> = (0..len).map(|_| rng.normal()).collect();
+            for values in [grid, normals] {
+                let p = percentiles_of(&values);
+                for (got, q) in p.values().into_iter().zip(QUANTILES) {
+                    assert_eq!(got, sorted_percentile(&values, q), "len {len}, q {q}");
+                }
+                let cut = len / 3;
+                let a: Vec<f64> = sorted(values[..cut].to_vec()).collect();
+                let b: Vec<f64> = sorted(values[cut..].to_vec()).collect();
+                let mut merged = vec![0.0; len];
+                merge_sorted(&a, &b, &mut merged);
+                let whole: Vec<f64> = sorted(values.clone()).collect();
+                assert_eq!(merged, whole);
             }
         }
     }
