@@ -120,6 +120,46 @@ fn usage_errors_and_unreadable_files_exit_1() {
         &["frobnicate", "x.json"],
         &["evaluate"],
         &["evaluate", "plans/example.json", "--format", "xml"],
+        &["simulate", "plans/example.json", "--paths", "0"],
+        &["simulate", "plans/example.json", "--paths", "100001"],
+        &["simulate", "plans/example.json", "--paths", "ten"],
+        &[
+            "simulate",
+            "plans/example.json",
+            "--seed",
+            "9007199254740992",
+        ],
+        &["simulate", "plans/example.json", "--seed", "-1"],
+        &["simulate", "plans/example.json", "--item", "Trade taxes"],
+        &["simulate", "plans/example.json", "--paths"],
+        &["seek", "plans/example.json", "--item", "Trade taxes"],
+        &["seek", "plans/example.json", "reform"],
+        &[
+            "seek",
+            "plans/example.json",
+            "speed",
+            "--item",
+            "Trade taxes",
+        ],
+        &[
+            "seek",
+            "plans/example.json",
+            "taper",
+            "--item",
+            "X",
+            "--by",
+            "2030",
+        ],
+        &[
+            "seek",
+            "plans/example.json",
+            "reform",
+            "--item",
+            "X",
+            "--by",
+            "soon",
+        ],
+        &["validate", "plans/example.json", "--paths", "10"],
     ] {
         let out = sunset(args, None);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
@@ -132,4 +172,198 @@ fn help_prints_usage() {
     let out = sunset(&["--help"], None);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("sunset evaluate PLAN.json [--format json|csv]"));
+}
+
+#[test]
+fn simulate_prints_the_uncertainty_json() {
+    let out = sunset(
+        &[
+            "simulate",
+            "plans/example.json",
+            "--paths",
+            "200",
+            "--seed",
+            "7",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["paths"], 200);
+    assert_eq!(json["failed_paths"], 0);
+    assert_eq!(json["bands"]["need"].as_array().map(Vec::len), Some(15));
+    assert_eq!(json["bands"]["need"][0]["year"], 2026);
+    // The spreads default to 0 for now: every path is the projection, so
+    // each band is one number, the projection's.
+    let projection = sunset(&["evaluate", "plans/example.json"], None);
+    let projection: serde_json::Value =
+        serde_json::from_slice(&projection.stdout).expect("JSON on stdout");
+    let band = &json["bands"]["local_revenue"][4];
+    assert_eq!(band["p5"], projection["years"][4]["local_revenue"]);
+    assert_eq!(band["p95"], projection["years"][4]["local_revenue"]);
+    // Fewer paths than cores: some pieces are empty, none is lost.
+    for paths in ["1", "3"] {
+        let out = sunset(&["simulate", "plans/example.json", "--paths", paths], None);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["paths"].to_string(), paths);
+        assert_eq!(
+            json["bands"]["reserve"][14]["p50"],
+            projection["years"][14]["reserve"]
+        );
+    }
+    // The same run twice prints the same bytes.
+    let again = sunset(
+        &["simulate", "plans/example.json", "--paths=200", "--seed=7"],
+        None,
+    );
+    assert_eq!(out.stdout, again.stdout);
+}
+
+#[test]
+fn simulate_prints_the_bands_csv() {
+    let out = sunset(
+        &[
+            "simulate",
+            "plans/example.json",
+            "--format",
+            "csv",
+            "--paths",
+            "10",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 16, "a header and 15 years");
+    assert!(lines[0].starts_with("year,local_revenue.p5,local_revenue.p25,"));
+    assert!(lines[0].ends_with(",donor_share_pct.p75,donor_share_pct.p95"));
+    assert!(lines[1].starts_with("2026,75000000000,75000000000,"));
+}
+
+#[test]
+fn seek_prints_each_answer() {
+    let cases = [
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "reform",
+                "--item",
+                "Income taxes",
+            ][..],
+            "revenues[1].reform.gain_pct_gdp_per_year",
+        ),
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "taper",
+                "--item",
+                "Budget support",
+            ],
+            "donors[0].taper.end",
+        ),
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "coverage",
+                "--item",
+                "Child grant",
+            ],
+            "programmes[0].coverage.to_pct",
+        ),
+        (
+            &["seek", "-", "pledge", "--item", "Sunset facility"],
+            "donors[2].base",
+        ),
+    ];
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example");
+    for (args, field) in cases {
+        let out = sunset(args, Some(&plan));
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["question"], args[2]);
+        assert_eq!(json["item"], args[4]);
+        assert_eq!(json["field"], field);
+        assert!(json["reachable"].is_boolean());
+        assert_eq!(json.get("calendar_year").is_some(), args[2] == "taper");
+    }
+    // --by moves the reform target: by the first year is out of reach.
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "reform",
+            "--item",
+            "Income taxes",
+            "--by",
+            "2026",
+        ],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["reachable"], false);
+    assert_eq!(json["value"], serde_json::Value::Null);
+}
+
+#[test]
+fn seek_about_a_missing_or_wrong_item_exits_2() {
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "pledge",
+            "--item",
+            "Child grant co-financing",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "sunset: the pledge question: \"Child grant co-financing\" is a co-financing donor; \
+         choose a budget-support or gap-filling donor"
+    );
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "coverage",
+            "--item",
+            "Pensions",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "sunset: the coverage question: no programme named \"Pensions\"; \
+         the plan has \"Child grant\", \"Social pension\""
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn simulate_and_seek_refuse_an_invalid_plan_with_exit_2() {
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example")
+    .replace("\"buoyancy\": 1.2", "\"buoyancy\": 7");
+    for args in [
+        &["simulate", "-"][..],
+        &["seek", "-", "taper", "--item", "Budget support"],
+    ] {
+        let out = sunset(args, Some(&plan));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&out.stderr).trim(),
+            "revenues[1].buoyancy: must be between 0 and 5 (got 7)"
+        );
+    }
 }
