@@ -64,7 +64,8 @@ impl Default for Uncertainty {
 
 /// The most paths a run may ask for (MODEL.md: 1 – 100,000).
 pub const MAX_PATHS: u32 = 100_000;
-/// The largest seed, 2^53 - 1 (MODEL.md: a seed must survive a JSON number).
+/// The largest seed, 2^53 - 1 (MODEL.md's range: 0 – 2^53 - 1, the whole
+/// numbers a JSON number, a JS number included, holds exactly).
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// The per-year figures that get bands, in the result's order.
