@@ -120,6 +120,46 @@ fn usage_errors_and_unreadable_files_exit_1() {
         &["frobnicate", "x.json"],
         &["evaluate"],
         &["evaluate", "plans/example.json", "--format", "xml"],
+        &["simulate", "plans/example.json", "--paths", "0"],
+        &["simulate", "plans/example.json", "--paths", "100001"],
+        &["simulate", "plans/example.json", "--paths", "ten"],
+        &[
+            "simulate",
+            "plans/example.json",
+            "--seed",
+            "9007199254740992",
+        ],
+        &["simulate", "plans/example.json", "--seed", "-1"],
+        &["simulate", "plans/example.json", "--item", "Trade taxes"],
+        &["simulate", "plans/example.json", "--paths"],
+        &["seek", "plans/example.json", "--item", "Trade taxes"],
+        &["seek", "plans/example.json", "reform"],
+        &[
+            "seek",
+            "plans/example.json",
+            "speed",
+            "--item",
+            "Trade taxes",
+        ],
+        &[
+            "seek",
+            "plans/example.json",
+            "taper",
+            "--item",
+            "X",
+            "--by",
+            "2030",
+        ],
+        &[
+            "seek",
+            "plans/example.json",
+            "reform",
+            "--item",
+            "X",
+            "--by",
+            "soon",
+        ],
+        &["validate", "plans/example.json", "--paths", "10"],
     ] {
         let out = sunset(args, None);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
@@ -131,5 +171,335 @@ fn usage_errors_and_unreadable_files_exit_1() {
 fn help_prints_usage() {
     let out = sunset(&["--help"], None);
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("sunset evaluate PLAN.json [--format json|csv]"));
+    let usage = text(&out.stdout);
+    assert!(usage.contains("sunset evaluate PLAN.json [--scenario NAME] [--format json|csv]"));
+    assert!(usage.contains("sunset compare PLAN.json A B [--format json|csv]"));
+}
+
+#[test]
+fn simulate_prints_the_uncertainty_json() {
+    let out = sunset(
+        &[
+            "simulate",
+            "plans/example.json",
+            "--paths",
+            "200",
+            "--seed",
+            "7",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["paths"], 200);
+    assert_eq!(json["failed_paths"], 0);
+    assert_eq!(json["bands"]["need"].as_array().map(Vec::len), Some(15));
+    assert_eq!(json["bands"]["need"][0]["year"], 2026);
+    // The spreads default to 0 for now: every path is the projection, so
+    // each band is one number, the projection's.
+    let projection = sunset(&["evaluate", "plans/example.json"], None);
+    let projection: serde_json::Value =
+        serde_json::from_slice(&projection.stdout).expect("JSON on stdout");
+    let band = &json["bands"]["local_revenue"][4];
+    assert_eq!(band["p5"], projection["years"][4]["local_revenue"]);
+    assert_eq!(band["p95"], projection["years"][4]["local_revenue"]);
+    // Fewer paths than cores: some pieces are empty, none is lost.
+    for paths in ["1", "3"] {
+        let out = sunset(&["simulate", "plans/example.json", "--paths", paths], None);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["paths"].to_string(), paths);
+        assert_eq!(
+            json["bands"]["reserve"][14]["p50"],
+            projection["years"][14]["reserve"]
+        );
+    }
+    // The same run twice prints the same bytes.
+    let again = sunset(
+        &["simulate", "plans/example.json", "--paths=200", "--seed=7"],
+        None,
+    );
+    assert_eq!(out.stdout, again.stdout);
+}
+
+#[test]
+fn simulate_prints_the_bands_csv() {
+    let out = sunset(
+        &[
+            "simulate",
+            "plans/example.json",
+            "--format",
+            "csv",
+            "--paths",
+            "10",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 16, "a header and 15 years");
+    assert!(lines[0].starts_with("year,local_revenue.p5,local_revenue.p25,"));
+    assert!(lines[0].ends_with(",donor_share_pct.p75,donor_share_pct.p95"));
+    assert!(lines[1].starts_with("2026,75000000000,75000000000,"));
+}
+
+#[test]
+fn seek_prints_each_answer() {
+    let cases = [
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "reform",
+                "--item",
+                "Income taxes",
+            ][..],
+            "revenues[1].reform.gain_pct_gdp_per_year",
+        ),
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "taper",
+                "--item",
+                "Budget support",
+            ],
+            "donors[0].taper.end",
+        ),
+        (
+            &[
+                "seek",
+                "plans/example.json",
+                "coverage",
+                "--item",
+                "Child grant",
+            ],
+            "programmes[0].coverage.to_pct",
+        ),
+        (
+            &["seek", "-", "pledge", "--item", "Sunset facility"],
+            "donors[2].base",
+        ),
+    ];
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example");
+    for (args, field) in cases {
+        let out = sunset(args, Some(&plan));
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["question"], args[2]);
+        assert_eq!(json["item"], args[4]);
+        assert_eq!(json["field"], field);
+        assert!(json["reachable"].is_boolean());
+        assert_eq!(json.get("calendar_year").is_some(), args[2] == "taper");
+    }
+    // --by moves the reform target: by the first year is out of reach.
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "reform",
+            "--item",
+            "Income taxes",
+            "--by",
+            "2026",
+        ],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["reachable"], false);
+    assert_eq!(json["value"], serde_json::Value::Null);
+}
+
+#[test]
+fn seek_about_a_missing_or_wrong_item_exits_2() {
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "pledge",
+            "--item",
+            "Child grant co-financing",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "sunset: the pledge question: \"Child grant co-financing\" is a co-financing donor; \
+         choose a budget-support or gap-filling donor"
+    );
+    let out = sunset(
+        &[
+            "seek",
+            "plans/example.json",
+            "coverage",
+            "--item",
+            "Pensions",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "sunset: the coverage question: no programme named \"Pensions\"; \
+         the plan has \"Child grant\", \"Social pension\""
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn simulate_and_seek_refuse_an_invalid_plan_with_exit_2() {
+    let plan = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"),
+    )
+    .expect("example")
+    .replace("\"buoyancy\": 1.2", "\"buoyancy\": 7");
+    for args in [
+        &["simulate", "-"][..],
+        &["seek", "-", "taper", "--item", "Budget support"],
+    ] {
+        let out = sunset(args, Some(&plan));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&out.stderr).trim(),
+            "revenues[1].buoyancy: must be between 0 and 5 (got 7)"
+        );
+    }
+}
+
+/// Scenarios (plan format 2): `evaluate` prints every one, `--scenario`
+/// one, `compare` B − A; `simulate` takes the plan's own uncertainty block.
+mod scenarios {
+    use super::*;
+    use sunset_planner::model::scenario::{compare, evaluate_all};
+    use sunset_planner::model::{parse_plan, projection_to_json};
+
+    const V2: &str = "plans/example-v2.json";
+
+    fn json(out: &Output) -> serde_json::Value {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    }
+
+    fn plan() -> sunset_planner::model::Plan {
+        parse_plan(
+            &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(V2))
+                .expect("read"),
+        )
+        .expect("valid")
+    }
+
+    #[test]
+    fn evaluate_prints_every_scenario_and_one_on_request() {
+        let all = json(&sunset(&["evaluate", V2], None));
+        let plan = plan();
+        let e = evaluate_all(&plan).expect("evaluates");
+        assert_eq!(
+            all["summary"],
+            projection_to_json(&plan, &e.baseline)["summary"]
+        );
+        let names: Vec<&str> = all["scenarios"]
+            .as_array()
+            .expect("scenarios")
+            .iter()
+            .map(|s| s["name"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(names, ["Faster taper", "Relapse"]);
+        let one = json(&sunset(&["evaluate", V2, "--scenario", "Relapse"], None));
+        assert_eq!(one["summary"], all["scenarios"][1]["summary"]);
+        assert_eq!(one["years"], all["scenarios"][1]["years"]);
+        let base = json(&sunset(&["evaluate", V2, "--scenario", "baseline"], None));
+        assert_eq!(base["summary"], all["summary"]);
+        let csv = text(
+            &sunset(
+                &[
+                    "evaluate",
+                    V2,
+                    "--scenario",
+                    "Faster taper",
+                    "--format",
+                    "csv",
+                ],
+                None,
+            )
+            .stdout,
+        );
+        assert_eq!(csv.lines().count(), 16);
+        // A plan without scenarios prints no `scenarios`.
+        let v1 = json(&sunset(&["evaluate", "plans/example.json"], None));
+        assert!(v1.get("scenarios").is_none());
+    }
+
+    #[test]
+    fn compare_prints_b_minus_a() {
+        let c = json(&sunset(&["compare", V2, "Baseline", "Faster taper"], None));
+        let plan = plan();
+        let e = evaluate_all(&plan).expect("evaluates");
+        let (fp, fj) = &e.scenarios[0];
+        assert_eq!(
+            c,
+            compare(("Baseline", &plan, &e.baseline), ("Faster taper", fp, fj))
+        );
+        let csv = text(
+            &sunset(
+                &["compare", V2, "Baseline", "Faster taper", "--format", "csv"],
+                None,
+            )
+            .stdout,
+        );
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 16);
+        assert!(
+            lines[0].starts_with("year,gdp,price_index,"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[0].contains(",donors.Budget support,"));
+        // Year 2033 (plan year 7): budget support has ended in the faster taper.
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let row: Vec<&str> = lines[8].split(',').collect();
+        assert_eq!(row[0], "2033");
+        let col = header
+            .iter()
+            .position(|h| *h == "donors.Budget support")
+            .expect("column");
+        let want = fj.years[7].donors[0] - e.baseline.years[7].donors[0];
+        assert_eq!(row[col].parse::<f64>().expect("a number"), want);
+        assert!(want < 0.0);
+    }
+
+    #[test]
+    fn an_unknown_scenario_exits_2_and_lists_the_names() {
+        let out = sunset(&["compare", V2, "Baseline", "Nope"], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            text(&out.stderr).trim(),
+            "sunset: the plan has no scenario named \"Nope\"; it has Baseline, Faster taper, Relapse"
+        );
+        let out = sunset(&["compare", V2, "Baseline"], None);
+        assert_eq!(out.status.code(), Some(1));
+    }
+
+    #[test]
+    fn simulate_takes_the_plans_uncertainty_and_flags_override_it() {
+        let own = json(&sunset(&["simulate", V2], None));
+        assert_eq!(own["paths"], 2000, "the plan asks for 2,000 paths");
+        let flagged = json(&sunset(
+            &["simulate", V2, "--paths", "300", "--seed", "7"],
+            None,
+        ));
+        assert_eq!(flagged["paths"], 300);
+        let relapse = json(&sunset(
+            &["simulate", V2, "--paths", "300", "--scenario", "Relapse"],
+            None,
+        ));
+        assert_eq!(relapse["paths"], 300);
+        assert_ne!(
+            relapse["cumulative_gap_mean"],
+            flagged["cumulative_gap_mean"]
+        );
+    }
 }

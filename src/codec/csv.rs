@@ -3,8 +3,12 @@
 //! `costs.<name>`, `programmes.<name>`, `donors.<name>`). Numbers are
 //! unformatted (shortest round-trip) so spreadsheets get full precision.
 //! The CLI and the app's CSV export both call `year_table_csv`.
+//! `uncertainty_bands_csv` is a Monte Carlo run's bands the same way: one
+//! row per year, `<figure>.p5` … `<figure>.p95` columns; `comparison_csv`
+//! a comparison's per-year differences.
 
-use crate::model::{Plan, Projection, METRICS};
+use crate::model::uncertainty::QUANTILES;
+use crate::model::{Plan, Projection, UncertaintyResult, BAND_METRICS, METRICS};
 
 /// The year table of a projection, as CSV text.
 pub fn year_table_csv(plan: &Plan, projection: &Projection) -> String {
@@ -28,6 +32,85 @@ pub fn year_table_csv(plan: &Plan, projection: &Projection) -> String {
             .copied();
         let row =
             std::iter::once(y.year.to_string()).chain(figures.chain(items).map(|x| x.to_string()));
+        if out.write_record(row).is_err() {
+            break;
+        }
+    }
+    out.into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+/// A comparison's per-year differences (the `years` of
+/// `model::scenario::compare`) as CSV: `year`, every figure's B − A, then
+/// each breakdown item's (`donors.<name>` …), in the comparison's order.
+pub fn comparison_csv(comparison: &serde_json::Value) -> String {
+    let years = comparison["years"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    let mut columns: Vec<(String, Vec<&str>)> = std::iter::once("year")
+        .chain(METRICS.iter().copied())
+        .map(|m| (m.to_string(), vec![m]))
+        .collect();
+    if let Some(first) = years.first() {
+        for list in ["revenues", "costs", "programmes", "donors"] {
+            if let Some(items) = first[list].as_object() {
+                for name in items.keys() {
+                    columns.push((format!("{list}.{name}"), vec![list, name.as_str()]));
+                }
+            }
+        }
+    }
+    let mut out = ::csv::Writer::from_writer(Vec::new());
+    if out.write_record(columns.iter().map(|(h, _)| h)).is_err() {
+        return String::new();
+    }
+    for y in years {
+        let row = columns.iter().map(|(_, keys)| {
+            let cell = keys.iter().fold(y, |v, k| &v[*k]);
+            match cell {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::Number(n) => {
+                    n.as_f64().map_or_else(|| n.to_string(), |x| x.to_string())
+                }
+                other => other.to_string(),
+            }
+        });
+        if out.write_record(row).is_err() {
+            break;
+        }
+    }
+    out.into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+/// The percentile columns' suffixes, in `QUANTILES` order.
+const PERCENTILE_NAMES: [&str; QUANTILES.len()] = ["p5", "p25", "p50", "p75", "p95"];
+
+/// A Monte Carlo run's bands as CSV text: `year`, then for each banded
+/// figure its five percentiles. Cells are empty when every path failed.
+pub fn uncertainty_bands_csv(result: &UncertaintyResult) -> String {
+    let mut out = ::csv::Writer::from_writer(Vec::new());
+    let header = std::iter::once("year".to_string()).chain(
+        BAND_METRICS
+            .iter()
+            .flat_map(|m| PERCENTILE_NAMES.iter().map(move |p| format!("{m}.{p}"))),
+    );
+    if out.write_record(header).is_err() {
+        return String::new();
+    }
+    for (t, year) in result.years.iter().enumerate() {
+        let cells = (0..BAND_METRICS.len()).flat_map(|m| {
+            let p = result
+                .figures
+                .as_ref()
+                .and_then(|f| f.bands.get(m))
+                .and_then(|band| band.get(t));
+            (0..PERCENTILE_NAMES.len())
+                .map(move |q| p.map_or(String::new(), |p| p.values()[q].to_string()))
+        });
+        let row = std::iter::once(year.to_string()).chain(cells);
         if out.write_record(row).is_err() {
             break;
         }
@@ -79,5 +162,30 @@ mod tests {
         // Shortest round-trip numbers: reading them back gives the same f64.
         let need: f64 = records[3][1 + 5].parse().expect("a number");
         assert_eq!(need, projection.years[3].need);
+    }
+
+    #[test]
+    fn bands_csv_has_a_row_per_year_and_five_columns_per_figure() {
+        use crate::model::{simulate, Uncertainty};
+        let plan = default_plan();
+        let u = Uncertainty {
+            paths: 40,
+            revenue_error_pct: 10.0,
+            ..Uncertainty::default()
+        };
+        let result = simulate(&plan, &u);
+        let text = uncertainty_bands_csv(&result);
+        let mut rows = ::csv::Reader::from_reader(text.as_bytes());
+        let header = rows.headers().expect("header").clone();
+        assert_eq!(header.len(), 1 + 5 * BAND_METRICS.len());
+        assert_eq!(&header[1], "local_revenue.p5");
+        assert_eq!(&header[35], "donor_share_pct.p95");
+        let records: Vec<_> = rows.records().collect::<Result<_, _>>().expect("rows");
+        assert_eq!(records.len(), 15);
+        assert_eq!(&records[14][0], "2040");
+        // need in 2029 (row 3): p50 is column 1 + 5 + 2, read back to the bit.
+        let p50: f64 = records[3][8].parse().expect("a number");
+        let band = result.figures.as_ref().and_then(|f| f.band("need"));
+        assert_eq!(Some(p50), band.map(|b| b[3].p50));
     }
 }

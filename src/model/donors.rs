@@ -1,7 +1,8 @@
 //! MODEL.md "Donors": the taper multiplier m(t) and each donor kind's flow.
 //! Budget support and co-financing are evaluated first, in listed order;
 //! gap-filling donors (sunset facilities) come last, in listed order, each
-//! topping up what is still missing, up to its cap.
+//! topping up what is still missing, up to its cap. Powers and exponentials
+//! go through `libm` (MODEL.md "Bit for bit").
 
 use super::plan::{Currency, Donor, DonorKind, Taper};
 
@@ -28,7 +29,7 @@ pub fn taper_multiplier(taper: &Taper, t: u32) -> f64 {
             let m = if t <= start {
                 1.0
             } else {
-                (1.0 - rate_pct / 100.0).powi((t - start) as i32)
+                libm::pow(1.0 - rate_pct / 100.0, f64::from(t - start))
             };
             (m, end)
         }
@@ -59,15 +60,16 @@ pub fn taper_multiplier(taper: &Taper, t: u32) -> f64 {
 /// (1 + e^(-k·mid)) / (1 + e^(k·(t - mid))). When a term overflows (a
 /// steep curve or a midpoint far from t) the same ratio is taken in logs,
 /// ln(1 + e^x) = max(x, 0) + ln(1 + e^(-|x|)), which stays finite for any
-/// finite input; otherwise the direct form is kept (bit for bit as before).
+/// finite input; otherwise the direct form, the spec's formula, is kept.
 fn logistic(midpoint: f64, steepness: f64, t: f64) -> f64 {
     let (a, b) = (-steepness * midpoint, steepness * (t - midpoint));
-    let direct = (1.0 + a.exp()) / (1.0 + b.exp());
-    if direct.is_finite() && a.exp().is_finite() && b.exp().is_finite() {
+    let (exp_a, exp_b) = (libm::exp(a), libm::exp(b));
+    let direct = (1.0 + exp_a) / (1.0 + exp_b);
+    if direct.is_finite() && exp_a.is_finite() && exp_b.is_finite() {
         return direct;
     }
-    let softplus = |x: f64| x.max(0.0) + (-x.abs()).exp().ln_1p();
-    (softplus(a) - softplus(b)).exp()
+    let softplus = |x: f64| x.max(0.0) + libm::log1p(libm::exp(-x.abs()));
+    libm::exp(softplus(a) - softplus(b))
 }
 
 /// The taper a donor uses: its own, or `none`.
@@ -89,13 +91,11 @@ pub fn fulfilment(donor: &Donor) -> f64 {
     donor.fulfilment_pct / 100.0
 }
 
-/// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling cap.
-pub fn pledged_flow(donor: &Donor, t: u32, fx: f64, shock_donor: f64) -> f64 {
-    donor.base.unwrap_or(0.0)
-        * taper_multiplier(taper_of(donor), t)
-        * currency_factor(donor, fx)
-        * fulfilment(donor)
-        * shock_donor
+/// base · m(t) · X_t · F · S^don_t: a budget-support flow, or a gap-filling
+/// cap, given m(t) (`taper_multiplier`, taken once per plan) and F (the
+/// plan's `fulfilment`, or a Monte Carlo path's).
+pub fn pledged_flow(donor: &Donor, taper: f64, fx: f64, fulfilment: f64, shock_donor: f64) -> f64 {
+    donor.base.unwrap_or(0.0) * taper * currency_factor(donor, fx) * fulfilment * shock_donor
 }
 
 /// s_t, the country's share of a co-financed item, in percent.
@@ -107,15 +107,21 @@ pub fn country_share_pct(initial_pct: f64, step_pp: f64, start: u32, t: u32) -> 
     }
 }
 
-/// D_t of a co-financing donor given its target's need this year.
-pub fn cofinancing_flow(donor: &Donor, target_need: f64, t: u32, shock_donor: f64) -> f64 {
+/// D_t of a co-financing donor given its target's need this year and F.
+pub fn cofinancing_flow(
+    donor: &Donor,
+    target_need: f64,
+    t: u32,
+    fulfilment: f64,
+    shock_donor: f64,
+) -> f64 {
     let s = country_share_pct(
         donor.initial_country_share_pct.unwrap_or(0.0),
         donor.step_pp.unwrap_or(0.0),
         donor.start.unwrap_or(0),
         t,
     );
-    target_need * (1.0 - s / 100.0) * fulfilment(donor) * shock_donor
+    target_need * (1.0 - s / 100.0) * fulfilment * shock_donor
 }
 
 /// D_t of a gap-filling donor: min(cap_t, what is still missing), never negative.
@@ -194,9 +200,9 @@ mod tests {
             end: None,
         };
         assert_eq!(taper_multiplier(&taper, 0), 1.0);
-        assert!((taper_multiplier(&taper, 3) - (1.0 + (-3f64).exp()) / 2.0).abs() < 1e-15);
+        assert!((taper_multiplier(&taper, 3) - (1.0 + libm::exp(-3.0)) / 2.0).abs() < 1e-15);
         assert!(
-            (taper_multiplier(&taper, 6) - (1.0 + (-3f64).exp()) / (1.0 + 3f64.exp())).abs()
+            (taper_multiplier(&taper, 6) - (1.0 + libm::exp(-3.0)) / (1.0 + libm::exp(3.0))).abs()
                 < 1e-15
         );
     }
@@ -220,7 +226,7 @@ mod tests {
             end: None,
         };
         assert_eq!(taper_multiplier(&steep, 0), 1.0);
-        assert!((taper_multiplier(&steep, 1) - (-10f64).exp()).abs() < 1e-15);
+        assert!((taper_multiplier(&steep, 1) - libm::exp(-10.0)).abs() < 1e-15);
         // A huge steepness is a cliff at the midpoint: 1 before, 0 after.
         let cliff = Taper::Logistic {
             midpoint: 2.5,

@@ -11,7 +11,6 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::rc::Rc;
 
 use super::shape::{Shape, Tagged};
 
@@ -26,7 +25,7 @@ pub enum Seg {
     Year(u32),
     /// A key the plan's definition does not know (an unknown or misspelt
     /// field, a malformed year key), kept as written so a problem can say where.
-    Other(Rc<str>),
+    Other(Box<str>),
 }
 
 /// A path from the root of a plan (or of a result). The root itself prints

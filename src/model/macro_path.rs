@@ -1,6 +1,7 @@
 //! MODEL.md "Macro path": real growth, inflation, the price index, GDP,
 //! population and the exchange rate, year by year. Overrides replace the
-//! constant rates for single plan years. Not revenue or need.
+//! constant rates for single plan years; a Monte Carlo path adds its
+//! growth and inflation surprises here. Not revenue or need.
 
 use super::plan::Macro;
 
@@ -48,10 +49,25 @@ pub fn macro_year_zero(m: &Macro) -> MacroYear {
     }
 }
 
-/// Plan year t >= 1 from year t - 1.
-pub fn macro_year_next(m: &Macro, t: u32, prev: &MacroYear) -> MacroYear {
-    let g = real_growth_pct(m, t) / 100.0;
-    let pi = inflation_pct(m, t) / 100.0;
+/// A rate with a Monte Carlo surprise added, floored as MODEL.md
+/// "Uncertainty" says: max(rate + surprise, min(rate, -99)). A surprise may
+/// push a rate down to -99 but no further (a rate already below -99 stays
+/// the floor). With a zero surprise this is `rate` exactly.
+pub fn surprised_rate(rate_pct: f64, surprise_pp: f64) -> f64 {
+    (rate_pct + surprise_pp).max(rate_pct.min(-99.0))
+}
+
+/// Plan year t >= 1 from year t - 1, with the path's surprises d^g_t and
+/// d^π_t in percentage points (0 and 0 for the plan as written).
+pub fn macro_year_next(
+    m: &Macro,
+    t: u32,
+    prev: &MacroYear,
+    growth_surprise_pp: f64,
+    inflation_surprise_pp: f64,
+) -> MacroYear {
+    let g = surprised_rate(real_growth_pct(m, t), growth_surprise_pp) / 100.0;
+    let pi = surprised_rate(inflation_pct(m, t), inflation_surprise_pp) / 100.0;
     let gdp = prev.gdp * (1.0 + g) * (1.0 + pi);
     // Purchasing-power parity plus any real depreciation.
     let fx = prev.fx * (1.0 + pi) / (1.0 + m.foreign_inflation_pct / 100.0)
@@ -62,5 +78,20 @@ pub fn macro_year_next(m: &Macro, t: u32, prev: &MacroYear) -> MacroYear {
         population: prev.population * (1.0 + m.population_growth_pct / 100.0),
         fx,
         nominal_growth: gdp / prev.gdp - 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_surprise_may_not_push_a_rate_below_minus_99() {
+        assert_eq!(surprised_rate(4.5, 0.0), 4.5);
+        assert_eq!(surprised_rate(4.5, -2.0), 2.5);
+        assert_eq!(surprised_rate(4.5, -200.0), -99.0);
+        // A rate already below -99 keeps its own value as the floor.
+        assert_eq!(surprised_rate(-99.5, -3.0), -99.5);
+        assert_eq!(surprised_rate(-99.5, 1.0), -98.5);
     }
 }

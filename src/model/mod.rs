@@ -27,17 +27,22 @@ pub mod plan;
 pub mod presets;
 pub mod problem;
 pub mod projection;
+pub mod random;
 pub mod reserve;
 pub mod result;
 pub mod revenue;
 pub mod scenario;
+pub mod seek;
 pub mod shape;
 pub mod shocks;
 pub mod summary;
+pub mod uncertainty;
+pub mod uncertainty_json;
 pub mod validate;
 
 pub use default_plan::default_plan;
 pub use evaluate::evaluate;
+pub use evaluate::{evaluate_with, Evaluator, PathInputs};
 pub use field::{At, Field, PathError, Seg};
 pub use lang::{Lang, Text};
 pub use parse::{parse_plan, plan_from_value, plan_to_value};
@@ -46,5 +51,11 @@ pub use presets::{presets, Preset, PresetItem};
 pub use problem::{problem_lines, Problem, Rule};
 pub use projection::*;
 pub use result::projection_to_json;
+pub use seek::{seek, seek_answer_to_json, Question, SeekAnswer, SeekError};
 pub use shape::Node;
+pub use uncertainty::{
+    merge_runs, simulate, simulate_paths, uncertainty_result, PartialRun, Percentiles, RunFigures,
+    UncertaintyResult, BAND_METRICS,
+};
+pub use uncertainty_json::uncertainty_to_json;
 pub use validate::validate;

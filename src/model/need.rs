@@ -14,15 +14,23 @@ pub fn ramp_share(r: Option<&Ramp>, t: u32) -> f64 {
     }
 }
 
-/// (1 + rate/100)^t.
+/// (1 + rate/100)^t, by `libm` (MODEL.md "Bit for bit": std's `powi` may
+/// differ between platforms).
 fn compound(rate_pct: f64, t: u32) -> f64 {
-    (1.0 + rate_pct / 100.0).powi(t.min(i32::MAX as u32) as i32)
+    libm::pow(1.0 + rate_pct / 100.0, f64::from(t))
 }
 
-/// cost_t = base · (P_t if indexed) · (1 + real growth)^t · S^cost_t.
-pub fn line_cost(line: &CostLine, t: u32, price_index: f64, shock_cost: f64) -> f64 {
+/// (1 + real growth/100)^t of a cost line. The evaluator takes it once per
+/// plan, not once per Monte Carlo path.
+pub fn line_growth(line: &CostLine, t: u32) -> f64 {
+    compound(line.real_growth_pct, t)
+}
+
+/// cost_t = base · (P_t if indexed) · (1 + real growth)^t · S^cost_t, with
+/// the growth factor from `line_growth`.
+pub fn line_cost(line: &CostLine, price_index: f64, growth: f64, shock_cost: f64) -> f64 {
     let prices = if line.indexed { price_index } else { 1.0 };
-    line.base * prices * compound(line.real_growth_pct, t) * shock_cost
+    line.base * prices * growth * shock_cost
 }
 
 /// h_t, the on-budget share of the line after the staged handover.
@@ -31,14 +39,20 @@ pub fn on_budget_share(line: &CostLine, t: u32) -> f64 {
 }
 
 /// The line's need, cost_t · h_t.
-pub fn line_need(line: &CostLine, t: u32, price_index: f64, shock_cost: f64) -> f64 {
-    line_cost(line, t, price_index, shock_cost) * on_budget_share(line, t)
+pub fn line_need(line: &CostLine, t: u32, price_index: f64, growth: f64, shock_cost: f64) -> f64 {
+    line_cost(line, price_index, growth, shock_cost) * on_budget_share(line, t)
 }
 
-/// benefit_t = benefit_base · (P_t if indexed) · (1 + real benefit growth)^t.
-pub fn benefit(p: &Programme, t: u32, price_index: f64) -> f64 {
+/// (1 + real benefit growth/100)^t of a programme.
+pub fn benefit_growth(p: &Programme, t: u32) -> f64 {
+    compound(p.real_benefit_growth_pct, t)
+}
+
+/// benefit_t = benefit_base · (P_t if indexed) · (1 + real benefit growth)^t,
+/// with the growth factor from `benefit_growth`.
+pub fn benefit(p: &Programme, price_index: f64, growth: f64) -> f64 {
     let prices = if p.indexed { price_index } else { 1.0 };
-    p.benefit_base * prices * compound(p.real_benefit_growth_pct, t)
+    p.benefit_base * prices * growth
 }
 
 /// The programme's need: eligible_t · coverage_t · benefit_t · (1 + admin) · S^cost_t.
@@ -47,9 +61,10 @@ pub fn programme_need(
     t: u32,
     population: f64,
     price_index: f64,
+    growth: f64,
     shock_cost: f64,
 ) -> f64 {
     let eligible = population * p.eligible_share_pct / 100.0;
     let coverage = ramp_share(p.coverage.as_ref(), t);
-    eligible * coverage * benefit(p, t, price_index) * (1.0 + p.admin_pct / 100.0) * shock_cost
+    eligible * coverage * benefit(p, price_index, growth) * (1.0 + p.admin_pct / 100.0) * shock_cost
 }

@@ -1,12 +1,13 @@
 //! MODEL.md "Local revenue": each stream's core grows with nominal GDP at
 //! its buoyancy; a revenue-administration reform adds points of GDP; shocks
-//! scale the year's take without touching the core path.
+//! scale the year's take without touching the core path. Powers go through
+//! `libm` so that every platform gives the same bits (MODEL.md "Bit for bit").
 
 use super::plan::Reform;
 
 /// C_t = C_{t-1} (1 + n_t)^b.
 pub fn core_next(prev_core: f64, nominal_growth: f64, buoyancy: f64) -> f64 {
-    prev_core * (1.0 + nominal_growth).powf(buoyancy)
+    prev_core * libm::pow(1.0 + nominal_growth, buoyancy)
 }
 
 /// U_t = GDP_t · gain · clamp(t - start + 1, 0, years) / 100.

@@ -22,16 +22,21 @@ pub fn first_year_holding_to_the_end(
     (tail > 0).then(|| years[years.len() - tail].year)
 }
 
-/// Σ x_t / (1 + r)^t, plan year 0 undiscounted.
-pub fn npv(values: impl Iterator<Item = f64>, discount_rate_pct: f64) -> f64 {
-    let factor = 1.0 / (1.0 + discount_rate_pct / 100.0);
-    let mut weight = 1.0;
-    let mut sum = 0.0;
-    for x in values {
-        sum += x * weight;
-        weight *= factor;
-    }
-    sum
+/// (1 + r)^t for plan years 0 … horizon-1, r = `discount_rate_pct`/100.
+/// The power is `libm`'s (MODEL.md "Bit for bit").
+pub fn discount_factors(discount_rate_pct: f64, horizon: usize) -> Vec<f64> {
+    let base = 1.0 + discount_rate_pct / 100.0;
+    (0..horizon as u32)
+        .map(|t| libm::pow(base, f64::from(t)))
+        .collect()
+}
+
+/// Σ x_t / (1 + r)^t, plan year 0 undiscounted, given the factors
+/// (1 + r)^t from `discount_factors`.
+pub fn npv(values: impl Iterator<Item = f64>, discount: &[f64]) -> f64 {
+    values
+        .zip(discount)
+        .fold(0.0, |sum, (x, factor)| sum + x / factor)
 }
 
 /// The relative tolerance within which two results count as equal.
@@ -90,9 +95,9 @@ pub fn criterion_key(c: &Criterion, index: usize) -> String {
     c.name.clone().unwrap_or_else(|| index.to_string())
 }
 
-/// The headline results of a plan's per-year results.
-pub fn summarise(plan: &Plan, years: &[YearResult]) -> Summary {
-    let rate = plan.meta.discount_rate_pct;
+/// The headline results of a plan's per-year results, with the discount
+/// factors (1 + r)^t of `discount_factors`.
+pub fn summarise(plan: &Plan, years: &[YearResult], discount: &[f64]) -> Summary {
     let threshold = plan.meta.exit_threshold_pct / 100.0;
     let self_sufficiency_year =
         first_year_holding_to_the_end(years, |y| satisfies(Op::Ge, y.self_sufficiency_pct, 100.0));
@@ -111,11 +116,11 @@ pub fn summarise(plan: &Plan, years: &[YearResult]) -> Summary {
         self_sufficiency_year,
         donor_exit_year,
         cumulative_gap: total(years.iter().map(|y| y.unfunded_gap)),
-        cumulative_gap_npv: npv(years.iter().map(|y| y.unfunded_gap), rate),
+        cumulative_gap_npv: npv(years.iter().map(|y| y.unfunded_gap), discount),
         peak_gap,
         peak_gap_year,
         total_donor_funding: total(years.iter().map(|y| y.donor_funding)),
-        total_donor_funding_npv: npv(years.iter().map(|y| y.donor_funding), rate),
+        total_donor_funding_npv: npv(years.iter().map(|y| y.donor_funding), discount),
         max_donor_drop_pct,
         max_donor_drop_year,
         criteria,
