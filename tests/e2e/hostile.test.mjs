@@ -137,7 +137,7 @@ test('a full storage says the plan was not saved, and the plan stays on screen a
   assert.equal(await stored(page), saved, 'the last good save is intact');
   assert.equal(await planName(page), 'Not saved yet');
   const url = await waitUrlFollows(page, before);
-  assert.match(url, /#plan=1\./);
+  assert.match(url, /#plan=2\./);
 
   await page.evaluate(() => { window.storageFull = false; });
   await setPlanName(page, 'Saved again');

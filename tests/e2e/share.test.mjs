@@ -41,7 +41,7 @@ test('an edited plan opens from its link in a fresh browser with the same cards 
   await waitSavedName(a.page, name);
   const url = await waitUrlFollows(a.page, first);
   assert.equal(await a.page.getByTestId('share-url').inputValue(), url);
-  assert.match(url, /#plan=1\.[A-Za-z0-9_-]+$/);
+  assert.match(url, /#plan=2\.[A-Za-z0-9_-]+$/);
   const length = await testText(a.page, 'share-length');
   assert.match(length, new RegExp(`^${url.length} characters$`));
   // Dragging replaced the entry, never pushed one per step.
