@@ -2,7 +2,7 @@
 // online visitor always gets the newest release; the last good copy of
 // each file answers when the network is gone. Plans never pass through
 // here: they live in the URL fragment and local storage.
-const CACHE = 'sunset-planner-v1';
+const CACHE = 'sunset-planner-v2';
 
 // On install, keep the page and every file it loads (their names carry
 // content hashes, so they are read from the page rather than listed here).
@@ -14,12 +14,15 @@ self.addEventListener('install', (event) => {
     if (!page.ok) return;
     const html = await page.clone().text();
     await cache.put(index, page);
-    const assets = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]
+    // Attribute values may be unquoted: the release page is minified.
+    const assets = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*["']?([^"'\s>]+\.(?:js|wasm|css))/g)]
       .map((m) => new URL(m[1], index).href);
-    await Promise.all([...new Set(assets)].map(async (url) => {
+    const keep = async (url) => {
       const res = await fetch(url, { cache: 'no-cache' });
-      if (res.ok) await cache.put(url, res);
-    }));
+      if (res.ok) await cache.put(url, res.clone());
+      return res;
+    };
+    await Promise.all([...new Set(assets)].map(keep));
     await self.skipWaiting();
   })());
 });

@@ -59,25 +59,47 @@ export async function serveDist(dir = DIST, { gzip = false } = {}) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 /** Debian's Chromium, headless, with no background traffic. */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The same Chromium with an ordinary profile kept in `dir`, for what it
+ * refuses to incognito windows (as every `newPage` context is), such as
+ * installing an app. Resolves to { context, page, problems }.
+ */
+export async function launchProfile(dir, { viewport = { width: 1400, height: 900 } } = {}) {
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+  return watch(context, context.pages()[0] ?? await context.newPage());
 }
 
 /**
  * A fresh context and page (own storage, as a new visitor). `problems`
- * collects console errors, uncaught page errors, failed requests and HTTP
- * errors; tests assert it stays empty.
+ * collects console errors, uncaught page errors, failed requests, HTTP
+ * errors and Content Security Policy violations; tests assert it stays
+ * empty.
  */
 export async function newPage(browser, { viewport = { width: 1400, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+  return watch(context, await context.newPage());
+}
+
+async function watch(context, page) {
+  // Every page of the context reports what the policy blocked as a console
+  // error, which `problems` then holds (Chromium logs most of them anyway;
+  // this catches every one, with its directive).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    }, true);
+  });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
