@@ -5,6 +5,13 @@
 // never changes between releases.
 const loader = document.querySelector('script[data-wasm]');
 
+// The recovery message a panic leaves on the page (src/main.rs) has a
+// Reload button; its click is handled here, in script, because the wasm
+// has stopped by then.
+addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-reload]')) location.reload();
+});
+
 // Offline use after the first visit (see sw.js).
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   addEventListener('load', () => navigator.serviceWorker.register('./sw.js'));
