@@ -3,7 +3,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: run test setup dist size bench fuzz test-host test-web test-e2e clean
+.PHONY: run test setup dist size audit bench fuzz test-host test-web test-e2e clean
 
 run: setup
 	@. scripts/env.sh && wasm_env trunk serve --locked --address 127.0.0.1 --port $(PORT)
@@ -28,6 +28,10 @@ dist: setup
 
 size: dist
 	@bash scripts/size.sh
+
+# Lighthouse and axe-core figures for the release build (not part of test).
+audit: dist
+	@. scripts/env.sh && node scripts/audit.mjs
 
 bench: setup
 	@bash scripts/bench.sh

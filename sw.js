@@ -2,10 +2,11 @@
 // online visitor always gets the newest release; the last good copy of
 // each file answers when the network is gone. Plans never pass through
 // here: they live in the URL fragment and local storage.
-const CACHE = 'sunset-planner-v1';
+const CACHE = 'sunset-planner-v2';
 
-// On install, keep the page and every file it loads (their names carry
-// content hashes, so they are read from the page rather than listed here).
+// On install, keep the page, every file it loads (their names carry
+// content hashes, so they are read from the page rather than listed here),
+// and the web app manifest with its icons, for installing offline.
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -14,11 +15,20 @@ self.addEventListener('install', (event) => {
     if (!page.ok) return;
     const html = await page.clone().text();
     await cache.put(index, page);
-    const assets = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css))['"]/g)]
+    // Attribute values may be unquoted: the release page is minified.
+    const assets = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*["']?([^"'\s>]+\.(?:js|wasm|css|svg|webmanifest))/g)]
       .map((m) => new URL(m[1], index).href);
-    await Promise.all([...new Set(assets)].map(async (url) => {
+    const keep = async (url) => {
       const res = await fetch(url, { cache: 'no-cache' });
-      if (res.ok) await cache.put(url, res);
+      if (res.ok) await cache.put(url, res.clone());
+      return res;
+    };
+    await Promise.all([...new Set(assets)].map(async (url) => {
+      const res = await keep(url);
+      if (res.ok && url.endsWith('.webmanifest')) {
+        const icons = (await res.json()).icons ?? [];
+        await Promise.all(icons.map((icon) => keep(new URL(icon.src, url).href)));
+      }
     }));
     await self.skipWaiting();
   })());

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -20,18 +21,34 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
+// What a static host compresses (PNG is compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist(dir = DIST) {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }.
+ * With `gzip`, text and wasm go out gzip-encoded to clients that accept
+ * it, as any static host serves them (the audit measures that case).
+ */
+export async function serveDist(dir = DIST, { gzip = false } = {}) {
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 9 }));
+        body = packed.get(file);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -42,25 +59,47 @@ export async function serveDist(dir = DIST) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 /** Debian's Chromium, headless, with no background traffic. */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The same Chromium with an ordinary profile kept in `dir`, for what it
+ * refuses to incognito windows (as every `newPage` context is), such as
+ * installing an app. Resolves to { context, page, problems }.
+ */
+export async function launchProfile(dir, { viewport = { width: 1400, height: 900 } } = {}) {
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+  return watch(context, context.pages()[0] ?? await context.newPage());
 }
 
 /**
  * A fresh context and page (own storage, as a new visitor). `problems`
- * collects console errors, uncaught page errors, failed requests and HTTP
- * errors; tests assert it stays empty.
+ * collects console errors, uncaught page errors, failed requests, HTTP
+ * errors and Content Security Policy violations; tests assert it stays
+ * empty.
  */
 export async function newPage(browser, { viewport = { width: 1400, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+  return watch(context, await context.newPage());
+}
+
+async function watch(context, page) {
+  // Every page of the context reports what the policy blocked as a console
+  // error, which `problems` then holds (Chromium logs most of them anyway;
+  // this catches every one, with its directive).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    }, true);
+  });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

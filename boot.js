@@ -1,0 +1,21 @@
+// Starts the app from a file rather than an inline script, so the page's
+// Content Security Policy can refuse every inline script. index.html names
+// the wasm-bindgen module and the wasm in this script's data attributes
+// (Trunk writes their hashed names there; see Trunk.toml), so this file
+// never changes between releases.
+const loader = document.querySelector('script[data-wasm]');
+
+// The recovery message a panic leaves on the page (src/main.rs) has a
+// Reload button; its click is handled here, in script, because the wasm
+// has stopped by then.
+addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-reload]')) location.reload();
+});
+
+// Offline use after the first visit (see sw.js).
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  addEventListener('load', () => navigator.serviceWorker.register('./sw.js'));
+}
+
+const { default: init } = await import(loader.dataset.js);
+await init({ module_or_path: loader.dataset.wasm });
