@@ -508,3 +508,151 @@ mod links {
         );
     }
 }
+
+mod editing {
+    use super::*;
+    use sunset_planner::model::scenario::{
+        covers, free_name, reset_change, retarget_changes, scenario_plan, set_change, ListChange,
+    };
+    use sunset_planner::model::shock_library::{library_scenario, LibraryShock};
+
+    fn keys(c: &Changes) -> Vec<String> {
+        c.0.iter().map(|(f, v)| format!("{f}={v}")).collect()
+    }
+
+    #[test]
+    fn a_change_replaces_what_it_overlaps_and_reset_drops_what_it_holds() {
+        let mut c = Changes::default();
+        let end = root().donors().at(0).taper().linear().end();
+        set_change(&mut c, end.clone(), json!(6));
+        set_change(&mut c, root().macro_path().gdp_base(), json!(1e11));
+        assert!(covers(&c, &end));
+        assert!(
+            covers(&c, root().donors().at(0).field()),
+            "a node holding a change"
+        );
+        assert!(!covers(&c, &root().donors().at(1).name()));
+        // A change of the whole taper replaces the change inside it.
+        set_change(
+            &mut c,
+            root().donors().at(0).taper().field().clone(),
+            json!({"shape": "none"}),
+        );
+        assert_eq!(
+            keys(&c),
+            [
+                "macro.gdp_base=100000000000.0",
+                "donors[0].taper={\"shape\":\"none\"}"
+            ]
+        );
+        assert!(reset_change(&mut c, root().donors().at(0).field()));
+        assert_eq!(keys(&c), ["macro.gdp_base=100000000000.0"]);
+        assert!(!reset_change(&mut c, &root().macro_path().inflation_pct()));
+    }
+
+    #[test]
+    fn reordering_or_deleting_baseline_items_keeps_changes_on_their_items() {
+        let mut plan = parse_plan(V2).expect("valid");
+        plan.scenarios[1].changes = Changes(vec![
+            (root().donors().at(0).base(), json!(5e8)),
+            (root().donors().at(2).fulfilment_pct(), json!(50)),
+        ]);
+        let donors = root().donors().field().clone();
+        // The facility (2) moves to the top: changes follow their donors.
+        let facility = plan.donors.remove(2);
+        plan.donors.insert(0, facility);
+        assert!(
+            retarget_changes(&mut plan, &donors, ListChange::Move { from: 2, to: 0 }).is_empty()
+        );
+        assert_eq!(
+            keys(&plan.scenarios[0].changes),
+            ["donors[1].taper.end=6"],
+            "budget support is now donor 1"
+        );
+        assert_eq!(
+            keys(&plan.scenarios[1].changes),
+            ["donors[1].base=500000000.0", "donors[0].fulfilment_pct=50"]
+        );
+        let s = scenario_plan(&plan, 0).expect("valid");
+        assert_eq!(s.donors[1].name, "Budget support");
+        assert_eq!(s.donors[1].taper, Some(Taper::Linear { start: 2, end: 6 }));
+        // Budget support (now 1) is deleted: the changes into it go, and say so.
+        plan.donors.remove(1);
+        let dropped = retarget_changes(&mut plan, &donors, ListChange::Remove { at: 1 });
+        let dropped: Vec<String> = dropped.iter().map(|(s, f)| format!("{s}: {f}")).collect();
+        assert_eq!(
+            dropped,
+            [
+                "Faster taper: donors[1].taper.end",
+                "Relapse: donors[1].base"
+            ]
+        );
+        assert_eq!(
+            keys(&plan.scenarios[1].changes),
+            ["donors[0].fulfilment_pct=50"]
+        );
+        // An item inserted before shifts the changes after it.
+        plan.donors.insert(
+            0,
+            Donor {
+                name: "New".into(),
+                base: Some(0.0),
+                ..Default::default()
+            },
+        );
+        retarget_changes(&mut plan, &donors, ListChange::Insert { at: 0 });
+        assert_eq!(
+            keys(&plan.scenarios[1].changes),
+            ["donors[1].fulfilment_pct=50"]
+        );
+        assert_eq!(validate(&plan), Ok(()));
+    }
+
+    #[test]
+    fn each_library_shock_is_a_valid_scenario_that_hurts() {
+        let mut plan = parse_plan(V2).expect("valid");
+        let base = evaluate(&plan).expect("evaluates");
+        let sum = |p: &Projection, f: fn(&YearResult) -> f64| p.years.iter().map(f).sum::<f64>();
+        for shock in LibraryShock::ALL {
+            let s = library_scenario(&plan, shock);
+            assert_eq!(s.name, shock.name());
+            assert!(!s.note.is_empty());
+            plan.scenarios.push(s);
+            let i = plan.scenarios.len() - 1;
+            let p = scenario_plan(&plan, i).unwrap_or_else(|e| panic!("{}: {e:?}", shock.name()));
+            let e = evaluate(&p).expect("evaluates");
+            let (rev, need) = (|y: &YearResult| y.local_revenue, |y: &YearResult| y.need);
+            match shock {
+                LibraryShock::ConflictRelapse => {
+                    assert!(sum(&e, rev) < sum(&base, rev) && sum(&e, need) > sum(&base, need))
+                }
+                LibraryShock::CommodityPriceFall => assert!(sum(&e, rev) < sum(&base, rev)),
+                LibraryShock::PledgeShortfall => {
+                    let support = |y: &YearResult| y.donors[0];
+                    assert!(sum(&e, support) < sum(&base, support))
+                }
+                LibraryShock::ExchangeRateShock => {
+                    assert!(e.years[14].fx > base.years[14].fx);
+                    assert!(e.years[1].price_index > base.years[1].price_index);
+                }
+            }
+        }
+        assert_eq!(validate(&plan), Ok(()));
+        let relapse = scenario_plan(&plan, 2).expect("valid");
+        assert_eq!(
+            relapse.shocks.len(),
+            2,
+            "the plan's own shock and the relapse"
+        );
+        assert_eq!((relapse.shocks[1].at, relapse.shocks[1].years), (1, 2));
+        let shortfall = scenario_plan(&plan, 4).expect("valid");
+        assert_eq!(shortfall.donors[0].fulfilment_pct, 60.0);
+        assert_eq!(shortfall.donors[1].fulfilment_pct, 70.0);
+        // A second time, a free name.
+        assert_eq!(
+            library_scenario(&plan, LibraryShock::ConflictRelapse).name,
+            "Conflict relapse 2"
+        );
+        assert_eq!(free_name(&plan, "Baseline"), "Baseline 2");
+    }
+}

@@ -34,6 +34,7 @@ pub mod revenue;
 pub mod scenario;
 pub mod seek;
 pub mod shape;
+pub mod shock_library;
 pub mod shocks;
 pub mod summary;
 pub mod uncertainty;

@@ -500,3 +500,110 @@ pub fn named_result(name: &str, plan: &Plan, projection: &Projection) -> Value {
     }
     Value::Object(m)
 }
+
+// ---- editing scenarios ---------------------------------------------------
+
+/// Whether a change of `changes` covers `field`: a change at the field, at
+/// a node holding it, or inside it.
+pub fn covers(changes: &Changes, field: &Field) -> bool {
+    changes
+        .0
+        .iter()
+        .any(|(f, _)| field.starts_with(f) || f.starts_with(field))
+}
+
+/// Sets the change at `field` to `value`, replacing any change at, inside
+/// or around it: the scenario then says exactly this of that node.
+pub fn set_change(changes: &mut Changes, field: Field, value: Value) {
+    changes
+        .0
+        .retain(|(f, _)| !(f.starts_with(&field) || field.starts_with(f)));
+    changes.0.push((field, value));
+}
+
+/// Drops every change at or inside `field` (the node then follows the
+/// baseline again). A change around it, which also sets it, stays: the
+/// caller resets that node instead.
+pub fn reset_change(changes: &mut Changes, field: &Field) -> bool {
+    let before = changes.0.len();
+    changes.0.retain(|(f, _)| !f.starts_with(field));
+    changes.0.len() != before
+}
+
+/// How a baseline list changed, for keeping scenario changes pointed at
+/// the same items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListChange {
+    /// Item `from` now stands at `to` (the items between shift by one).
+    Move { from: usize, to: usize },
+    /// Item `at` is gone.
+    Remove { at: usize },
+    /// A new item stands at `at` (the items from there shift down).
+    Insert { at: usize },
+}
+
+/// Keeps every scenario's changes pointed at the same items of the list at
+/// `list` (e.g. `donors`) after `change`; changes into a removed item go.
+/// Returns the dropped changes, by scenario name, so the app can say which.
+pub fn retarget_changes(plan: &mut Plan, list: &Field, change: ListChange) -> Vec<(String, Field)> {
+    let depth = list.segs().len();
+    let mut dropped = Vec::new();
+    for s in &mut plan.scenarios {
+        let mut kept = Vec::with_capacity(s.changes.0.len());
+        for (mut f, v) in std::mem::take(&mut s.changes.0) {
+            let inside = f.starts_with(list) && f.segs().len() > depth;
+            if inside {
+                if let Some(i) = f.index_at_mut(depth) {
+                    match change {
+                        ListChange::Remove { at } if *i == at => {
+                            dropped.push((s.name.clone(), f));
+                            continue;
+                        }
+                        ListChange::Remove { at } if *i > at => *i -= 1,
+                        ListChange::Insert { at } if *i >= at => *i += 1,
+                        ListChange::Move { from, to } => *i = moved(*i, from, to),
+                        _ => {}
+                    }
+                }
+            }
+            kept.push((f, v));
+        }
+        s.changes.0 = kept;
+    }
+    dropped
+}
+
+/// Where item `i` stands after item `from` moved to `to`.
+fn moved(i: usize, from: usize, to: usize) -> usize {
+    if i == from {
+        to
+    } else if from < to && i > from && i <= to {
+        i - 1
+    } else if to < from && i >= to && i < from {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// A new scenario holding the differences between the baseline and the
+/// plan edited from it.
+pub fn scenario_from_edits(baseline: &Plan, edited: &Plan, name: &str) -> Scenario {
+    Scenario {
+        name: name.to_string(),
+        note: String::new(),
+        changes: diff(baseline, edited),
+    }
+}
+
+/// A name for a new scenario not yet taken: `base`, then `base 2`, `base 3` …
+pub fn free_name(plan: &Plan, base: &str) -> String {
+    let taken = |n: &str| is_baseline_name(n) || plan.scenarios.iter().any(|s| s.name == n);
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|k| format!("{base} {k}"))
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| base.to_string())
+}
