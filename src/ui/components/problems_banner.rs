@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Plan, Problem};
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::Lang;
+use crate::ui::labels::place;
 use crate::ui::state::{Action, Section};
 
 #[derive(Properties, Clone)]
@@ -54,42 +55,6 @@ fn focus_later(path: String) {
         }
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-}
-
-/// Where a problem is, for people: `donors[1].taper.end` → "Child grant
-/// co-financing › taper.end".
-pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
-    let Some(open) = path.find('[') else {
-        return if path.is_empty() {
-            tr(l, "plan", "plan").to_string()
-        } else {
-            path.to_string()
-        };
-    };
-    let list = &path[..open];
-    let rest = &path[open + 1..];
-    let Some(close) = rest.find(']') else {
-        return path.to_string();
-    };
-    let Ok(i) = rest[..close].parse::<usize>() else {
-        return path.to_string();
-    };
-    let field = rest[close + 1..].trim_start_matches('.');
-    let name = match list {
-        "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
-        "costs" => plan.costs.get(i).map(|x| x.name.clone()),
-        "programmes" => plan.programmes.get(i).map(|x| x.name.clone()),
-        "donors" => plan.donors.get(i).map(|x| x.name.clone()),
-        "criteria" => plan.criteria.get(i).and_then(|x| x.name.clone()),
-        _ => None,
-    }
-    .filter(|n| !n.trim().is_empty())
-    .unwrap_or_else(|| format!("{list}[{i}]"));
-    if field.is_empty() {
-        name
-    } else {
-        format!("{name} › {field}")
-    }
 }
 
 #[function_component(ProblemsBanner)]

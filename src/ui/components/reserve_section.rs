@@ -11,7 +11,8 @@ use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
 use super::toggle_field::ToggleField;
 use crate::ui::edit::{op_str, List, Optional, Value};
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::tr;
+use crate::ui::labels::metrics;
 use crate::ui::state::{Action, Edit, Section};
 
 section_props!(Props, |p| (
@@ -22,83 +23,6 @@ section_props!(Props, |p| (
     &p.meta.currency,
     p.macro_path.gdp_base
 ));
-
-/// Every per-year result a criterion can test (the model's `METRICS`),
-/// with its label; the ones a criterion is most often about come first.
-pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
-    let mut known = vec![
-        (
-            "self_sufficiency_pct",
-            tr(l, "Self-sufficiency (%)", "Autosuffisance (%)"),
-        ),
-        (
-            "donor_share_pct",
-            tr(
-                l,
-                "Donor share of funding (%)",
-                "Part des bailleurs dans le financement (%)",
-            ),
-        ),
-        (
-            "revenue_pct_gdp",
-            tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)"),
-        ),
-        (
-            "social_protection_pct_gdp",
-            tr(
-                l,
-                "Social protection (% of GDP)",
-                "Protection sociale (% du PIB)",
-            ),
-        ),
-        (
-            "donor_drop_pct",
-            tr(
-                l,
-                "Drop in donor funding (% of need)",
-                "Baisse du financement des bailleurs (% du besoin)",
-            ),
-        ),
-        ("unfunded_gap", tr(l, "Unfunded gap", "Déficit non financé")),
-        ("balance", tr(l, "Balance", "Solde")),
-        ("reserve", tr(l, "Reserve", "Réserve")),
-        ("fiscal_space", tr(l, "Fiscal space", "Marge budgétaire")),
-        ("local_revenue", tr(l, "Local revenue", "Recettes locales")),
-        ("need", tr(l, "Spending need", "Besoin de dépenses")),
-        (
-            "donor_funding",
-            tr(l, "Donor funding", "Financement des bailleurs"),
-        ),
-        (
-            "programmed_donor_funding",
-            tr(
-                l,
-                "Programmed donor funding",
-                "Financement programmé des bailleurs",
-            ),
-        ),
-        (
-            "deposit",
-            tr(l, "Deposit to the reserve", "Versement à la réserve"),
-        ),
-        (
-            "draw",
-            tr(l, "Draw on the reserve", "Prélèvement sur la réserve"),
-        ),
-        ("gdp", tr(l, "GDP", "PIB")),
-        ("price_index", tr(l, "Price index", "Indice des prix")),
-        ("population", tr(l, "Population", "Population")),
-        ("fx", tr(l, "Exchange rate", "Taux de change")),
-    ];
-    // A figure the model adds later is still offered, by its name.
-    for m in crate::model::METRICS {
-        if !known.iter().any(|(k, _)| k == m) {
-            known.push((m, m));
-        }
-    }
-    known.retain(|(k, _)| crate::model::METRICS.contains(k));
-    known
-}
 
 #[function_component(ReserveSection)]
 pub fn reserve_section(p: &Props) -> Html {
