@@ -6,6 +6,7 @@
 //! undo step per field gesture), so the browser's own text undo would only
 //! fight the plan's history.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -49,10 +50,10 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 pub fn app() -> Html {
     // Which plan opens (link, saved or default) is decided once, before
     // the first render, so nothing is overwritten by a default first.
-    let boot = use_memo((), |_| super::sync::boot());
+    let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
-        let boot = boot.clone();
-        use_reducer(move || State::new(boot.plan.clone()))
+        let keeper = keeper.clone();
+        use_reducer(move || State::new((**keeper.borrow().plan()).clone()))
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
@@ -147,7 +148,7 @@ pub fn app() -> Html {
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
                     lang={l} on_edit={on_edit.clone()} />
             </div>
-            <PlanKeeper boot={Rc::clone(&boot)} plan={state.plan.clone()} lang={l} on_edit={on_edit.clone()} />
+            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} lang={l} on_edit={on_edit.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>

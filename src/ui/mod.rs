@@ -10,6 +10,7 @@ pub mod chart;
 pub mod edit;
 pub mod format;
 pub mod i18n;
+pub mod keeper;
 pub mod labels;
 pub mod presets;
 pub mod state;
