@@ -9,7 +9,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
@@ -63,39 +64,27 @@ pub fn app() -> Html {
     {
         let on_edit = on_edit.clone();
         use_effect_with((), move |_| {
-            let listener =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if let Some(a) = shortcut(&e) {
+            // Not passive: a shortcut prevents the browser's own undo.
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if let Some(a) = shortcut(e) {
                         e.prevent_default();
                         on_edit.emit(a);
                     }
-                });
-            let doc = web_sys::window().and_then(|w| w.document());
-            if let Some(doc) = &doc {
-                let _ = doc
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(doc) = doc {
-                    let _ = doc.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+                },
+            );
+            move || drop(listener)
         });
     }
-    {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-        });
-    }
+    use_effect_with(state.lang, |lang| {
+        let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
+    });
 
     let l = state.lang;
     let plan = &state.plan;

@@ -6,8 +6,7 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::model::{Plan, Projection};
@@ -79,21 +78,8 @@ pub fn use_container_width(node: NodeRef, fallback: f64) -> f64 {
                 }
             };
             measure();
-            let listener = Closure::<dyn Fn()>::new(measure);
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(listener);
-            }
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
         });
     }
     *width

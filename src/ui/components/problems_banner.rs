@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,36 +31,29 @@ impl PartialEq for Props {
 }
 
 /// Focuses the control for `path`, or the nearest one above it
-/// (`donors[1].taper` → `donors[1].name`), once the section has opened.
-fn focus_later(path: String) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let task = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+/// (`donors[1].taper` → `donors[1].name`).
+fn focus(path: &str) {
+    let doc = gloo::utils::document();
+    let mut p = path;
+    loop {
+        let el = doc
+            .get_element_by_id(&format!("field-{p}"))
+            .or_else(|| doc.get_element_by_id(&format!("field-{p}.name")));
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
             return;
-        };
-        let mut p = path.as_str();
-        loop {
-            let el = doc
-                .get_element_by_id(&format!("field-{p}"))
-                .or_else(|| doc.get_element_by_id(&format!("field-{p}.name")));
-            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-                return;
-            }
-            match p.rfind(['.', '[']) {
-                Some(i) => p = &p[..i],
-                None => return,
-            }
         }
-    });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        match p.rfind(['.', '[']) {
+            Some(i) => p = &p[..i],
+            None => return,
+        }
+    }
 }
 
 #[function_component(ProblemsBanner)]
 pub fn problems_banner(p: &Props) -> Html {
     let l = p.lang;
+    let pending = use_mut_ref(|| None::<Timeout>);
     let n = p.problems.len();
     if n == 0 {
         return Html::default();
@@ -81,10 +75,13 @@ pub fn problems_banner(p: &Props) -> Html {
     let items = p.problems.iter().map(|pr| {
         let path = pr.path.clone();
         let on_edit = p.on_edit.clone();
+        let pending = pending.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             on_edit.emit(Action::OpenSection(Section::of_path(&path)));
-            focus_later(path.clone());
+            // Once the section has opened; a later click replaces this one.
+            let path = path.clone();
+            *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
         });
         let where_ = place(&p.plan, &pr.path, l);
         html! {

@@ -72,8 +72,8 @@ pub fn share_panel(p: &Props) -> Html {
             let fresh = sync::share_url(&plan);
             url.set(AttrValue::from(fresh.clone()));
             let copied = copied.clone();
-            browser::copy_text(&fresh, move |r| {
-                copied.set(match r {
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(match browser::copy_text(&fresh).await {
                     Ok(()) => Copied::Done,
                     Err(e) => Copied::Failed(both!(e)),
                 })
