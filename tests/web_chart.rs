@@ -10,11 +10,13 @@ use sunset_planner::model::{Plan, Projection, Summary, YearResult};
 use sunset_planner::ui::chart::{BridgeChart, ProjectionProps, SmallCharts};
 use sunset_planner::ui::components::indicators::Indicators;
 use sunset_planner::ui::components::year_table::YearTable;
+use sunset_planner::ui::context::Ctx;
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -99,13 +101,35 @@ fn plan() -> Plan {
     serde_json::from_str(PLAN).expect("test plan parses")
 }
 
-fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> ProjectionProps {
-    ProjectionProps {
-        plan: Rc::new(plan()),
-        projection: Rc::new(projection),
-        currency,
+/// A result view's props and the language it is shown in.
+#[derive(Properties, PartialEq, Clone)]
+struct Shown {
+    view: ProjectionProps,
+    lang: Lang,
+}
+
+/// The result view `V` in the language of its props, as the app provides it.
+#[function_component(InLang)]
+fn in_lang<V>(p: &Shown) -> Html
+where
+    V: BaseComponent<Properties = ProjectionProps>,
+{
+    html! {
+        <ContextProvider<Ctx> context={Ctx::new(p.lang, Callback::noop())}>
+            <V ..p.view.clone() />
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> Shown {
+    Shown {
+        view: ProjectionProps {
+            plan: Rc::new(plan()),
+            projection: Rc::new(projection),
+            currency,
+            stale: false,
+        },
         lang,
-        stale: false,
     }
 }
 
@@ -171,7 +195,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 #[wasm_bindgen_test]
 async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -275,7 +299,7 @@ async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
 #[wasm_bindgen_test]
 async fn bridge_tooltip_follows_keyboard_and_pointer() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -330,7 +354,7 @@ async fn bridge_tooltip_follows_keyboard_and_pointer() {
 #[wasm_bindgen_test]
 async fn bridge_redraws_at_the_new_width_when_the_window_resizes() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -370,7 +394,7 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
     let mut p = projection();
     p.years[3].local_revenue = 1000.0;
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(p, DisplayCurrency::Local, Lang::En),
     )
@@ -390,7 +414,7 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
 #[wasm_bindgen_test]
 async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -449,7 +473,7 @@ async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
 #[wasm_bindgen_test]
 async fn bridge_in_usd_halves_at_fx_two() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Usd, Lang::Fr),
     )
@@ -467,7 +491,7 @@ async fn bridge_in_usd_halves_at_fx_two() {
 #[wasm_bindgen_test]
 async fn indicator_cards_show_the_summary() {
     let r = root(1000);
-    let _app = yew::Renderer::<Indicators>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<Indicators>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -504,8 +528,8 @@ async fn indicator_cards_without_years_in_usd_and_french() {
     p.summary.max_donor_drop_pct = 3.0;
     let r = root(800);
     let mut pr = props(p, DisplayCurrency::Usd, Lang::Fr);
-    pr.stale = true;
-    let _app = yew::Renderer::<Indicators>::with_root_and_props(r.clone(), pr).render();
+    pr.view.stale = true;
+    let _app = yew::Renderer::<InLang<Indicators>>::with_root_and_props(r.clone(), pr).render();
     settle().await;
     assert_eq!(
         text(&r, "card-self-sufficiency-year-value"),
@@ -547,25 +571,25 @@ async fn odd_projections_render_without_panicking() {
         (sixty, DisplayCurrency::Local),
     ] {
         let r = root(700);
-        let _a = yew::Renderer::<BridgeChart>::with_root_and_props(
+        let _a = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
             r.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r2 = root(700);
-        let _b = yew::Renderer::<Indicators>::with_root_and_props(
+        let _b = yew::Renderer::<InLang<Indicators>>::with_root_and_props(
             r2.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r3 = root(700);
-        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(
+        let _c = yew::Renderer::<InLang<SmallCharts>>::with_root_and_props(
             r3.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r4 = root(700);
-        let _d = yew::Renderer::<YearTable>::with_root_and_props(
+        let _d = yew::Renderer::<InLang<YearTable>>::with_root_and_props(
             r4.clone(),
             props(p, currency, Lang::En),
         )
@@ -594,7 +618,7 @@ async fn odd_projections_render_without_panicking() {
 #[wasm_bindgen_test]
 async fn small_charts_draw_the_hundred_percent_line() {
     let r = root(500);
-    let _app = yew::Renderer::<SmallCharts>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<SmallCharts>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -626,7 +650,7 @@ async fn small_charts_draw_the_hundred_percent_line() {
 #[wasm_bindgen_test]
 async fn year_table_has_a_row_per_metric_and_breakdown() {
     let r = root(1200);
-    let _app = yew::Renderer::<YearTable>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<YearTable>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Usd, Lang::En),
     )
@@ -712,17 +736,22 @@ async fn the_example_plan_renders_its_own_summary() {
         projection.summary.self_sufficiency_year,
         projection.summary.donor_exit_year,
     );
-    let pr = ProjectionProps {
-        plan: Rc::new(plan),
-        projection: Rc::new(projection),
-        currency: DisplayCurrency::Local,
+    let pr = Shown {
+        view: ProjectionProps {
+            plan: Rc::new(plan),
+            projection: Rc::new(projection),
+            currency: DisplayCurrency::Local,
+            stale: false,
+        },
         lang: Lang::En,
-        stale: false,
     };
     let (a, b, c) = (root(1200), root(1200), root(1200));
-    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
-    let _b = yew::Renderer::<Indicators>::with_root_and_props(b.clone(), pr.clone()).render();
-    let _c = yew::Renderer::<YearTable>::with_root_and_props(c.clone(), pr.clone()).render();
+    let _a =
+        yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b =
+        yew::Renderer::<InLang<Indicators>>::with_root_and_props(b.clone(), pr.clone()).render();
+    let _c =
+        yew::Renderer::<InLang<YearTable>>::with_root_and_props(c.clone(), pr.clone()).render();
     settle().await;
     let year = |y: Option<i32>| {
         y.map(|y| y.to_string())
@@ -730,14 +759,14 @@ async fn the_example_plan_renders_its_own_summary() {
     };
     assert_eq!(text(&b, "card-self-sufficiency-year-value"), year(ss));
     assert_eq!(text(&b, "card-donor-exit-year-value"), year(exit));
-    for d in 0..pr.plan.donors.len() {
+    for d in 0..pr.view.plan.donors.len() {
         assert_eq!(tops(&a, &format!("bridge-area-donor-{}", d), n).len(), n);
     }
     let rows = testid(&c, "year-table")
         .query_selector_all("tr[data-metric]")
         .unwrap()
         .length() as usize;
-    let p = &pr.plan;
+    let p = &pr.view.plan;
     assert_eq!(
         rows,
         19 + p.revenues.len() + p.costs.len() + p.programmes.len() + p.donors.len()
@@ -753,9 +782,10 @@ async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() 
     }
     let (a, b) = (root(900), root(900));
     let mut pr = props(p, DisplayCurrency::Local, Lang::Fr);
-    pr.stale = true;
-    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
-    let _b = yew::Renderer::<YearTable>::with_root_and_props(b.clone(), pr).render();
+    pr.view.stale = true;
+    let _a =
+        yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b = yew::Renderer::<InLang<YearTable>>::with_root_and_props(b.clone(), pr).render();
     settle().await;
     assert!(testid(&a, "bridge-area-donor-2")
         .get_attribute("d")
@@ -776,7 +806,7 @@ async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() 
 
 #[wasm_bindgen_test]
 fn props_compare_by_pointer() {
-    let a = props(projection(), DisplayCurrency::Local, Lang::En);
+    let a = props(projection(), DisplayCurrency::Local, Lang::En).view;
     let same = a.clone();
     assert!(a == same);
     // Equal figures in a new Rc are a new projection: compared by address, not content.
@@ -802,7 +832,7 @@ fn props_compare_by_pointer() {
 #[wasm_bindgen_test]
 async fn keyboard_focus_opens_the_first_year() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use sunset_planner::model::Taper;
 use sunset_planner::ui::components::number_field::{Kind, NumberField};
+use sunset_planner::ui::context::Ctx;
 use sunset_planner::ui::edit::{Series, Value};
 use sunset_planner::ui::i18n::Lang;
 use sunset_planner::ui::state::{Action, Edit, State};
@@ -60,9 +61,11 @@ fn harness(p: &HarnessProps) -> Html {
         })
     };
     html! {
-        <NumberField path={"macro.real_growth_pct"} label={"Real growth"} value={*value}
-            min={0.0} max={50.0} step={0.1} kind={p.kind} start_year={(p.kind == Kind::Whole).then_some(2026)}
-            problem={p.problem.clone()} lang={Lang::En} {on_edit} />
+        <ContextProvider<Ctx> context={Ctx::new(Lang::En, on_edit)}>
+            <NumberField path={"macro.real_growth_pct"} label={"Real growth"} value={*value}
+                min={0.0} max={50.0} step={0.1} kind={p.kind} start_year={(p.kind == Kind::Whole).then_some(2026)}
+                problem={p.problem.clone()} />
+        </ContextProvider<Ctx>>
     }
 }
 

@@ -29,6 +29,7 @@ use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::components::year_table::YearTable;
+use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
 use crate::model::{Plan, Projection};
@@ -110,11 +111,11 @@ pub fn app() -> Html {
             );
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
-                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
-                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
-                <SmallCharts plan={p} projection={pr} currency={c} lang={l} stale={s} />
+                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
-                    <YearTable plan={tp} projection={tpr} currency={c} lang={l} stale={ts} />
+                    <YearTable plan={tp} projection={tpr} currency={c} stale={ts} />
                 }
             </> }
         }
@@ -127,41 +128,46 @@ pub fn app() -> Html {
     };
     let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
+    // The language and the dispatcher reach every component through the
+    // context; it changes only when the language does.
+    let ctx = Ctx::new(l, on_edit);
     html! {
+        <ContextProvider<Ctx> context={ctx}>
         <div class="app" data-testid="app-ready">
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
-                lang={l} currency={state.currency} on_edit={on_edit.clone()} />
+                currency={state.currency} />
             <div class="share-bar">
-                <SharePanel plan={state.plan.clone()} lang={l} />
+                <SharePanel plan={state.plan.clone()} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
-                    lang={l} on_edit={on_edit.clone()} />
+                    />
             </div>
-            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} lang={l} on_edit={on_edit.clone()} />
-            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
+            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
-                    <MacroSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Macro)} on_edit={on_edit.clone()} />
-                    <RevenueSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Revenue)} on_edit={on_edit.clone()} />
-                    <SpendingSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Spending)} on_edit={on_edit.clone()} />
-                    <SocialSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Social)} on_edit={on_edit.clone()} />
-                    <DonorsSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Donors)} on_edit={on_edit.clone()} />
-                    <ShocksSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Shocks)} on_edit={on_edit.clone()} />
-                    <ReserveSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Reserve)} on_edit={on_edit.clone()} />
-                    <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
+                    <MacroSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Macro)} />
+                    <RevenueSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Revenue)} />
+                    <SpendingSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Spending)} />
+                    <SocialSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Social)} />
+                    <DonorsSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Donors)} />
+                    <ShocksSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Shocks)} />
+                    <ReserveSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Reserve)} />
+                    <PlanSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Plan)} />
                 </aside>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
                     { results }
                 </main>
             </div>
         </div>
+        </ContextProvider<Ctx>>
     }
 }

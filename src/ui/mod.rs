@@ -22,6 +22,8 @@ pub mod chart_export;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
 pub mod sync;
 
 /// Mounts the app on the page body.

@@ -21,7 +21,6 @@ pub struct ProjectionProps {
     pub plan: Rc<Plan>,
     pub projection: Rc<Projection>,
     pub currency: DisplayCurrency,
-    pub lang: Lang,
     #[prop_or_default]
     pub stale: bool,
 }
@@ -33,7 +32,6 @@ impl PartialEq for ProjectionProps {
         Rc::ptr_eq(&self.plan, &other.plan)
             && Rc::ptr_eq(&self.projection, &other.projection)
             && self.currency == other.currency
-            && self.lang == other.lang
             && self.stale == other.stale
     }
 }

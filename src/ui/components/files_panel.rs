@@ -17,7 +17,8 @@ use crate::codec::{browser, csv, file};
 use crate::model::{Plan, Projection};
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
-use crate::ui::i18n::{tr, Lang, Message};
+use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::i18n::{tr, Message};
 use crate::ui::state::Action;
 
 #[derive(Properties, Clone)]
@@ -25,8 +26,6 @@ pub struct Props {
     pub plan: Rc<Plan>,
     /// The projection of `plan`, if it has one (`None` while it has problems).
     pub projection: Option<Rc<Projection>>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 impl PartialEq for Props {
@@ -37,8 +36,6 @@ impl PartialEq for Props {
                 (None, None) => true,
                 _ => false,
             }
-            && self.lang == o.lang
-            && self.on_edit == o.on_edit
     }
 }
 
@@ -91,7 +88,7 @@ fn report(
 
 #[function_component(FilesPanel)]
 pub fn files_panel(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let import_error = use_state(|| None::<Message>);
     let export_error = use_state(|| None::<Message>);
     let dragging = use_state(|| false);
@@ -103,7 +100,7 @@ pub fn files_panel(p: &Props) -> Html {
     // browser's default (opening the file), so they are not passive.
     {
         let (on_edit, import_error, dragging, reading) = (
-            p.on_edit.clone(),
+            dispatch.clone(),
             import_error.clone(),
             dragging.clone(),
             reading.clone(),
@@ -221,7 +218,7 @@ pub fn files_panel(p: &Props) -> Html {
     };
     let on_pick = {
         let (on_edit, import_error, reading) =
-            (p.on_edit.clone(), import_error.clone(), reading.clone());
+            (dispatch.clone(), import_error.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -242,7 +239,7 @@ pub fn files_panel(p: &Props) -> Html {
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
         html! {
-            <Notice testid="import-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="import-error" message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "This file could not be opened. Your plan is unchanged.",
                           "Ce fichier n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
         }
@@ -250,7 +247,7 @@ pub fn files_panel(p: &Props) -> Html {
     let export_notice = (*export_error).clone().map(|msg| {
         let h = export_error.clone();
         html! {
-            <Notice testid="export-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="export-error" message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "The export did not work.", "L’export n’a pas fonctionné.")} />
         }
     });

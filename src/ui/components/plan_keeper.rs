@@ -16,7 +16,8 @@ use yew::prelude::*;
 use crate::codec::browser;
 use crate::model::Plan;
 use crate::ui::components::notice::Notice;
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::i18n::tr;
 use crate::ui::keeper::{self, Choice, Command, Event, Keeper, Timer};
 use crate::ui::state::Action;
 use crate::ui::sync;
@@ -26,16 +27,11 @@ pub struct Props {
     /// Made by `sync::start` before the first render.
     pub keeper: Rc<RefCell<Keeper>>,
     pub plan: Rc<Plan>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.keeper, &o.keeper)
-            && Rc::ptr_eq(&self.plan, &o.plan)
-            && self.lang == o.lang
-            && self.on_edit == o.on_edit
+        Rc::ptr_eq(&self.keeper, &o.keeper) && Rc::ptr_eq(&self.plan, &o.plan)
     }
 }
 
@@ -101,12 +97,12 @@ impl Driver {
 
 #[function_component(PlanKeeper)]
 pub fn plan_keeper(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let driver = Driver {
         keeper: p.keeper.clone(),
         timers: use_mut_ref(Timers::default),
         redraw: use_force_update(),
-        dispatch: p.on_edit.clone(),
+        dispatch,
     };
 
     // Every plan change (and the first plan, at mount).
@@ -157,7 +153,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     let mut banners = Vec::new();
     if let Some(msg) = notices.link_error {
         banners.push(html! {
-            <Notice key="link" testid="link-error" lang={l} message={msg.get(l).to_string()}
+            <Notice key="link" testid="link-error" message={msg.get(l).to_string()}
                 on_dismiss={Some(driver.on(Choice::Dismiss(keeper::Notice::LinkError)))}
                 title={tr(l, "This link could not be opened. Your plan is unchanged.",
                           "Ce lien n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
@@ -173,7 +169,7 @@ pub fn plan_keeper(p: &Props) -> Html {
             &theirs,
         );
         banners.push(html! {
-            <Notice key="tab" testid="other-tab-banner" lang={l} kind="info"
+            <Notice key="tab" testid="other-tab-banner" kind="info"
                 title={title}
                 message={tr(l, "Your changes here are not saved until you choose.",
                             "Vos changements ici ne sont pas enregistrés tant que vous n’avez pas choisi.")}>
@@ -185,7 +181,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     if let Some(prev) = notices.previous {
         let title = named(tr(l, "Your previous plan", "Votre plan précédent"), &prev);
         banners.push(html! {
-            <Notice key="prev" testid="restore-banner" lang={l} kind="info"
+            <Notice key="prev" testid="restore-banner" kind="info"
                 on_dismiss={Some(driver.on(Choice::Dismiss(keeper::Notice::Previous)))}
                 title={title}
                 message={tr(l, "A link opened a different plan. Your previous plan was kept.",
@@ -196,7 +192,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     }
     if let Some(msg) = notices.saved_error {
         banners.push(html! {
-            <Notice key="saved" testid="saved-error" lang={l} message={msg.get(l).to_string()}
+            <Notice key="saved" testid="saved-error" message={msg.get(l).to_string()}
                 on_dismiss={Some(driver.on(Choice::Dismiss(keeper::Notice::SavedError)))}
                 title={tr(l, "The saved plan could not be read; it was kept aside and nothing was deleted.",
                           "Le plan enregistré n’a pas pu être lu ; il a été mis de côté et rien n’a été effacé.")} />
@@ -204,7 +200,7 @@ pub fn plan_keeper(p: &Props) -> Html {
     }
     if let Some(msg) = notices.storage_error {
         banners.push(html! {
-            <Notice key="storage" testid="storage-error" lang={l} message={msg.get(l).to_string()}
+            <Notice key="storage" testid="storage-error" message={msg.get(l).to_string()}
                 on_dismiss={Some(driver.on(Choice::Dismiss(keeper::Notice::StorageError)))}
                 title={tr(l, "Not saved in this browser", "Non enregistré dans ce navigateur")} />
         });

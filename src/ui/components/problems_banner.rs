@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Plan, Problem};
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::i18n::Lang;
 use crate::ui::labels::place;
 use crate::ui::state::{Action, Section};
@@ -17,16 +18,11 @@ pub struct Props {
     /// For item names in the list; only looked at while there are problems.
     pub plan: Rc<Plan>,
     pub problems: Rc<Vec<Problem>>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.on_edit == o.on_edit
-            && self.problems == o.problems
-            && (self.problems.is_empty() || Rc::ptr_eq(&self.plan, &o.plan))
+        self.problems == o.problems && (self.problems.is_empty() || Rc::ptr_eq(&self.plan, &o.plan))
     }
 }
 
@@ -52,7 +48,7 @@ fn focus(path: &str) {
 
 #[function_component(ProblemsBanner)]
 pub fn problems_banner(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let pending = use_mut_ref(|| None::<Timeout>);
     let n = p.problems.len();
     if n == 0 {
@@ -74,7 +70,7 @@ pub fn problems_banner(p: &Props) -> Html {
     };
     let items = p.problems.iter().map(|pr| {
         let path = pr.path.clone();
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         let pending = pending.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();

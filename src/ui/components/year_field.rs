@@ -4,8 +4,6 @@
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
-use crate::ui::i18n::Lang;
-use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -17,8 +15,6 @@ pub struct Props {
     pub horizon: u32,
     #[prop_or_default]
     pub problem: Option<AttrValue>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 #[function_component(YearField)]
@@ -26,7 +22,6 @@ pub fn year_field(p: &Props) -> Html {
     html! {
         <NumberField path={p.path.clone()} label={p.label.clone()} value={p.value}
             min={0.0} max={p.horizon.max(1) as f64} step={1.0} kind={Kind::Whole}
-            start_year={Some(p.start_year)} problem={p.problem.clone()}
-            lang={p.lang} on_edit={p.on_edit.clone()} />
+            start_year={Some(p.start_year)} problem={p.problem.clone()} />
     }
 }
