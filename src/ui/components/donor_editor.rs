@@ -9,9 +9,9 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::select_field::SelectField;
 use super::shared::{nice_ceil, problem};
-use super::sparkline::{taper_values, Sparkline};
-use super::toggle_field::ToggleField;
-use super::year_field::YearField;
+use super::sparkline::{sparkline, taper_values};
+use super::toggle_field::toggle_field;
+use super::year_field::year_field;
 use crate::model::{Currency, Donor, DonorKind, Plan, Problem, Taper};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Shape, Value};
@@ -176,9 +176,8 @@ fn cofinancing_fields(
                 value={d.step_pp.unwrap_or(0.0)} min={0.0} max={50.0} step={0.5} kind={Kind::Pct}
                 unit={tr(l, "points/yr", "points/an")}
                 problem={prob("step_pp")} />
-            <YearField path={path("start")} label={tr(l, "Rising from", "Hausse à partir de")}
-                value={d.start.unwrap_or(0) as f64} start_year={p.plan.meta.start_year} horizon={p.plan.meta.horizon_years}
-                problem={prob("start")} />
+            { year_field(path("start"), tr(l, "Rising from", "Hausse à partir de"), d.start.unwrap_or(0) as f64,
+                (p.plan.meta.start_year, p.plan.meta.horizon_years), prob("start")) }
         </>
     }
 }
@@ -244,10 +243,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
         })
         .collect::<Vec<_>>();
     let year = |f: &str, label: &'static str, v: u32| {
-        html! {
-            <YearField path={path(f)} {label} value={v as f64} start_year={sy} horizon={h}
-                problem={prob(f)} />
-        }
+        year_field(path(f), label, v as f64, (sy, h), prob(f))
     };
     let params = match &taper {
         Taper::None { .. } => Html::default(),
@@ -318,14 +314,13 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
             <div class="taper">
                 <SelectField path={path("taper.shape")} label={tr(l, "Taper", "Profil de retrait")}
                     value={shape.key()} options={shapes} problem={prob("taper.shape")} on_pick={on_shape} />
-                <Sparkline values={taper_values(&taper, h)} testid={format!("taper-preview-{at}")}
-                    label={tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année")} />
+                { sparkline(&taper_values(&taper, h), tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année"),
+                    format!("taper-preview-{at}")) }
             </div>
             <div class="presets taper-presets">{ for taper_presets }</div>
             { params }
             if let Some(end) = end {
-                <ToggleField path={path("taper.end")} label={tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)")}
-                    checked={end.is_some()} on_toggle={on_end} />
+                { toggle_field(&path("taper.end"), tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)"), end.is_some(), on_end) }
                 if let Some(e) = end {
                     { year("taper.end", tr(l, "Stops in", "S'arrête en"), e) }
                 }
@@ -351,9 +346,8 @@ fn steps_fields(
         };
         html! {
             <div class="step-row" key={j}>
-                <YearField path={AttrValue::from(tp.clone())} label={tr(l, "From", "À partir de")} value={*t as f64}
-                    start_year={p.plan.meta.start_year} horizon={p.plan.meta.horizon_years}
-                    problem={problem(&p.problems, l, &tp)} />
+                { year_field(AttrValue::from(tp.clone()), tr(l, "From", "À partir de"), *t as f64,
+                    (p.plan.meta.start_year, p.plan.meta.horizon_years), problem(&p.problems, l, &tp)) }
                 <NumberField path={AttrValue::from(vp.clone())} label={tr(l, "Share paid", "Part versée")} value={*pct}
                     min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
                     problem={problem(&p.problems, l, &vp)} />

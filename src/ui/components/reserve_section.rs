@@ -9,7 +9,7 @@ use super::panel::panel;
 use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
-use super::toggle_field::ToggleField;
+use super::toggle_field::toggle_field;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{op_str, List, Optional, Value};
 use crate::ui::i18n::tr;
@@ -107,8 +107,7 @@ pub fn reserve_section(p: &Props) -> Html {
                     { for criteria }
                     { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &dispatch) }
                     <h3>{ tr(l, "Donor re-engagement", "Retour des bailleurs") }</h3>
-                    <ToggleField path={"reengagement"} label={tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir")}
-                        checked={plan.reengagement.is_some()} on_toggle={on_reengage} />
+                    { toggle_field("reengagement", tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir"), plan.reengagement.is_some(), on_reengage) }
                     if let Some(g) = &plan.reengagement {
                         <div class="sub">
                             <NumberField path={"reengagement.trigger_pct"} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}

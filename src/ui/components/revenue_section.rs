@@ -7,8 +7,8 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
-use super::toggle_field::ToggleField;
-use super::year_field::YearField;
+use super::toggle_field::toggle_field;
+use super::year_field::year_field;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
@@ -47,13 +47,10 @@ pub fn revenue_section(p: &Props) -> Html {
                     value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
                     hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")}
                     problem={prob("buoyancy")} />
-                <ToggleField path={path("reform")} label={tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale")}
-                    checked={r.reform.is_some()} on_toggle={on_reform} />
+                { toggle_field(&path("reform"), tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale"), r.reform.is_some(), on_reform) }
                 if let Some(f) = &r.reform {
                     <div class="sub">
-                        <YearField path={path("reform.start")} label={tr(l, "First gain in", "Premier gain en")}
-                            value={f.start as f64} start_year={sy} horizon={h}
-                            problem={prob("reform.start")} />
+                        { year_field(path("reform.start"), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h), prob("reform.start")) }
                         <NumberField path={path("reform.years")} label={tr(l, "Years of gains", "Années de gains")}
                             value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
                             problem={prob("reform.years")} />

@@ -6,7 +6,7 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, problem, section_props};
-use super::year_field::YearField;
+use super::year_field::year_field;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::List;
 use crate::ui::i18n::{tr, Lang};
@@ -39,8 +39,7 @@ pub fn shocks_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Shocks} index={i} count={plan.shocks.len()} name={None::<AttrValue>}
                     title={title} />
-                <YearField path={path("at")} label={tr(l, "Hits in", "Survient en")} value={s.at as f64}
-                    start_year={sy} horizon={h} problem={prob("at")} />
+                { year_field(path("at"), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h), prob("at")) }
                 <NumberField path={path("years")} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
                     step={1.0} kind={Kind::Years}
                     problem={prob("years")} />

@@ -8,7 +8,7 @@ use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::spending_section::ramp_fields;
-use super::toggle_field::ToggleField;
+use super::toggle_field::toggle_field;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Value};
 use crate::ui::i18n::tr;
@@ -63,10 +63,8 @@ pub fn social_section(p: &Props) -> Html {
                 <NumberField path={path("admin_pct")} label={tr(l, "Administration cost", "Coût administratif")}
                     value={g.admin_pct} min={0.0} max={30.0} step={0.5} kind={Kind::Pct} unit={tr(l, "% of benefits", "% des prestations")}
                     problem={prob("admin_pct")} />
-                <ToggleField path={path("indexed")} label={tr(l, "Benefit rises with prices", "Prestation indexée sur les prix")}
-                    checked={g.indexed} on_toggle={on_indexed} />
-                <ToggleField path={path("coverage")} label={tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps")}
-                    checked={g.coverage.is_some()} on_toggle={on_coverage} />
+                { toggle_field(&path("indexed"), tr(l, "Benefit rises with prices", "Prestation indexée sur les prix"), g.indexed, on_indexed) }
+                { toggle_field(&path("coverage"), tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps"), g.coverage.is_some(), on_coverage) }
                 if let Some(r) = &g.coverage {
                     { ramp_fields(&format!("{at}.coverage"), r, ctx,
                         (tr(l, "Coverage at first", "Couverture au départ"), tr(l, "Share of eligible people reached, year by year", "Part des éligibles couverts, année par année")),

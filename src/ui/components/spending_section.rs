@@ -7,9 +7,9 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
-use super::sparkline::{ramp_values, Sparkline};
-use super::toggle_field::ToggleField;
-use super::year_field::YearField;
+use super::sparkline::{ramp_values, sparkline};
+use super::toggle_field::toggle_field;
+use super::year_field::year_field;
 use crate::model::Problem;
 use crate::model::Ramp;
 use crate::ui::context::{use_ctx, Ctx};
@@ -37,13 +37,12 @@ pub fn ramp_fields(
     let prob = |f: &str| problem(problems, lang, &format!("{at}.{f}"));
     html! {
         <div class="sub ramp">
-            <Sparkline values={ramp_values(r, horizon)} label={labels.1} testid={format!("ramp-preview-{at}")} />
+            { sparkline(&ramp_values(r, horizon), labels.1, format!("ramp-preview-{at}")) }
             <NumberField path={path("from_pct")} label={labels.0} value={r.from_pct} min={0.0} max={100.0} step={1.0}
                 kind={Kind::Pct} problem={prob("from_pct")} />
             <NumberField path={path("to_pct")} label={tr(l, "Rising to", "Jusqu'à")} value={r.to_pct} min={0.0} max={100.0} step={1.0}
                 kind={Kind::Pct} problem={prob("to_pct")} />
-            <YearField path={path("start")} label={tr(l, "Starting in", "À partir de")} value={r.start as f64}
-                start_year={start_year} horizon={horizon} problem={prob("start")} />
+            { year_field(path("start"), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon), prob("start")) }
             <NumberField path={path("years")} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
                 max={horizon.max(1) as f64} step={1.0} kind={Kind::Years}
                 problem={prob("years")} />
@@ -84,10 +83,8 @@ pub fn spending_section(p: &Props) -> Html {
                 <NumberField path={path("real_growth_pct")} label={tr(l, "Real growth", "Croissance réelle")}
                     value={c.real_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
                     problem={prob("real_growth_pct")} />
-                <ToggleField path={path("indexed")} label={tr(l, "Rises with prices", "Indexé sur les prix")}
-                    checked={c.indexed} on_toggle={on_indexed} />
-                <ToggleField path={path("handover")} label={tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission")}
-                    checked={c.handover.is_some()} on_toggle={toggle(Action::Toggle(Optional::Handover(i)))} />
+                { toggle_field(&path("indexed"), tr(l, "Rises with prices", "Indexé sur les prix"), c.indexed, on_indexed) }
+                { toggle_field(&path("handover"), tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission"), c.handover.is_some(), toggle(Action::Toggle(Optional::Handover(i)))) }
                 if let Some(r) = &c.handover {
                     { ramp_fields(&format!("{at}.handover"), r, ctx,
                         (tr(l, "On budget at first", "Au budget au départ"), tr(l, "Share on the local budget, year by year", "Part au budget local, année par année")),
