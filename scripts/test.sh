@@ -3,8 +3,10 @@
 #   host  cargo test: model, codec and CLI on the native toolchain
 #   web   wasm-bindgen-test: components in headless Chromium
 #   e2e   the release dist/ served on loopback, driven by playwright-core
-# Usage: scripts/test.sh [host|web|e2e ...]   (default: all three)
-# A layer that fails, or that runs no test, fails the run.
+#   size  the release dist/'s first-load size against its gzip budget
+# Usage: scripts/test.sh [host|web|e2e|size ...]   (default: all four)
+# A layer that fails, or that runs no test, fails the run; so does a
+# first load over budget.
 set -uo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -12,7 +14,7 @@ LOGS="$ROOT/target/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -eq 0 ] && layers=(host web e2e)
+[ ${#layers[@]} -eq 0 ] && layers=(host web e2e size)
 
 summaries=()
 total_pass=0
@@ -64,12 +66,28 @@ e2e_tests() {
     SUNSET_BIN="$HOST_TARGET_DIR/release/sunset" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 }
 
+# The size layer: prints the figures and fails the run when over budget.
+size_layer() {
+    local log="$LOGS/size.log" rc total
+    echo "== size"
+    { bash scripts/build.sh >/dev/null && bash scripts/size.sh; } 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    total=$(awk '$1 == "total" { print $3 }' "$log")
+    if [ "$rc" -eq 0 ]; then
+        summaries+=("size: ${total} bytes gzip, within budget")
+    else
+        summaries+=("size: ${total:-?} bytes gzip, over budget or not built")
+        status=1
+    fi
+}
+
 for layer in "${layers[@]}"; do
     case "$layer" in
         host) run_layer host env CARGO_TARGET_DIR="$HOST_TARGET_DIR" cargo test --locked ;;
         web) run_layer web web_tests ;;
         e2e) run_layer e2e e2e_tests ;;
-        *) echo "unknown layer: $layer (host, web or e2e)" >&2; exit 2 ;;
+        size) size_layer ;;
+        *) echo "unknown layer: $layer (host, web, e2e or size)" >&2; exit 2 ;;
     esac
 done
 

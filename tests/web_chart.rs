@@ -1,22 +1,22 @@
 //! The chart, indicator and year-table components rendered in a real
 //! headless browser, checked on the DOM against a hand-built projection
-//! whose figures are known; plus the pure geometry they rest on.
+//! whose figures are known. The pure geometry they rest on is tested on
+//! the host (chart/geometry.rs).
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
 use sunset_planner::model::{Plan, Projection, Summary, YearResult};
-use sunset_planner::ui::chart::geometry::{
-    band_path, money_tick, nice_ticks, stack, Band, BridgeSeries, Columns, Scale,
-};
 use sunset_planner::ui::chart::{BridgeChart, ProjectionProps, SmallCharts};
 use sunset_planner::ui::components::indicators::Indicators;
 use sunset_planner::ui::components::year_table::YearTable;
+use sunset_planner::ui::context::Ctx;
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -101,13 +101,35 @@ fn plan() -> Plan {
     sunset_planner::model::parse_plan(PLAN).expect("test plan parses")
 }
 
-fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> ProjectionProps {
-    ProjectionProps {
-        plan: Rc::new(plan()),
-        projection: Rc::new(projection),
-        currency,
+/// A result view's props and the language it is shown in.
+#[derive(Properties, PartialEq, Clone)]
+struct Shown {
+    view: ProjectionProps,
+    lang: Lang,
+}
+
+/// The result view `V` in the language of its props, as the app provides it.
+#[function_component(InLang)]
+fn in_lang<V>(p: &Shown) -> Html
+where
+    V: BaseComponent<Properties = ProjectionProps>,
+{
+    html! {
+        <ContextProvider<Ctx> context={Ctx::new(p.lang, Callback::noop())}>
+            <V ..p.view.clone() />
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> Shown {
+    Shown {
+        view: ProjectionProps {
+            plan: Rc::new(plan()),
+            projection: Rc::new(projection),
+            currency,
+            stale: false,
+        },
         lang,
-        stale: false,
     }
 }
 
@@ -173,7 +195,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 #[wasm_bindgen_test]
 async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -277,7 +299,7 @@ async fn bridge_areas_stack_to_the_figures_and_the_need_line_is_at_the_need() {
 #[wasm_bindgen_test]
 async fn bridge_tooltip_follows_keyboard_and_pointer() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -332,7 +354,7 @@ async fn bridge_tooltip_follows_keyboard_and_pointer() {
 #[wasm_bindgen_test]
 async fn bridge_redraws_at_the_new_width_when_the_window_resizes() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -372,7 +394,7 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
     let mut p = projection();
     p.years[3].local_revenue = 1000.0;
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(p, DisplayCurrency::Local, Lang::En),
     )
@@ -392,7 +414,7 @@ async fn a_surplus_far_above_the_need_is_cut_and_marked() {
 #[wasm_bindgen_test]
 async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -451,7 +473,7 @@ async fn bridge_as_share_of_need_puts_the_need_at_one_hundred_percent() {
 #[wasm_bindgen_test]
 async fn bridge_in_usd_halves_at_fx_two() {
     let r = root(1000);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Usd, Lang::Fr),
     )
@@ -469,7 +491,7 @@ async fn bridge_in_usd_halves_at_fx_two() {
 #[wasm_bindgen_test]
 async fn indicator_cards_show_the_summary() {
     let r = root(1000);
-    let _app = yew::Renderer::<Indicators>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<Indicators>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -506,8 +528,8 @@ async fn indicator_cards_without_years_in_usd_and_french() {
     p.summary.max_donor_drop_pct = 3.0;
     let r = root(800);
     let mut pr = props(p, DisplayCurrency::Usd, Lang::Fr);
-    pr.stale = true;
-    let _app = yew::Renderer::<Indicators>::with_root_and_props(r.clone(), pr).render();
+    pr.view.stale = true;
+    let _app = yew::Renderer::<InLang<Indicators>>::with_root_and_props(r.clone(), pr).render();
     settle().await;
     assert_eq!(
         text(&r, "card-self-sufficiency-year-value"),
@@ -549,25 +571,25 @@ async fn odd_projections_render_without_panicking() {
         (sixty, DisplayCurrency::Local),
     ] {
         let r = root(700);
-        let _a = yew::Renderer::<BridgeChart>::with_root_and_props(
+        let _a = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
             r.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r2 = root(700);
-        let _b = yew::Renderer::<Indicators>::with_root_and_props(
+        let _b = yew::Renderer::<InLang<Indicators>>::with_root_and_props(
             r2.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r3 = root(700);
-        let _c = yew::Renderer::<SmallCharts>::with_root_and_props(
+        let _c = yew::Renderer::<InLang<SmallCharts>>::with_root_and_props(
             r3.clone(),
             props(p.clone(), currency, Lang::En),
         )
         .render();
         let r4 = root(700);
-        let _d = yew::Renderer::<YearTable>::with_root_and_props(
+        let _d = yew::Renderer::<InLang<YearTable>>::with_root_and_props(
             r4.clone(),
             props(p, currency, Lang::En),
         )
@@ -596,7 +618,7 @@ async fn odd_projections_render_without_panicking() {
 #[wasm_bindgen_test]
 async fn small_charts_draw_the_hundred_percent_line() {
     let r = root(500);
-    let _app = yew::Renderer::<SmallCharts>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<SmallCharts>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -628,7 +650,7 @@ async fn small_charts_draw_the_hundred_percent_line() {
 #[wasm_bindgen_test]
 async fn year_table_has_a_row_per_metric_and_breakdown() {
     let r = root(1200);
-    let _app = yew::Renderer::<YearTable>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<YearTable>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Usd, Lang::En),
     )
@@ -714,17 +736,22 @@ async fn the_example_plan_renders_its_own_summary() {
         projection.summary.self_sufficiency_year,
         projection.summary.donor_exit_year,
     );
-    let pr = ProjectionProps {
-        plan: Rc::new(plan),
-        projection: Rc::new(projection),
-        currency: DisplayCurrency::Local,
+    let pr = Shown {
+        view: ProjectionProps {
+            plan: Rc::new(plan),
+            projection: Rc::new(projection),
+            currency: DisplayCurrency::Local,
+            stale: false,
+        },
         lang: Lang::En,
-        stale: false,
     };
     let (a, b, c) = (root(1200), root(1200), root(1200));
-    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
-    let _b = yew::Renderer::<Indicators>::with_root_and_props(b.clone(), pr.clone()).render();
-    let _c = yew::Renderer::<YearTable>::with_root_and_props(c.clone(), pr.clone()).render();
+    let _a =
+        yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b =
+        yew::Renderer::<InLang<Indicators>>::with_root_and_props(b.clone(), pr.clone()).render();
+    let _c =
+        yew::Renderer::<InLang<YearTable>>::with_root_and_props(c.clone(), pr.clone()).render();
     settle().await;
     let year = |y: Option<i32>| {
         y.map(|y| y.to_string())
@@ -732,14 +759,14 @@ async fn the_example_plan_renders_its_own_summary() {
     };
     assert_eq!(text(&b, "card-self-sufficiency-year-value"), year(ss));
     assert_eq!(text(&b, "card-donor-exit-year-value"), year(exit));
-    for d in 0..pr.plan.donors.len() {
+    for d in 0..pr.view.plan.donors.len() {
         assert_eq!(tops(&a, &format!("bridge-area-donor-{}", d), n).len(), n);
     }
     let rows = testid(&c, "year-table")
         .query_selector_all("tr[data-metric]")
         .unwrap()
         .length() as usize;
-    let p = &pr.plan;
+    let p = &pr.view.plan;
     assert_eq!(
         rows,
         19 + p.revenues.len() + p.costs.len() + p.programmes.len() + p.donors.len()
@@ -755,9 +782,10 @@ async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() 
     }
     let (a, b) = (root(900), root(900));
     let mut pr = props(p, DisplayCurrency::Local, Lang::Fr);
-    pr.stale = true;
-    let _a = yew::Renderer::<BridgeChart>::with_root_and_props(a.clone(), pr.clone()).render();
-    let _b = yew::Renderer::<YearTable>::with_root_and_props(b.clone(), pr).render();
+    pr.view.stale = true;
+    let _a =
+        yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(a.clone(), pr.clone()).render();
+    let _b = yew::Renderer::<InLang<YearTable>>::with_root_and_props(b.clone(), pr).render();
     settle().await;
     assert!(testid(&a, "bridge-area-donor-2")
         .get_attribute("d")
@@ -778,7 +806,7 @@ async fn a_kept_projection_with_more_items_than_the_plan_names_them_by_number() 
 
 #[wasm_bindgen_test]
 fn props_compare_by_pointer() {
-    let a = props(projection(), DisplayCurrency::Local, Lang::En);
+    let a = props(projection(), DisplayCurrency::Local, Lang::En).view;
     let same = a.clone();
     assert!(a == same);
     // Equal figures in a new Rc are a new projection: compared by address, not content.
@@ -804,7 +832,7 @@ fn props_compare_by_pointer() {
 #[wasm_bindgen_test]
 async fn keyboard_focus_opens_the_first_year() {
     let r = root(900);
-    let _app = yew::Renderer::<BridgeChart>::with_root_and_props(
+    let _app = yew::Renderer::<InLang<BridgeChart>>::with_root_and_props(
         r.clone(),
         props(projection(), DisplayCurrency::Local, Lang::En),
     )
@@ -822,90 +850,4 @@ async fn keyboard_focus_opens_the_first_year() {
     frame.blur().unwrap();
     settle().await;
     assert!(testid(&r, "tooltip").has_attribute("hidden"));
-}
-
-// Pure geometry: no DOM involved.
-
-#[wasm_bindgen_test]
-fn nice_ticks_are_round_and_cover_the_range() {
-    assert_eq!(
-        nice_ticks(-10.0, 130.0, 6),
-        vec![-25.0, 0.0, 25.0, 50.0, 75.0, 100.0, 125.0, 150.0]
-    );
-    assert_eq!(
-        nice_ticks(0.0, 1.0e9, 5),
-        vec![0.0, 2.0e8, 4.0e8, 6.0e8, 8.0e8, 1.0e9]
-    );
-    assert_eq!(nice_ticks(0.0, 0.0, 5), vec![0.0, 1.0]);
-    assert_eq!(nice_ticks(f64::NAN, f64::INFINITY, 5), vec![0.0, 1.0]);
-    assert_eq!(nice_ticks(0.0, 7.0, 4), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
-}
-
-#[wasm_bindgen_test]
-fn bridge_extent_keeps_the_need_in_view() {
-    let mut s = BridgeSeries {
-        years: vec![2030, 2031],
-        revenue: vec![50.0, 400.0],
-        donors: vec![vec![30.0, 0.0]],
-        draw: vec![10.0, 0.0],
-        gap: vec![10.0, 0.0],
-        deposit: vec![0.0, 300.0],
-        need: vec![100.0, 120.0],
-    };
-    // A surplus of 400 over a need of 120 is cut at 1.25 × 120; deposits at a quarter of that.
-    assert_eq!(s.extent(), (-37.5, 150.0));
-    s.revenue[1] = 130.0;
-    s.deposit[1] = 10.0;
-    assert_eq!(s.extent(), (-10.0, 130.0));
-    // Zero need everywhere: the stack decides.
-    s.need = vec![0.0, 0.0];
-    assert_eq!(s.extent(), (-10.0, 130.0));
-    assert_eq!(BridgeSeries::default().extent(), (0.0, 0.0));
-}
-
-#[wasm_bindgen_test]
-fn stacking_and_paths() {
-    let bands = stack(&[vec![1.0, 2.0], vec![3.0, f64::NAN], vec![-1.0]]);
-    assert_eq!(
-        bands[1],
-        Band {
-            lower: vec![1.0, 2.0],
-            upper: vec![4.0, 2.0]
-        }
-    );
-    assert_eq!(
-        bands[2],
-        Band {
-            lower: vec![4.0, 2.0],
-            upper: vec![4.0, 2.0]
-        }
-    );
-    let cols = Columns {
-        left: 0.0,
-        right: 100.0,
-        n: 2,
-    };
-    let y = Scale::new((0.0, 10.0), (100.0, 0.0));
-    assert_eq!(y.map(5.0), 50.0);
-    assert_eq!(Scale::new((3.0, 3.0), (100.0, 0.0)).map(7.0), 100.0);
-    assert_eq!(
-        band_path(&cols, &y, &bands[1]),
-        "M0.0,60.0L50.0,60.0L50.0,80.0L100.0,80.0L100.0,80.0L50.0,80.0L50.0,90.0L0.0,90.0Z"
-    );
-    assert_eq!(band_path(&cols, &y, &Band::default()), "");
-    assert_eq!(
-        Columns {
-            left: 0.0,
-            right: 600.0,
-            n: 60
-        }
-        .label_every(64.0),
-        7
-    );
-    assert_eq!(money_tick(2.5e9, Lang::En), "2.5 bn");
-    assert_eq!(money_tick(5.0e12, Lang::En), "5 tn");
-    assert_eq!(money_tick(1.5e9, Lang::Fr), "1,5 Md");
-    assert_eq!(money_tick(-2.0e6, Lang::En), "−2 M");
-    assert_eq!(money_tick(1200.0, Lang::En), "1.2 k");
-    assert_eq!(money_tick(100.0, Lang::En), "100");
 }

@@ -1,21 +1,19 @@
 //! Thin browser glue for the codec (wasm32 only): the URL fragment, local
 //! storage, the clipboard, downloads and reading a picked or dropped file.
-//! Every call returns a `BrowserError` instead of panicking or throwing.
+//! Every call returns a `BrowserError` instead of panicking or throwing
+//! (the window and document come from gloo, which throws only outside a
+//! page). Files, object URLs and reads are gloo's owned handles.
 //!
 //! Not for: deciding anything (formats and rules live in `link`, `file` and
 //! `storage`, which are pure and tested on the host) or UI components.
 
-use std::cell::RefCell;
 use std::fmt;
-use std::rc::Rc;
 
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::closure::Closure;
+use gloo::file::callbacks::FileReader;
+use gloo::file::ObjectUrl;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Blob, BlobPropertyBag, DomException, File, FileReader, HtmlAnchorElement, HtmlDocument,
-    HtmlTextAreaElement, Storage, Url,
-};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DomException, File, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Storage};
 
 use crate::codec::storage::Move;
 use crate::model::Text;
@@ -101,28 +99,21 @@ fn js_text(e: &JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
-fn window() -> Result<web_sys::Window, BrowserError> {
-    web_sys::window().ok_or(BrowserError::NoPage)
-}
-
-fn document() -> Result<web_sys::Document, BrowserError> {
-    window()?.document().ok_or(BrowserError::NoPage)
+fn body() -> Result<web_sys::HtmlElement, BrowserError> {
+    gloo::utils::document().body().ok_or(BrowserError::NoPage)
 }
 
 // ---- URL -----------------------------------------------------------------
 
 /// The URL fragment without its `#` (empty when there is none).
 pub fn fragment() -> String {
-    let hash = window()
-        .ok()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
 /// The page's address without its fragment: the base for `link::link_url`.
 pub fn page_url() -> Result<String, BrowserError> {
-    let href = window()?
+    let href = gloo::utils::window()
         .location()
         .href()
         .map_err(|e| BrowserError::Refused(js_text(&e)))?;
@@ -133,7 +124,7 @@ pub fn page_url() -> Result<String, BrowserError> {
 /// `history.replaceState`: no history entry is added, so calling this on
 /// every change (even while dragging) leaves Back working.
 pub fn replace_fragment(fragment: &str) -> Result<(), BrowserError> {
-    let w = window()?;
+    let w = gloo::utils::window();
     let location = w.location();
     let url = if fragment.is_empty() {
         let path = location.pathname().unwrap_or_default();
@@ -153,7 +144,7 @@ pub fn replace_fragment(fragment: &str) -> Result<(), BrowserError> {
 // ---- local storage -------------------------------------------------------
 
 fn local_storage() -> Result<Storage, BrowserError> {
-    match window()?.local_storage() {
+    match gloo::utils::window().local_storage() {
         Ok(Some(s)) => Ok(s),
         _ => Err(BrowserError::StorageUnavailable),
     }
@@ -207,48 +198,27 @@ pub fn apply_moves(moves: &[Move]) -> Result<(), BrowserError> {
 
 // ---- clipboard -----------------------------------------------------------
 
-/// Copies `text` to the clipboard, then calls `done`. Uses
-/// `navigator.clipboard` where the page may, else a hidden text area and
-/// the copy command.
-pub fn copy_text(text: &str, done: impl FnOnce(Result<(), BrowserError>) + 'static) {
-    let done = Rc::new(RefCell::new(Some(done)));
-    let finish = {
-        let done = done.clone();
-        move |r: Result<(), BrowserError>| {
-            if let Some(f) = done.borrow_mut().take() {
-                f(r);
-            }
-        }
-    };
-    let Ok(w) = window() else {
-        finish(Err(BrowserError::NoPage));
-        return;
-    };
-    let navigator = w.navigator();
+/// Copies `text` to the clipboard. Uses `navigator.clipboard` where the
+/// page may, else (or when it refuses) a hidden text area and the copy
+/// command.
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
+    let navigator = gloo::utils::window().navigator();
     let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .map(|c| !c.is_undefined() && !c.is_null())
         .unwrap_or(false);
     if !has_api {
-        finish(copy_by_command(text));
-        return;
+        return copy_by_command(text);
     }
-    let promise = navigator.clipboard().write_text(text);
-    let ok = {
-        let finish = finish.clone();
-        Closure::once(move |_: JsValue| finish(Ok(())))
-    };
-    let text = text.to_string();
-    let failed = Closure::once(move |_: JsValue| finish(copy_by_command(&text)));
-    let _ = promise.then2(&ok, &failed);
-    // Only one of the two ever runs; both are small and live until then.
-    ok.forget();
-    failed.forget();
+    match JsFuture::from(navigator.clipboard().write_text(text)).await {
+        Ok(_) => Ok(()),
+        Err(_) => copy_by_command(text),
+    }
 }
 
 /// The old way: select a hidden text area and run the copy command.
 fn copy_by_command(text: &str) -> Result<(), BrowserError> {
-    let doc = document()?;
-    let body = doc.body().ok_or(BrowserError::NoPage)?;
+    let doc = gloo::utils::document();
+    let body = body()?;
     let area: HtmlTextAreaElement = doc
         .create_element("textarea")
         .map_err(|e| BrowserError::Refused(js_text(&e)))?
@@ -277,27 +247,17 @@ fn copy_by_command(text: &str) -> Result<(), BrowserError> {
 
 // ---- downloads -----------------------------------------------------------
 
-/// Offers `bytes` as a download named `file_name` of type `mime`.
-pub fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), BrowserError> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let bag = BlobPropertyBag::new();
-    bag.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
-        .map_err(|e| BrowserError::Refused(js_text(&e)))?;
-    download_blob(&blob, file_name)
-}
-
-/// Offers `text` (UTF-8) as a download named `file_name` of type `mime`.
-pub fn download_text(text: &str, file_name: &str, mime: &str) -> Result<(), BrowserError> {
-    download_bytes(text.as_bytes(), file_name, mime)
-}
-
-fn download_blob(blob: &Blob, file_name: &str) -> Result<(), BrowserError> {
-    let w = window()?;
-    let doc = document()?;
-    let body = doc.body().ok_or(BrowserError::NoPage)?;
-    let url =
-        Url::create_object_url_with_blob(blob).map_err(|e| BrowserError::Refused(js_text(&e)))?;
+/// Offers `bytes` as a download named `file_name` of type `mime`. The
+/// returned URL frees the bytes when dropped: keep it until the download
+/// has started (the files panel keeps the last one until the next).
+pub fn download_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    mime: &str,
+) -> Result<ObjectUrl, BrowserError> {
+    let url = ObjectUrl::from(gloo::file::Blob::new_with_options(bytes, Some(mime)));
+    let doc = gloo::utils::document();
+    let body = body()?;
     let a: HtmlAnchorElement = doc
         .create_element("a")
         .map_err(|e| BrowserError::Refused(js_text(&e)))?
@@ -310,12 +270,13 @@ fn download_blob(blob: &Blob, file_name: &str) -> Result<(), BrowserError> {
         .map_err(|e| BrowserError::Refused(js_text(&e)))?;
     a.click();
     a.remove();
-    // Give the browser time to start the download before freeing the URL.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
-    Ok(())
+    Ok(url)
+}
+
+/// Offers `text` (UTF-8) as a download named `file_name` of type `mime`;
+/// keep the returned URL as for `download_bytes`.
+pub fn download_text(text: &str, file_name: &str, mime: &str) -> Result<ObjectUrl, BrowserError> {
+    download_bytes(text.as_bytes(), file_name, mime)
 }
 
 // ---- reading files -------------------------------------------------------
@@ -335,54 +296,22 @@ pub fn dropped_file(event: &web_sys::DragEvent) -> Option<File> {
 
 /// Reads `file` as UTF-8 text, then calls `done`; a file bigger than
 /// `max_bytes` is refused before it is read (pass `file::MAX_FILE_BYTES`).
+/// Dropping the returned reader cancels the read: keep it until `done`.
 pub fn read_file_text(
-    file: &File,
+    file: File,
     max_bytes: usize,
     done: impl FnOnce(Result<String, BrowserError>) + 'static,
-) {
+) -> Option<FileReader> {
+    let file = gloo::file::File::from(file);
     let size = file.size();
-    if size > max_bytes as f64 {
+    if size > max_bytes as u64 {
         done(Err(BrowserError::FileTooLarge {
-            bytes: size,
+            bytes: size as f64,
             limit: max_bytes,
         }));
-        return;
+        return None;
     }
-    let reader = match FileReader::new() {
-        Ok(r) => r,
-        Err(e) => {
-            done(Err(BrowserError::FileUnreadable(js_text(&e))));
-            return;
-        }
-    };
-    let done = Rc::new(RefCell::new(Some(done)));
-    let finish = move |r: Result<String, BrowserError>| {
-        if let Some(f) = done.borrow_mut().take() {
-            f(r);
-        }
-    };
-    let on_load = {
-        let reader = reader.clone();
-        let finish = finish.clone();
-        Closure::once_into_js(move |_: JsValue| {
-            let text = reader.result().ok().and_then(|v| v.as_string());
-            finish(text.ok_or_else(|| BrowserError::FileUnreadable("it is not text".into())));
-        })
-    };
-    let on_error = {
-        let reader = reader.clone();
-        let finish = finish.clone();
-        Closure::once_into_js(move |_: JsValue| {
-            let why = reader
-                .error()
-                .map(|e| format!("{}: {}", e.name(), e.message()))
-                .unwrap_or_default();
-            finish(Err(BrowserError::FileUnreadable(why)));
-        })
-    };
-    reader.set_onload(Some(on_load.unchecked_ref()));
-    reader.set_onerror(Some(on_error.unchecked_ref()));
-    if let Err(e) = reader.read_as_text(file) {
-        finish(Err(BrowserError::FileUnreadable(js_text(&e))));
-    }
+    Some(gloo::file::callbacks::read_as_text(&file, move |r| {
+        done(r.map_err(|e| BrowserError::FileUnreadable(e.to_string())))
+    }))
 }

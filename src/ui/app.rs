@@ -6,9 +6,11 @@
 //! undo step per field gesture), so the browser's own text undo would only
 //! fight the plan's history.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
@@ -27,6 +29,7 @@ use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::components::year_table::YearTable;
+use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
 use crate::model::{Plan, Projection};
@@ -49,10 +52,10 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 pub fn app() -> Html {
     // Which plan opens (link, saved or default) is decided once, before
     // the first render, so nothing is overwritten by a default first.
-    let boot = use_memo((), |_| super::sync::boot());
+    let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
-        let boot = boot.clone();
-        use_reducer(move || State::new(boot.plan.clone()))
+        let keeper = keeper.clone();
+        use_reducer(move || State::new((**keeper.borrow().plan()).clone()))
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
@@ -62,39 +65,27 @@ pub fn app() -> Html {
     {
         let on_edit = on_edit.clone();
         use_effect_with((), move |_| {
-            let listener =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if let Some(a) = shortcut(&e) {
+            // Not passive: a shortcut prevents the browser's own undo.
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if let Some(a) = shortcut(e) {
                         e.prevent_default();
                         on_edit.emit(a);
                     }
-                });
-            let doc = web_sys::window().and_then(|w| w.document());
-            if let Some(doc) = &doc {
-                let _ = doc
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(doc) = doc {
-                    let _ = doc.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+                },
+            );
+            move || drop(listener)
         });
     }
-    {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-        });
-    }
+    use_effect_with(state.lang, |lang| {
+        let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
+    });
 
     let l = state.lang;
     let plan = &state.plan;
@@ -120,11 +111,11 @@ pub fn app() -> Html {
             );
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
-                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
-                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} lang={l} stale={s} />
-                <SmallCharts plan={p} projection={pr} currency={c} lang={l} stale={s} />
+                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
-                    <YearTable plan={tp} projection={tpr} currency={c} lang={l} stale={ts} />
+                    <YearTable plan={tp} projection={tpr} currency={c} stale={ts} />
                 }
             </> }
         }
@@ -137,41 +128,46 @@ pub fn app() -> Html {
     };
     let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
+    // The language and the dispatcher reach every component through the
+    // context; it changes only when the language does.
+    let ctx = Ctx::new(l, on_edit);
     html! {
+        <ContextProvider<Ctx> context={ctx}>
         <div class="app" data-testid="app-ready">
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
-                lang={l} currency={state.currency} on_edit={on_edit.clone()} />
+                currency={state.currency} />
             <div class="share-bar">
-                <SharePanel plan={state.plan.clone()} lang={l} />
+                <SharePanel plan={state.plan.clone()} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
-                    lang={l} on_edit={on_edit.clone()} />
+                    />
             </div>
-            <PlanKeeper boot={Rc::clone(&boot)} plan={state.plan.clone()} lang={l} on_edit={on_edit.clone()} />
-            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} lang={l} on_edit={on_edit.clone()} />
+            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
-                    <MacroSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Macro)} on_edit={on_edit.clone()} />
-                    <RevenueSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Revenue)} on_edit={on_edit.clone()} />
-                    <SpendingSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Spending)} on_edit={on_edit.clone()} />
-                    <SocialSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Social)} on_edit={on_edit.clone()} />
-                    <DonorsSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Donors)} on_edit={on_edit.clone()} />
-                    <ShocksSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Shocks)} on_edit={on_edit.clone()} />
-                    <ReserveSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Reserve)} on_edit={on_edit.clone()} />
-                    <PlanSection plan={plan.clone()} problems={problems.clone()} lang={l}
-                        collapsed={section(Section::Plan)} on_edit={on_edit.clone()} />
+                    <MacroSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Macro)} />
+                    <RevenueSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Revenue)} />
+                    <SpendingSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Spending)} />
+                    <SocialSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Social)} />
+                    <DonorsSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Donors)} />
+                    <ShocksSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Shocks)} />
+                    <ReserveSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Reserve)} />
+                    <PlanSection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Plan)} />
                 </aside>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
                     { results }
                 </main>
             </div>
         </div>
+        </ContextProvider<Ctx>>
     }
 }

@@ -5,8 +5,8 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlImageElement};
 
 /// The chart's svg on the page.
@@ -45,8 +45,8 @@ const FONT_PX: f64 = 14.0;
 /// The chart as SVG text with its look inlined, its title above and its
 /// legend below (both are HTML on the page), and its size in CSS pixels.
 pub fn chart_svg() -> Result<(String, f64, f64), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let doc = window.document().ok_or("no document")?;
+    let window = gloo::utils::window();
+    let doc = gloo::utils::document();
     let svg = doc
         .query_selector(SELECTOR)
         .map_err(js_err)?
@@ -222,44 +222,24 @@ fn inline(window: &web_sys::Window, src: &Element, dst: &Element) {
 }
 
 /// Draws the chart at 2× on a canvas and hands back the PNG bytes.
-pub fn chart_png(done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    let (svg, w, h) = match chart_svg() {
-        Ok(v) => v,
-        Err(e) => return done(Err(e)),
-    };
-    let img = match HtmlImageElement::new() {
-        Ok(i) => i,
-        Err(e) => return done(Err(js_err(e))),
-    };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let finish = move |r: Result<Vec<u8>, String>| {
-        if let Some(f) = done.borrow_mut().take() {
-            f(r);
-        }
-    };
-    let on_load = {
-        let img = img.clone();
-        let finish = finish.clone();
-        Closure::once_into_js(move || finish(draw(&img, w, h)))
-    };
-    let on_error = {
-        let finish = finish.clone();
-        Closure::once_into_js(move || finish(Err("the browser could not draw the chart".into())))
-    };
-    img.set_onload(Some(on_load.unchecked_ref()));
-    img.set_onerror(Some(on_error.unchecked_ref()));
+pub async fn chart_png() -> Result<Vec<u8>, String> {
+    let (svg, w, h) = chart_svg()?;
+    let img = HtmlImageElement::new().map_err(js_err)?;
     let src = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         js_sys::encode_uri_component(&svg)
     );
     img.set_src(&src);
+    // Resolves once the picture is loaded and decoded, ready to draw.
+    JsFuture::from(img.decode())
+        .await
+        .map_err(|_| "the browser could not draw the chart".to_string())?;
+    draw(&img, w, h)
 }
 
 fn draw(img: &HtmlImageElement, w: f64, h: f64) -> Result<Vec<u8>, String> {
     const SCALE: f64 = 2.0;
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let doc = gloo::utils::document();
     let canvas: HtmlCanvasElement = doc
         .create_element("canvas")
         .map_err(js_err)?

@@ -1,18 +1,33 @@
 //! The browser app: one `State` reduced by `Action`s (state.rs), small
-//! components around it, and SVG charts. Exists only on wasm32.
+//! components around it, and SVG charts.
+//!
+//! The core has no web API and builds and is tested on every target: the
+//! state and its reducer, plan edits, presets, number formats, texts and
+//! chart geometry. The components, the app shell and the browser glue
+//! (storage, address, files) exist only on wasm32.
 
-pub mod app;
 pub mod chart;
-pub mod chart_export;
-pub mod components;
 pub mod edit;
 pub mod format;
 pub mod i18n;
+pub mod keeper;
+pub mod labels;
 pub mod presets;
 pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod chart_export;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
 pub mod sync;
 
 /// Mounts the app on the page body.
+#[cfg(target_arch = "wasm32")]
 pub fn run() {
     yew::Renderer::<app::App>::new().render();
 }

@@ -1,18 +1,17 @@
-//! The app's one `State` and the `Action`s that change it (`Reducible`).
+//! The app's one `State` and the `Action`s that change it (`State::reduce`).
 //!
 //! Every user intent is an `Action`. A plan edit is applied to a copy of the
 //! plan, validated, and, when valid, evaluated; an invalid plan keeps the
 //! last valid projection and marks it stale. Plan edits are undoable; view
 //! settings (language, currency, collapsed sections) are not, because undo
-//! is about the plan. No web APIs here, so the reducer is testable alone.
+//! is about the plan. No web APIs here: the reducer builds and is tested on
+//! the host, and Yew's `Reducible` (wasm32 only) just calls it.
 //!
 //! Gestures: a slider drag or a run of keystrokes in one field sends many
 //! `Edit::Live` edits with the field's path as key, then one `Edit::Commit`
 //! (the `change` event). All edits of one gesture make one undo step.
 
 use std::rc::Rc;
-
-use yew::Reducible;
 
 use crate::model::{DonorKind, Plan, Problem, Projection};
 use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
@@ -302,10 +301,20 @@ impl State {
     }
 }
 
-impl Reducible for State {
+/// What `use_reducer` calls: the reducer itself is `State::reduce`.
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        State::reduce(self, action)
+    }
+}
+
+impl State {
+    /// The state after `action`. The same `Rc` when nothing changed, so
+    /// Yew skips the re-render (and tests can tell with `Rc::ptr_eq`).
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let mut plan = (*self.plan).clone();
         let lang = self.lang;

@@ -16,6 +16,7 @@ use super::{
     year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
+use crate::ui::context::use_lang;
 use crate::ui::format::{money_short, pct};
 use crate::ui::i18n::{tr, Lang};
 
@@ -115,7 +116,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let width = use_container_width(container.clone(), 960.0);
     let active = use_state_eq(|| None::<usize>);
     let uid = use_memo((), |_| next_uid("bridge"));
-    let lang = props.lang;
+    let lang = use_lang();
     let plan = &*props.plan;
     let proj = &*props.projection;
     let share = use_state_eq(|| false);

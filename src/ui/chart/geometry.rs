@@ -362,3 +362,92 @@ pub fn pct_tick(v: f64, lang: Lang) -> String {
         pct(v, lang)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_are_round_and_cover_the_range() {
+        assert_eq!(
+            nice_ticks(-10.0, 130.0, 6),
+            vec![-25.0, 0.0, 25.0, 50.0, 75.0, 100.0, 125.0, 150.0]
+        );
+        assert_eq!(
+            nice_ticks(0.0, 1.0e9, 5),
+            vec![0.0, 2.0e8, 4.0e8, 6.0e8, 8.0e8, 1.0e9]
+        );
+        assert_eq!(nice_ticks(0.0, 0.0, 5), vec![0.0, 1.0]);
+        assert_eq!(nice_ticks(f64::NAN, f64::INFINITY, 5), vec![0.0, 1.0]);
+        assert_eq!(nice_ticks(0.0, 7.0, 4), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+    }
+
+    #[test]
+    fn bridge_extent_keeps_the_need_in_view() {
+        let mut s = BridgeSeries {
+            years: vec![2030, 2031],
+            revenue: vec![50.0, 400.0],
+            donors: vec![vec![30.0, 0.0]],
+            draw: vec![10.0, 0.0],
+            gap: vec![10.0, 0.0],
+            deposit: vec![0.0, 300.0],
+            need: vec![100.0, 120.0],
+        };
+        // A surplus of 400 over a need of 120 is cut at 1.25 × 120; deposits at a quarter of that.
+        assert_eq!(s.extent(), (-37.5, 150.0));
+        s.revenue[1] = 130.0;
+        s.deposit[1] = 10.0;
+        assert_eq!(s.extent(), (-10.0, 130.0));
+        // Zero need everywhere: the stack decides.
+        s.need = vec![0.0, 0.0];
+        assert_eq!(s.extent(), (-10.0, 130.0));
+        assert_eq!(BridgeSeries::default().extent(), (0.0, 0.0));
+    }
+
+    #[test]
+    fn stacking_and_paths() {
+        let bands = stack(&[vec![1.0, 2.0], vec![3.0, f64::NAN], vec![-1.0]]);
+        assert_eq!(
+            bands[1],
+            Band {
+                lower: vec![1.0, 2.0],
+                upper: vec![4.0, 2.0]
+            }
+        );
+        assert_eq!(
+            bands[2],
+            Band {
+                lower: vec![4.0, 2.0],
+                upper: vec![4.0, 2.0]
+            }
+        );
+        let cols = Columns {
+            left: 0.0,
+            right: 100.0,
+            n: 2,
+        };
+        let y = Scale::new((0.0, 10.0), (100.0, 0.0));
+        assert_eq!(y.map(5.0), 50.0);
+        assert_eq!(Scale::new((3.0, 3.0), (100.0, 0.0)).map(7.0), 100.0);
+        assert_eq!(
+            band_path(&cols, &y, &bands[1]),
+            "M0.0,60.0L50.0,60.0L50.0,80.0L100.0,80.0L100.0,80.0L50.0,80.0L50.0,90.0L0.0,90.0Z"
+        );
+        assert_eq!(band_path(&cols, &y, &Band::default()), "");
+        assert_eq!(
+            Columns {
+                left: 0.0,
+                right: 600.0,
+                n: 60
+            }
+            .label_every(64.0),
+            7
+        );
+        assert_eq!(money_tick(2.5e9, Lang::En), "2.5 bn");
+        assert_eq!(money_tick(5.0e12, Lang::En), "5 tn");
+        assert_eq!(money_tick(1.5e9, Lang::Fr), "1,5 Md");
+        assert_eq!(money_tick(-2.0e6, Lang::En), "−2 M");
+        assert_eq!(money_tick(1200.0, Lang::En), "1.2 k");
+        assert_eq!(money_tick(100.0, Lang::En), "100");
+    }
+}

@@ -8,8 +8,9 @@ use yew::prelude::*;
 use super::geometry::{center_line_path, finite, nice_ticks, pct_tick, Columns, Scale};
 use super::{next_uid, stale_badge, use_container_width, ProjectionProps};
 use crate::model::{Projection, YearResult};
+use crate::ui::context::use_lang;
 use crate::ui::format::pct;
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::tr;
 
 #[derive(Properties, Clone, Debug)]
 struct SmallProps {
@@ -20,7 +21,6 @@ struct SmallProps {
     /// A reference line (e.g. 100 % self-sufficiency), always in view.
     reference: Option<f64>,
     colour: &'static str,
-    lang: Lang,
 }
 
 impl PartialEq for SmallProps {
@@ -29,7 +29,6 @@ impl PartialEq for SmallProps {
             && self.testid == o.testid
             && self.years == o.years
             && self.reference == o.reference
-            && self.lang == o.lang
             // Bitwise, so a NaN year still compares equal to itself.
             && self.values.len() == o.values.len()
             && self.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
@@ -41,7 +40,7 @@ fn small_chart(props: &SmallProps) -> Html {
     let container = use_node_ref();
     let width = use_container_width(container.clone(), 320.0).max(220.0);
     let uid = use_memo((), |_| next_uid("small"));
-    let lang = props.lang;
+    let lang = use_lang();
     let n = props.values.len().min(props.years.len());
     let font = 16.0;
     let height = 240.0;
@@ -136,7 +135,7 @@ fn series(p: &Projection, f: fn(&YearResult) -> f64) -> Vec<f64> {
 /// Self-sufficiency %, donor share % and revenue % of GDP, per year.
 #[function_component(SmallCharts)]
 pub fn small_charts(props: &ProjectionProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let p = &*props.projection;
     let years: Vec<i32> = p.years.iter().map(|y| y.year).collect();
     html! {
@@ -145,15 +144,15 @@ pub fn small_charts(props: &ProjectionProps) -> Html {
             <SmallChart title={tr(lang, "Self-sufficiency (local revenue / need)", "Autosuffisance (recettes propres / besoin)")}
                         testid="small-self-sufficiency" years={years.clone()}
                         values={series(p, |y| y.self_sufficiency_pct)} reference={Some(100.0)}
-                        colour={super::REVENUE_COLOUR} lang={lang} />
+                        colour={super::REVENUE_COLOUR} />
             <SmallChart title={tr(lang, "Donor share of funding", "Part des bailleurs dans le financement")}
                         testid="small-donor-share" years={years.clone()}
                         values={series(p, |y| y.donor_share_pct)} reference={None}
-                        colour={super::donor_colour(0)} lang={lang} />
+                        colour={super::donor_colour(0)} />
             <SmallChart title={tr(lang, "Local revenue, % of GDP", "Recettes propres, % du PIB")}
                         testid="small-revenue-gdp" years={years}
                         values={series(p, |y| y.revenue_pct_gdp)} reference={None}
-                        colour="#000000" lang={lang} />
+                        colour="#000000" />
         </section>
     }
 }

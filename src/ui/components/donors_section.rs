@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::donor_editor::DonorEditor;
 use super::panel::panel;
 use super::shared::{add_button, section_props};
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::List;
 use crate::ui::i18n::tr;
 use crate::ui::presets::catalogue;
@@ -20,9 +21,9 @@ section_props!(Props, |p| (
 
 #[function_component(DonorsSection)]
 pub fn donors_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let presets = catalogue(l).into_iter().map(|pr| {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         let id = pr.id;
         let onclick = Callback::from(move |_| on_edit.emit(Action::ApplyPreset { id: id.to_string(), donor: None }));
         let title = format!("{} ({})", pr.description, pr.source);
@@ -36,7 +37,7 @@ pub fn donors_section(p: &Props) -> Html {
         Section::Donors,
         tr(l, "Donors", "Bailleurs"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
@@ -45,10 +46,9 @@ pub fn donors_section(p: &Props) -> Html {
                         { for presets }
                     </div>
                     { for (0..p.plan.donors.len()).map(|i| html! {
-                        <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()}
-                            lang={l} on_edit={p.on_edit.clone()} />
+                        <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()} />
                     }) }
-                    { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &p.on_edit) }
+                    { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &dispatch) }
                 </>
             }
         },

@@ -3,9 +3,12 @@
 //! table as CSV; the bridge chart as SVG and PNG. A file that is not a
 //! valid plan lists every problem and leaves the plan on screen as it was.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
+use gloo::file::ObjectUrl;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,7 +17,8 @@ use crate::codec::{browser, csv, file};
 use crate::model::{Plan, Projection};
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
-use crate::ui::i18n::{tr, Lang, Message};
+use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::i18n::{tr, Message};
 use crate::ui::state::Action;
 
 #[derive(Properties, Clone)]
@@ -22,8 +26,6 @@ pub struct Props {
     pub plan: Rc<Plan>,
     /// The projection of `plan`, if it has one (`None` while it has problems).
     pub projection: Option<Rc<Projection>>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 impl PartialEq for Props {
@@ -34,8 +36,6 @@ impl PartialEq for Props {
                 (None, None) => true,
                 _ => false,
             }
-            && self.lang == o.lang
-            && self.on_edit == o.on_edit
     }
 }
 
@@ -45,9 +45,15 @@ fn stem(plan: &Plan) -> String {
     name.strip_suffix(".json").unwrap_or(&name).to_string()
 }
 
-/// Reads a picked or dropped file and loads it, or reports why not.
-fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Option<Message>>) {
-    browser::read_file_text(&f, file::MAX_FILE_BYTES, move |r| {
+/// Reads a picked or dropped file and loads it, or reports why not. The
+/// read runs as long as `reading` holds it (a new file replaces it).
+fn import(
+    f: web_sys::File,
+    on_edit: Callback<Action>,
+    error: UseStateHandle<Option<Message>>,
+    reading: &RefCell<Option<FileReader>>,
+) {
+    let reader = browser::read_file_text(f, file::MAX_FILE_BYTES, move |r| {
         match r
             .map_err(|e| both!(e))
             .and_then(|text| file::import_text(&text).map_err(|e| both!(e)))
@@ -59,23 +65,55 @@ fn import(f: web_sys::File, on_edit: Callback<Action>, error: UseStateHandle<Opt
             Err(msg) => error.set(Some(msg)),
         }
     });
+    *reading.borrow_mut() = reader;
+}
+
+/// Shows an export's outcome, and keeps its download's URL alive until the
+/// next export (dropping it frees the file's bytes).
+fn report(
+    r: Result<ObjectUrl, Message>,
+    error: &UseStateHandle<Option<Message>>,
+    download: &RefCell<Option<ObjectUrl>>,
+) {
+    match r {
+        Ok(url) => {
+            *download.borrow_mut() = Some(url);
+            if error.is_some() {
+                error.set(None)
+            }
+        }
+        Err(e) => error.set(Some(e)),
+    }
 }
 
 #[function_component(FilesPanel)]
 pub fn files_panel(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let import_error = use_state(|| None::<Message>);
     let export_error = use_state(|| None::<Message>);
     let dragging = use_state(|| false);
 
-    // Drop a plan file anywhere on the page.
+    let reading = use_mut_ref(|| None::<FileReader>);
+    let download = use_mut_ref(|| None::<ObjectUrl>);
+
+    // Drop a plan file anywhere on the page. These listeners prevent the
+    // browser's default (opening the file), so they are not passive.
     {
-        let (on_edit, import_error, dragging) =
-            (p.on_edit.clone(), import_error.clone(), dragging.clone());
+        let (on_edit, import_error, dragging, reading) = (
+            dispatch.clone(),
+            import_error.clone(),
+            dragging.clone(),
+            reading.clone(),
+        );
         use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let active = EventListenerOptions::enable_prevent_default;
             let over = {
                 let dragging = dragging.clone();
-                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                EventListener::new_with_options(&window, "dragover", active(), move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
                     let has_files = e
                         .data_transfer()
                         .map(|d| d.types().includes(&"Files".into(), 0))
@@ -91,66 +129,48 @@ pub fn files_panel(p: &Props) -> Html {
             };
             let leave = {
                 let dragging = dragging.clone();
-                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                EventListener::new(&window, "dragleave", move |e| {
                     // Only when leaving the window, not between elements.
-                    if e.related_target().is_none() {
+                    let left = e
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .is_some_and(|e| e.related_target().is_none());
+                    if left {
                         dragging.set(false);
                     }
                 })
             };
-            let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+            let drop = EventListener::new_with_options(&window, "drop", active(), move |e| {
                 dragging.set(false);
-                if let Some(f) = browser::dropped_file(&e) {
+                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else {
+                    return;
+                };
+                if let Some(f) = browser::dropped_file(e) {
                     e.prevent_default();
-                    import(f, on_edit.clone(), import_error.clone());
+                    import(f, on_edit.clone(), import_error.clone(), &reading);
                 }
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-                let _ =
-                    w.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
-                let _ = w.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "dragover",
-                        over.as_ref().unchecked_ref(),
-                    );
-                    let _ = w.remove_event_listener_with_callback(
-                        "dragleave",
-                        leave.as_ref().unchecked_ref(),
-                    );
-                    let _ = w
-                        .remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-                }
-            }
+            move || std::mem::drop((over, leave, drop))
         });
     }
 
-    let report = |r: Result<(), Message>, h: &UseStateHandle<Option<Message>>| match r {
-        Ok(()) => {
-            if h.is_some() {
-                h.set(None)
-            }
-        }
-        Err(e) => h.set(Some(e)),
-    };
     let on_json = {
-        let (plan, err) = (p.plan.clone(), export_error.clone());
+        let (plan, err, download) = (p.plan.clone(), export_error.clone(), download.clone());
         Callback::from(move |_: MouseEvent| {
             let r = browser::download_text(
                 &file::export_json(&plan),
                 &file::file_name(&plan),
                 file::MIME_TYPE,
             );
-            report(r.map_err(|e| both!(e)), &err);
+            report(r.map_err(|e| both!(e)), &err, &download);
         })
     };
     let on_csv = {
-        let (plan, projection, err) = (p.plan.clone(), p.projection.clone(), export_error.clone());
+        let (plan, projection, err, download) = (
+            p.plan.clone(),
+            p.projection.clone(),
+            export_error.clone(),
+            download.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let Some(projection) = &projection else {
                 return;
@@ -158,11 +178,11 @@ pub fn files_panel(p: &Props) -> Html {
             let text = csv::year_table_csv(&plan, projection);
             let r =
                 browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
-            report(r.map_err(|e| both!(e)), &err);
+            report(r.map_err(|e| both!(e)), &err, &download);
         })
     };
     let on_svg = {
-        let (plan, err) = (p.plan.clone(), export_error.clone());
+        let (plan, err, download) = (p.plan.clone(), export_error.clone(), download.clone());
         Callback::from(move |_: MouseEvent| {
             let r = chart_export::chart_svg()
                 .map_err(Message::same)
@@ -174,29 +194,37 @@ pub fn files_panel(p: &Props) -> Html {
                     )
                     .map_err(|e| both!(e))
                 });
-            report(r, &err);
+            report(r, &err, &download);
         })
     };
     let on_png = {
-        let (plan, err) = (p.plan.clone(), export_error.clone());
+        let (plan, err, download) = (p.plan.clone(), export_error.clone(), download.clone());
         Callback::from(move |_: MouseEvent| {
-            let (name, err) = (format!("{}-bridge.png", stem(&plan)), err.clone());
-            chart_export::chart_png(move |r| {
-                let r = r.map_err(Message::same).and_then(|bytes| {
-                    browser::download_bytes(&bytes, &name, "image/png").map_err(|e| both!(e))
-                });
-                report(r, &err);
+            let (name, err, download) = (
+                format!("{}-bridge.png", stem(&plan)),
+                err.clone(),
+                download.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = chart_export::chart_png()
+                    .await
+                    .map_err(Message::same)
+                    .and_then(|bytes| {
+                        browser::download_bytes(&bytes, &name, "image/png").map_err(|e| both!(e))
+                    });
+                report(r, &err, &download);
             });
         })
     };
     let on_pick = {
-        let (on_edit, import_error) = (p.on_edit.clone(), import_error.clone());
+        let (on_edit, import_error, reading) =
+            (dispatch.clone(), import_error.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
             if let Some(f) = browser::picked_file(&input) {
-                import(f, on_edit.clone(), import_error.clone());
+                import(f, on_edit.clone(), import_error.clone(), &reading);
             }
             // Picking the same file again must fire `change` again.
             input.set_value("");
@@ -211,7 +239,7 @@ pub fn files_panel(p: &Props) -> Html {
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
         html! {
-            <Notice testid="import-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="import-error" message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "This file could not be opened. Your plan is unchanged.",
                           "Ce fichier n’a pas pu être ouvert. Votre plan n’a pas changé.")} />
         }
@@ -219,7 +247,7 @@ pub fn files_panel(p: &Props) -> Html {
     let export_notice = (*export_error).clone().map(|msg| {
         let h = export_error.clone();
         html! {
-            <Notice testid="export-error" lang={l} message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
+            <Notice testid="export-error" message={msg.get(l).to_string()} on_dismiss={Some(Callback::from(move |()| h.set(None)))}
                 title={tr(l, "The export did not work.", "L’export n’a pas fonctionné.")} />
         }
     });

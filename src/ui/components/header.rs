@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Action;
@@ -12,16 +13,14 @@ pub struct Props {
     pub plan_currency: AttrValue,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub lang: Lang,
     pub currency: DisplayCurrency,
-    pub on_edit: Callback<Action>,
 }
 
 #[function_component(Header)]
 pub fn header(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let send = |a: Action| {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(a.clone()))
     };
     let toggle = |id: &'static str,

@@ -10,6 +10,7 @@ use crate::model::{Criterion, Op, Plan, Projection};
 use crate::ui::chart::geometry::money;
 use crate::ui::chart::{currency_code, stale_badge, year_or_never, ProjectionProps};
 use crate::ui::components::year_table::metric_label;
+use crate::ui::context::use_lang;
 use crate::ui::format::{money_short, number, pct, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
 
@@ -80,7 +81,7 @@ fn note(text: String) -> Html {
 
 #[function_component(Indicators)]
 pub fn indicators(props: &ProjectionProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let plan = &*props.plan;
     let p = &*props.projection;
     let s = &p.summary;

@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::text_field::TextField;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, ListOp};
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::tr;
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -18,16 +19,14 @@ pub struct Props {
     pub title: AttrValue,
     #[prop_or_default]
     pub problem: Option<AttrValue>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 #[function_component(ItemHeader)]
 pub fn item_header(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let at = format!("{}[{}]", p.list.key(), p.index);
     let button = |op: ListOp, id: &str, text: &'static str, label: String, disabled: bool| {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         let list = p.list;
         let onclick = Callback::from(move |_| {
             on_edit.emit(Action::List {
@@ -46,7 +45,7 @@ pub fn item_header(p: &Props) -> Html {
         <div class="item-header">
             if let Some(name) = &p.name {
                 <TextField path={AttrValue::from(format!("{at}.name"))} label={AttrValue::from(tr(l, "Name", "Nom"))}
-                    value={name.clone()} problem={p.problem.clone()} compact=true on_edit={p.on_edit.clone()} />
+                    value={name.clone()} problem={p.problem.clone()} compact=true />
             } else {
                 <h3 class="item-title">{ &p.title }</h3>
             }

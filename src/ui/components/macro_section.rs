@@ -7,6 +7,7 @@ use super::number_field::{Kind, NumberField};
 use super::override_list::OverrideList;
 use super::panel::panel;
 use super::shared::{problem, section_props};
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Series;
 use crate::ui::i18n::tr;
 use crate::ui::state::Section;
@@ -20,7 +21,7 @@ section_props!(Props, |p| (
 
 #[function_component(MacroSection)]
 pub fn macro_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let m = &p.plan.macro_path;
     let cur = AttrValue::from(p.plan.meta.currency.clone());
     let field = |path: &'static str,
@@ -36,7 +37,7 @@ pub fn macro_section(p: &Props) -> Html {
         html! {
             <NumberField path={path} label={label} {value} {min} {max} {step} {kind} {unit} {log}
                 hint={hint.map(AttrValue::from)}
-                problem={problem(&p.problems, p.lang, path)} lang={l} on_edit={p.on_edit.clone()} />
+                problem={problem(&p.problems, l, path)} />
         }
     };
     let pct = AttrValue::from(tr(l, "%/yr", "%/an"));
@@ -44,7 +45,7 @@ pub fn macro_section(p: &Props) -> Html {
         Section::Macro,
         tr(l, "Macro", "Macroéconomie"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
@@ -58,10 +59,10 @@ pub fn macro_section(p: &Props) -> Html {
                     { field("macro.real_depreciation_pct", tr(l, "Real depreciation", "Dépréciation réelle"), m.real_depreciation_pct, -10.0, 20.0, 0.1, Kind::Pct, pct.clone(), false, Some(tr(l, "Yearly fall of the local currency beyond the inflation gap; it raises the local value of USD pledges.", "Baisse annuelle de la monnaie locale au-delà de l'écart d'inflation ; elle augmente la valeur locale des engagements en USD."))) }
                     <OverrideList series={Series::RealGrowth} label={tr(l, "Real growth", "Croissance réelle")}
                         values={m.overrides.real_growth_pct.clone()} start_year={p.plan.meta.start_year}
-                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
+                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} />
                     <OverrideList series={Series::Inflation} label={tr(l, "Inflation", "Inflation")}
                         values={m.overrides.inflation_pct.clone()} start_year={p.plan.meta.start_year}
-                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} lang={l} on_edit={p.on_edit.clone()} />
+                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} />
                 </>
             }
         },

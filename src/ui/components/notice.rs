@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::context::use_lang;
+use crate::ui::i18n::tr;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -12,7 +13,6 @@ pub struct Props {
     pub title: AttrValue,
     /// Shown as text, never as markup: it may quote a hostile plan.
     pub message: AttrValue,
-    pub lang: Lang,
     #[prop_or_default]
     pub on_dismiss: Option<Callback<()>>,
     /// "warn" (something was refused) or "info" (something is offered).
@@ -25,13 +25,14 @@ pub struct Props {
 
 #[function_component(Notice)]
 pub fn notice(p: &Props) -> Html {
+    let l = use_lang();
     let mut lines = p.message.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or_default().to_string();
     let rest: Vec<String> = lines.map(str::to_string).collect();
     let dismiss = p.on_dismiss.clone().map(|cb| {
         html! {
             <button type="button" class="notice-close" data-testid={format!("{}-dismiss", p.testid)}
-                aria-label={tr(p.lang, "Dismiss", "Fermer")} onclick={Callback::from(move |_: MouseEvent| cb.emit(()))}>
+                aria-label={tr(l, "Dismiss", "Fermer")} onclick={Callback::from(move |_: MouseEvent| cb.emit(()))}>
                 { "×" }
             </button>
         }

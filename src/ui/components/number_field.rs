@@ -8,6 +8,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Value;
 use crate::ui::format;
 use crate::ui::i18n::{tr, Lang};
@@ -59,8 +60,6 @@ pub struct Props {
     /// What the figure means, for a newcomer (shown when hovering the label).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 /// Typed text to a number, as people write it in `lang`: "1,234.5" or
@@ -155,8 +154,7 @@ fn edit_text(x: f64, lang: Lang) -> String {
     }
 }
 
-fn readable(p: &Props) -> String {
-    let l = p.lang;
+fn readable(p: &Props, l: Lang) -> String {
     let v = p.value;
     let unit = if p.unit.is_empty() {
         String::new()
@@ -196,6 +194,7 @@ const LOG_STEPS: f64 = 1000.0;
 
 #[function_component(NumberField)]
 pub fn number_field(p: &Props) -> Html {
+    let Ctx { lang, dispatch } = use_ctx();
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     // The flag says the text was committed (change event): only then is
@@ -209,8 +208,7 @@ pub fn number_field(p: &Props) -> Html {
     let text = shown_draft
         .as_ref()
         .map(|(t, _)| t.clone())
-        .unwrap_or_else(|| edit_text(p.value, p.lang));
-    let lang = p.lang;
+        .unwrap_or_else(|| edit_text(p.value, lang));
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
         // Whole fields are plan years and counts (u32 in the plan).
@@ -224,11 +222,11 @@ pub fn number_field(p: &Props) -> Html {
         Some(_) => None,
         None if !done && incomplete(t) => None,
         None if whole => Some(tr(
-            p.lang,
+            lang,
             "Enter a whole number, 0 or more.",
             "Entrez un nombre entier, 0 ou plus.",
         )),
-        None => Some(tr(p.lang, "Not a number.", "Ce n'est pas un nombre.")),
+        None => Some(tr(lang, "Not a number.", "Ce n'est pas un nombre.")),
     });
     let error: Option<AttrValue> = local_error
         .map(AttrValue::from)
@@ -242,10 +240,9 @@ pub fn number_field(p: &Props) -> Html {
         }
     };
     let send = {
-        let on_edit = p.on_edit.clone();
         let path = p.path.clone();
         move |x: f64, edit: Edit| {
-            on_edit.emit(Action::Set {
+            dispatch.emit(Action::Set {
                 path: path.to_string(),
                 value: value_of(x),
                 edit,
@@ -337,13 +334,13 @@ pub fn number_field(p: &Props) -> Html {
         <div class={classes!("field", "number-field", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>
                 <span class={classes!("label", p.hint.is_some().then_some("has-hint"))} title={p.hint.clone()}>{ &p.label }</span>
-                <span class="readable" aria-hidden="true">{ readable(p) }</span>
+                <span class="readable" aria-hidden="true">{ readable(p, lang) }</span>
             </label>
             <div class="controls">
                 <input type="range"
                     data-testid={format!("range-{path}")}
                     aria-label={p.label.clone()}
-                    aria-valuetext={readable(p)}
+                    aria-valuetext={readable(p, lang)}
                     min={r_min.to_string()} max={r_max.to_string()} step={r_step.to_string()}
                     value={r_val.to_string()}
                     oninput={range_input} onchange={range_change} />

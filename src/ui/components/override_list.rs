@@ -8,8 +8,9 @@ use yew::prelude::*;
 use super::number_field::{Kind, NumberField};
 use super::shared::problem;
 use crate::model::Problem;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Series;
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::tr;
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -20,23 +21,21 @@ pub struct Props {
     pub start_year: i32,
     pub horizon: u32,
     pub problems: std::rc::Rc<Vec<Problem>>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 #[function_component(OverrideList)]
 pub fn override_list(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let series = p.series;
     let key = series.key();
     let add = {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         Callback::from(move |_| on_edit.emit(Action::AddOverride(series)))
     };
     let rows = p.values.iter().map(|(&t, &v)| {
         let path = format!("macro.overrides.{key}.{t}");
         let on_move = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             Callback::from(move |e: Event| {
                 let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 if let Ok(to) = sel.value().parse::<u32>() {
@@ -45,7 +44,7 @@ pub fn override_list(p: &Props) -> Html {
             })
         };
         let on_remove = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::RemoveOverride { series, year: t }))
         };
         // Years already overridden cannot be picked; a key past the horizon
@@ -65,7 +64,7 @@ pub fn override_list(p: &Props) -> Html {
                 </select>
                 <NumberField path={AttrValue::from(path.clone())} label={p.label.clone()} value={v}
                     min={-15.0} max={25.0} step={0.1} kind={Kind::Pct}
-                    problem={problem(&p.problems, p.lang, &path)} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={problem(&p.problems, l, &path)} />
                 <button type="button" class="icon" onclick={on_remove}
                     aria-label={tr(l, "Remove this year's value", "Supprimer la valeur de cette année")}
                     data-testid={format!("remove-{path}")}>{ "✕" }</button>

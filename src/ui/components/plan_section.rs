@@ -7,6 +7,7 @@ use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{problem, section_props};
 use super::text_field::TextField;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::i18n::tr;
 use crate::ui::state::Section;
 
@@ -14,37 +15,37 @@ section_props!(Props, |p| &p.meta);
 
 #[function_component(PlanSection)]
 pub fn plan_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let m = &p.plan.meta;
-    let prob = |path: &str| problem(&p.problems, p.lang, path);
+    let prob = |path: &str| problem(&p.problems, l, path);
     panel(
         Section::Plan,
         tr(l, "Plan", "Plan"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
                     <TextField path={"meta.name"} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()}
-                        problem={prob("meta.name")} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.name")} />
                     <TextField path={"meta.country"} label={tr(l, "Country", "Pays")} value={m.country.clone()}
-                        problem={prob("meta.country")} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.country")} />
                     <TextField path={"meta.currency"} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
-                        value={m.currency.clone()} placeholder={"LCU"} problem={prob("meta.currency")} on_edit={p.on_edit.clone()} />
+                        value={m.currency.clone()} placeholder={"LCU"} problem={prob("meta.currency")} />
                     <NumberField path={"meta.start_year"} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
                         min={2000.0} max={2060.0} step={1.0} kind={Kind::Year}
-                        problem={prob("meta.start_year")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.start_year")} />
                     <NumberField path={"meta.horizon_years"} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}
                         min={1.0} max={60.0} step={1.0} kind={Kind::Years}
-                        problem={prob("meta.horizon_years")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.horizon_years")} />
                     <NumberField path={"meta.discount_rate_pct"} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
                         value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
                         hint={tr(l, "Used only for present values of gaps and donor funding.", "Sert seulement aux valeurs actuelles des déficits et des financements.")}
-                        problem={prob("meta.discount_rate_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.discount_rate_pct")} />
                     <NumberField path={"meta.exit_threshold_pct"} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
                         value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
                         hint={tr(l, "Donors count as gone once their funding stays at or below this share of the spending need.", "Les bailleurs sont considérés partis quand leur financement reste sous cette part du besoin de dépenses.")}
-                        problem={prob("meta.exit_threshold_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("meta.exit_threshold_pct")} />
                 </>
             }
         },

@@ -3,11 +3,14 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Plan, Problem, Text};
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::i18n::Lang;
+use crate::ui::labels::place;
 use crate::ui::state::{Action, Section};
 
 #[derive(Properties, Clone)]
@@ -15,86 +18,38 @@ pub struct Props {
     /// For item names in the list; only looked at while there are problems.
     pub plan: Rc<Plan>,
     pub problems: Rc<Vec<Problem>>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.on_edit == o.on_edit
-            && self.problems == o.problems
-            && (self.problems.is_empty() || Rc::ptr_eq(&self.plan, &o.plan))
+        self.problems == o.problems && (self.problems.is_empty() || Rc::ptr_eq(&self.plan, &o.plan))
     }
 }
 
 /// Focuses the control for `path`, or the nearest one above it
-/// (`donors[1].taper` → `donors[1].name`), once the section has opened.
-fn focus_later(path: String) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let task = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+/// (`donors[1].taper` → `donors[1].name`).
+fn focus(path: &str) {
+    let doc = gloo::utils::document();
+    let mut p = path;
+    loop {
+        let el = doc
+            .get_element_by_id(&format!("field-{p}"))
+            .or_else(|| doc.get_element_by_id(&format!("field-{p}.name")));
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
             return;
-        };
-        let mut p = path.as_str();
-        loop {
-            let el = doc
-                .get_element_by_id(&format!("field-{p}"))
-                .or_else(|| doc.get_element_by_id(&format!("field-{p}.name")));
-            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-                return;
-            }
-            match p.rfind(['.', '[']) {
-                Some(i) => p = &p[..i],
-                None => return,
-            }
         }
-    });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-}
-
-/// Where a problem is, for people: `donors[1].taper.end` → "Child grant
-/// co-financing › taper.end".
-pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
-    let Some(open) = path.find('[') else {
-        return if path.is_empty() {
-            tr(l, "plan", "plan").to_string()
-        } else {
-            path.to_string()
-        };
-    };
-    let list = &path[..open];
-    let rest = &path[open + 1..];
-    let Some(close) = rest.find(']') else {
-        return path.to_string();
-    };
-    let Ok(i) = rest[..close].parse::<usize>() else {
-        return path.to_string();
-    };
-    let field = rest[close + 1..].trim_start_matches('.');
-    let name = match list {
-        "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
-        "costs" => plan.costs.get(i).map(|x| x.name.clone()),
-        "programmes" => plan.programmes.get(i).map(|x| x.name.clone()),
-        "donors" => plan.donors.get(i).map(|x| x.name.clone()),
-        "criteria" => plan.criteria.get(i).and_then(|x| x.name.clone()),
-        _ => None,
-    }
-    .filter(|n| !n.trim().is_empty())
-    .unwrap_or_else(|| format!("{list}[{i}]"));
-    if field.is_empty() {
-        name
-    } else {
-        format!("{name} › {field}")
+        match p.rfind(['.', '[']) {
+            Some(i) => p = &p[..i],
+            None => return,
+        }
     }
 }
 
 #[function_component(ProblemsBanner)]
 pub fn problems_banner(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
+    let pending = use_mut_ref(|| None::<Timeout>);
     let n = p.problems.len();
     if n == 0 {
         return Html::default();
@@ -115,11 +70,14 @@ pub fn problems_banner(p: &Props) -> Html {
     };
     let items = p.problems.iter().map(|pr| {
         let path = pr.path.to_string();
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
+        let pending = pending.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             on_edit.emit(Action::OpenSection(Section::of_path(&path)));
-            focus_later(path.clone());
+            // Once the section has opened; a later click replaces this one.
+            let path = path.clone();
+            *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
         });
         let where_ = place(&p.plan, &pr.path.to_string(), l);
         html! {

@@ -5,18 +5,18 @@ use yew::prelude::*;
 
 use crate::codec::qr;
 use crate::model::Text;
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::context::use_lang;
+use crate::ui::i18n::tr;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub url: AttrValue,
-    pub lang: Lang,
     pub on_close: Callback<()>,
 }
 
 #[function_component(QrPanel)]
 pub fn qr_panel(p: &Props) -> Html {
-    let l = p.lang;
+    let l = use_lang();
     let code = use_memo(p.url.clone(), |url| qr::qr_svg(url));
     // Focus moves into the dialog, so Escape and Tab work at once.
     let close_ref = use_node_ref();

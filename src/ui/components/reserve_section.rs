@@ -9,10 +9,12 @@ use super::panel::panel;
 use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
-use super::toggle_field::ToggleField;
+use super::toggle_field::toggle_field;
 use crate::model::Op;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Value};
-use crate::ui::i18n::{tr, Lang};
+use crate::ui::i18n::tr;
+use crate::ui::labels::metrics;
 use crate::ui::state::{Action, Edit, Section};
 
 section_props!(Props, |p| (
@@ -24,91 +26,14 @@ section_props!(Props, |p| (
     p.macro_path.gdp_base
 ));
 
-/// Every per-year result a criterion can test (the model's `METRICS`),
-/// with its label; the ones a criterion is most often about come first.
-pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
-    let mut known = vec![
-        (
-            "self_sufficiency_pct",
-            tr(l, "Self-sufficiency (%)", "Autosuffisance (%)"),
-        ),
-        (
-            "donor_share_pct",
-            tr(
-                l,
-                "Donor share of funding (%)",
-                "Part des bailleurs dans le financement (%)",
-            ),
-        ),
-        (
-            "revenue_pct_gdp",
-            tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)"),
-        ),
-        (
-            "social_protection_pct_gdp",
-            tr(
-                l,
-                "Social protection (% of GDP)",
-                "Protection sociale (% du PIB)",
-            ),
-        ),
-        (
-            "donor_drop_pct",
-            tr(
-                l,
-                "Drop in donor funding (% of need)",
-                "Baisse du financement des bailleurs (% du besoin)",
-            ),
-        ),
-        ("unfunded_gap", tr(l, "Unfunded gap", "Déficit non financé")),
-        ("balance", tr(l, "Balance", "Solde")),
-        ("reserve", tr(l, "Reserve", "Réserve")),
-        ("fiscal_space", tr(l, "Fiscal space", "Marge budgétaire")),
-        ("local_revenue", tr(l, "Local revenue", "Recettes locales")),
-        ("need", tr(l, "Spending need", "Besoin de dépenses")),
-        (
-            "donor_funding",
-            tr(l, "Donor funding", "Financement des bailleurs"),
-        ),
-        (
-            "programmed_donor_funding",
-            tr(
-                l,
-                "Programmed donor funding",
-                "Financement programmé des bailleurs",
-            ),
-        ),
-        (
-            "deposit",
-            tr(l, "Deposit to the reserve", "Versement à la réserve"),
-        ),
-        (
-            "draw",
-            tr(l, "Draw on the reserve", "Prélèvement sur la réserve"),
-        ),
-        ("gdp", tr(l, "GDP", "PIB")),
-        ("price_index", tr(l, "Price index", "Indice des prix")),
-        ("population", tr(l, "Population", "Population")),
-        ("fx", tr(l, "Exchange rate", "Taux de change")),
-    ];
-    // A figure the model adds later is still offered, by its name.
-    for m in crate::model::METRICS {
-        if !known.iter().any(|(k, _)| k == m) {
-            known.push((m, m));
-        }
-    }
-    known.retain(|(k, _)| crate::model::METRICS.contains(k));
-    known
-}
-
 #[function_component(ReserveSection)]
 pub fn reserve_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let h = plan.meta.horizon_years;
-    let prob = |path: &str| problem(&p.problems, p.lang, path);
+    let prob = |path: &str| problem(&p.problems, l, path);
     let set = |path: String| {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         Callback::from(move |v: String| {
             on_edit.emit(Action::Set {
                 path: path.clone(),
@@ -138,9 +63,9 @@ pub fn reserve_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Criteria} index={i} count={plan.criteria.len()} name={None::<AttrValue>}
-                    title={title} lang={l} on_edit={p.on_edit.clone()} />
+                    title={title} />
                 <TextField path={path("name")} label={tr(l, "Name (optional)", "Nom (facultatif)")}
-                    value={c.name.clone().unwrap_or_default()} problem={prob(&format!("{at}.name"))} on_edit={p.on_edit.clone()} />
+                    value={c.name.clone().unwrap_or_default()} problem={prob(&format!("{at}.name"))} />
                 <div class="criterion-row">
                     <SelectField path={path("metric")} label={tr(l, "When", "Quand")} value={c.metric.clone()}
                         options={metric_options.clone()} problem={prob(&format!("{at}.metric"))} on_pick={set(format!("{at}.metric"))} />
@@ -149,51 +74,50 @@ pub fn reserve_section(p: &Props) -> Html {
                 </div>
                 <NumberField path={path("value")} label={tr(l, "Threshold", "Seuil")} value={c.value}
                     min={0.0} max={200.0} step={1.0} kind={Kind::Plain}
-                    problem={prob(&format!("{at}.value"))} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob(&format!("{at}.value"))} />
                 <NumberField path={path("consecutive_years")} label={tr(l, "For consecutive years", "Pendant des années consécutives")}
                     value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                    problem={prob(&format!("{at}.consecutive_years"))} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob(&format!("{at}.consecutive_years"))} />
             </div>
         }
     });
     let r = &plan.reserve;
     let cur = AttrValue::from(plan.meta.currency.clone());
     let on_reengage = {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reengagement)))
     };
     panel(
         Section::Reserve,
         tr(l, "Reserve & exit", "Réserve et sortie"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
                     <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
                     <NumberField path={"reserve.opening"} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
                         min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
-                        problem={prob("reserve.opening")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("reserve.opening")} />
                     <NumberField path={"reserve.target_months"} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
                         min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")}
-                        problem={prob("reserve.target_months")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("reserve.target_months")} />
                     <NumberField path={"reserve.interest_pct"} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
                         min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                        problem={prob("reserve.interest_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                        problem={prob("reserve.interest_pct")} />
                     <h3>{ tr(l, "Exit criteria", "Critères de sortie") }</h3>
                     { for criteria }
-                    { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &p.on_edit) }
+                    { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &dispatch) }
                     <h3>{ tr(l, "Donor re-engagement", "Retour des bailleurs") }</h3>
-                    <ToggleField path={"reengagement"} label={tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir")}
-                        checked={plan.reengagement.is_some()} on_toggle={on_reengage} />
+                    { toggle_field("reengagement", tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir"), plan.reengagement.is_some(), on_reengage) }
                     if let Some(g) = &plan.reengagement {
                         <div class="sub">
                             <NumberField path={"reengagement.trigger_pct"} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
                                 value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                                problem={prob("reengagement.trigger_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                                problem={prob("reengagement.trigger_pct")} />
                             <NumberField path={"reengagement.reserve_floor_months"} label={tr(l, "or the reserve below", "ou la réserve sous")}
                                 value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")}
-                                problem={prob("reengagement.reserve_floor_months")} lang={l} on_edit={p.on_edit.clone()} />
+                                problem={prob("reengagement.reserve_floor_months")} />
                         </div>
                     }
                 </>

@@ -7,8 +7,9 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
-use super::toggle_field::ToggleField;
-use super::year_field::YearField;
+use super::toggle_field::toggle_field;
+use super::year_field::year_field;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
 use crate::ui::state::{Action, Section};
@@ -21,7 +22,7 @@ section_props!(Props, |p| (
 
 #[function_component(RevenueSection)]
 pub fn revenue_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let (sy, h) = (plan.meta.start_year, plan.meta.horizon_years);
     let cur = AttrValue::from(plan.meta.currency.clone());
@@ -29,37 +30,34 @@ pub fn revenue_section(p: &Props) -> Html {
     let items = plan.revenues.iter().enumerate().map(|(i, r)| {
         let at = format!("revenues[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
         let on_reform = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reform(i))))
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Revenues} index={i} count={plan.revenues.len()}
                     name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()}
-                    problem={prob("name")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("name")} />
                 <NumberField path={path("base")} label={tr(l, "Yield in the first year", "Rendement la première année")}
                     value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("base")} />
                 <NumberField path={path("buoyancy")} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
                     value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
                     hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")}
-                    problem={prob("buoyancy")} lang={l} on_edit={p.on_edit.clone()} />
-                <ToggleField path={path("reform")} label={tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale")}
-                    checked={r.reform.is_some()} on_toggle={on_reform} />
+                    problem={prob("buoyancy")} />
+                { toggle_field(&path("reform"), tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale"), r.reform.is_some(), on_reform) }
                 if let Some(f) = &r.reform {
                     <div class="sub">
-                        <YearField path={path("reform.start")} label={tr(l, "First gain in", "Premier gain en")}
-                            value={f.start as f64} start_year={sy} horizon={h}
-                            problem={prob("reform.start")} lang={l} on_edit={p.on_edit.clone()} />
+                        { year_field(path("reform.start"), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h), prob("reform.start")) }
                         <NumberField path={path("reform.years")} label={tr(l, "Years of gains", "Années de gains")}
                             value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                            problem={prob("reform.years")} lang={l} on_edit={p.on_edit.clone()} />
+                            problem={prob("reform.years")} />
                         <NumberField path={path("reform.gain_pct_gdp_per_year")} label={tr(l, "Gain each year", "Gain chaque année")}
                             value={f.gain_pct_gdp_per_year} min={0.0} max={2.0} step={0.05} kind={Kind::Pct}
                             unit={tr(l, "% of GDP", "% du PIB")}
-                            problem={prob("reform.gain_pct_gdp_per_year")} lang={l} on_edit={p.on_edit.clone()} />
+                            problem={prob("reform.gain_pct_gdp_per_year")} />
                     </div>
                 }
             </div>
@@ -69,12 +67,12 @@ pub fn revenue_section(p: &Props) -> Html {
         Section::Revenue,
         tr(l, "Revenue", "Recettes"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
                     { for items }
-                    { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &p.on_edit) }
+                    { add_button(List::Revenues, tr(l, "Add a revenue stream", "Ajouter une recette"), &dispatch) }
                 </>
             }
         },

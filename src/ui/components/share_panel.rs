@@ -4,14 +4,15 @@
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::both;
 use crate::codec::browser;
 use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
-use crate::ui::i18n::{tr, Lang, Message};
+use crate::ui::context::use_lang;
+use crate::ui::i18n::{tr, Message};
 use crate::ui::sync;
 
 /// Delay after the last change before the link is re-encoded.
@@ -20,12 +21,11 @@ const URL_DELAY_MS: u32 = 120;
 #[derive(Properties, Clone)]
 pub struct Props {
     pub plan: Rc<Plan>,
-    pub lang: Lang,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &o.plan) && self.lang == o.lang
+        Rc::ptr_eq(&self.plan, &o.plan)
     }
 }
 
@@ -39,7 +39,7 @@ enum Copied {
 
 #[function_component(SharePanel)]
 pub fn share_panel(p: &Props) -> Html {
-    let l = p.lang;
+    let l = use_lang();
     let url = {
         let plan = p.plan.clone();
         use_state(move || AttrValue::from(sync::share_url(&plan)))
@@ -72,8 +72,8 @@ pub fn share_panel(p: &Props) -> Html {
             let fresh = sync::share_url(&plan);
             url.set(AttrValue::from(fresh.clone()));
             let copied = copied.clone();
-            browser::copy_text(&fresh, move |r| {
-                copied.set(match r {
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(match browser::copy_text(&fresh).await {
                     Ok(()) => Copied::Done,
                     Err(e) => Copied::Failed(both!(e)),
                 })
@@ -118,7 +118,7 @@ pub fn share_panel(p: &Props) -> Html {
                 { tr(l, "QR code", "Code QR") }
             </button>
             if *qr_open {
-                <QrPanel url={(*url).clone()} lang={l} on_close={on_qr_close} />
+                <QrPanel url={(*url).clone()} on_close={on_qr_close} />
             }
         </section>
     }

@@ -1,6 +1,6 @@
 //! What the editor sections share: their props (the plan, its problems,
-//! the language and one stable dispatch callback) and small helpers. Not a
-//! component.
+//! whether the section is collapsed) and small helpers. Not a component.
+//! The language and the dispatcher come from the context (`ui/context.rs`).
 //!
 //! Each section compares only the part of the plan it shows, so dragging a
 //! donor slider re-renders the donor section and not the macro section.
@@ -43,18 +43,14 @@ macro_rules! section_props {
         pub struct $name {
             pub plan: std::rc::Rc<crate::model::Plan>,
             pub problems: std::rc::Rc<Vec<crate::model::Problem>>,
-            pub lang: crate::ui::i18n::Lang,
             pub collapsed: bool,
-            pub on_edit: yew::Callback<crate::ui::state::Action>,
         }
         impl PartialEq for $name {
             fn eq(&self, o: &Self) -> bool {
                 fn part($p: &crate::model::Plan) -> impl PartialEq + '_ {
                     $part
                 }
-                self.lang == o.lang
-                    && self.collapsed == o.collapsed
-                    && self.on_edit == o.on_edit
+                self.collapsed == o.collapsed
                     && (std::rc::Rc::ptr_eq(&self.problems, &o.problems)
                         || self.problems == o.problems)
                     && (std::rc::Rc::ptr_eq(&self.plan, &o.plan)

@@ -6,7 +6,8 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, problem, section_props};
-use super::year_field::YearField;
+use super::year_field::year_field;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::List;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Section;
@@ -19,30 +20,29 @@ section_props!(Props, |p| (
 
 #[function_component(ShocksSection)]
 pub fn shocks_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let (sy, h) = (plan.meta.start_year, plan.meta.horizon_years);
     let items = plan.shocks.iter().enumerate().map(|(i, s)| {
         let at = format!("shocks[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
         let title = match l {
             Lang::En => format!("Shock {} ({})", i + 1, sy as i64 + s.at as i64),
             Lang::Fr => format!("Choc {} ({})", i + 1, sy as i64 + s.at as i64),
         };
         let pct = |f: &'static str, label: &'static str, v: f64, min: f64, max: f64| html! {
             <NumberField path={path(f)} {label} value={v} {min} {max} step={1.0} kind={Kind::Pct}
-                problem={prob(f)} lang={l} on_edit={p.on_edit.clone()} />
+                problem={prob(f)} />
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Shocks} index={i} count={plan.shocks.len()} name={None::<AttrValue>}
-                    title={title} lang={l} on_edit={p.on_edit.clone()} />
-                <YearField path={path("at")} label={tr(l, "Hits in", "Survient en")} value={s.at as f64}
-                    start_year={sy} horizon={h} problem={prob("at")} lang={l} on_edit={p.on_edit.clone()} />
+                    title={title} />
+                { year_field(path("at"), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h), prob("at")) }
                 <NumberField path={path("years")} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
                     step={1.0} kind={Kind::Years}
-                    problem={prob("years")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("years")} />
                 { pct("revenue_pct", tr(l, "Revenue change", "Variation des recettes"), s.revenue_pct, -50.0, 50.0) }
                 { pct("donor_pct", tr(l, "Donor flows change", "Variation des flux des bailleurs"), s.donor_pct, -100.0, 50.0) }
                 { pct("cost_pct", tr(l, "Costs change", "Variation des coûts"), s.cost_pct, -50.0, 50.0) }
@@ -53,7 +53,7 @@ pub fn shocks_section(p: &Props) -> Html {
         Section::Shocks,
         tr(l, "Shocks", "Chocs"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
@@ -61,7 +61,7 @@ pub fn shocks_section(p: &Props) -> Html {
                         "A shock multiplies every revenue stream, donor flow and cost while it lasts; the revenue trend itself is unchanged.",
                         "Un choc multiplie chaque recette, flux de bailleur et coût pendant sa durée ; la tendance des recettes n'en est pas changée.") }</p>
                     { for items }
-                    { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &p.on_edit) }
+                    { add_button(List::Shocks, tr(l, "Add a shock", "Ajouter un choc"), &dispatch) }
                 </>
             }
         },

@@ -8,7 +8,8 @@ use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::spending_section::ramp_fields;
-use super::toggle_field::ToggleField;
+use super::toggle_field::toggle_field;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Value};
 use crate::ui::i18n::tr;
 use crate::ui::state::{Action, Edit, Section};
@@ -21,7 +22,7 @@ section_props!(Props, |p| (
 
 #[function_component(SocialSection)]
 pub fn social_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let ctx = (plan.meta.start_year, plan.meta.horizon_years);
     let per_person = format!(
@@ -35,41 +36,39 @@ pub fn social_section(p: &Props) -> Html {
     let items = plan.programmes.iter().enumerate().map(|(i, g)| {
         let at = format!("programmes[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
         let on_indexed = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             let path = format!("{at}.indexed");
             Callback::from(move |b: bool| on_edit.emit(Action::Set { path: path.clone(), value: Value::Bool(b), edit: Edit::Commit }))
         };
         let on_coverage = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Coverage(i))))
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Programmes} index={i} count={plan.programmes.len()}
                     name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()}
-                    problem={prob("name")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("name")} />
                 <NumberField path={path("eligible_share_pct")} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
                     value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct}
-                    problem={prob("eligible_share_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("eligible_share_pct")} />
                 <NumberField path={path("benefit_base")} label={tr(l, "Benefit in the first year", "Prestation la première année")}
                     value={g.benefit_base} min={0.0} max={benefit_max} kind={Kind::Amount} unit={per_person.clone()}
-                    problem={prob("benefit_base")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("benefit_base")} />
                 <NumberField path={path("real_benefit_growth_pct")} label={tr(l, "Real benefit growth", "Croissance réelle de la prestation")}
                     value={g.real_benefit_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob("real_benefit_growth_pct")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("real_benefit_growth_pct")} />
                 <NumberField path={path("admin_pct")} label={tr(l, "Administration cost", "Coût administratif")}
                     value={g.admin_pct} min={0.0} max={30.0} step={0.5} kind={Kind::Pct} unit={tr(l, "% of benefits", "% des prestations")}
-                    problem={prob("admin_pct")} lang={l} on_edit={p.on_edit.clone()} />
-                <ToggleField path={path("indexed")} label={tr(l, "Benefit rises with prices", "Prestation indexée sur les prix")}
-                    checked={g.indexed} on_toggle={on_indexed} />
-                <ToggleField path={path("coverage")} label={tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps")}
-                    checked={g.coverage.is_some()} on_toggle={on_coverage} />
+                    problem={prob("admin_pct")} />
+                { toggle_field(&path("indexed"), tr(l, "Benefit rises with prices", "Prestation indexée sur les prix"), g.indexed, on_indexed) }
+                { toggle_field(&path("coverage"), tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps"), g.coverage.is_some(), on_coverage) }
                 if let Some(r) = &g.coverage {
                     { ramp_fields(&format!("{at}.coverage"), r, ctx,
                         (tr(l, "Coverage at first", "Couverture au départ"), tr(l, "Share of eligible people reached, year by year", "Part des éligibles couverts, année par année")),
-                        &p.problems, l, &p.on_edit) }
+                        &p.problems, l) }
                 }
             </div>
         }
@@ -78,12 +77,12 @@ pub fn social_section(p: &Props) -> Html {
         Section::Social,
         tr(l, "Social protection", "Protection sociale"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
                     { for items }
-                    { add_button(List::Programmes, tr(l, "Add a programme", "Ajouter un programme"), &p.on_edit) }
+                    { add_button(List::Programmes, tr(l, "Add a programme", "Ajouter un programme"), &dispatch) }
                 </>
             }
         },

@@ -9,18 +9,12 @@ use crate::model::{Ramp, Taper};
 const W: f64 = 160.0;
 const H: f64 = 36.0;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct Props {
-    /// One value per plan year, 0 to 1.
-    pub values: Vec<f64>,
-    pub label: AttrValue,
-    #[prop_or_default]
-    pub testid: AttrValue,
-}
-
-#[function_component(Sparkline)]
-pub fn sparkline(p: &Props) -> Html {
-    let n = p.values.len();
+/// A line of `values` (one per plan year, 0 to 1), with its label for
+/// screen readers and its test id. A plain function, not a component: the
+/// section has computed the values anyway.
+#[inline(never)]
+pub fn sparkline(values: &[f64], label: &str, testid: String) -> Html {
+    let n = values.len();
     let x = |i: usize| {
         if n > 1 {
             2.0 + (W - 4.0) * i as f64 / (n - 1) as f64
@@ -31,13 +25,13 @@ pub fn sparkline(p: &Props) -> Html {
     let y = |v: f64| 2.0 + (H - 4.0) * (1.0 - v.clamp(0.0, 1.0));
     // A step line: the model is annual, so a value holds for its whole year.
     let mut d = String::new();
-    for (i, v) in p.values.iter().enumerate() {
+    for (i, v) in values.iter().enumerate() {
         let cmd = if i == 0 { 'M' } else { 'L' };
         d.push_str(&format!("{cmd}{:.1},{:.1} ", x(i), y(*v)));
     }
     html! {
         <svg class="sparkline" viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
-            role="img" aria-label={p.label.clone()} data-testid={p.testid.clone()}>
+            role="img" aria-label={label.to_string()} data-testid={testid}>
             <line class="axis" x1="0" x2={W.to_string()} y1={y(0.0).to_string()} y2={y(0.0).to_string()} />
             <line class="axis top" x1="0" x2={W.to_string()} y1={y(1.0).to_string()} y2={y(1.0).to_string()} />
             <path d={d} />

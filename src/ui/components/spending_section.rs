@@ -7,11 +7,12 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
-use super::sparkline::{ramp_values, Sparkline};
-use super::toggle_field::ToggleField;
-use super::year_field::YearField;
+use super::sparkline::{ramp_values, sparkline};
+use super::toggle_field::toggle_field;
+use super::year_field::year_field;
 use crate::model::Problem;
 use crate::model::Ramp;
+use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Section};
@@ -30,30 +31,28 @@ pub fn ramp_fields(
     labels: (&'static str, &'static str),
     problems: &[Problem],
     lang: Lang,
-    on_edit: &Callback<Action>,
 ) -> Html {
     let l = lang;
     let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
     let prob = |f: &str| problem(problems, lang, &format!("{at}.{f}"));
     html! {
         <div class="sub ramp">
-            <Sparkline values={ramp_values(r, horizon)} label={labels.1} testid={format!("ramp-preview-{at}")} />
+            { sparkline(&ramp_values(r, horizon), labels.1, format!("ramp-preview-{at}")) }
             <NumberField path={path("from_pct")} label={labels.0} value={r.from_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob("from_pct")} lang={l} on_edit={on_edit.clone()} />
+                kind={Kind::Pct} problem={prob("from_pct")} />
             <NumberField path={path("to_pct")} label={tr(l, "Rising to", "Jusqu'à")} value={r.to_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob("to_pct")} lang={l} on_edit={on_edit.clone()} />
-            <YearField path={path("start")} label={tr(l, "Starting in", "À partir de")} value={r.start as f64}
-                start_year={start_year} horizon={horizon} problem={prob("start")} lang={l} on_edit={on_edit.clone()} />
+                kind={Kind::Pct} problem={prob("to_pct")} />
+            { year_field(path("start"), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon), prob("start")) }
             <NumberField path={path("years")} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
                 max={horizon.max(1) as f64} step={1.0} kind={Kind::Years}
-                problem={prob("years")} lang={l} on_edit={on_edit.clone()} />
+                problem={prob("years")} />
         </div>
     }
 }
 
 #[function_component(SpendingSection)]
 pub fn spending_section(p: &Props) -> Html {
-    let l = p.lang;
+    let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let ctx = (plan.meta.start_year, plan.meta.horizon_years);
     let cur = AttrValue::from(plan.meta.currency.clone());
@@ -61,13 +60,13 @@ pub fn spending_section(p: &Props) -> Html {
     let items = plan.costs.iter().enumerate().map(|(i, c)| {
         let at = format!("costs[{i}]");
         let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, p.lang, &format!("{at}.{f}"));
+        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
         let toggle = |a: Action| {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(a.clone()))
         };
         let on_indexed = {
-            let on_edit = p.on_edit.clone();
+            let on_edit = dispatch.clone();
             let path = format!("{at}.indexed");
             Callback::from(move |b: bool| on_edit.emit(Action::Set {
                 path: path.clone(), value: crate::ui::edit::Value::Bool(b), edit: crate::ui::state::Edit::Commit,
@@ -77,21 +76,19 @@ pub fn spending_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Costs} index={i} count={plan.costs.len()}
                     name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()}
-                    problem={prob("name")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("name")} />
                 <NumberField path={path("base")} label={tr(l, "Cost in the first year", "Coût la première année")}
                     value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob("base")} lang={l} on_edit={p.on_edit.clone()} />
+                    problem={prob("base")} />
                 <NumberField path={path("real_growth_pct")} label={tr(l, "Real growth", "Croissance réelle")}
                     value={c.real_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob("real_growth_pct")} lang={l} on_edit={p.on_edit.clone()} />
-                <ToggleField path={path("indexed")} label={tr(l, "Rises with prices", "Indexé sur les prix")}
-                    checked={c.indexed} on_toggle={on_indexed} />
-                <ToggleField path={path("handover")} label={tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission")}
-                    checked={c.handover.is_some()} on_toggle={toggle(Action::Toggle(Optional::Handover(i)))} />
+                    problem={prob("real_growth_pct")} />
+                { toggle_field(&path("indexed"), tr(l, "Rises with prices", "Indexé sur les prix"), c.indexed, on_indexed) }
+                { toggle_field(&path("handover"), tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission"), c.handover.is_some(), toggle(Action::Toggle(Optional::Handover(i)))) }
                 if let Some(r) = &c.handover {
                     { ramp_fields(&format!("{at}.handover"), r, ctx,
                         (tr(l, "On budget at first", "Au budget au départ"), tr(l, "Share on the local budget, year by year", "Part au budget local, année par année")),
-                        &p.problems, l, &p.on_edit) }
+                        &p.problems, l) }
                 }
             </div>
         }
@@ -100,12 +97,12 @@ pub fn spending_section(p: &Props) -> Html {
         Section::Spending,
         tr(l, "Spending & handover", "Dépenses et transfert"),
         p.collapsed,
-        &p.on_edit,
+        &dispatch,
         || {
             html! {
                 <>
                     { for items }
-                    { add_button(List::Costs, tr(l, "Add a cost line", "Ajouter un poste de dépense"), &p.on_edit) }
+                    { add_button(List::Costs, tr(l, "Add a cost line", "Ajouter un poste de dépense"), &dispatch) }
                 </>
             }
         },

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::context::use_dispatch;
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
@@ -18,13 +19,13 @@ pub struct Props {
     /// Hide the label visually (list-item names have their own heading).
     #[prop_or_default]
     pub compact: bool,
-    pub on_edit: Callback<Action>,
 }
 
 #[function_component(TextField)]
 pub fn text_field(p: &Props) -> Html {
+    let dispatch = use_dispatch();
     let send = |edit: Edit| {
-        let on_edit = p.on_edit.clone();
+        let on_edit = dispatch.clone();
         let path = p.path.to_string();
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();

@@ -1,32 +1,25 @@
 //! A plan-year field: a whole plan-year index t with the calendar year it
-//! means (`start_year + t`) written beside it.
+//! means (`start_year + t`) written beside it. A plain function, not a
+//! component: the `NumberField` it returns is the memoised component, so a
+//! wrapper layer would only add code and a render.
 
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
-use crate::ui::i18n::Lang;
-use crate::ui::state::Action;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct Props {
-    pub path: AttrValue,
-    pub label: AttrValue,
-    pub value: f64,
-    pub start_year: i32,
-    /// The plan's horizon: the slider's end (typed values may go past it).
-    pub horizon: u32,
-    #[prop_or_default]
-    pub problem: Option<AttrValue>,
-    pub lang: Lang,
-    pub on_edit: Callback<Action>,
-}
-
-#[function_component(YearField)]
-pub fn year_field(p: &Props) -> Html {
+/// The `NumberField` for the plan year at `path`; its slider ends at the
+/// plan's `horizon` (typed values may go past it).
+#[inline(never)]
+pub fn year_field(
+    path: AttrValue,
+    label: &'static str,
+    value: f64,
+    (start_year, horizon): (i32, u32),
+    problem: Option<AttrValue>,
+) -> Html {
     html! {
-        <NumberField path={p.path.clone()} label={p.label.clone()} value={p.value}
-            min={0.0} max={p.horizon.max(1) as f64} step={1.0} kind={Kind::Whole}
-            start_year={Some(p.start_year)} problem={p.problem.clone()}
-            lang={p.lang} on_edit={p.on_edit.clone()} />
+        <NumberField {path} label={label} {value}
+            min={0.0} max={horizon.max(1) as f64} step={1.0} kind={Kind::Whole}
+            start_year={Some(start_year)} {problem} />
     }
 }

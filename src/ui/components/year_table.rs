@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::model::{Plan, Projection, YearResult};
 use crate::ui::chart::geometry::money;
 use crate::ui::chart::{currency_code, item_name, stale_badge, ProjectionProps};
+use crate::ui::context::use_lang;
 use crate::ui::format::{money_short, number, pct, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
 
@@ -225,7 +226,7 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
 
 #[function_component(YearTable)]
 pub fn year_table(props: &ProjectionProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let plan = &*props.plan;
     let p = &*props.projection;
     let n = p.years.len();

@@ -1,0 +1,153 @@
+//! What the interface calls things that the model names by key or path:
+//! where a problem is, by item name (`donors[1].taper.end` → "Child grant
+//! co-financing › taper.end"), and the metrics an exit criterion can test.
+//! Pure, so the host tests them; not for messages (the model writes those).
+
+use crate::model::Plan;
+use crate::ui::i18n::{tr, Lang};
+
+/// Where a problem is, for people: `donors[1].taper.end` → "Child grant
+/// co-financing › taper.end".
+pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
+    let Some(open) = path.find('[') else {
+        return if path.is_empty() {
+            tr(l, "plan", "plan").to_string()
+        } else {
+            path.to_string()
+        };
+    };
+    let list = &path[..open];
+    let rest = &path[open + 1..];
+    let Some(close) = rest.find(']') else {
+        return path.to_string();
+    };
+    let Ok(i) = rest[..close].parse::<usize>() else {
+        return path.to_string();
+    };
+    let field = rest[close + 1..].trim_start_matches('.');
+    let name = match list {
+        "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
+        "costs" => plan.costs.get(i).map(|x| x.name.clone()),
+        "programmes" => plan.programmes.get(i).map(|x| x.name.clone()),
+        "donors" => plan.donors.get(i).map(|x| x.name.clone()),
+        "criteria" => plan.criteria.get(i).and_then(|x| x.name.clone()),
+        _ => None,
+    }
+    .filter(|n| !n.trim().is_empty())
+    .unwrap_or_else(|| format!("{list}[{i}]"));
+    if field.is_empty() {
+        name
+    } else {
+        format!("{name} › {field}")
+    }
+}
+
+/// Every per-year result a criterion can test (the model's `METRICS`),
+/// with its label; the ones a criterion is most often about come first.
+pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut known = vec![
+        (
+            "self_sufficiency_pct",
+            tr(l, "Self-sufficiency (%)", "Autosuffisance (%)"),
+        ),
+        (
+            "donor_share_pct",
+            tr(
+                l,
+                "Donor share of funding (%)",
+                "Part des bailleurs dans le financement (%)",
+            ),
+        ),
+        (
+            "revenue_pct_gdp",
+            tr(l, "Revenue (% of GDP)", "Recettes (% du PIB)"),
+        ),
+        (
+            "social_protection_pct_gdp",
+            tr(
+                l,
+                "Social protection (% of GDP)",
+                "Protection sociale (% du PIB)",
+            ),
+        ),
+        (
+            "donor_drop_pct",
+            tr(
+                l,
+                "Drop in donor funding (% of need)",
+                "Baisse du financement des bailleurs (% du besoin)",
+            ),
+        ),
+        ("unfunded_gap", tr(l, "Unfunded gap", "Déficit non financé")),
+        ("balance", tr(l, "Balance", "Solde")),
+        ("reserve", tr(l, "Reserve", "Réserve")),
+        ("fiscal_space", tr(l, "Fiscal space", "Marge budgétaire")),
+        ("local_revenue", tr(l, "Local revenue", "Recettes locales")),
+        ("need", tr(l, "Spending need", "Besoin de dépenses")),
+        (
+            "donor_funding",
+            tr(l, "Donor funding", "Financement des bailleurs"),
+        ),
+        (
+            "programmed_donor_funding",
+            tr(
+                l,
+                "Programmed donor funding",
+                "Financement programmé des bailleurs",
+            ),
+        ),
+        (
+            "deposit",
+            tr(l, "Deposit to the reserve", "Versement à la réserve"),
+        ),
+        (
+            "draw",
+            tr(l, "Draw on the reserve", "Prélèvement sur la réserve"),
+        ),
+        ("gdp", tr(l, "GDP", "PIB")),
+        ("price_index", tr(l, "Price index", "Indice des prix")),
+        ("population", tr(l, "Population", "Population")),
+        ("fx", tr(l, "Exchange rate", "Taux de change")),
+    ];
+    // A figure the model adds later is still offered, by its name.
+    for m in crate::model::METRICS {
+        if !known.iter().any(|(k, _)| k == m) {
+            known.push((m, m));
+        }
+    }
+    known.retain(|(k, _)| crate::model::METRICS.contains(k));
+    known
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_placed_by_item_name() {
+        let plan = crate::model::parse_plan(include_str!("../../plans/example.json"))
+            .expect("the example plan parses");
+        assert_eq!(
+            place(&plan, "donors[1].taper.end", Lang::En),
+            "Child grant co-financing › taper.end"
+        );
+        assert_eq!(place(&plan, "costs[0]", Lang::En), "Police and border");
+        assert_eq!(place(&plan, "shocks[0].at", Lang::En), "shocks[0] › at");
+        assert_eq!(place(&plan, "macro.gdp_base", Lang::En), "macro.gdp_base");
+        assert_eq!(place(&plan, "", Lang::Fr), "plan");
+        assert_eq!(place(&plan, "donors[x", Lang::En), "donors[x");
+    }
+
+    #[test]
+    fn criteria_offer_every_metric_of_the_model() {
+        for lang in [Lang::En, Lang::Fr] {
+            let offered: Vec<&str> = metrics(lang).into_iter().map(|(k, _)| k).collect();
+            let mut sorted = offered.clone();
+            sorted.sort_unstable();
+            let mut model: Vec<&str> = crate::model::METRICS.to_vec();
+            model.sort_unstable();
+            assert_eq!(sorted, model);
+            assert_eq!(offered[0], "self_sufficiency_pct");
+        }
+    }
+}

@@ -1,0 +1,693 @@
+//! The reducer on the host: every `Action`, undo and redo, gestures, stale
+//! projections. It runs with a stand-in validate/evaluate, so these tests
+//! pin the interface's behaviour whatever the model computes.
+
+use std::rc::Rc;
+
+use sunset_planner::model::{
+    root, DonorKind, Field, Plan, Problem, Projection, Rule, Taper, YearResult,
+};
+use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
+use sunset_planner::ui::format::DisplayCurrency;
+use sunset_planner::ui::i18n::Lang;
+use sunset_planner::ui::presets::catalogue;
+use sunset_planner::ui::state::{Action, Edit, Engine, Section, State};
+
+/// Refuses a GDP at or below 0, like the model, and nothing else.
+fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
+    if plan.macro_path.gdp_base > 0.0 {
+        Ok(())
+    } else {
+        Err(vec![Problem::new(
+            root().macro_path().gdp_base(),
+            Rule::NotPositive {
+                got: plan.macro_path.gdp_base,
+            },
+        )])
+    }
+}
+
+/// One year per horizon year carrying the plan's GDP, so a test can tell
+/// which plan a projection came from; a horizon of 59 "overflows".
+fn fake_evaluate(plan: &Plan) -> Result<Projection, Problem> {
+    if plan.meta.horizon_years == 59 {
+        return Err(Problem::new(
+            Field::root().key("years").index(58).key("gdp"),
+            Rule::Overflow {
+                year: 2080,
+                figure: "gdp",
+            },
+        ));
+    }
+    let years = (0..plan.meta.horizon_years)
+        .map(|t| YearResult {
+            year: plan.meta.start_year + t as i32,
+            gdp: plan.macro_path.gdp_base,
+            ..Default::default()
+        })
+        .collect();
+    Ok(Projection {
+        years,
+        summary: Default::default(),
+    })
+}
+
+/// MODEL.md's example plan: the reducer tests name its items.
+fn default_plan() -> Plan {
+    sunset_planner::model::parse_plan(include_str!("../plans/example.json"))
+        .expect("the example plan parses")
+}
+
+fn state() -> Rc<State> {
+    Rc::new(State::with_engine(
+        default_plan(),
+        Engine {
+            validate: fake_validate,
+            evaluate: fake_evaluate,
+        },
+    ))
+}
+
+fn set(path: &str, value: Value, edit: Edit) -> Action {
+    Action::Set {
+        path: path.into(),
+        value,
+        edit,
+    }
+}
+
+fn num(path: &str, x: f64) -> Action {
+    set(path, Value::Num(x), Edit::Commit)
+}
+
+fn run(s: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+    actions.into_iter().fold(s, |s, a| s.reduce(a))
+}
+
+fn projected_gdp(s: &State) -> f64 {
+    s.projection
+        .as_ref()
+        .map(|p| p.years[0].gdp)
+        .unwrap_or(f64::NAN)
+}
+
+#[test]
+fn opens_on_a_valid_evaluated_plan() {
+    let s = state();
+    assert!(s.problems.is_empty());
+    assert!(!s.stale);
+    assert_eq!(projected_gdp(&s), 6.0e11);
+    assert!(!s.can_undo() && !s.can_redo());
+}
+
+#[test]
+fn a_set_edits_the_plan_and_reevaluates() {
+    let s = run(state(), [num("macro.gdp_base", 7.0e11)]);
+    assert_eq!(s.plan.macro_path.gdp_base, 7.0e11);
+    assert_eq!(projected_gdp(&s), 7.0e11);
+    assert!(s.can_undo());
+}
+
+#[test]
+fn every_kind_of_field_can_be_set() {
+    let s = run(
+        state(),
+        [
+            set("meta.name", Value::Text("Plan B".into()), Edit::Commit),
+            set("meta.start_year", Value::Int(2030), Edit::Commit),
+            set("meta.horizon_years", Value::Int(20), Edit::Commit),
+            num("macro.fx_base", 200.0),
+            num("macro.overrides.inflation_pct.2", 12.0),
+            num("revenues[0].reform.gain_pct_gdp_per_year", 0.7),
+            set("costs[2].indexed", Value::Bool(false), Edit::Commit),
+            num("costs[0].handover.from_pct", 30.0),
+            num("programmes[1].coverage.to_pct", 90.0),
+            set(
+                "donors[0].currency",
+                Value::Text("LCU".into()),
+                Edit::Commit,
+            ),
+            set("donors[0].taper.end", Value::Int(12), Edit::Commit),
+            num("donors[1].step_pp", 20.0),
+            num("shocks[0].cost_pct", 8.0),
+            num("reserve.target_months", 4.0),
+            set("criteria[0].op", Value::Text("<".into()), Edit::Commit),
+            set("criteria[0].name", Value::Text(String::new()), Edit::Commit),
+            num("reengagement.trigger_pct", 80.0),
+        ],
+    );
+    let p = &s.plan;
+    assert_eq!(p.meta.name, "Plan B");
+    assert_eq!(p.meta.start_year, 2030);
+    assert_eq!(p.meta.horizon_years, 20);
+    assert_eq!(p.macro_path.fx_base, 200.0);
+    assert_eq!(p.macro_path.overrides.inflation_pct.get(&2), Some(&12.0));
+    assert_eq!(
+        p.revenues[0]
+            .reform
+            .as_ref()
+            .map(|r| r.gain_pct_gdp_per_year),
+        Some(0.7)
+    );
+    assert!(!p.costs[2].indexed);
+    assert_eq!(p.costs[0].handover.as_ref().map(|r| r.from_pct), Some(30.0));
+    assert_eq!(
+        p.programmes[1].coverage.as_ref().map(|r| r.to_pct),
+        Some(90.0)
+    );
+    assert_eq!(p.donors[0].taper, Some(Taper::Linear { start: 2, end: 12 }));
+    assert_eq!(p.donors[1].step_pp, Some(20.0));
+    assert_eq!(p.shocks[0].cost_pct, 8.0);
+    assert_eq!(p.reserve.target_months, 4.0);
+    assert_eq!(p.criteria[0].name, None);
+    assert_eq!(p.reengagement.as_ref().map(|r| r.trigger_pct), Some(80.0));
+    assert_eq!(s.undo_depth(), 17);
+}
+
+#[test]
+fn an_edit_that_cannot_apply_changes_nothing() {
+    let s = state();
+    for a in [
+        num("macro.no_such_field", 1.0),
+        num("donors[9].base", 1.0),
+        set("shocks[0].at", Value::Int(-1), Edit::Commit),
+        set(
+            "donors[0].currency",
+            Value::Text("EUR".into()),
+            Edit::Commit,
+        ),
+        num("macro.gdp_base", f64::NAN),
+        num("donors[1].taper.rate_pct", 5.0),
+    ] {
+        let next = s.clone().reduce(a);
+        assert!(Rc::ptr_eq(&s, &next));
+    }
+}
+
+#[test]
+fn an_invalid_plan_keeps_the_last_projection_and_marks_it_stale() {
+    let s = run(
+        state(),
+        [num("macro.gdp_base", 5.0e11), num("macro.gdp_base", -1.0)],
+    );
+    assert!(s.stale);
+    assert_eq!(
+        s.problem_at("macro.gdp_base")
+            .map(Problem::message)
+            .as_deref(),
+        Some("must be above 0 (got -1)")
+    );
+    assert_eq!(projected_gdp(&s), 5.0e11, "last valid projection kept");
+    assert_eq!(
+        s.plan.macro_path.gdp_base, -1.0,
+        "the invalid value stays in the editor"
+    );
+    let s = s.reduce(num("macro.gdp_base", 8.0e11));
+    assert!(!s.stale && s.problems.is_empty());
+    assert_eq!(projected_gdp(&s), 8.0e11);
+}
+
+#[test]
+fn an_evaluation_error_is_shown_like_a_problem() {
+    let s = run(
+        state(),
+        [set("meta.horizon_years", Value::Int(59), Edit::Commit)],
+    );
+    assert!(s.stale);
+    assert_eq!(s.problems.len(), 1);
+    assert_eq!(s.problems[0].path.to_string(), "years[58].gdp");
+    assert!(s.problems[0].message().contains("overflows in 2080"));
+    assert_eq!(s.projection.as_ref().map(|p| p.years.len()), Some(15));
+}
+
+#[test]
+fn undo_and_redo_walk_every_edit() {
+    let s0 = state();
+    let s = run(
+        s0.clone(),
+        [
+            num("macro.inflation_pct", 9.0),
+            num("macro.real_growth_pct", 1.0),
+        ],
+    );
+    assert_eq!(s.undo_depth(), 2);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.plan.macro_path.real_growth_pct, 4.5);
+    assert_eq!(s.plan.macro_path.inflation_pct, 9.0);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(*s.plan, *s0.plan);
+    assert!(!s.can_undo() && s.can_redo());
+    let same = s.clone().reduce(Action::Undo);
+    assert!(
+        Rc::ptr_eq(&s, &same),
+        "undo with nothing to undo does nothing"
+    );
+    let s = run(s, [Action::Redo, Action::Redo]);
+    assert_eq!(s.plan.macro_path.real_growth_pct, 1.0);
+    assert!(!s.can_redo());
+}
+
+#[test]
+fn undo_restores_the_projection_and_problems_too() {
+    let s = run(state(), [num("macro.gdp_base", -5.0)]);
+    assert!(s.stale);
+    let s = s.reduce(Action::Undo);
+    assert!(!s.stale && s.problems.is_empty());
+    let s = s.reduce(Action::Redo);
+    assert!(s.stale && s.problem_at("macro.gdp_base").is_some());
+}
+
+#[test]
+fn a_new_edit_clears_redo() {
+    let s = run(
+        state(),
+        [
+            num("macro.inflation_pct", 9.0),
+            Action::Undo,
+            num("macro.inflation_pct", 3.0),
+        ],
+    );
+    assert!(!s.can_redo());
+}
+
+#[test]
+fn a_slider_drag_is_one_undo_step() {
+    let live = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Live);
+    let s = run(
+        state(),
+        [
+            live(4.6),
+            live(4.8),
+            live(5.1),
+            live(5.3),
+            set("macro.real_growth_pct", Value::Num(5.3), Edit::Commit),
+        ],
+    );
+    assert_eq!(s.plan.macro_path.real_growth_pct, 5.3);
+    assert_eq!(s.undo_depth(), 1);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.plan.macro_path.real_growth_pct, 4.5);
+    // After the gesture ends, the next drag of the same slider is a new step.
+    let s = run(
+        s,
+        [
+            Action::Redo,
+            live(6.0),
+            live(6.5),
+            Action::EndGesture,
+            live(7.0),
+        ],
+    );
+    assert_eq!(s.undo_depth(), 3);
+}
+
+#[test]
+fn a_drag_is_known_as_one_until_released() {
+    let slide = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Slide);
+    let s = run(state(), [slide(5.0), slide(5.5)]);
+    assert!(s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = s.reduce(set("macro.real_growth_pct", Value::Num(5.5), Edit::Commit));
+    assert!(!s.sliding());
+    assert_eq!(s.undo_depth(), 1);
+    let s = run(
+        state(),
+        [set("macro.real_growth_pct", Value::Num(5.0), Edit::Live)],
+    );
+    assert!(!s.sliding(), "typing is not a drag");
+}
+
+#[test]
+fn edits_of_different_controls_are_separate_steps() {
+    let s = run(
+        state(),
+        [
+            set("macro.real_growth_pct", Value::Num(5.0), Edit::Live),
+            set("macro.inflation_pct", Value::Num(8.0), Edit::Live),
+            set("macro.real_growth_pct", Value::Num(6.0), Edit::Live),
+        ],
+    );
+    assert_eq!(s.undo_depth(), 3);
+}
+
+#[test]
+fn list_operations_work_on_every_list() {
+    for list in [
+        List::Revenues,
+        List::Costs,
+        List::Programmes,
+        List::Donors,
+        List::Shocks,
+        List::Criteria,
+    ] {
+        let len = |s: &State| match list {
+            List::Revenues => s.plan.revenues.len(),
+            List::Costs => s.plan.costs.len(),
+            List::Programmes => s.plan.programmes.len(),
+            List::Donors => s.plan.donors.len(),
+            List::Shocks => s.plan.shocks.len(),
+            List::Criteria => s.plan.criteria.len(),
+        };
+        let s0 = state();
+        let n = len(&s0);
+        let op = |op| Action::List { list, op };
+        let s = run(s0.clone(), [op(ListOp::Add)]);
+        assert_eq!(len(&s), n + 1, "{list:?} add");
+        let s = run(s, [op(ListOp::Duplicate(0))]);
+        assert_eq!(len(&s), n + 2, "{list:?} duplicate");
+        let s = run(s, [op(ListOp::Remove(0)), op(ListOp::Remove(0))]);
+        assert_eq!(len(&s), n, "{list:?} remove");
+        assert_eq!(s.undo_depth(), 4);
+        // Moves outside the list and removals of missing items do nothing.
+        for bad in [
+            ListOp::MoveUp(0),
+            ListOp::MoveDown(len(&s).saturating_sub(1)),
+            ListOp::Remove(99),
+        ] {
+            assert!(Rc::ptr_eq(&s, &s.clone().reduce(op(bad))), "{list:?}");
+        }
+    }
+}
+
+#[test]
+fn added_and_duplicated_items_get_unique_names() {
+    let s = run(
+        state(),
+        [
+            Action::List {
+                list: List::Donors,
+                op: ListOp::Add,
+            },
+            Action::List {
+                list: List::Donors,
+                op: ListOp::Add,
+            },
+            Action::List {
+                list: List::Costs,
+                op: ListOp::Duplicate(0),
+            },
+        ],
+    );
+    let names: Vec<&str> = s.plan.donors.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(&names[3..], ["New donor", "New donor 2"]);
+    assert_eq!(s.plan.costs[1].name, "Police and border 2");
+}
+
+#[test]
+fn moving_an_item_swaps_it_with_its_neighbour() {
+    let s = run(
+        state(),
+        [Action::List {
+            list: List::Donors,
+            op: ListOp::MoveDown(0),
+        }],
+    );
+    assert_eq!(s.plan.donors[1].name, "Budget support");
+    let s = s.reduce(Action::List {
+        list: List::Donors,
+        op: ListOp::MoveUp(1),
+    });
+    assert_eq!(s.plan.donors[0].name, "Budget support");
+}
+
+#[test]
+fn renaming_a_line_repoints_the_donor_that_cofinances_it() {
+    let s = run(
+        state(),
+        [Action::List {
+            list: List::Programmes,
+            op: ListOp::Rename(0, "Child benefit".into()),
+        }],
+    );
+    assert_eq!(s.plan.programmes[0].name, "Child benefit");
+    assert_eq!(s.plan.donors[1].target.as_deref(), Some("Child benefit"));
+}
+
+#[test]
+fn every_preset_adds_a_donor_or_reshapes_one() {
+    let presets = catalogue(Lang::En);
+    assert!(presets.len() >= 5);
+    for p in &presets {
+        let s = state().reduce(Action::ApplyPreset {
+            id: p.id.into(),
+            donor: None,
+        });
+        assert_eq!(s.plan.donors.len(), 4, "{}", p.id);
+        assert_eq!(s.plan.donors[3].name, p.title, "named after the preset");
+        assert!(
+            s.plan.donors[3].target.as_deref() != Some(""),
+            "{}: a co-financing target is filled",
+            p.id
+        );
+        assert_eq!(s.undo_depth(), 1);
+        if p.is_taper {
+            let s = state().reduce(Action::ApplyPreset {
+                id: p.id.into(),
+                donor: Some(0),
+            });
+            assert_eq!(s.plan.donors.len(), 3);
+            assert_ne!(
+                s.plan.donors[0].taper,
+                state().plan.donors[0].taper,
+                "{}",
+                p.id
+            );
+            // A co-financing donor has no taper to reshape.
+            let s0 = state();
+            assert!(Rc::ptr_eq(
+                &s0,
+                &s0.clone().reduce(Action::ApplyPreset {
+                    id: p.id.into(),
+                    donor: Some(1)
+                })
+            ));
+        }
+    }
+    let s = state();
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(Action::ApplyPreset {
+            id: "nope".into(),
+            donor: None
+        })
+    ));
+}
+
+#[test]
+fn changing_donor_kind_keeps_what_fits_and_fills_what_is_required() {
+    let s = state().reduce(Action::SetDonorKind {
+        donor: 0,
+        kind: DonorKind::Cofinancing,
+    });
+    let d = &s.plan.donors[0];
+    assert_eq!(d.kind, DonorKind::Cofinancing);
+    assert_eq!((d.base, &d.taper, d.currency), (None, &None, None));
+    assert_eq!(d.target.as_deref(), Some("Child grant"));
+    assert!(d.initial_country_share_pct.is_some() && d.step_pp.is_some() && d.start.is_some());
+    assert_eq!(d.fulfilment_pct, 90.0, "fulfilment kept");
+    let s = s.reduce(Action::SetDonorKind {
+        donor: 0,
+        kind: DonorKind::GapFilling,
+    });
+    let d = &s.plan.donors[0];
+    assert!(d.base.is_some() && d.taper.is_some());
+    assert_eq!((d.target.as_ref(), d.step_pp, d.start), (None, None, None));
+}
+
+#[test]
+fn changing_taper_shape_keeps_start_and_end() {
+    let s = state().reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Linear,
+    });
+    assert_eq!(
+        s.plan.donors[2].taper,
+        Some(Taper::Linear { start: 4, end: 12 })
+    );
+    let s = s.reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Steps,
+    });
+    match &s.plan.donors[2].taper {
+        Some(Taper::Steps { points, end }) => {
+            assert_eq!(points[0].0, 4);
+            assert_eq!(*end, Some(12));
+        }
+        other => panic!("not steps: {other:?}"),
+    }
+    let s = run(
+        s,
+        [
+            Action::AddStepPoint { donor: 2 },
+            Action::RemoveStepPoint { donor: 2, point: 0 },
+            set("donors[2].taper.points[0]", Value::Int(7), Edit::Commit),
+            num("donors[2].taper.points[0].pct", 40.0),
+        ],
+    );
+    assert!(
+        matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points[0] == (7, 40.0))
+    );
+    assert!(
+        matches!(&s.plan.donors[2].taper, Some(Taper::Steps { points, .. }) if points.len() == 2)
+    );
+    let s = s.reduce(Action::SetTaperShape {
+        donor: 2,
+        shape: Shape::Logistic,
+    });
+    assert!(matches!(
+        s.plan.donors[2].taper,
+        Some(Taper::Logistic { end: Some(12), .. })
+    ));
+    // A cofinancing donor has no taper to shape.
+    let same = s.clone().reduce(Action::SetTaperShape {
+        donor: 1,
+        shape: Shape::Linear,
+    });
+    assert!(Rc::ptr_eq(&s, &same));
+}
+
+#[test]
+fn optional_parts_toggle_on_and_off() {
+    let s = run(
+        state(),
+        [
+            Action::Toggle(Optional::Reform(1)),
+            Action::Toggle(Optional::Handover(2)),
+            Action::Toggle(Optional::Coverage(0)),
+            Action::Toggle(Optional::TaperEnd(2)),
+            Action::Toggle(Optional::Reengagement),
+        ],
+    );
+    let p = &s.plan;
+    assert!(p.revenues[1].reform.is_some());
+    assert!(p.costs[2].handover.is_some());
+    assert!(p.programmes[0].coverage.is_none());
+    assert!(matches!(
+        p.donors[2].taper,
+        Some(Taper::Exponential { end: None, .. })
+    ));
+    assert!(p.reengagement.is_none());
+    let s = s.reduce(Action::Toggle(Optional::TaperEnd(2)));
+    assert!(matches!(
+        s.plan.donors[2].taper,
+        Some(Taper::Exponential { end: Some(_), .. })
+    ));
+    assert_eq!(s.undo_depth(), 6);
+}
+
+#[test]
+fn overrides_are_added_moved_set_and_removed() {
+    let s = run(
+        state(),
+        [
+            Action::AddOverride(Series::Inflation),
+            Action::MoveOverride {
+                series: Series::Inflation,
+                from: 1,
+                to: 5,
+            },
+            num("macro.overrides.inflation_pct.5", 20.0),
+        ],
+    );
+    let o = &s.plan.macro_path.overrides;
+    assert_eq!(o.inflation_pct.iter().collect::<Vec<_>>(), [(&5, &20.0)]);
+    // A move onto a year that has a value is refused.
+    let same = s.clone().reduce(Action::MoveOverride {
+        series: Series::RealGrowth,
+        from: 3,
+        to: 3,
+    });
+    assert!(Rc::ptr_eq(&s, &same));
+    let s = s.reduce(Action::RemoveOverride {
+        series: Series::RealGrowth,
+        year: 3,
+    });
+    assert!(s.plan.macro_path.overrides.real_growth_pct.is_empty());
+}
+
+#[test]
+fn loading_a_plan_is_undoable() {
+    let mut other = default_plan();
+    other.meta.name = "Loaded".into();
+    other.macro_path.gdp_base = 1.0e9;
+    let s = state().reduce(Action::Load(Box::new(other)));
+    assert_eq!(s.plan.meta.name, "Loaded");
+    assert_eq!(projected_gdp(&s), 1.0e9);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.plan.meta.name, "Example");
+}
+
+#[test]
+fn view_settings_are_not_undo_steps() {
+    let s = run(
+        state(),
+        [
+            Action::SetLang(Lang::Fr),
+            Action::SetCurrency(DisplayCurrency::Usd),
+            Action::ToggleSection(Section::Macro),
+        ],
+    );
+    assert_eq!(s.lang, Lang::Fr);
+    assert_eq!(s.currency, DisplayCurrency::Usd);
+    assert!(s.is_collapsed(Section::Macro));
+    assert!(!s.can_undo());
+    let s = run(
+        s,
+        [
+            Action::ToggleSection(Section::Macro),
+            Action::OpenSection(Section::Reserve),
+        ],
+    );
+    assert!(!s.is_collapsed(Section::Macro) && !s.is_collapsed(Section::Reserve));
+    assert_eq!(Section::of_path("donors[1].taper.end"), Section::Donors);
+    assert_eq!(Section::of_path("criteria[0].metric"), Section::Reserve);
+}
+
+#[test]
+fn french_names_for_new_items() {
+    let s = run(
+        state(),
+        [
+            Action::SetLang(Lang::Fr),
+            Action::List {
+                list: List::Revenues,
+                op: ListOp::Add,
+            },
+        ],
+    );
+    assert_eq!(s.plan.revenues[4].name, "Nouvelle recette");
+}
+
+#[test]
+fn extreme_plan_years_do_not_panic() {
+    let max = Value::Int(i64::from(u32::MAX));
+    let mut s = run(
+        state(),
+        [set("donors[2].taper.start", max.clone(), Edit::Commit)],
+    );
+    for shape in [
+        Shape::Linear,
+        Shape::Steps,
+        Shape::Logistic,
+        Shape::None,
+        Shape::Exponential,
+    ] {
+        s = s.reduce(Action::SetTaperShape { donor: 2, shape });
+    }
+    s = run(
+        s,
+        [
+            Action::SetTaperShape {
+                donor: 2,
+                shape: Shape::Steps,
+            },
+            set("donors[2].taper.points[1]", max.clone(), Edit::Commit),
+            Action::AddStepPoint { donor: 2 },
+            Action::Toggle(Optional::TaperEnd(2)),
+            set("costs[0].handover.start", max.clone(), Edit::Commit),
+            set("costs[0].handover.years", max, Edit::Commit),
+            set("meta.start_year", Value::Int(i64::MAX), Edit::Commit),
+        ],
+    );
+    assert!(s.can_undo());
+}
