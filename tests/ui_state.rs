@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use sunset_planner::model::{
-    root, DonorKind, Field, Plan, Problem, Projection, Rule, Taper, YearResult,
+    root, At, DonorKind, Field, Node, Plan, Problem, Projection, Rule, Taper, YearResult, VERSION,
 };
 use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
 use sunset_planner::ui::format::DisplayCurrency;
@@ -68,9 +68,14 @@ fn state() -> Rc<State> {
     ))
 }
 
+/// A field by its MODEL.md path; a path the plan does not have fails the test.
+fn field(path: &str) -> Field {
+    Field::parse(path, Plan::shape(), VERSION).expect("a field of the plan")
+}
+
 fn set(path: &str, value: Value, edit: Edit) -> Action {
     Action::Set {
-        path: path.into(),
+        field: field(path),
         value,
         edit,
     }
@@ -167,8 +172,15 @@ fn every_kind_of_field_can_be_set() {
 #[test]
 fn an_edit_that_cannot_apply_changes_nothing() {
     let s = state();
+    // A field the plan does not have cannot even be named.
+    assert!(Field::parse("macro.no_such_field", Plan::shape(), VERSION).is_err());
     for a in [
-        num("macro.no_such_field", 1.0),
+        // A whole object is no control's field.
+        Action::Set {
+            field: root().macro_path().field().clone(),
+            value: Value::Num(1.0),
+            edit: Edit::Commit,
+        },
         num("donors[9].base", 1.0),
         set("shocks[0].at", Value::Int(-1), Edit::Commit),
         set(
@@ -192,7 +204,7 @@ fn an_invalid_plan_keeps_the_last_projection_and_marks_it_stale() {
     );
     assert!(s.stale);
     assert_eq!(
-        s.problem_at("macro.gdp_base")
+        s.problem_at(&field("macro.gdp_base"))
             .map(Problem::message)
             .as_deref(),
         Some("must be above 0 (got -1)")
@@ -254,7 +266,7 @@ fn undo_restores_the_projection_and_problems_too() {
     let s = s.reduce(Action::Undo);
     assert!(!s.stale && s.problems.is_empty());
     let s = s.reduce(Action::Redo);
-    assert!(s.stale && s.problem_at("macro.gdp_base").is_some());
+    assert!(s.stale && s.problem_at(&field("macro.gdp_base")).is_some());
 }
 
 #[test]
@@ -639,8 +651,8 @@ fn view_settings_are_not_undo_steps() {
         ],
     );
     assert!(!s.is_collapsed(Section::Macro) && !s.is_collapsed(Section::Reserve));
-    assert_eq!(Section::of_path("donors[1].taper.end"), Section::Donors);
-    assert_eq!(Section::of_path("criteria[0].metric"), Section::Reserve);
+    assert_eq!(Section::of(&field("donors[1].taper.end")), Section::Donors);
+    assert_eq!(Section::of(&field("criteria[0].metric")), Section::Reserve);
 }
 
 #[test]

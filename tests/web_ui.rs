@@ -62,7 +62,7 @@ fn harness(p: &HarnessProps) -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={Ctx::new(Lang::En, on_edit)}>
-            <NumberField path={"macro.real_growth_pct"} label={"Real growth"} value={*value}
+            <NumberField field={sunset_planner::model::root().macro_path().real_growth_pct()} label={"Real growth"} value={*value}
                 min={0.0} max={50.0} step={0.1} kind={p.kind} start_year={(p.kind == Kind::Whole).then_some(2026)}
                 problem={p.problem.clone()} />
         </ContextProvider<Ctx>>
@@ -150,7 +150,7 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
     assert_eq!(
         log.first(),
         Some(&Action::Set {
-            path: "macro.real_growth_pct".into(),
+            field: sunset_planner::model::root().macro_path().real_growth_pct(),
             value: Value::Num(12.5),
             edit: Edit::Live
         })
@@ -158,7 +158,7 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
     assert_eq!(
         log.last(),
         Some(&Action::Set {
-            path: "macro.real_growth_pct".into(),
+            field: sunset_planner::model::root().macro_path().real_growth_pct(),
             value: Value::Num(12.5),
             edit: Edit::Commit
         })

@@ -246,6 +246,12 @@ impl<A: At> At for ListAt<A> {
     }
 }
 
+impl<A> fmt::Display for ListAt<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl<A: At> ListAt<A> {
     pub fn at(&self, i: usize) -> A {
         A::from_field(self.0.index(i))

@@ -725,6 +725,13 @@ macro_rules! record {
             }
         }
 
+        /// The path, as MODEL.md writes it.
+        impl std::fmt::Display for $A {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
         #[allow(clippy::wrong_self_convention)]
         impl $A {
             $(
@@ -865,6 +872,13 @@ macro_rules! tagged {
             }
             fn field(&self) -> &$crate::model::field::Field {
                 &self.0
+            }
+        }
+
+        /// The path, as MODEL.md writes it.
+        impl std::fmt::Display for $A {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
             }
         }
 

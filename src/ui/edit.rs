@@ -9,8 +9,8 @@ use std::any::Any;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    CostLine, Criterion, Currency, Donor, DonorKind, Field, Node, Op, Plan, Programme, Ramp,
-    Reform, Revenue, Seg, Shock, Taper, VERSION,
+    root, At, CostLine, Criterion, Currency, Donor, DonorKind, Field, Node, Op, Plan, Programme,
+    Ramp, Reform, Revenue, Seg, Shock, Taper,
 };
 use crate::ui::i18n::{tr, Lang};
 
@@ -65,12 +65,6 @@ const NO_FIELD: EditError = EditError("no such field");
 
 fn item<T>(list: &mut [T], i: usize) -> Result<&mut T, EditError> {
     list.get_mut(i).ok_or(EditError("no such item"))
-}
-
-/// Sets the field at `path` (a MODEL.md path) to `v`.
-pub fn set(plan: &mut Plan, path: &str, v: Value) -> Edit {
-    let field = Field::parse(path, Plan::shape(), VERSION).map_err(|_| NO_FIELD)?;
-    set_field(plan, &field, v)
 }
 
 /// Sets the field `field` names to `v`. The plan's definition finds the
@@ -176,7 +170,7 @@ pub enum List {
 }
 
 impl List {
-    /// The plan-file key, used in paths and test ids.
+    /// The plan-file key, used in test ids.
     pub fn key(self) -> &'static str {
         match self {
             List::Revenues => "revenues",
@@ -186,6 +180,30 @@ impl List {
             List::Shocks => "shocks",
             List::Criteria => "criteria",
         }
+    }
+    /// The list's address in the plan.
+    pub fn field(self) -> Field {
+        let r = root();
+        match self {
+            List::Revenues => r.revenues().field().clone(),
+            List::Costs => r.costs().field().clone(),
+            List::Programmes => r.programmes().field().clone(),
+            List::Donors => r.donors().field().clone(),
+            List::Shocks => r.shocks().field().clone(),
+            List::Criteria => r.criteria().field().clone(),
+        }
+    }
+    /// The name field of item `i`; shocks have none.
+    pub fn name_at(self, i: usize) -> Option<Field> {
+        let r = root();
+        Some(match self {
+            List::Revenues => r.revenues().at(i).name(),
+            List::Costs => r.costs().at(i).name(),
+            List::Programmes => r.programmes().at(i).name(),
+            List::Donors => r.donors().at(i).name(),
+            List::Shocks => return None,
+            List::Criteria => r.criteria().at(i).name(),
+        })
     }
     /// Singular, for `add-<noun>` test ids.
     pub fn noun(self) -> &'static str {
@@ -362,14 +380,8 @@ pub fn list_op(plan: &mut Plan, list: List, op: ListOp, lang: Lang) -> Edit {
             Ok(())
         }
         ListOp::Rename(i, name) => {
-            if list == List::Shocks {
-                return Err(EditError("shocks have no name"));
-            }
-            set(
-                plan,
-                &format!("{}[{i}].name", list.key()),
-                Value::Text(name),
-            )
+            let field = list.name_at(i).ok_or(EditError("shocks have no name"))?;
+            set_field(plan, &field, Value::Text(name))
         }
         ListOp::Duplicate(i) => {
             let copy = |n: &str| unique_name(n, &names_of(plan, list));
@@ -627,6 +639,17 @@ impl Series {
         match self {
             Series::RealGrowth => "real_growth_pct",
             Series::Inflation => "inflation_pct",
+        }
+    }
+}
+
+impl Series {
+    /// The override for plan year `t` of this series.
+    pub fn at(self, t: u32) -> Field {
+        let o = root().macro_path().overrides();
+        match self {
+            Series::RealGrowth => o.real_growth_pct().year(t),
+            Series::Inflation => o.inflation_pct().year(t),
         }
     }
 }

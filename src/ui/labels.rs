@@ -3,42 +3,33 @@
 //! co-financing › taper.end"), and the metrics an exit criterion can test.
 //! Pure, so the host tests them; not for messages (the model writes those).
 
-use crate::model::Plan;
+use crate::model::{Field, Plan, Seg};
 use crate::ui::i18n::{tr, Lang};
 
 /// Where a problem is, for people: `donors[1].taper.end` → "Child grant
 /// co-financing › taper.end".
-pub fn place(plan: &Plan, path: &str, l: Lang) -> String {
-    let Some(open) = path.find('[') else {
-        return if path.is_empty() {
-            tr(l, "plan", "plan").to_string()
-        } else {
-            path.to_string()
-        };
+pub fn place(plan: &Plan, path: &Field, l: Lang) -> String {
+    let (list, i) = match path.segs() {
+        [] => return tr(l, "plan", "plan").to_string(),
+        [Seg::Key(list), Seg::Index(i), ..] => (*list, *i),
+        _ => return path.to_string(),
     };
-    let list = &path[..open];
-    let rest = &path[open + 1..];
-    let Some(close) = rest.find(']') else {
-        return path.to_string();
-    };
-    let Ok(i) = rest[..close].parse::<usize>() else {
-        return path.to_string();
-    };
-    let field = rest[close + 1..].trim_start_matches('.');
     let name = match list {
         "revenues" => plan.revenues.get(i).map(|x| x.name.clone()),
         "costs" => plan.costs.get(i).map(|x| x.name.clone()),
         "programmes" => plan.programmes.get(i).map(|x| x.name.clone()),
         "donors" => plan.donors.get(i).map(|x| x.name.clone()),
         "criteria" => plan.criteria.get(i).and_then(|x| x.name.clone()),
+        "scenarios" => plan.scenarios.get(i).map(|x| x.name.clone()),
         _ => None,
     }
     .filter(|n| !n.trim().is_empty())
     .unwrap_or_else(|| format!("{list}[{i}]"));
-    if field.is_empty() {
+    let rest = path.skip(2);
+    if rest.is_root() {
         name
     } else {
-        format!("{name} › {field}")
+        format!("{name} › {rest}")
     }
 }
 
@@ -123,19 +114,36 @@ pub fn metrics(l: Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
+    fn at(path: &str) -> Field {
+        Field::parse(
+            path,
+            <Plan as crate::model::Node>::shape(),
+            crate::model::VERSION,
+        )
+        .expect("a field of the plan")
+    }
+
     #[test]
     fn problems_are_placed_by_item_name() {
         let plan = crate::model::parse_plan(include_str!("../../plans/example.json"))
             .expect("the example plan parses");
         assert_eq!(
-            place(&plan, "donors[1].taper.end", Lang::En),
+            place(&plan, &at("donors[1].taper.end"), Lang::En),
             "Child grant co-financing › taper.end"
         );
-        assert_eq!(place(&plan, "costs[0]", Lang::En), "Police and border");
-        assert_eq!(place(&plan, "shocks[0].at", Lang::En), "shocks[0] › at");
-        assert_eq!(place(&plan, "macro.gdp_base", Lang::En), "macro.gdp_base");
-        assert_eq!(place(&plan, "", Lang::Fr), "plan");
-        assert_eq!(place(&plan, "donors[x", Lang::En), "donors[x");
+        assert_eq!(place(&plan, &at("costs[0]"), Lang::En), "Police and border");
+        assert_eq!(
+            place(&plan, &at("shocks[0].at"), Lang::En),
+            "shocks[0] › at"
+        );
+        assert_eq!(
+            place(&plan, &at("macro.gdp_base"), Lang::En),
+            "macro.gdp_base"
+        );
+        assert_eq!(place(&plan, &Field::root(), Lang::Fr), "plan");
+        // A result's address (a year that overflows) is shown as MODEL.md writes it.
+        let year = Field::root().key("years").index(3).key("gdp");
+        assert_eq!(place(&plan, &year, Lang::En), "years[3] › gdp");
     }
 
     #[test]

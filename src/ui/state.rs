@@ -13,7 +13,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{DonorKind, Plan, Problem, Projection};
+use crate::model::{DonorKind, Field, Plan, Problem, Projection, Seg};
 use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::Lang;
@@ -49,10 +49,13 @@ impl Section {
         }
     }
 
-    /// The section holding the control for a problem path, so a link to a
-    /// problem can open it.
-    pub fn of_path(path: &str) -> Section {
-        let head = path.split(['.', '[']).next().unwrap_or("");
+    /// The section holding the control for a field (a problem's path), so a
+    /// link to a problem can open it.
+    pub fn of(field: &Field) -> Section {
+        let head = match field.segs().first() {
+            Some(Seg::Key(k)) => *k,
+            _ => "",
+        };
         match head {
             "macro" => Section::Macro,
             "revenues" => Section::Revenue,
@@ -80,9 +83,9 @@ pub enum Edit {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Set the field at `path` (a MODEL.md path such as `donors[0].base`).
+    /// Set a field (`root().donors().at(0).base()`, `donors[0].base`).
     Set {
-        path: String,
+        field: Field,
         value: Value,
         edit: Edit,
     },
@@ -181,8 +184,8 @@ pub struct State {
     pub collapsed: Rc<Vec<Section>>,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
-    /// The path of the control whose gesture is under way.
-    gesture: Option<String>,
+    /// The field of the control whose gesture is under way.
+    gesture: Option<Field>,
     /// Whether that gesture is a slider drag.
     sliding: bool,
     engine: Engine,
@@ -239,9 +242,9 @@ impl State {
         self.collapsed.contains(&s)
     }
 
-    /// The problem of a control's path, if any.
-    pub fn problem_at(&self, path: &str) -> Option<&Problem> {
-        self.problems.iter().find(|p| p.path.to_string() == path)
+    /// The problem at a control's field, if any.
+    pub fn problem_at(&self, field: &Field) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.path == *field)
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -282,8 +285,8 @@ impl State {
 
     /// Installs `plan` as the new plan: one undo step unless it continues
     /// the gesture `key`.
-    fn commit(&mut self, plan: Plan, key: Option<&str>, edit: Edit) {
-        let continues = matches!((&self.gesture, key), (Some(g), Some(k)) if g == k);
+    fn commit(&mut self, plan: Plan, key: Option<Field>, edit: Edit) {
+        let continues = matches!((&self.gesture, &key), (Some(g), Some(k)) if g == k);
         if !continues {
             self.undo.push(Rc::new(self.snapshot()));
             if self.undo.len() > UNDO_LIMIT {
@@ -292,7 +295,7 @@ impl State {
         }
         self.redo.clear();
         self.gesture = match edit {
-            Edit::Live | Edit::Slide => key.map(str::to_string),
+            Edit::Live | Edit::Slide => key,
             Edit::Commit => None,
         };
         self.sliding = edit == Edit::Slide;
@@ -320,9 +323,9 @@ impl State {
         let lang = self.lang;
         // Each arm either edits `plan` (Ok) or handles the action itself.
         let (result, key, edit_kind) = match action {
-            Action::Set { path, value, edit } => {
-                let r = edit::set(&mut plan, &path, value);
-                (r, Some(path), edit)
+            Action::Set { field, value, edit } => {
+                let r = edit::set_field(&mut plan, &field, value);
+                (r, Some(field), edit)
             }
             Action::EndGesture => {
                 if self.gesture.is_none() {
@@ -427,7 +430,7 @@ impl State {
             }
             return self;
         }
-        next.commit(plan, key.as_deref(), edit_kind);
+        next.commit(plan, key, edit_kind);
         Rc::new(next)
     }
 }

@@ -12,11 +12,13 @@ use super::shared::{nice_ceil, problem};
 use super::sparkline::{sparkline, taper_values};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
-use crate::model::{Currency, Donor, DonorKind, Plan, Problem, Taper};
+use crate::model::{
+    root, At, Currency, Donor, DonorAt, DonorKind, Field, Plan, Problem, Taper, TaperAt,
+};
 use crate::ui::context::{use_ctx, Ctx};
-use crate::ui::edit::{List, Optional, Shape, Value};
+use crate::ui::edit::{List, Optional, Shape};
 use crate::ui::i18n::{tr, Lang};
-use crate::ui::state::{Action, Edit};
+use crate::ui::state::Action;
 
 #[derive(Properties, Clone)]
 pub struct Props {
@@ -74,9 +76,8 @@ pub fn donor_editor(p: &Props) -> Html {
     let Some(d) = p.plan.donors.get(i) else {
         return Html::default();
     };
-    let at = format!("donors[{i}]");
-    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+    let at = root().donors().at(i);
+    let prob = |f: &Field| problem(&p.problems, l, f);
     let on_edit = dispatch.clone();
 
     let kind_pick = {
@@ -98,21 +99,21 @@ pub fn donor_editor(p: &Props) -> Html {
         .collect::<Vec<_>>();
 
     let body = match d.kind {
-        DonorKind::Cofinancing => cofinancing_fields(p, d, &at, l, &dispatch),
+        DonorKind::Cofinancing => cofinancing_fields(p, d, &at, l),
         _ => flow_fields(p, d, &at, l, &dispatch),
     };
     html! {
         <div class="item donor" data-testid={format!("item-{at}")}>
             <ItemHeader list={List::Donors} index={i} count={p.plan.donors.len()}
                 name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()}
-                problem={prob("name")} />
-            <SelectField path={path("kind")} label={tr(l, "Kind", "Type")} value={d.kind.as_str()}
-                options={kinds} problem={prob("kind")} on_pick={kind_pick} />
+                problem={prob(&at.name())} />
+            <SelectField field={at.kind()} label={tr(l, "Kind", "Type")} value={d.kind.as_str()}
+                options={kinds} problem={prob(&at.kind())} on_pick={Some(kind_pick)} />
             { body }
-            <NumberField path={path("fulfilment_pct")} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
+            <NumberField field={at.fulfilment_pct()} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
                 value={d.fulfilment_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
                 hint={tr(l, "The share of what is pledged that is actually paid out.", "La part des engagements réellement décaissée.")}
-                problem={prob("fulfilment_pct")} />
+                problem={prob(&at.fulfilment_pct())} />
             if d.kind == DonorKind::GapFilling {
                 <p class="hint">{ tr(l,
                     "Pays only what the budget still lacks, up to its ceiling, before the reserve is drawn.",
@@ -122,16 +123,8 @@ pub fn donor_editor(p: &Props) -> Html {
     }
 }
 
-fn cofinancing_fields(
-    p: &Props,
-    d: &Donor,
-    at: &str,
-    l: Lang,
-    dispatch: &Callback<Action>,
-) -> Html {
-    let i = p.index;
-    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+fn cofinancing_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang) -> Html {
+    let prob = |f: &Field| problem(&p.problems, l, f);
     let targets: Vec<(AttrValue, AttrValue)> = p
         .plan
         .programmes
@@ -140,40 +133,29 @@ fn cofinancing_fields(
         .chain(p.plan.costs.iter().map(|x| x.name.clone()))
         .map(|n| (AttrValue::from(n.clone()), AttrValue::from(n)))
         .collect();
-    let on_target = {
-        let on_edit = dispatch.clone();
-        Callback::from(move |v: String| {
-            on_edit.emit(Action::Set {
-                path: format!("donors[{i}].target"),
-                value: Value::Text(v),
-                edit: Edit::Commit,
-            })
-        })
-    };
     html! {
         <>
-            <SelectField path={path("target")} label={tr(l, "Co-finances", "Cofinance")}
+            <SelectField field={at.target()} label={tr(l, "Co-finances", "Cofinance")}
                 value={d.target.clone().unwrap_or_default()} options={targets}
-                problem={prob("target")} on_pick={on_target} />
-            <NumberField path={path("initial_country_share_pct")} label={tr(l, "Country share at first", "Part du pays au départ")}
+                problem={prob(&at.target())} />
+            <NumberField field={at.initial_country_share_pct()} label={tr(l, "Country share at first", "Part du pays au départ")}
                 value={d.initial_country_share_pct.unwrap_or(0.0)} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                problem={prob("initial_country_share_pct")} />
-            <NumberField path={path("step_pp")} label={tr(l, "Country share rises by", "La part du pays augmente de")}
+                problem={prob(&at.initial_country_share_pct())} />
+            <NumberField field={at.step_pp()} label={tr(l, "Country share rises by", "La part du pays augmente de")}
                 value={d.step_pp.unwrap_or(0.0)} min={0.0} max={50.0} step={0.5} kind={Kind::Pct}
                 unit={tr(l, "points/yr", "points/an")}
-                problem={prob("step_pp")} />
-            { year_field(path("start"), tr(l, "Rising from", "Hausse à partir de"), d.start.unwrap_or(0) as f64,
-                (p.plan.meta.start_year, p.plan.meta.horizon_years), prob("start")) }
+                problem={prob(&at.step_pp())} />
+            { year_field(at.start(), tr(l, "Rising from", "Hausse à partir de"), d.start.unwrap_or(0) as f64,
+                (p.plan.meta.start_year, p.plan.meta.horizon_years), prob(&at.start())) }
         </>
     }
 }
 
-fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Action>) -> Html {
+fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<Action>) -> Html {
     let i = p.index;
     let sy = p.plan.meta.start_year;
     let h = p.plan.meta.horizon_years;
-    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+    let prob = |f: &Field| problem(&p.problems, l, f);
     let usd = d.currency == Some(Currency::Usd);
     let unit = if usd {
         AttrValue::from("USD")
@@ -188,16 +170,6 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
             1.0
         };
     let base_max = nice_ceil(gdp_in * 0.2);
-    let on_currency = {
-        let on_edit = dispatch.clone();
-        Callback::from(move |v: String| {
-            on_edit.emit(Action::Set {
-                path: format!("donors[{i}].currency"),
-                value: Value::Text(v),
-                edit: Edit::Commit,
-            })
-        })
-    };
     let currencies = vec![
         (
             AttrValue::from(Currency::Lcu.as_str()),
@@ -231,36 +203,41 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
             )
         })
         .collect::<Vec<_>>();
-    let year = |f: &str, label: &'static str, v: u32| {
-        year_field(path(f), label, v as f64, (sy, h), prob(f))
+    let year = |f: Field, label: &'static str, v: u32| {
+        let problem = prob(&f);
+        year_field(f, label, v as f64, (sy, h), problem)
     };
+    // The start and the cliff `end` are where every shape that has them
+    // keeps them (`taper.start`, `taper.end`).
+    let taper_at = at.taper();
+    let (start_at, end_at) = (taper_at.linear().start(), taper_at.linear().end());
     let params = match &taper {
         Taper::None { .. } => Html::default(),
         Taper::Linear { start, end } => html! { <>
-            { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
-            { year("taper.end", tr(l, "Reaches zero in", "Atteint zéro en"), *end) }
+            { year(start_at.clone(), tr(l, "Taper starts after", "La baisse commence après"), *start) }
+            { year(end_at.clone(), tr(l, "Reaches zero in", "Atteint zéro en"), *end) }
         </> },
         Taper::Exponential {
             start, rate_pct, ..
         } => html! { <>
-            { year("taper.start", tr(l, "Taper starts after", "La baisse commence après"), *start) }
-            <NumberField path={path("taper.rate_pct")} label={tr(l, "Falls each year by", "Baisse chaque année de")}
+            { year(start_at.clone(), tr(l, "Taper starts after", "La baisse commence après"), *start) }
+            <NumberField field={taper_at.exponential().rate_pct()} label={tr(l, "Falls each year by", "Baisse chaque année de")}
                 value={*rate_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                problem={prob("taper.rate_pct")} />
+                problem={prob(&taper_at.exponential().rate_pct())} />
         </> },
         Taper::Logistic {
             midpoint,
             steepness,
             ..
         } => html! { <>
-            <NumberField path={path("taper.midpoint")} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
+            <NumberField field={taper_at.logistic().midpoint()} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
                 value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain}
-                problem={prob("taper.midpoint")} />
-            <NumberField path={path("taper.steepness")} label={tr(l, "Steepness", "Pente")}
+                problem={prob(&taper_at.logistic().midpoint())} />
+            <NumberField field={taper_at.logistic().steepness()} label={tr(l, "Steepness", "Pente")}
                 value={*steepness} min={0.0} max={5.0} step={0.05} kind={Kind::Plain}
-                problem={prob("taper.steepness")} />
+                problem={prob(&taper_at.logistic().steepness())} />
         </> },
-        Taper::Steps { points, .. } => steps_fields(p, points, at, l, dispatch),
+        Taper::Steps { points, .. } => steps_fields(p, points, &taper_at, l, dispatch),
     };
     let end = match &taper {
         Taper::Linear { .. } => None,
@@ -293,25 +270,25 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
     };
     html! {
         <>
-            <SelectField path={path("currency")} label={tr(l, "Pledged in", "Engagé en")}
+            <SelectField field={at.currency()} label={tr(l, "Pledged in", "Engagé en")}
                 value={d.currency.unwrap_or_default().as_str()} options={currencies}
-                problem={prob("currency")} on_pick={on_currency} />
-            <NumberField path={path("base")}
+                problem={prob(&at.currency())} />
+            <NumberField field={at.base()}
                 label={if d.kind == DonorKind::GapFilling { tr(l, "Yearly ceiling", "Plafond annuel") } else { tr(l, "Yearly amount", "Montant annuel") }}
                 value={d.base.unwrap_or(0.0)} min={0.0} max={base_max} kind={Kind::Amount} unit={unit}
-                problem={prob("base")} />
+                problem={prob(&at.base())} />
             <div class="taper">
-                <SelectField path={path("taper.shape")} label={tr(l, "Taper", "Profil de retrait")}
-                    value={shape.as_str()} options={shapes} problem={prob("taper.shape")} on_pick={on_shape} />
+                <SelectField field={taper_at.tag()} label={tr(l, "Taper", "Profil de retrait")}
+                    value={shape.as_str()} options={shapes} problem={prob(&taper_at.tag())} on_pick={Some(on_shape)} />
                 { sparkline(&taper_values(&taper, h), tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année"),
                     format!("taper-preview-{at}")) }
             </div>
             <div class="presets taper-presets">{ for taper_presets }</div>
             { params }
             if let Some(end) = end {
-                { toggle_field(&path("taper.end"), tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)"), end.is_some(), on_end) }
+                { toggle_field(&end_at, tr(l, "Stops at once in a given year (cliff)", "S'arrête d'un coup une année donnée (falaise)"), end.is_some(), on_end) }
                 if let Some(e) = end {
-                    { year("taper.end", tr(l, "Stops in", "S'arrête en"), e) }
+                    { year(end_at.clone(), tr(l, "Stops in", "S'arrête en"), e) }
                 }
             }
         </>
@@ -321,26 +298,27 @@ fn flow_fields(p: &Props, d: &Donor, at: &str, l: Lang, dispatch: &Callback<Acti
 fn steps_fields(
     p: &Props,
     points: &[(u32, f64)],
-    at: &str,
+    taper: &TaperAt,
     l: Lang,
     dispatch: &Callback<Action>,
 ) -> Html {
     let i = p.index;
+    let list = taper.steps().points();
     let rows = points.iter().enumerate().map(|(j, (t, pct))| {
-        let tp = format!("{at}.taper.points[{j}]");
-        let vp = format!("{at}.taper.points[{j}].pct");
+        let point = list.at(j);
+        let (tp, vp) = (point.year(), point.pct());
         let remove = {
             let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::RemoveStepPoint { donor: i, point: j }))
         };
         html! {
             <div class="step-row" key={j}>
-                { year_field(AttrValue::from(tp.clone()), tr(l, "From", "À partir de"), *t as f64,
+                { year_field(tp.clone(), tr(l, "From", "À partir de"), *t as f64,
                     (p.plan.meta.start_year, p.plan.meta.horizon_years), problem(&p.problems, l, &tp)) }
-                <NumberField path={AttrValue::from(vp.clone())} label={tr(l, "Share paid", "Part versée")} value={*pct}
+                <NumberField field={vp.clone()} label={tr(l, "Share paid", "Part versée")} value={*pct}
                     min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
                     problem={problem(&p.problems, l, &vp)} />
-                <button type="button" class="icon" onclick={remove} data-testid={format!("remove-{at}.taper.points[{j}]")}
+                <button type="button" class="icon" onclick={remove} data-testid={format!("remove-{tp}")}
                     aria-label={tr(l, "Remove this step", "Supprimer ce palier")}>{ "✕" }</button>
             </div>
         }
@@ -352,10 +330,10 @@ fn steps_fields(
     html! {
         <div class="steps">
             { for rows }
-            if let Some(msg) = problem(&p.problems, l, &format!("{at}.taper.points")) {
-                <p class="error" data-testid={format!("error-{at}.taper.points")} role="alert">{ msg }</p>
+            if let Some(msg) = problem(&p.problems, l, list.field()) {
+                <p class="error" data-testid={format!("error-{list}")} role="alert">{ msg }</p>
             }
-            <button type="button" class="add" onclick={add} data-testid={format!("add-step-{at}")}>
+            <button type="button" class="add" onclick={add} data-testid={format!("add-step-{}", root().donors().at(i))}>
                 { tr(l, "+ Add a step", "+ Ajouter un palier") }
             </button>
         </div>

@@ -24,7 +24,7 @@ pub struct Props {
 #[function_component(ItemHeader)]
 pub fn item_header(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
-    let at = format!("{}[{}]", p.list.key(), p.index);
+    let at = p.list.field().index(p.index);
     let button = |op: ListOp, id: &str, text: &'static str, label: String, disabled: bool| {
         let on_edit = dispatch.clone();
         let list = p.list;
@@ -43,8 +43,8 @@ pub fn item_header(p: &Props) -> Html {
     let what = p.name.clone().unwrap_or_else(|| p.title.clone());
     html! {
         <div class="item-header">
-            if let Some(name) = &p.name {
-                <TextField path={AttrValue::from(format!("{at}.name"))} label={AttrValue::from(tr(l, "Name", "Nom"))}
+            if let (Some(name), Some(field)) = (&p.name, p.list.name_at(p.index)) {
+                <TextField {field} label={AttrValue::from(tr(l, "Name", "Nom"))}
                     value={name.clone()} problem={p.problem.clone()} compact=true />
             } else {
                 <h3 class="item-title">{ &p.title }</h3>

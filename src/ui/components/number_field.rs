@@ -8,6 +8,7 @@
 
 use yew::prelude::*;
 
+use crate::model::Field;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Value;
 use crate::ui::format;
@@ -34,8 +35,8 @@ pub enum Kind {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
-    /// The MODEL.md path of the field, e.g. `macro.gdp_base`.
-    pub path: AttrValue,
+    /// The field, e.g. `root().macro_path().gdp_base()` (`macro.gdp_base`).
+    pub field: Field,
     pub label: AttrValue,
     pub value: f64,
     /// Shown after the readable value: "% of GDP", "LCU", "years" …
@@ -240,10 +241,10 @@ pub fn number_field(p: &Props) -> Html {
         }
     };
     let send = {
-        let path = p.path.clone();
+        let field = p.field.clone();
         move |x: f64, edit: Edit| {
             dispatch.emit(Action::Set {
-                path: path.to_string(),
+                field: field.clone(),
                 value: value_of(x),
                 edit,
             })
@@ -325,7 +326,7 @@ pub fn number_field(p: &Props) -> Html {
     };
     let num_change = typed(Edit::Commit);
 
-    let path = &p.path;
+    let path = &p.field;
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     let invalid = if error.is_some() { "true" } else { "false" };

@@ -33,7 +33,8 @@ pub fn override_list(p: &Props) -> Html {
         Callback::from(move |_| on_edit.emit(Action::AddOverride(series)))
     };
     let rows = p.values.iter().map(|(&t, &v)| {
-        let path = format!("macro.overrides.{key}.{t}");
+        let field = series.at(t);
+        let path = field.to_string();
         let on_move = {
             let on_edit = dispatch.clone();
             Callback::from(move |e: Event| {
@@ -62,9 +63,9 @@ pub fn override_list(p: &Props) -> Html {
                         </option>
                     }) }
                 </select>
-                <NumberField path={AttrValue::from(path.clone())} label={p.label.clone()} value={v}
+                <NumberField field={field.clone()} label={p.label.clone()} value={v}
                     min={-15.0} max={25.0} step={0.1} kind={Kind::Pct}
-                    problem={problem(&p.problems, l, &path)} />
+                    problem={problem(&p.problems, l, &field)} />
                 <button type="button" class="icon" onclick={on_remove}
                     aria-label={tr(l, "Remove this year's value", "Supprimer la valeur de cette année")}
                     data-testid={format!("remove-{path}")}>{ "✕" }</button>

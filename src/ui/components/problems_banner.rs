@@ -70,16 +70,18 @@ pub fn problems_banner(p: &Props) -> Html {
     };
     let items = p.problems.iter().map(|pr| {
         let path = pr.path.to_string();
+        let where_ = place(&p.plan, &pr.path, l);
+        let section = Section::of(&pr.path);
         let on_edit = dispatch.clone();
         let pending = pending.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            on_edit.emit(Action::OpenSection(Section::of_path(&path)));
+            on_edit.emit(Action::OpenSection(section));
             // Once the section has opened; a later click replaces this one.
             let path = path.clone();
             *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
         });
-        let where_ = place(&p.plan, &pr.path.to_string(), l);
+
         html! {
             <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.rule.text(l)) }</li>
         }

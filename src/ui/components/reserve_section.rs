@@ -10,12 +10,12 @@ use super::select_field::SelectField;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::text_field::TextField;
 use super::toggle_field::toggle_field;
-use crate::model::Op;
+use crate::model::{root, At, Field, Op};
 use crate::ui::context::{use_ctx, Ctx};
-use crate::ui::edit::{List, Optional, Value};
+use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
 use crate::ui::labels::metrics;
-use crate::ui::state::{Action, Edit, Section};
+use crate::ui::state::{Action, Section};
 
 section_props!(Props, |p| (
     &p.reserve,
@@ -31,17 +31,7 @@ pub fn reserve_section(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let h = plan.meta.horizon_years;
-    let prob = |path: &str| problem(&p.problems, l, path);
-    let set = |path: String| {
-        let on_edit = dispatch.clone();
-        Callback::from(move |v: String| {
-            on_edit.emit(Action::Set {
-                path: path.clone(),
-                value: Value::Text(v),
-                edit: Edit::Commit,
-            })
-        })
-    };
+    let prob = |f: &Field| problem(&p.problems, l, f);
     let metric_options: Vec<(AttrValue, AttrValue)> = metrics(l)
         .into_iter()
         .map(|(k, v)| (AttrValue::from(k), AttrValue::from(v)))
@@ -57,27 +47,26 @@ pub fn reserve_section(p: &Props) -> Html {
         })
         .collect();
     let criteria = plan.criteria.iter().enumerate().map(|(i, c)| {
-        let at = format!("criteria[{i}]");
-        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
+        let at = root().criteria().at(i);
         let title = format!("{} {}", tr(l, "Criterion", "Critère"), i + 1);
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Criteria} index={i} count={plan.criteria.len()} name={None::<AttrValue>}
                     title={title} />
-                <TextField path={path("name")} label={tr(l, "Name (optional)", "Nom (facultatif)")}
-                    value={c.name.clone().unwrap_or_default()} problem={prob(&format!("{at}.name"))} />
+                <TextField field={at.name()} label={tr(l, "Name (optional)", "Nom (facultatif)")}
+                    value={c.name.clone().unwrap_or_default()} problem={prob(&at.name())} />
                 <div class="criterion-row">
-                    <SelectField path={path("metric")} label={tr(l, "When", "Quand")} value={c.metric.clone()}
-                        options={metric_options.clone()} problem={prob(&format!("{at}.metric"))} on_pick={set(format!("{at}.metric"))} />
-                    <SelectField path={path("op")} label={tr(l, "is", "est")} value={c.op.as_str()}
-                        options={ops.clone()} problem={prob(&format!("{at}.op"))} on_pick={set(format!("{at}.op"))} />
+                    <SelectField field={at.metric()} label={tr(l, "When", "Quand")} value={c.metric.clone()}
+                        options={metric_options.clone()} problem={prob(&at.metric())} />
+                    <SelectField field={at.op()} label={tr(l, "is", "est")} value={c.op.as_str()}
+                        options={ops.clone()} problem={prob(&at.op())} />
                 </div>
-                <NumberField path={path("value")} label={tr(l, "Threshold", "Seuil")} value={c.value}
+                <NumberField field={at.value()} label={tr(l, "Threshold", "Seuil")} value={c.value}
                     min={0.0} max={200.0} step={1.0} kind={Kind::Plain}
-                    problem={prob(&format!("{at}.value"))} />
-                <NumberField path={path("consecutive_years")} label={tr(l, "For consecutive years", "Pendant des années consécutives")}
+                    problem={prob(&at.value())} />
+                <NumberField field={at.consecutive_years()} label={tr(l, "For consecutive years", "Pendant des années consécutives")}
                     value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                    problem={prob(&format!("{at}.consecutive_years"))} />
+                    problem={prob(&at.consecutive_years())} />
             </div>
         }
     });
@@ -96,28 +85,28 @@ pub fn reserve_section(p: &Props) -> Html {
             html! {
                 <>
                     <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
-                    <NumberField path={"reserve.opening"} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
+                    <NumberField field={root().reserve().opening()} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
                         min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
-                        problem={prob("reserve.opening")} />
-                    <NumberField path={"reserve.target_months"} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
+                        problem={prob(&root().reserve().opening())} />
+                    <NumberField field={root().reserve().target_months()} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
                         min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")}
-                        problem={prob("reserve.target_months")} />
-                    <NumberField path={"reserve.interest_pct"} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
+                        problem={prob(&root().reserve().target_months())} />
+                    <NumberField field={root().reserve().interest_pct()} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
                         min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                        problem={prob("reserve.interest_pct")} />
+                        problem={prob(&root().reserve().interest_pct())} />
                     <h3>{ tr(l, "Exit criteria", "Critères de sortie") }</h3>
                     { for criteria }
                     { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &dispatch) }
                     <h3>{ tr(l, "Donor re-engagement", "Retour des bailleurs") }</h3>
-                    { toggle_field("reengagement", tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir"), plan.reengagement.is_some(), on_reengage) }
+                    { toggle_field(root().reengagement().field(), tr(l, "Flag years when donors should re-engage", "Signaler les années où les bailleurs devraient revenir"), plan.reengagement.is_some(), on_reengage) }
                     if let Some(g) = &plan.reengagement {
                         <div class="sub">
-                            <NumberField path={"reengagement.trigger_pct"} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
+                            <NumberField field={root().reengagement().trigger_pct()} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
                                 value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                                problem={prob("reengagement.trigger_pct")} />
-                            <NumberField path={"reengagement.reserve_floor_months"} label={tr(l, "or the reserve below", "ou la réserve sous")}
+                                problem={prob(&root().reengagement().trigger_pct())} />
+                            <NumberField field={root().reengagement().reserve_floor_months()} label={tr(l, "or the reserve below", "ou la réserve sous")}
                                 value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")}
-                                problem={prob("reengagement.reserve_floor_months")} />
+                                problem={prob(&root().reengagement().reserve_floor_months())} />
                         </div>
                     }
                 </>

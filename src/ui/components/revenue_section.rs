@@ -9,6 +9,7 @@ use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
+use crate::model::{root, At, Field};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
@@ -28,9 +29,8 @@ pub fn revenue_section(p: &Props) -> Html {
     let cur = AttrValue::from(plan.meta.currency.clone());
     let base_max = nice_ceil(plan.macro_path.gdp_base * 0.15);
     let items = plan.revenues.iter().enumerate().map(|(i, r)| {
-        let at = format!("revenues[{i}]");
-        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+        let at = root().revenues().at(i);
+        let prob = |f: &Field| problem(&p.problems, l, f);
         let on_reform = {
             let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reform(i))))
@@ -39,25 +39,25 @@ pub fn revenue_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Revenues} index={i} count={plan.revenues.len()}
                     name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()}
-                    problem={prob("name")} />
-                <NumberField path={path("base")} label={tr(l, "Yield in the first year", "Rendement la première année")}
+                    problem={prob(&at.name())} />
+                <NumberField field={at.base()} label={tr(l, "Yield in the first year", "Rendement la première année")}
                     value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob("base")} />
-                <NumberField path={path("buoyancy")} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
+                    problem={prob(&at.base())} />
+                <NumberField field={at.buoyancy()} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
                     value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
                     hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")}
-                    problem={prob("buoyancy")} />
-                { toggle_field(&path("reform"), tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale"), r.reform.is_some(), on_reform) }
+                    problem={prob(&at.buoyancy())} />
+                { toggle_field(at.reform().field(), tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale"), r.reform.is_some(), on_reform) }
                 if let Some(f) = &r.reform {
                     <div class="sub">
-                        { year_field(path("reform.start"), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h), prob("reform.start")) }
-                        <NumberField path={path("reform.years")} label={tr(l, "Years of gains", "Années de gains")}
+                        { year_field(at.reform().start(), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h), prob(&at.reform().start())) }
+                        <NumberField field={at.reform().years()} label={tr(l, "Years of gains", "Années de gains")}
                             value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                            problem={prob("reform.years")} />
-                        <NumberField path={path("reform.gain_pct_gdp_per_year")} label={tr(l, "Gain each year", "Gain chaque année")}
+                            problem={prob(&at.reform().years())} />
+                        <NumberField field={at.reform().gain_pct_gdp_per_year()} label={tr(l, "Gain each year", "Gain chaque année")}
                             value={f.gain_pct_gdp_per_year} min={0.0} max={2.0} step={0.05} kind={Kind::Pct}
                             unit={tr(l, "% of GDP", "% du PIB")}
-                            problem={prob("reform.gain_pct_gdp_per_year")} />
+                            problem={prob(&at.reform().gain_pct_gdp_per_year())} />
                     </div>
                 }
             </div>

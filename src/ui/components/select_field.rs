@@ -1,12 +1,17 @@
 //! A select for a closed set of choices (kinds, shapes, operators, metrics,
-//! currencies). It emits the picked option's value; the section turns it
-//! into an `Action`, since some picks (kind, shape) are more than a set.
+//! currencies). A pick sets the field, unless the section takes it with
+//! `on_pick`, since some picks (kind, shape) are more than a set.
 
 use yew::prelude::*;
 
+use crate::model::Field;
+use crate::ui::context::use_dispatch;
+use crate::ui::edit::Value;
+use crate::ui::state::{Action, Edit};
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
-    pub path: AttrValue,
+    pub field: Field,
     pub label: AttrValue,
     /// The selected option's value.
     pub value: AttrValue,
@@ -14,17 +19,28 @@ pub struct Props {
     pub options: Vec<(AttrValue, AttrValue)>,
     #[prop_or_default]
     pub problem: Option<AttrValue>,
-    pub on_pick: Callback<String>,
+    #[prop_or_default]
+    pub on_pick: Option<Callback<String>>,
 }
 
 #[function_component(SelectField)]
 pub fn select_field(p: &Props) -> Html {
-    let on_pick = p.on_pick.clone();
+    let dispatch = use_dispatch();
+    let on_pick = p.on_pick.clone().unwrap_or_else(|| {
+        let field = p.field.clone();
+        Callback::from(move |v: String| {
+            dispatch.emit(Action::Set {
+                field: field.clone(),
+                value: Value::Text(v),
+                edit: Edit::Commit,
+            })
+        })
+    });
     let onchange = Callback::from(move |e: Event| {
         let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
         on_pick.emit(sel.value());
     });
-    let path = &p.path;
+    let path = &p.field;
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     // Keep an unknown current value visible rather than silently showing the first option.

@@ -5,15 +5,15 @@
 //! Each section compares only the part of the plan it shows, so dragging a
 //! donor slider re-renders the donor section and not the macro section.
 
-use crate::model::{Problem, Text};
+use crate::model::{Field, Problem, Text};
 use crate::ui::i18n::Lang;
 use yew::AttrValue;
 
-/// The model's message for the control at `path`, if any, in `lang`.
-pub fn problem(problems: &[Problem], lang: Lang, path: &str) -> Option<AttrValue> {
+/// The model's message for the control of `field`, if any, in `lang`.
+pub fn problem(problems: &[Problem], lang: Lang, field: &Field) -> Option<AttrValue> {
     problems
         .iter()
-        .find(|p| p.path.to_string() == path)
+        .find(|p| p.path == *field)
         .map(|p| AttrValue::from(p.rule.text(lang)))
 }
 

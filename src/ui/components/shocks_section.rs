@@ -7,6 +7,7 @@ use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::shared::{add_button, problem, section_props};
 use super::year_field::year_field;
+use crate::model::{root, Field};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::List;
 use crate::ui::i18n::{tr, Lang};
@@ -24,28 +25,27 @@ pub fn shocks_section(p: &Props) -> Html {
     let plan = &p.plan;
     let (sy, h) = (plan.meta.start_year, plan.meta.horizon_years);
     let items = plan.shocks.iter().enumerate().map(|(i, s)| {
-        let at = format!("shocks[{i}]");
-        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+        let at = root().shocks().at(i);
+        let prob = |f: &Field| problem(&p.problems, l, f);
         let title = match l {
             Lang::En => format!("Shock {} ({})", i + 1, sy as i64 + s.at as i64),
             Lang::Fr => format!("Choc {} ({})", i + 1, sy as i64 + s.at as i64),
         };
-        let pct = |f: &'static str, label: &'static str, v: f64, min: f64, max: f64| html! {
-            <NumberField path={path(f)} {label} value={v} {min} {max} step={1.0} kind={Kind::Pct}
-                problem={prob(f)} />
+        let pct = |f: Field, label: &'static str, v: f64, min: f64, max: f64| html! {
+            <NumberField field={f.clone()} {label} value={v} {min} {max} step={1.0} kind={Kind::Pct}
+                problem={prob(&f)} />
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Shocks} index={i} count={plan.shocks.len()} name={None::<AttrValue>}
                     title={title} />
-                { year_field(path("at"), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h), prob("at")) }
-                <NumberField path={path("years")} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
+                { year_field(at.at(), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h), prob(&at.at())) }
+                <NumberField field={at.years()} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
                     step={1.0} kind={Kind::Years}
-                    problem={prob("years")} />
-                { pct("revenue_pct", tr(l, "Revenue change", "Variation des recettes"), s.revenue_pct, -50.0, 50.0) }
-                { pct("donor_pct", tr(l, "Donor flows change", "Variation des flux des bailleurs"), s.donor_pct, -100.0, 50.0) }
-                { pct("cost_pct", tr(l, "Costs change", "Variation des coûts"), s.cost_pct, -50.0, 50.0) }
+                    problem={prob(&at.years())} />
+                { pct(at.revenue_pct(), tr(l, "Revenue change", "Variation des recettes"), s.revenue_pct, -50.0, 50.0) }
+                { pct(at.donor_pct(), tr(l, "Donor flows change", "Variation des flux des bailleurs"), s.donor_pct, -100.0, 50.0) }
+                { pct(at.cost_pct(), tr(l, "Costs change", "Variation des coûts"), s.cost_pct, -50.0, 50.0) }
             </div>
         }
     });

@@ -9,6 +9,7 @@ use super::panel::panel;
 use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::spending_section::ramp_fields;
 use super::toggle_field::toggle_field;
+use crate::model::{root, At, Field};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Value};
 use crate::ui::i18n::tr;
@@ -34,13 +35,12 @@ pub fn social_section(p: &Props) -> Html {
     let benefit_max =
         nice_ceil(plan.macro_path.gdp_base / plan.macro_path.population_base.max(1.0));
     let items = plan.programmes.iter().enumerate().map(|(i, g)| {
-        let at = format!("programmes[{i}]");
-        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+        let at = root().programmes().at(i);
+        let prob = |f: &Field| problem(&p.problems, l, f);
         let on_indexed = {
             let on_edit = dispatch.clone();
-            let path = format!("{at}.indexed");
-            Callback::from(move |b: bool| on_edit.emit(Action::Set { path: path.clone(), value: Value::Bool(b), edit: Edit::Commit }))
+            let field = at.indexed();
+            Callback::from(move |b: bool| on_edit.emit(Action::Set { field: field.clone(), value: Value::Bool(b), edit: Edit::Commit }))
         };
         let on_coverage = {
             let on_edit = dispatch.clone();
@@ -50,23 +50,23 @@ pub fn social_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Programmes} index={i} count={plan.programmes.len()}
                     name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()}
-                    problem={prob("name")} />
-                <NumberField path={path("eligible_share_pct")} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
+                    problem={prob(&at.name())} />
+                <NumberField field={at.eligible_share_pct()} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
                     value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct}
-                    problem={prob("eligible_share_pct")} />
-                <NumberField path={path("benefit_base")} label={tr(l, "Benefit in the first year", "Prestation la première année")}
+                    problem={prob(&at.eligible_share_pct())} />
+                <NumberField field={at.benefit_base()} label={tr(l, "Benefit in the first year", "Prestation la première année")}
                     value={g.benefit_base} min={0.0} max={benefit_max} kind={Kind::Amount} unit={per_person.clone()}
-                    problem={prob("benefit_base")} />
-                <NumberField path={path("real_benefit_growth_pct")} label={tr(l, "Real benefit growth", "Croissance réelle de la prestation")}
+                    problem={prob(&at.benefit_base())} />
+                <NumberField field={at.real_benefit_growth_pct()} label={tr(l, "Real benefit growth", "Croissance réelle de la prestation")}
                     value={g.real_benefit_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob("real_benefit_growth_pct")} />
-                <NumberField path={path("admin_pct")} label={tr(l, "Administration cost", "Coût administratif")}
+                    problem={prob(&at.real_benefit_growth_pct())} />
+                <NumberField field={at.admin_pct()} label={tr(l, "Administration cost", "Coût administratif")}
                     value={g.admin_pct} min={0.0} max={30.0} step={0.5} kind={Kind::Pct} unit={tr(l, "% of benefits", "% des prestations")}
-                    problem={prob("admin_pct")} />
-                { toggle_field(&path("indexed"), tr(l, "Benefit rises with prices", "Prestation indexée sur les prix"), g.indexed, on_indexed) }
-                { toggle_field(&path("coverage"), tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps"), g.coverage.is_some(), on_coverage) }
+                    problem={prob(&at.admin_pct())} />
+                { toggle_field(&at.indexed(), tr(l, "Benefit rises with prices", "Prestation indexée sur les prix"), g.indexed, on_indexed) }
+                { toggle_field(at.coverage().field(), tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps"), g.coverage.is_some(), on_coverage) }
                 if let Some(r) = &g.coverage {
-                    { ramp_fields(&format!("{at}.coverage"), r, ctx,
+                    { ramp_fields(&at.coverage(), r, ctx,
                         (tr(l, "Coverage at first", "Couverture au départ"), tr(l, "Share of eligible people reached, year by year", "Part des éligibles couverts, année par année")),
                         &p.problems, l) }
                 }

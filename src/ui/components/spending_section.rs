@@ -10,8 +10,8 @@ use super::shared::{add_button, nice_ceil, problem, section_props};
 use super::sparkline::{ramp_values, sparkline};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
-use crate::model::Problem;
-use crate::model::Ramp;
+use crate::model::{root, At, Field, Problem};
+use crate::model::{Ramp, RampAt};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::{tr, Lang};
@@ -25,7 +25,7 @@ section_props!(Props, |p| (
 
 /// The four fields of a ramp and its preview, shared with coverage.
 pub fn ramp_fields(
-    at: &str,
+    at: &RampAt,
     r: &Ramp,
     (start_year, horizon): (i32, u32),
     labels: (&'static str, &'static str),
@@ -33,19 +33,18 @@ pub fn ramp_fields(
     lang: Lang,
 ) -> Html {
     let l = lang;
-    let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-    let prob = |f: &str| problem(problems, lang, &format!("{at}.{f}"));
+    let prob = |f: &Field| problem(problems, lang, f);
     html! {
         <div class="sub ramp">
             { sparkline(&ramp_values(r, horizon), labels.1, format!("ramp-preview-{at}")) }
-            <NumberField path={path("from_pct")} label={labels.0} value={r.from_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob("from_pct")} />
-            <NumberField path={path("to_pct")} label={tr(l, "Rising to", "Jusqu'à")} value={r.to_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob("to_pct")} />
-            { year_field(path("start"), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon), prob("start")) }
-            <NumberField path={path("years")} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
+            <NumberField field={at.from_pct()} label={labels.0} value={r.from_pct} min={0.0} max={100.0} step={1.0}
+                kind={Kind::Pct} problem={prob(&at.from_pct())} />
+            <NumberField field={at.to_pct()} label={tr(l, "Rising to", "Jusqu'à")} value={r.to_pct} min={0.0} max={100.0} step={1.0}
+                kind={Kind::Pct} problem={prob(&at.to_pct())} />
+            { year_field(at.start(), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon), prob(&at.start())) }
+            <NumberField field={at.years()} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
                 max={horizon.max(1) as f64} step={1.0} kind={Kind::Years}
-                problem={prob("years")} />
+                problem={prob(&at.years())} />
         </div>
     }
 }
@@ -58,35 +57,34 @@ pub fn spending_section(p: &Props) -> Html {
     let cur = AttrValue::from(plan.meta.currency.clone());
     let base_max = nice_ceil(plan.macro_path.gdp_base * 0.1);
     let items = plan.costs.iter().enumerate().map(|(i, c)| {
-        let at = format!("costs[{i}]");
-        let path = |f: &str| AttrValue::from(format!("{at}.{f}"));
-        let prob = |f: &str| problem(&p.problems, l, &format!("{at}.{f}"));
+        let at = root().costs().at(i);
+        let prob = |f: &Field| problem(&p.problems, l, f);
         let toggle = |a: Action| {
             let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(a.clone()))
         };
         let on_indexed = {
             let on_edit = dispatch.clone();
-            let path = format!("{at}.indexed");
+            let field = at.indexed();
             Callback::from(move |b: bool| on_edit.emit(Action::Set {
-                path: path.clone(), value: crate::ui::edit::Value::Bool(b), edit: crate::ui::state::Edit::Commit,
+                field: field.clone(), value: crate::ui::edit::Value::Bool(b), edit: crate::ui::state::Edit::Commit,
             }))
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Costs} index={i} count={plan.costs.len()}
                     name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()}
-                    problem={prob("name")} />
-                <NumberField path={path("base")} label={tr(l, "Cost in the first year", "Coût la première année")}
+                    problem={prob(&at.name())} />
+                <NumberField field={at.base()} label={tr(l, "Cost in the first year", "Coût la première année")}
                     value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob("base")} />
-                <NumberField path={path("real_growth_pct")} label={tr(l, "Real growth", "Croissance réelle")}
+                    problem={prob(&at.base())} />
+                <NumberField field={at.real_growth_pct()} label={tr(l, "Real growth", "Croissance réelle")}
                     value={c.real_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob("real_growth_pct")} />
-                { toggle_field(&path("indexed"), tr(l, "Rises with prices", "Indexé sur les prix"), c.indexed, on_indexed) }
-                { toggle_field(&path("handover"), tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission"), c.handover.is_some(), toggle(Action::Toggle(Optional::Handover(i)))) }
+                    problem={prob(&at.real_growth_pct())} />
+                { toggle_field(&at.indexed(), tr(l, "Rises with prices", "Indexé sur les prix"), c.indexed, on_indexed) }
+                { toggle_field(at.handover().field(), tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission"), c.handover.is_some(), toggle(Action::Toggle(Optional::Handover(i)))) }
                 if let Some(r) = &c.handover {
-                    { ramp_fields(&format!("{at}.handover"), r, ctx,
+                    { ramp_fields(&at.handover(), r, ctx,
                         (tr(l, "On budget at first", "Au budget au départ"), tr(l, "Share on the local budget, year by year", "Part au budget local, année par année")),
                         &p.problems, l) }
                 }

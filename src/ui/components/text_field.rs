@@ -3,13 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::model::Field;
 use crate::ui::context::use_dispatch;
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
-    pub path: AttrValue,
+    pub field: Field,
     pub label: AttrValue,
     pub value: AttrValue,
     #[prop_or_default]
@@ -26,11 +27,11 @@ pub fn text_field(p: &Props) -> Html {
     let dispatch = use_dispatch();
     let send = |edit: Edit| {
         let on_edit = dispatch.clone();
-        let path = p.path.to_string();
+        let field = p.field.clone();
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             on_edit.emit(Action::Set {
-                path: path.clone(),
+                field: field.clone(),
                 value: Value::Text(input.value()),
                 edit,
             });
@@ -38,7 +39,7 @@ pub fn text_field(p: &Props) -> Html {
     };
     let live = send(Edit::Live);
     let commit = send(Edit::Commit);
-    let path = &p.path;
+    let path = &p.field;
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     html! {

@@ -5,9 +5,11 @@
 
 use yew::prelude::*;
 
+use crate::model::Field;
+
 /// The checkbox for `path` (its test id is `toggle-<path>`).
 #[inline(never)]
-pub fn toggle_field(path: &str, label: &str, checked: bool, on_toggle: Callback<bool>) -> Html {
+pub fn toggle_field(path: &Field, label: &str, checked: bool, on_toggle: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         on_toggle.emit(input.checked());

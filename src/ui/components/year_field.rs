@@ -6,19 +6,20 @@
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
+use crate::model::Field;
 
 /// The `NumberField` for the plan year at `path`; its slider ends at the
 /// plan's `horizon` (typed values may go past it).
 #[inline(never)]
 pub fn year_field(
-    path: AttrValue,
+    field: Field,
     label: &'static str,
     value: f64,
     (start_year, horizon): (i32, u32),
     problem: Option<AttrValue>,
 ) -> Html {
     html! {
-        <NumberField {path} label={label} {value}
+        <NumberField {field} label={label} {value}
             min={0.0} max={horizon.max(1) as f64} step={1.0} kind={Kind::Whole}
             start_year={Some(start_year)} {problem} />
     }
