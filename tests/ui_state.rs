@@ -703,3 +703,33 @@ fn extreme_plan_years_do_not_panic() {
     );
     assert!(s.can_undo());
 }
+
+#[test]
+fn the_view_shows_and_compares_only_scenarios_that_exist() {
+    let mut plan = default_plan();
+    plan.scenarios = vec![
+        sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, "A"),
+        sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, "B"),
+    ];
+    let s = Rc::new(State::with_engine(
+        plan,
+        Engine {
+            validate: fake_validate,
+            evaluate: fake_evaluate,
+        },
+    ));
+    let same = s.clone().reduce(Action::ShowScenario(Some(2)));
+    assert!(Rc::ptr_eq(&s, &same), "no scenario 2");
+    let s = run(
+        s,
+        [
+            Action::ShowScenario(Some(1)),
+            Action::Compare(vec![None, Some(1), Some(1), Some(7), Some(0)]),
+            Action::Presenter(true),
+        ],
+    );
+    assert_eq!(s.shown, Some(1));
+    assert_eq!(*s.compare, vec![None, Some(1), Some(0)]);
+    assert!(s.presenter);
+    assert!(!s.can_undo(), "the view is not part of the plan's history");
+}

@@ -138,6 +138,12 @@ pub enum Action {
     ToggleSection(Section),
     /// Open a section (e.g. to show the control a problem points to).
     OpenSection(Section),
+    /// Show the baseline (`None`) or scenario `i` in the results.
+    ShowScenario(Option<usize>),
+    /// Compare these (baseline `None`, scenario `Some(i)`); fewer than two is no comparison.
+    Compare(Vec<Option<usize>>),
+    /// The presenter (workshop) view on or off.
+    Presenter(bool),
 }
 
 /// What validation and evaluation are run with; tests swap in their own.
@@ -182,6 +188,12 @@ pub struct State {
     pub currency: DisplayCurrency,
     pub lang: Lang,
     pub collapsed: Rc<Vec<Section>>,
+    /// The scenario the results show (`None`: the baseline).
+    pub shown: Option<usize>,
+    /// The scenarios compared side by side (`None`: the baseline), at most four.
+    pub compare: Rc<Vec<Option<usize>>>,
+    /// The presenter (workshop) view.
+    pub presenter: bool,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
@@ -214,6 +226,9 @@ impl State {
             lang: Lang::default(),
             // A newcomer sees the plan's big levers first; the rest is a click away.
             collapsed: Rc::new(vec![Section::Plan, Section::Shocks, Section::Reserve]),
+            shown: None,
+            compare: Rc::default(),
+            presenter: false,
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
@@ -419,6 +434,34 @@ impl State {
                 }
                 next.collapsed =
                     Rc::new(self.collapsed.iter().copied().filter(|x| *x != s).collect());
+                return Rc::new(next);
+            }
+            Action::ShowScenario(i) => {
+                if i == self.shown || i.is_some_and(|i| i >= self.plan.scenarios.len()) {
+                    return self;
+                }
+                next.shown = i;
+                return Rc::new(next);
+            }
+            Action::Compare(set) => {
+                let n = self.plan.scenarios.len();
+                let mut kept: Vec<Option<usize>> = Vec::with_capacity(4);
+                for s in set {
+                    if s.is_none_or(|i| i < n) && !kept.contains(&s) && kept.len() < 4 {
+                        kept.push(s);
+                    }
+                }
+                if kept == *self.compare {
+                    return self;
+                }
+                next.compare = Rc::new(kept);
+                return Rc::new(next);
+            }
+            Action::Presenter(on) => {
+                if on == self.presenter {
+                    return self;
+                }
+                next.presenter = on;
                 return Rc::new(next);
             }
         };
