@@ -8,9 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use sunset_planner::model::Taper;
+use sunset_planner::model::{Problem, Rule, Taper};
 use sunset_planner::ui::components::number_field::{Kind, NumberField};
-use sunset_planner::ui::context::Ctx;
+use sunset_planner::ui::context::{Ctx, Problems};
 use sunset_planner::ui::edit::{Series, Value};
 use sunset_planner::ui::i18n::Lang;
 use sunset_planner::ui::state::{Action, Edit, State};
@@ -31,8 +31,9 @@ struct HarnessProps {
     log: Rc<RefCell<Vec<Action>>>,
     #[prop_or_default]
     kind: Kind,
+    /// The plan's problems, as the app provides them.
     #[prop_or_default]
-    problem: Option<AttrValue>,
+    problems: Vec<Problem>,
 }
 
 /// A NumberField whose value follows what it dispatches, as in the app.
@@ -62,9 +63,11 @@ fn harness(p: &HarnessProps) -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={Ctx::new(Lang::En, on_edit)}>
+        <ContextProvider<Problems> context={Problems(Rc::new(p.problems.clone()))}>
             <NumberField field={sunset_planner::model::root().macro_path().real_growth_pct()} label={"Real growth"} value={*value}
                 min={0.0} max={50.0} step={0.1} kind={p.kind} start_year={(p.kind == Kind::Whole).then_some(2026)}
-                problem={p.problem.clone()} />
+                />
+        </ContextProvider<Problems>>
         </ContextProvider<Ctx>>
     }
 }
@@ -84,10 +87,7 @@ async fn until(cond: impl Fn() -> bool) -> bool {
     cond()
 }
 
-async fn mount(
-    kind: Kind,
-    problem: Option<&'static str>,
-) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
+async fn mount(kind: Kind, problems: Vec<Problem>) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -102,7 +102,7 @@ async fn mount(
         HarnessProps {
             log: log.clone(),
             kind,
-            problem: problem.map(AttrValue::from),
+            problems,
         },
     )
     .render();
@@ -141,7 +141,7 @@ async fn type_into(el: &web_sys::HtmlInputElement, text: &str, commit: bool) {
 
 #[wasm_bindgen_test]
 async fn typing_a_number_dispatches_it_and_moves_the_slider() {
-    let (root, log) = mount(Kind::Pct, None).await;
+    let (root, log) = mount(Kind::Pct, Vec::new()).await;
     let num = input(&root, "input-macro.real_growth_pct");
     let range = input(&root, "range-macro.real_growth_pct");
     assert_eq!(num.value(), "10");
@@ -173,7 +173,7 @@ async fn typing_a_number_dispatches_it_and_moves_the_slider() {
 
 #[wasm_bindgen_test]
 async fn french_decimal_commas_are_understood() {
-    let (root, log) = mount(Kind::Pct, None).await;
+    let (root, log) = mount(Kind::Pct, Vec::new()).await;
     type_into(&input(&root, "input-macro.real_growth_pct"), "3,25", false).await;
     assert!(
         matches!(log.borrow().last(), Some(Action::Set { value: Value::Num(x), .. }) if *x == 3.25)
@@ -182,7 +182,7 @@ async fn french_decimal_commas_are_understood() {
 
 #[wasm_bindgen_test]
 async fn unparsable_text_shows_a_message_and_leaves_the_plan_alone() {
-    let (root, log) = mount(Kind::Pct, None).await;
+    let (root, log) = mount(Kind::Pct, Vec::new()).await;
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "abc", true).await;
     assert!(
@@ -208,7 +208,7 @@ async fn unparsable_text_shows_a_message_and_leaves_the_plan_alone() {
 
 #[wasm_bindgen_test]
 async fn a_plan_year_refuses_negative_and_fractional_text() {
-    let (root, log) = mount(Kind::Whole, None).await;
+    let (root, log) = mount(Kind::Whole, Vec::new()).await;
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "-1", true).await;
     type_into(&num, "2.5", true).await;
@@ -234,7 +234,7 @@ async fn a_plan_year_refuses_negative_and_fractional_text() {
 
 #[wasm_bindgen_test]
 async fn dragging_the_slider_updates_the_number() {
-    let (root, log) = mount(Kind::Pct, None).await;
+    let (root, log) = mount(Kind::Pct, Vec::new()).await;
     let range = input(&root, "range-macro.real_growth_pct");
     type_into(&range, "30", false).await;
     assert!(
@@ -245,7 +245,7 @@ async fn dragging_the_slider_updates_the_number() {
 
 #[wasm_bindgen_test]
 async fn typed_values_beyond_the_slider_stretch_it() {
-    let (root, _) = mount(Kind::Pct, None).await;
+    let (root, _) = mount(Kind::Pct, Vec::new()).await;
     type_into(&input(&root, "input-macro.real_growth_pct"), "80", true).await;
     let range = input(&root, "range-macro.real_growth_pct");
     assert!(until(|| range.value() == "80").await, "{}", range.value());
@@ -254,10 +254,27 @@ async fn typed_values_beyond_the_slider_stretch_it() {
 
 #[wasm_bindgen_test]
 async fn the_models_message_is_shown_at_its_path() {
-    let (root, _) = mount(Kind::Pct, Some("must be at most 1000")).await;
+    let at = |field| {
+        Problem::new(
+            field,
+            Rule::Between {
+                lo: -10.0,
+                hi: 1000.0,
+                got: 1200.0,
+            },
+        )
+    };
+    let growth = sunset_planner::model::root().macro_path().real_growth_pct();
+    let other = sunset_planner::model::root().macro_path().inflation_pct();
+    let (root, _) = mount(Kind::Pct, vec![at(other), at(growth)]).await;
+    // Its own problem, not another field's.
     assert_eq!(
         text_of(&root, "error-macro.real_growth_pct").as_deref(),
-        Some("must be at most 1000")
+        Some("must be between -10 and 1000 (got 1200)")
+    );
+    assert_eq!(
+        root.query_selector_all(".error").map(|l| l.length()).ok(),
+        Some(1)
     );
     let num = input(&root, "input-macro.real_growth_pct");
     assert_eq!(num.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -395,7 +412,7 @@ fn typed_numbers_are_read_as_people_write_them() {
 
 #[wasm_bindgen_test]
 async fn a_half_typed_number_is_not_an_error_until_committed() {
-    let (root, log) = mount(Kind::Pct, None).await;
+    let (root, log) = mount(Kind::Pct, Vec::new()).await;
     let num = input(&root, "input-macro.real_growth_pct");
     type_into(&num, "-", false).await;
     assert!(

@@ -29,7 +29,7 @@ use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::components::year_table::YearTable;
-use super::context::Ctx;
+use super::context::{Ctx, Problems};
 use super::i18n::tr;
 use super::state::{Action, Section, State};
 use crate::model::{Plan, Projection};
@@ -126,7 +126,6 @@ pub fn app() -> Html {
             </div>
         },
     };
-    let problems = &state.problems;
     let section = |s: Section| state.is_collapsed(s);
     // The language and the dispatcher reach every component through the
     // context; it changes only when the language does.
@@ -145,24 +144,18 @@ pub fn app() -> Html {
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             <div class="workspace">
+                <ContextProvider<Problems> context={Problems(state.problems.clone())}>
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
-                    <MacroSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Macro)} />
-                    <RevenueSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Revenue)} />
-                    <SpendingSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Spending)} />
-                    <SocialSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Social)} />
-                    <DonorsSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Donors)} />
-                    <ShocksSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Shocks)} />
-                    <ReserveSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Reserve)} />
-                    <PlanSection plan={plan.clone()} problems={problems.clone()}
-                        collapsed={section(Section::Plan)} />
+                    <MacroSection plan={plan.clone()} collapsed={section(Section::Macro)} />
+                    <RevenueSection plan={plan.clone()} collapsed={section(Section::Revenue)} />
+                    <SpendingSection plan={plan.clone()} collapsed={section(Section::Spending)} />
+                    <SocialSection plan={plan.clone()} collapsed={section(Section::Social)} />
+                    <DonorsSection plan={plan.clone()} collapsed={section(Section::Donors)} />
+                    <ShocksSection plan={plan.clone()} collapsed={section(Section::Shocks)} />
+                    <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
+                    <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
                 </aside>
+                </ContextProvider<Problems>>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
                     { results }
                 </main>

@@ -1,14 +1,17 @@
 //! What nearly every component needs, through Yew's context instead of a
-//! prop threaded through every layer: the interface language and the
-//! dispatcher of `Action`s (wasm32 only).
+//! prop threaded through every layer: the interface language, the
+//! dispatcher of `Action`s, and the plan's problems (wasm32 only).
 //!
 //! The app provides one `Ctx`. It compares as a language and a pointer
 //! (the dispatcher is made once), so it changes only when the language
 //! does: a slider drag notifies no consumer, and switching the language
 //! redraws every component that reads it, memoised or not.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use crate::model::{Field, Problem, Text};
 use crate::ui::i18n::Lang;
 use crate::ui::state::Action;
 
@@ -30,6 +33,24 @@ impl Ctx {
 #[hook]
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().unwrap_or_else(|| Ctx::new(Lang::default(), Callback::noop()))
+}
+
+/// The plan's problems, so each control finds its own by its field instead
+/// of every section looking them up for it. Compared by value: an edit
+/// that keeps the plan valid notifies no control.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Problems(pub Rc<Vec<Problem>>);
+
+/// The model's message for `field`, in the interface language.
+#[hook]
+pub fn use_problem(field: &Field) -> Option<AttrValue> {
+    let lang = use_lang();
+    let problems = use_context::<Problems>().unwrap_or_default();
+    problems
+        .0
+        .iter()
+        .find(|p| p.path == *field)
+        .map(|p| AttrValue::from(p.rule.text(lang)))
 }
 
 /// The interface language.

@@ -8,14 +8,12 @@ use yew::prelude::*;
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::select_field::SelectField;
-use super::shared::{nice_ceil, problem};
+use super::shared::nice_ceil;
 use super::sparkline::{sparkline, taper_values};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
-use crate::model::{
-    root, At, Currency, Donor, DonorAt, DonorKind, Field, Plan, Problem, Taper, TaperAt,
-};
-use crate::ui::context::{use_ctx, Ctx};
+use crate::model::{root, At, Currency, Donor, DonorAt, DonorKind, Field, Plan, Taper, TaperAt};
+use crate::ui::context::{use_ctx, use_problem, Ctx};
 use crate::ui::edit::{List, Optional, Shape};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Action;
@@ -24,7 +22,6 @@ use crate::ui::state::Action;
 pub struct Props {
     pub plan: Rc<Plan>,
     pub index: usize,
-    pub problems: Rc<Vec<Problem>>,
 }
 
 impl PartialEq for Props {
@@ -41,7 +38,6 @@ impl PartialEq for Props {
             )
         }
         self.index == o.index
-            && (Rc::ptr_eq(&self.problems, &o.problems) || self.problems == o.problems)
             && (Rc::ptr_eq(&self.plan, &o.plan)
                 || part(&self.plan, self.index) == part(&o.plan, o.index))
     }
@@ -73,11 +69,12 @@ fn shape_label(s: Shape, l: Lang) -> &'static str {
 pub fn donor_editor(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
     let i = p.index;
+    let at = root().donors().at(i);
+    // A step list's own problem (too few points, not ascending) has no control.
+    let steps_problem = use_problem(at.taper().steps().points().field());
     let Some(d) = p.plan.donors.get(i) else {
         return Html::default();
     };
-    let at = root().donors().at(i);
-    let prob = |f: &Field| problem(&p.problems, l, f);
     let on_edit = dispatch.clone();
 
     let kind_pick = {
@@ -100,20 +97,18 @@ pub fn donor_editor(p: &Props) -> Html {
 
     let body = match d.kind {
         DonorKind::Cofinancing => cofinancing_fields(p, d, &at, l),
-        _ => flow_fields(p, d, &at, l, &dispatch),
+        _ => flow_fields(p, d, &at, l, &dispatch, steps_problem),
     };
     html! {
         <div class="item donor" data-testid={format!("item-{at}")}>
             <ItemHeader list={List::Donors} index={i} count={p.plan.donors.len()}
-                name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()}
-                problem={prob(&at.name())} />
+                name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()} />
             <SelectField field={at.kind()} label={tr(l, "Kind", "Type")} value={d.kind.as_str()}
-                options={kinds} problem={prob(&at.kind())} on_pick={Some(kind_pick)} />
+                options={kinds} on_pick={Some(kind_pick)} />
             { body }
             <NumberField field={at.fulfilment_pct()} label={tr(l, "Share of pledges disbursed", "Part des engagements décaissée")}
                 value={d.fulfilment_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                hint={tr(l, "The share of what is pledged that is actually paid out.", "La part des engagements réellement décaissée.")}
-                problem={prob(&at.fulfilment_pct())} />
+                hint={tr(l, "The share of what is pledged that is actually paid out.", "La part des engagements réellement décaissée.")} />
             if d.kind == DonorKind::GapFilling {
                 <p class="hint">{ tr(l,
                     "Pays only what the budget still lacks, up to its ceiling, before the reserve is drawn.",
@@ -124,7 +119,6 @@ pub fn donor_editor(p: &Props) -> Html {
 }
 
 fn cofinancing_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang) -> Html {
-    let prob = |f: &Field| problem(&p.problems, l, f);
     let targets: Vec<(AttrValue, AttrValue)> = p
         .plan
         .programmes
@@ -136,26 +130,29 @@ fn cofinancing_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang) -> Html {
     html! {
         <>
             <SelectField field={at.target()} label={tr(l, "Co-finances", "Cofinance")}
-                value={d.target.clone().unwrap_or_default()} options={targets}
-                problem={prob(&at.target())} />
+                value={d.target.clone().unwrap_or_default()} options={targets} />
             <NumberField field={at.initial_country_share_pct()} label={tr(l, "Country share at first", "Part du pays au départ")}
-                value={d.initial_country_share_pct.unwrap_or(0.0)} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                problem={prob(&at.initial_country_share_pct())} />
+                value={d.initial_country_share_pct.unwrap_or(0.0)} min={0.0} max={100.0} step={1.0} kind={Kind::Pct} />
             <NumberField field={at.step_pp()} label={tr(l, "Country share rises by", "La part du pays augmente de")}
                 value={d.step_pp.unwrap_or(0.0)} min={0.0} max={50.0} step={0.5} kind={Kind::Pct}
-                unit={tr(l, "points/yr", "points/an")}
-                problem={prob(&at.step_pp())} />
+                unit={tr(l, "points/yr", "points/an")} />
             { year_field(at.start(), tr(l, "Rising from", "Hausse à partir de"), d.start.unwrap_or(0) as f64,
-                (p.plan.meta.start_year, p.plan.meta.horizon_years), prob(&at.start())) }
+                (p.plan.meta.start_year, p.plan.meta.horizon_years)) }
         </>
     }
 }
 
-fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<Action>) -> Html {
+fn flow_fields(
+    p: &Props,
+    d: &Donor,
+    at: &DonorAt,
+    l: Lang,
+    dispatch: &Callback<Action>,
+    steps_problem: Option<AttrValue>,
+) -> Html {
     let i = p.index;
     let sy = p.plan.meta.start_year;
     let h = p.plan.meta.horizon_years;
-    let prob = |f: &Field| problem(&p.problems, l, f);
     let usd = d.currency == Some(Currency::Usd);
     let unit = if usd {
         AttrValue::from("USD")
@@ -203,10 +200,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<
             )
         })
         .collect::<Vec<_>>();
-    let year = |f: Field, label: &'static str, v: u32| {
-        let problem = prob(&f);
-        year_field(f, label, v as f64, (sy, h), problem)
-    };
+    let year = |f: Field, label: &'static str, v: u32| year_field(f, label, v as f64, (sy, h));
     // The start and the cliff `end` are where every shape that has them
     // keeps them (`taper.start`, `taper.end`).
     let taper_at = at.taper();
@@ -222,8 +216,7 @@ fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<
         } => html! { <>
             { year(start_at.clone(), tr(l, "Taper starts after", "La baisse commence après"), *start) }
             <NumberField field={taper_at.exponential().rate_pct()} label={tr(l, "Falls each year by", "Baisse chaque année de")}
-                value={*rate_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                problem={prob(&taper_at.exponential().rate_pct())} />
+                value={*rate_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct} />
         </> },
         Taper::Logistic {
             midpoint,
@@ -231,13 +224,13 @@ fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<
             ..
         } => html! { <>
             <NumberField field={taper_at.logistic().midpoint()} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
-                value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain}
-                problem={prob(&taper_at.logistic().midpoint())} />
+                value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain} />
             <NumberField field={taper_at.logistic().steepness()} label={tr(l, "Steepness", "Pente")}
-                value={*steepness} min={0.0} max={5.0} step={0.05} kind={Kind::Plain}
-                problem={prob(&taper_at.logistic().steepness())} />
+                value={*steepness} min={0.0} max={5.0} step={0.05} kind={Kind::Plain} />
         </> },
-        Taper::Steps { points, .. } => steps_fields(p, points, &taper_at, l, dispatch),
+        Taper::Steps { points, .. } => {
+            steps_fields(p, points, &taper_at, l, dispatch, steps_problem)
+        }
     };
     let end = match &taper {
         Taper::Linear { .. } => None,
@@ -271,15 +264,13 @@ fn flow_fields(p: &Props, d: &Donor, at: &DonorAt, l: Lang, dispatch: &Callback<
     html! {
         <>
             <SelectField field={at.currency()} label={tr(l, "Pledged in", "Engagé en")}
-                value={d.currency.unwrap_or_default().as_str()} options={currencies}
-                problem={prob(&at.currency())} />
+                value={d.currency.unwrap_or_default().as_str()} options={currencies} />
             <NumberField field={at.base()}
                 label={if d.kind == DonorKind::GapFilling { tr(l, "Yearly ceiling", "Plafond annuel") } else { tr(l, "Yearly amount", "Montant annuel") }}
-                value={d.base.unwrap_or(0.0)} min={0.0} max={base_max} kind={Kind::Amount} unit={unit}
-                problem={prob(&at.base())} />
+                value={d.base.unwrap_or(0.0)} min={0.0} max={base_max} kind={Kind::Amount} unit={unit} />
             <div class="taper">
                 <SelectField field={taper_at.tag()} label={tr(l, "Taper", "Profil de retrait")}
-                    value={shape.as_str()} options={shapes} problem={prob(&taper_at.tag())} on_pick={Some(on_shape)} />
+                    value={shape.as_str()} options={shapes} on_pick={Some(on_shape)} />
                 { sparkline(&taper_values(&taper, h), tr(l, "Share of the amount paid, year by year", "Part du montant versée, année par année"),
                     format!("taper-preview-{at}")) }
             </div>
@@ -301,6 +292,7 @@ fn steps_fields(
     taper: &TaperAt,
     l: Lang,
     dispatch: &Callback<Action>,
+    steps_problem: Option<AttrValue>,
 ) -> Html {
     let i = p.index;
     let list = taper.steps().points();
@@ -314,10 +306,9 @@ fn steps_fields(
         html! {
             <div class="step-row" key={j}>
                 { year_field(tp.clone(), tr(l, "From", "À partir de"), *t as f64,
-                    (p.plan.meta.start_year, p.plan.meta.horizon_years), problem(&p.problems, l, &tp)) }
+                    (p.plan.meta.start_year, p.plan.meta.horizon_years)) }
                 <NumberField field={vp.clone()} label={tr(l, "Share paid", "Part versée")} value={*pct}
-                    min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                    problem={problem(&p.problems, l, &vp)} />
+                    min={0.0} max={100.0} step={1.0} kind={Kind::Pct} />
                 <button type="button" class="icon" onclick={remove} data-testid={format!("remove-{tp}")}
                     aria-label={tr(l, "Remove this step", "Supprimer ce palier")}>{ "✕" }</button>
             </div>
@@ -330,7 +321,7 @@ fn steps_fields(
     html! {
         <div class="steps">
             { for rows }
-            if let Some(msg) = problem(&p.problems, l, list.field()) {
+            if let Some(msg) = steps_problem {
                 <p class="error" data-testid={format!("error-{list}")} role="alert">{ msg }</p>
             }
             <button type="button" class="add" onclick={add} data-testid={format!("add-step-{}", root().donors().at(i))}>

@@ -46,7 +46,7 @@ pub fn donors_section(p: &Props) -> Html {
                         { for presets }
                     </div>
                     { for (0..p.plan.donors.len()).map(|i| html! {
-                        <DonorEditor key={i} plan={p.plan.clone()} index={i} problems={p.problems.clone()} />
+                        <DonorEditor key={i} plan={p.plan.clone()} index={i} />
                     }) }
                     { add_button(List::Donors, tr(l, "Add a donor", "Ajouter un bailleur"), &dispatch) }
                 </>

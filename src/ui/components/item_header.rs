@@ -17,8 +17,6 @@ pub struct Props {
     /// The item's name; `None` for items without one (shocks), shown as `title`.
     pub name: Option<AttrValue>,
     pub title: AttrValue,
-    #[prop_or_default]
-    pub problem: Option<AttrValue>,
 }
 
 #[function_component(ItemHeader)]
@@ -45,7 +43,7 @@ pub fn item_header(p: &Props) -> Html {
         <div class="item-header">
             if let (Some(name), Some(field)) = (&p.name, p.list.name_at(p.index)) {
                 <TextField {field} label={AttrValue::from(tr(l, "Name", "Nom"))}
-                    value={name.clone()} problem={p.problem.clone()} compact=true />
+                    value={name.clone()} compact=true />
             } else {
                 <h3 class="item-title">{ &p.title }</h3>
             }

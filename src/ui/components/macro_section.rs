@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::number_field::{Kind, NumberField};
 use super::override_list::OverrideList;
 use super::panel::panel;
-use super::shared::{problem, section_props};
+use super::shared::section_props;
 use crate::model::{root, Field};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Series;
@@ -38,8 +38,7 @@ pub fn macro_section(p: &Props) -> Html {
                  hint: Option<&'static str>| {
         html! {
             <NumberField field={path.clone()} label={label} {value} {min} {max} {step} {kind} {unit} {log}
-                hint={hint.map(AttrValue::from)}
-                problem={problem(&p.problems, l, &path)} />
+                hint={hint.map(AttrValue::from)} />
         }
     };
     let pct = AttrValue::from(tr(l, "%/yr", "%/an"));
@@ -61,10 +60,10 @@ pub fn macro_section(p: &Props) -> Html {
                     { field(at.real_depreciation_pct(), tr(l, "Real depreciation", "Dépréciation réelle"), m.real_depreciation_pct, -10.0, 20.0, 0.1, Kind::Pct, pct.clone(), false, Some(tr(l, "Yearly fall of the local currency beyond the inflation gap; it raises the local value of USD pledges.", "Baisse annuelle de la monnaie locale au-delà de l'écart d'inflation ; elle augmente la valeur locale des engagements en USD."))) }
                     <OverrideList series={Series::RealGrowth} label={tr(l, "Real growth", "Croissance réelle")}
                         values={m.overrides.real_growth_pct.clone()} start_year={p.plan.meta.start_year}
-                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} />
+                        horizon={p.plan.meta.horizon_years} />
                     <OverrideList series={Series::Inflation} label={tr(l, "Inflation", "Inflation")}
                         values={m.overrides.inflation_pct.clone()} start_year={p.plan.meta.start_year}
-                        horizon={p.plan.meta.horizon_years} problems={p.problems.clone()} />
+                        horizon={p.plan.meta.horizon_years} />
                 </>
             }
         },

@@ -9,7 +9,7 @@
 use yew::prelude::*;
 
 use crate::model::Field;
-use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::context::{use_ctx, use_problem, Ctx};
 use crate::ui::edit::Value;
 use crate::ui::format;
 use crate::ui::i18n::{tr, Lang};
@@ -55,9 +55,6 @@ pub struct Props {
     /// For plan-year fields: the start year, so the calendar year is shown.
     #[prop_or_default]
     pub start_year: Option<i32>,
-    /// The model's message for this path, if any.
-    #[prop_or_default]
-    pub problem: Option<AttrValue>,
     /// What the figure means, for a newcomer (shown when hovering the label).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -196,6 +193,7 @@ const LOG_STEPS: f64 = 1000.0;
 #[function_component(NumberField)]
 pub fn number_field(p: &Props) -> Html {
     let Ctx { lang, dispatch } = use_ctx();
+    let problem = use_problem(&p.field);
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     // The flag says the text was committed (change event): only then is
@@ -229,9 +227,7 @@ pub fn number_field(p: &Props) -> Html {
         )),
         None => Some(tr(lang, "Not a number.", "Ce n'est pas un nombre.")),
     });
-    let error: Option<AttrValue> = local_error
-        .map(AttrValue::from)
-        .or_else(|| p.problem.clone());
+    let error: Option<AttrValue> = local_error.map(AttrValue::from).or_else(|| problem.clone());
 
     let value_of = move |x: f64| {
         if whole {

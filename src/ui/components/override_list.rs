@@ -6,8 +6,6 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
-use super::shared::problem;
-use crate::model::Problem;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Series;
 use crate::ui::i18n::tr;
@@ -20,7 +18,6 @@ pub struct Props {
     pub values: BTreeMap<u32, f64>,
     pub start_year: i32,
     pub horizon: u32,
-    pub problems: std::rc::Rc<Vec<Problem>>,
 }
 
 #[function_component(OverrideList)]
@@ -64,8 +61,7 @@ pub fn override_list(p: &Props) -> Html {
                     }) }
                 </select>
                 <NumberField field={field.clone()} label={p.label.clone()} value={v}
-                    min={-15.0} max={25.0} step={0.1} kind={Kind::Pct}
-                    problem={problem(&p.problems, l, &field)} />
+                    min={-15.0} max={25.0} step={0.1} kind={Kind::Pct} />
                 <button type="button" class="icon" onclick={on_remove}
                     aria-label={tr(l, "Remove this year's value", "Supprimer la valeur de cette année")}
                     data-testid={format!("remove-{path}")}>{ "✕" }</button>

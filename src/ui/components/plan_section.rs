@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
-use super::shared::{problem, section_props};
+use super::shared::section_props;
 use super::text_field::TextField;
-use crate::model::{root, Field};
+use crate::model::root;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::i18n::tr;
 use crate::ui::state::Section;
@@ -18,7 +18,6 @@ section_props!(Props, |p| &p.meta);
 pub fn plan_section(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
     let m = &p.plan.meta;
-    let prob = |f: &Field| problem(&p.problems, l, f);
     panel(
         Section::Plan,
         tr(l, "Plan", "Plan"),
@@ -27,26 +26,20 @@ pub fn plan_section(p: &Props) -> Html {
         || {
             html! {
                 <>
-                    <TextField field={root().meta().name()} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()}
-                        problem={prob(&root().meta().name())} />
-                    <TextField field={root().meta().country()} label={tr(l, "Country", "Pays")} value={m.country.clone()}
-                        problem={prob(&root().meta().country())} />
+                    <TextField field={root().meta().name()} label={tr(l, "Plan name", "Nom du plan")} value={m.name.clone()} />
+                    <TextField field={root().meta().country()} label={tr(l, "Country", "Pays")} value={m.country.clone()} />
                     <TextField field={root().meta().currency()} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
-                        value={m.currency.clone()} placeholder={"LCU"} problem={prob(&root().meta().currency())} />
+                        value={m.currency.clone()} placeholder={"LCU"} />
                     <NumberField field={root().meta().start_year()} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
-                        min={2000.0} max={2060.0} step={1.0} kind={Kind::Year}
-                        problem={prob(&root().meta().start_year())} />
+                        min={2000.0} max={2060.0} step={1.0} kind={Kind::Year} />
                     <NumberField field={root().meta().horizon_years()} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}
-                        min={1.0} max={60.0} step={1.0} kind={Kind::Years}
-                        problem={prob(&root().meta().horizon_years())} />
+                        min={1.0} max={60.0} step={1.0} kind={Kind::Years} />
                     <NumberField field={root().meta().discount_rate_pct()} label={tr(l, "Discount rate (for present values)", "Taux d'actualisation (valeurs actuelles)")}
                         value={m.discount_rate_pct} min={0.0} max={20.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                        hint={tr(l, "Used only for present values of gaps and donor funding.", "Sert seulement aux valeurs actuelles des déficits et des financements.")}
-                        problem={prob(&root().meta().discount_rate_pct())} />
+                        hint={tr(l, "Used only for present values of gaps and donor funding.", "Sert seulement aux valeurs actuelles des déficits et des financements.")} />
                     <NumberField field={root().meta().exit_threshold_pct()} label={tr(l, "Donors have exited below", "Les bailleurs sont sortis sous")}
                         value={m.exit_threshold_pct} min={0.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "% of need", "% du besoin")}
-                        hint={tr(l, "Donors count as gone once their funding stays at or below this share of the spending need.", "Les bailleurs sont considérés partis quand leur financement reste sous cette part du besoin de dépenses.")}
-                        problem={prob(&root().meta().exit_threshold_pct())} />
+                        hint={tr(l, "Donors count as gone once their funding stays at or below this share of the spending need.", "Les bailleurs sont considérés partis quand leur financement reste sous cette part du besoin de dépenses.")} />
                 </>
             }
         },

@@ -7,10 +7,10 @@ use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
 use super::select_field::SelectField;
-use super::shared::{add_button, nice_ceil, problem, section_props};
+use super::shared::{add_button, nice_ceil, section_props};
 use super::text_field::TextField;
 use super::toggle_field::toggle_field;
-use crate::model::{root, At, Field, Op};
+use crate::model::{root, At, Op};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
@@ -31,7 +31,6 @@ pub fn reserve_section(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
     let plan = &p.plan;
     let h = plan.meta.horizon_years;
-    let prob = |f: &Field| problem(&p.problems, l, f);
     let metric_options: Vec<(AttrValue, AttrValue)> = metrics(l)
         .into_iter()
         .map(|(k, v)| (AttrValue::from(k), AttrValue::from(v)))
@@ -54,19 +53,17 @@ pub fn reserve_section(p: &Props) -> Html {
                 <ItemHeader list={List::Criteria} index={i} count={plan.criteria.len()} name={None::<AttrValue>}
                     title={title} />
                 <TextField field={at.name()} label={tr(l, "Name (optional)", "Nom (facultatif)")}
-                    value={c.name.clone().unwrap_or_default()} problem={prob(&at.name())} />
+                    value={c.name.clone().unwrap_or_default()} />
                 <div class="criterion-row">
                     <SelectField field={at.metric()} label={tr(l, "When", "Quand")} value={c.metric.clone()}
-                        options={metric_options.clone()} problem={prob(&at.metric())} />
+                        options={metric_options.clone()} />
                     <SelectField field={at.op()} label={tr(l, "is", "est")} value={c.op.as_str()}
-                        options={ops.clone()} problem={prob(&at.op())} />
+                        options={ops.clone()} />
                 </div>
                 <NumberField field={at.value()} label={tr(l, "Threshold", "Seuil")} value={c.value}
-                    min={0.0} max={200.0} step={1.0} kind={Kind::Plain}
-                    problem={prob(&at.value())} />
+                    min={0.0} max={200.0} step={1.0} kind={Kind::Plain} />
                 <NumberField field={at.consecutive_years()} label={tr(l, "For consecutive years", "Pendant des années consécutives")}
-                    value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                    problem={prob(&at.consecutive_years())} />
+                    value={c.consecutive_years as f64} min={1.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years} />
             </div>
         }
     });
@@ -86,14 +83,11 @@ pub fn reserve_section(p: &Props) -> Html {
                 <>
                     <h3>{ tr(l, "Reserve fund", "Fonds de réserve") }</h3>
                     <NumberField field={root().reserve().opening()} label={tr(l, "Opening balance", "Solde d'ouverture")} value={r.opening}
-                        min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur}
-                        problem={prob(&root().reserve().opening())} />
+                        min={0.0} max={nice_ceil(plan.macro_path.gdp_base * 0.05)} kind={Kind::Amount} unit={cur} />
                     <NumberField field={root().reserve().target_months()} label={tr(l, "Target (months of need)", "Cible (mois de besoin)")} value={r.target_months}
-                        min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")}
-                        problem={prob(&root().reserve().target_months())} />
+                        min={0.0} max={24.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months", "mois")} />
                     <NumberField field={root().reserve().interest_pct()} label={tr(l, "Interest earned", "Intérêts perçus")} value={r.interest_pct}
-                        min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                        problem={prob(&root().reserve().interest_pct())} />
+                        min={-5.0} max={15.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")} />
                     <h3>{ tr(l, "Exit criteria", "Critères de sortie") }</h3>
                     { for criteria }
                     { add_button(List::Criteria, tr(l, "Add a criterion", "Ajouter un critère"), &dispatch) }
@@ -102,11 +96,9 @@ pub fn reserve_section(p: &Props) -> Html {
                     if let Some(g) = &plan.reengagement {
                         <div class="sub">
                             <NumberField field={root().reengagement().trigger_pct()} label={tr(l, "If self-sufficiency falls below", "Si l'autosuffisance passe sous")}
-                                value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct}
-                                problem={prob(&root().reengagement().trigger_pct())} />
+                                value={g.trigger_pct} min={0.0} max={100.0} step={1.0} kind={Kind::Pct} />
                             <NumberField field={root().reengagement().reserve_floor_months()} label={tr(l, "or the reserve below", "ou la réserve sous")}
-                                value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")}
-                                problem={prob(&root().reengagement().reserve_floor_months())} />
+                                value={g.reserve_floor_months} min={0.0} max={12.0} step={0.5} kind={Kind::Plain} unit={tr(l, "months of need", "mois de besoin")} />
                         </div>
                     }
                 </>

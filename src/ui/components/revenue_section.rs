@@ -6,10 +6,10 @@ use yew::prelude::*;
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
-use super::shared::{add_button, nice_ceil, problem, section_props};
+use super::shared::{add_button, nice_ceil, section_props};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
-use crate::model::{root, At, Field};
+use crate::model::{root, At};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
 use crate::ui::i18n::tr;
@@ -30,7 +30,6 @@ pub fn revenue_section(p: &Props) -> Html {
     let base_max = nice_ceil(plan.macro_path.gdp_base * 0.15);
     let items = plan.revenues.iter().enumerate().map(|(i, r)| {
         let at = root().revenues().at(i);
-        let prob = |f: &Field| problem(&p.problems, l, f);
         let on_reform = {
             let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(Action::Toggle(Optional::Reform(i))))
@@ -38,26 +37,21 @@ pub fn revenue_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Revenues} index={i} count={plan.revenues.len()}
-                    name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()}
-                    problem={prob(&at.name())} />
+                    name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()} />
                 <NumberField field={at.base()} label={tr(l, "Yield in the first year", "Rendement la première année")}
-                    value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob(&at.base())} />
+                    value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()} />
                 <NumberField field={at.buoyancy()} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}
                     value={r.buoyancy} min={0.0} max={3.0} step={0.05} kind={Kind::Plain} unit={"×"}
-                    hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")}
-                    problem={prob(&at.buoyancy())} />
+                    hint={tr(l, "How fast the stream grows against nominal GDP: 1 keeps its share of GDP, above 1 gains share.", "Croissance de la recette par rapport au PIB nominal : 1 garde sa part du PIB, au-dessus de 1 elle en gagne.")} />
                 { toggle_field(at.reform().field(), tr(l, "Revenue-administration reform", "Réforme de l'administration fiscale"), r.reform.is_some(), on_reform) }
                 if let Some(f) = &r.reform {
                     <div class="sub">
-                        { year_field(at.reform().start(), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h), prob(&at.reform().start())) }
+                        { year_field(at.reform().start(), tr(l, "First gain in", "Premier gain en"), f.start as f64, (sy, h)) }
                         <NumberField field={at.reform().years()} label={tr(l, "Years of gains", "Années de gains")}
-                            value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years}
-                            problem={prob(&at.reform().years())} />
+                            value={f.years as f64} min={0.0} max={h.max(1) as f64} step={1.0} kind={Kind::Years} />
                         <NumberField field={at.reform().gain_pct_gdp_per_year()} label={tr(l, "Gain each year", "Gain chaque année")}
                             value={f.gain_pct_gdp_per_year} min={0.0} max={2.0} step={0.05} kind={Kind::Pct}
-                            unit={tr(l, "% of GDP", "% du PIB")}
-                            problem={prob(&at.reform().gain_pct_gdp_per_year())} />
+                            unit={tr(l, "% of GDP", "% du PIB")} />
                     </div>
                 }
             </div>

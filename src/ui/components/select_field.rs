@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::model::Field;
-use crate::ui::context::use_dispatch;
+use crate::ui::context::{use_dispatch, use_problem};
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
@@ -18,14 +18,13 @@ pub struct Props {
     /// (value, label) pairs.
     pub options: Vec<(AttrValue, AttrValue)>,
     #[prop_or_default]
-    pub problem: Option<AttrValue>,
-    #[prop_or_default]
     pub on_pick: Option<Callback<String>>,
 }
 
 #[function_component(SelectField)]
 pub fn select_field(p: &Props) -> Html {
     let dispatch = use_dispatch();
+    let problem = use_problem(&p.field);
     let on_pick = p.on_pick.clone().unwrap_or_else(|| {
         let field = p.field.clone();
         Callback::from(move |v: String| {
@@ -46,11 +45,11 @@ pub fn select_field(p: &Props) -> Html {
     // Keep an unknown current value visible rather than silently showing the first option.
     let known = p.options.iter().any(|(v, _)| *v == p.value);
     html! {
-        <div class={classes!("field", "select-field", p.problem.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "select-field", problem.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ &p.label }</label>
             <select id={id} data-testid={format!("input-{path}")} {onchange}
-                aria-invalid={if p.problem.is_some() { "true" } else { "false" }}
-                aria-describedby={p.problem.as_ref().map(|_| err_id.clone())}>
+                aria-invalid={if problem.is_some() { "true" } else { "false" }}
+                aria-describedby={problem.as_ref().map(|_| err_id.clone())}>
                 if !known {
                     <option value={p.value.clone()} selected=true>{ p.value.clone() }</option>
                 }
@@ -58,7 +57,7 @@ pub fn select_field(p: &Props) -> Html {
                     <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
                 }) }
             </select>
-            if let Some(msg) = &p.problem {
+            if let Some(msg) = &problem {
                 <p class="error" id={err_id.clone()} data-testid={err_id} role="alert">{ msg }</p>
             }
         </div>

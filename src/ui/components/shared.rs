@@ -1,21 +1,10 @@
-//! What the editor sections share: their props (the plan, its problems,
-//! whether the section is collapsed) and small helpers. Not a component.
-//! The language and the dispatcher come from the context (`ui/context.rs`).
+//! What the editor sections share: their props (the plan, whether the
+//! section is collapsed) and small helpers. Not a component. The language,
+//! the dispatcher and each control's problem come from the context
+//! (`ui/context.rs`).
 //!
 //! Each section compares only the part of the plan it shows, so dragging a
 //! donor slider re-renders the donor section and not the macro section.
-
-use crate::model::{Field, Problem, Text};
-use crate::ui::i18n::Lang;
-use yew::AttrValue;
-
-/// The model's message for the control of `field`, if any, in `lang`.
-pub fn problem(problems: &[Problem], lang: Lang, field: &Field) -> Option<AttrValue> {
-    problems
-        .iter()
-        .find(|p| p.path == *field)
-        .map(|p| AttrValue::from(p.rule.text(lang)))
-}
 
 /// Rounds a slider bound up to 1, 2 or 5 times a power of ten.
 pub fn nice_ceil(x: f64) -> f64 {
@@ -42,7 +31,6 @@ macro_rules! section_props {
         #[derive(yew::Properties, Clone)]
         pub struct $name {
             pub plan: std::rc::Rc<crate::model::Plan>,
-            pub problems: std::rc::Rc<Vec<crate::model::Problem>>,
             pub collapsed: bool,
         }
         impl PartialEq for $name {
@@ -51,8 +39,6 @@ macro_rules! section_props {
                     $part
                 }
                 self.collapsed == o.collapsed
-                    && (std::rc::Rc::ptr_eq(&self.problems, &o.problems)
-                        || self.problems == o.problems)
                     && (std::rc::Rc::ptr_eq(&self.plan, &o.plan)
                         || part(&self.plan) == part(&o.plan))
             }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
-use super::shared::{add_button, problem, section_props};
+use super::shared::{add_button, section_props};
 use super::year_field::year_field;
 use crate::model::{root, Field};
 use crate::ui::context::{use_ctx, Ctx};
@@ -26,23 +26,20 @@ pub fn shocks_section(p: &Props) -> Html {
     let (sy, h) = (plan.meta.start_year, plan.meta.horizon_years);
     let items = plan.shocks.iter().enumerate().map(|(i, s)| {
         let at = root().shocks().at(i);
-        let prob = |f: &Field| problem(&p.problems, l, f);
         let title = match l {
             Lang::En => format!("Shock {} ({})", i + 1, sy as i64 + s.at as i64),
             Lang::Fr => format!("Choc {} ({})", i + 1, sy as i64 + s.at as i64),
         };
         let pct = |f: Field, label: &'static str, v: f64, min: f64, max: f64| html! {
-            <NumberField field={f.clone()} {label} value={v} {min} {max} step={1.0} kind={Kind::Pct}
-                problem={prob(&f)} />
+            <NumberField field={f.clone()} {label} value={v} {min} {max} step={1.0} kind={Kind::Pct} />
         };
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Shocks} index={i} count={plan.shocks.len()} name={None::<AttrValue>}
                     title={title} />
-                { year_field(at.at(), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h), prob(&at.at())) }
+                { year_field(at.at(), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h)) }
                 <NumberField field={at.years()} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
-                    step={1.0} kind={Kind::Years}
-                    problem={prob(&at.years())} />
+                    step={1.0} kind={Kind::Years} />
                 { pct(at.revenue_pct(), tr(l, "Revenue change", "Variation des recettes"), s.revenue_pct, -50.0, 50.0) }
                 { pct(at.donor_pct(), tr(l, "Donor flows change", "Variation des flux des bailleurs"), s.donor_pct, -100.0, 50.0) }
                 { pct(at.cost_pct(), tr(l, "Costs change", "Variation des coûts"), s.cost_pct, -50.0, 50.0) }

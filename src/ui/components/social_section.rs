@@ -6,10 +6,10 @@ use yew::prelude::*;
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
-use super::shared::{add_button, nice_ceil, problem, section_props};
+use super::shared::{add_button, nice_ceil, section_props};
 use super::spending_section::ramp_fields;
 use super::toggle_field::toggle_field;
-use crate::model::{root, At, Field};
+use crate::model::{root, At};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional, Value};
 use crate::ui::i18n::tr;
@@ -36,7 +36,6 @@ pub fn social_section(p: &Props) -> Html {
         nice_ceil(plan.macro_path.gdp_base / plan.macro_path.population_base.max(1.0));
     let items = plan.programmes.iter().enumerate().map(|(i, g)| {
         let at = root().programmes().at(i);
-        let prob = |f: &Field| problem(&p.problems, l, f);
         let on_indexed = {
             let on_edit = dispatch.clone();
             let field = at.indexed();
@@ -49,26 +48,20 @@ pub fn social_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Programmes} index={i} count={plan.programmes.len()}
-                    name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()}
-                    problem={prob(&at.name())} />
+                    name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()} />
                 <NumberField field={at.eligible_share_pct()} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
-                    value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct}
-                    problem={prob(&at.eligible_share_pct())} />
+                    value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct} />
                 <NumberField field={at.benefit_base()} label={tr(l, "Benefit in the first year", "Prestation la première année")}
-                    value={g.benefit_base} min={0.0} max={benefit_max} kind={Kind::Amount} unit={per_person.clone()}
-                    problem={prob(&at.benefit_base())} />
+                    value={g.benefit_base} min={0.0} max={benefit_max} kind={Kind::Amount} unit={per_person.clone()} />
                 <NumberField field={at.real_benefit_growth_pct()} label={tr(l, "Real benefit growth", "Croissance réelle de la prestation")}
-                    value={g.real_benefit_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob(&at.real_benefit_growth_pct())} />
+                    value={g.real_benefit_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")} />
                 <NumberField field={at.admin_pct()} label={tr(l, "Administration cost", "Coût administratif")}
-                    value={g.admin_pct} min={0.0} max={30.0} step={0.5} kind={Kind::Pct} unit={tr(l, "% of benefits", "% des prestations")}
-                    problem={prob(&at.admin_pct())} />
+                    value={g.admin_pct} min={0.0} max={30.0} step={0.5} kind={Kind::Pct} unit={tr(l, "% of benefits", "% des prestations")} />
                 { toggle_field(&at.indexed(), tr(l, "Benefit rises with prices", "Prestation indexée sur les prix"), g.indexed, on_indexed) }
                 { toggle_field(at.coverage().field(), tr(l, "Coverage scales up over time", "La couverture s'étend dans le temps"), g.coverage.is_some(), on_coverage) }
                 if let Some(r) = &g.coverage {
                     { ramp_fields(&at.coverage(), r, ctx,
-                        (tr(l, "Coverage at first", "Couverture au départ"), tr(l, "Share of eligible people reached, year by year", "Part des éligibles couverts, année par année")),
-                        &p.problems, l) }
+                        (tr(l, "Coverage at first", "Couverture au départ"), tr(l, "Share of eligible people reached, year by year", "Part des éligibles couverts, année par année")), l) }
                 }
             </div>
         }

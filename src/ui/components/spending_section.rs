@@ -6,11 +6,11 @@ use yew::prelude::*;
 use super::item_header::ItemHeader;
 use super::number_field::{Kind, NumberField};
 use super::panel::panel;
-use super::shared::{add_button, nice_ceil, problem, section_props};
+use super::shared::{add_button, nice_ceil, section_props};
 use super::sparkline::{ramp_values, sparkline};
 use super::toggle_field::toggle_field;
 use super::year_field::year_field;
-use crate::model::{root, At, Field, Problem};
+use crate::model::{root, At};
 use crate::model::{Ramp, RampAt};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, Optional};
@@ -29,22 +29,19 @@ pub fn ramp_fields(
     r: &Ramp,
     (start_year, horizon): (i32, u32),
     labels: (&'static str, &'static str),
-    problems: &[Problem],
     lang: Lang,
 ) -> Html {
     let l = lang;
-    let prob = |f: &Field| problem(problems, lang, f);
     html! {
         <div class="sub ramp">
             { sparkline(&ramp_values(r, horizon), labels.1, format!("ramp-preview-{at}")) }
             <NumberField field={at.from_pct()} label={labels.0} value={r.from_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob(&at.from_pct())} />
+                kind={Kind::Pct} />
             <NumberField field={at.to_pct()} label={tr(l, "Rising to", "Jusqu'à")} value={r.to_pct} min={0.0} max={100.0} step={1.0}
-                kind={Kind::Pct} problem={prob(&at.to_pct())} />
-            { year_field(at.start(), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon), prob(&at.start())) }
+                kind={Kind::Pct} />
+            { year_field(at.start(), tr(l, "Starting in", "À partir de"), r.start as f64, (start_year, horizon)) }
             <NumberField field={at.years()} label={tr(l, "Over", "Sur")} value={r.years as f64} min={0.0}
-                max={horizon.max(1) as f64} step={1.0} kind={Kind::Years}
-                problem={prob(&at.years())} />
+                max={horizon.max(1) as f64} step={1.0} kind={Kind::Years} />
         </div>
     }
 }
@@ -58,7 +55,6 @@ pub fn spending_section(p: &Props) -> Html {
     let base_max = nice_ceil(plan.macro_path.gdp_base * 0.1);
     let items = plan.costs.iter().enumerate().map(|(i, c)| {
         let at = root().costs().at(i);
-        let prob = |f: &Field| problem(&p.problems, l, f);
         let toggle = |a: Action| {
             let on_edit = dispatch.clone();
             Callback::from(move |_| on_edit.emit(a.clone()))
@@ -73,20 +69,16 @@ pub fn spending_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Costs} index={i} count={plan.costs.len()}
-                    name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()}
-                    problem={prob(&at.name())} />
+                    name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()} />
                 <NumberField field={at.base()} label={tr(l, "Cost in the first year", "Coût la première année")}
-                    value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()}
-                    problem={prob(&at.base())} />
+                    value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()} />
                 <NumberField field={at.real_growth_pct()} label={tr(l, "Real growth", "Croissance réelle")}
-                    value={c.real_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")}
-                    problem={prob(&at.real_growth_pct())} />
+                    value={c.real_growth_pct} min={-5.0} max={10.0} step={0.1} kind={Kind::Pct} unit={tr(l, "%/yr", "%/an")} />
                 { toggle_field(&at.indexed(), tr(l, "Rises with prices", "Indexé sur les prix"), c.indexed, on_indexed) }
                 { toggle_field(at.handover().field(), tr(l, "Handed over from the mission in stages", "Transféré par étapes depuis la mission"), c.handover.is_some(), toggle(Action::Toggle(Optional::Handover(i)))) }
                 if let Some(r) = &c.handover {
                     { ramp_fields(&at.handover(), r, ctx,
-                        (tr(l, "On budget at first", "Au budget au départ"), tr(l, "Share on the local budget, year by year", "Part au budget local, année par année")),
-                        &p.problems, l) }
+                        (tr(l, "On budget at first", "Au budget au départ"), tr(l, "Share on the local budget, year by year", "Part au budget local, année par année")), l) }
                 }
             </div>
         }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::Field;
-use crate::ui::context::use_dispatch;
+use crate::ui::context::{use_dispatch, use_problem};
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
@@ -15,8 +15,6 @@ pub struct Props {
     pub value: AttrValue,
     #[prop_or_default]
     pub placeholder: AttrValue,
-    #[prop_or_default]
-    pub problem: Option<AttrValue>,
     /// Hide the label visually (list-item names have their own heading).
     #[prop_or_default]
     pub compact: bool,
@@ -25,6 +23,7 @@ pub struct Props {
 #[function_component(TextField)]
 pub fn text_field(p: &Props) -> Html {
     let dispatch = use_dispatch();
+    let problem = use_problem(&p.field);
     let send = |edit: Edit| {
         let on_edit = dispatch.clone();
         let field = p.field.clone();
@@ -43,15 +42,15 @@ pub fn text_field(p: &Props) -> Html {
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     html! {
-        <div class={classes!("field", "text-field", p.compact.then_some("compact"), p.problem.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "text-field", p.compact.then_some("compact"), problem.is_some().then_some("invalid"))}>
             <label for={id.clone()} class={classes!(p.compact.then_some("visually-hidden"))}>{ &p.label }</label>
             <input type="text" id={id} data-testid={format!("input-{path}")}
                 value={p.value.clone()} placeholder={p.placeholder.clone()}
-                aria-invalid={if p.problem.is_some() { "true" } else { "false" }}
-                aria-describedby={p.problem.as_ref().map(|_| err_id.clone())}
+                aria-invalid={if problem.is_some() { "true" } else { "false" }}
+                aria-describedby={problem.as_ref().map(|_| err_id.clone())}
                 oninput={Callback::from(move |e: InputEvent| live(e.into()))}
                 onchange={Callback::from(commit)} />
-            if let Some(msg) = &p.problem {
+            if let Some(msg) = &problem {
                 <p class="error" id={err_id.clone()} data-testid={err_id} role="alert">{ msg }</p>
             }
         </div>

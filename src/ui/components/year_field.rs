@@ -16,11 +16,10 @@ pub fn year_field(
     label: &'static str,
     value: f64,
     (start_year, horizon): (i32, u32),
-    problem: Option<AttrValue>,
 ) -> Html {
     html! {
         <NumberField {field} label={label} {value}
             min={0.0} max={horizon.max(1) as f64} step={1.0} kind={Kind::Whole}
-            start_year={Some(start_year)} {problem} />
+            start_year={Some(start_year)} />
     }
 }
