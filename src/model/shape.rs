@@ -637,6 +637,31 @@ macro_rules! field_info {
     };
 }
 
+/// The typed address `$A` of a record or tagged type: a `Field` that only
+/// the type's own methods extend (see `record!` and `tagged!`).
+macro_rules! address {
+    ($A:ident) => {
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $A($crate::model::field::Field);
+
+        impl $crate::model::field::At for $A {
+            fn from_field(field: $crate::model::field::Field) -> Self {
+                $A(field)
+            }
+            fn field(&self) -> &$crate::model::field::Field {
+                &self.0
+            }
+        }
+
+        /// The path, as MODEL.md writes it.
+        impl std::fmt::Display for $A {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
 /// A plan object: `pub struct Name at NameAt { pub field: Type = policy, … }`
 /// (see `required!` for the policies; `pub f as "json": T` renames;
 /// `since 2` after the policy marks a field of plan format 2).
@@ -713,24 +738,7 @@ macro_rules! record {
         }
 
         #[doc = concat!("The address of a `", stringify!($S), "`; each method names one of its fields.")]
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct $A($crate::model::field::Field);
-
-        impl $crate::model::field::At for $A {
-            fn from_field(field: $crate::model::field::Field) -> Self {
-                $A(field)
-            }
-            fn field(&self) -> &$crate::model::field::Field {
-                &self.0
-            }
-        }
-
-        /// The path, as MODEL.md writes it.
-        impl std::fmt::Display for $A {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
+        $crate::model::shape::address!($A);
 
         #[allow(clippy::wrong_self_convention)]
         impl $A {
@@ -863,24 +871,7 @@ macro_rules! tagged {
         }
 
         #[doc = concat!("The address of a `", stringify!($E), "`: pick its variant, then a field.")]
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct $A($crate::model::field::Field);
-
-        impl $crate::model::field::At for $A {
-            fn from_field(field: $crate::model::field::Field) -> Self {
-                $A(field)
-            }
-            fn field(&self) -> &$crate::model::field::Field {
-                &self.0
-            }
-        }
-
-        /// The path, as MODEL.md writes it.
-        impl std::fmt::Display for $A {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
+        $crate::model::shape::address!($A);
 
         impl $A {
             /// The tag itself.
@@ -968,8 +959,8 @@ macro_rules! string_enum {
 }
 
 pub(crate) use {
-    default_value, field_info, name, read_field, record, required, since, string_enum, tagged,
-    write_field,
+    address, default_value, field_info, name, read_field, record, required, since, string_enum,
+    tagged, write_field,
 };
 
 #[cfg(test)]
