@@ -490,3 +490,205 @@ fn metrics_read_the_year_result() {
     assert_eq!(y.metric("year"), None);
     assert_eq!(y.metric("nonsense"), None);
 }
+
+/// Revenue 100 against need 100, budget support 10 in 2026 only (so donors
+/// exit in 2027), revenue cut 20 % in 2028 and 5 % in 2029; a reserve of
+/// 1000 that never comes near a floor of one month of need (8.33).
+fn trigger_plan(trigger_pct: f64) -> Plan {
+    let mut plan = bare_plan(5);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Linear { start: 0, end: 1 });
+    plan.donors = vec![d];
+    plan.shocks = vec![shock(2, 1, -20.0, 0.0, 0.0), shock(3, 1, -5.0, 0.0, 0.0)];
+    plan.reserve = Reserve {
+        opening: 1000.0,
+        target_months: 0.0,
+        interest_pct: 0.0,
+    };
+    plan.reengagement = Some(Reengagement {
+        trigger_pct,
+        reserve_floor_months: 1.0,
+    });
+    plan
+}
+
+#[test]
+fn reengagement_by_the_trigger_alone() {
+    let p = project(&trigger_plan(90.0));
+    // ss: 100, 100, 80, 95, 100; G: 10, 0, 0, 0, 0 → exit 2027
+    assert_all_close(
+        &series(&p, |y| y.self_sufficiency_pct),
+        &[100.0, 100.0, 80.0, 95.0, 100.0],
+    );
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    // V: 1000, 1000, 980 (draw 20), 975 (draw 5), 975: always far above 8.33,
+    // so the reserve test never fires and only the trigger decides.
+    assert_all_close(
+        &series(&p, |y| y.reserve),
+        &[1000.0, 1000.0, 980.0, 975.0, 975.0],
+    );
+    // 80 < 90 in 2028; 95 is not below 90 in 2029.
+    assert_eq!(p.summary.reengagement_years, vec![2028]);
+    // A higher trigger catches 2029 too; 100 is never below 100.
+    assert_eq!(
+        project(&trigger_plan(96.0)).summary.reengagement_years,
+        vec![2028, 2029]
+    );
+    assert_eq!(
+        project(&trigger_plan(100.0)).summary.reengagement_years,
+        vec![2028, 2029]
+    );
+}
+
+#[test]
+fn no_reengagement_when_self_sufficiency_stays_at_or_above_the_trigger() {
+    // Trigger 80: 2028 sits exactly at it (80 is not below 80), and the
+    // reserve never falls below its floor: no year calls donors back.
+    let p = project(&trigger_plan(80.0));
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    assert_eq!(p.summary.reengagement_years, Vec::<i32>::new());
+    // Trigger 0 never fires either.
+    assert!(project(&trigger_plan(0.0))
+        .summary
+        .reengagement_years
+        .is_empty());
+}
+
+/// Revenue r0 + r1, one cost line c0 + c1 (two lines), budget support `bs`
+/// and a sunset facility large enough to fill the rest.
+fn facility_plan(r: [f64; 2], c: [f64; 2], bs: f64) -> Plan {
+    let mut plan = bare_plan(1);
+    plan.revenues = vec![revenue("Tax A", r[0], 1.0), revenue("Tax B", r[1], 1.0)];
+    plan.costs = vec![cost("Line A", c[0]), cost("Line B", c[1])];
+    plan.donors = vec![
+        pledging("BS", DonorKind::BudgetSupport, bs),
+        pledging("Facility", DonorKind::GapFilling, 1e6),
+    ];
+    plan
+}
+
+/// The balance the evaluator's sums would leave without the zero rule: the
+/// facility pays (N - L) - bs and B = (L + (bs + paid)) - N, in that order.
+fn raw_balance(r: [f64; 2], c: [f64; 2], bs: f64) -> (f64, f64) {
+    let (l, n) = (r[0] + r[1], c[0] + c[1]);
+    let paid = n - l - bs;
+    let raw = l + (bs + paid) - n;
+    (raw, 1e-9 * n.max(l + bs + paid).max(1.0))
+}
+
+#[test]
+fn a_facility_filling_the_gap_leaves_exactly_zero_not_a_residue_below() {
+    // L = 374.53, N = 986.1, bs = 97.82: the facility pays 513.75, and
+    // L + G - N comes out at -1.1e-13 in floating point (ε_t ≈ 9.9e-7).
+    let (r, c, bs) = ([134.66, 239.87], [726.12, 259.98], 97.82);
+    let (raw, eps) = raw_balance(r, c, bs);
+    assert!(raw < 0.0 && -raw <= eps, "residue {raw} (ε {eps})");
+    let mut plan = facility_plan(r, c, bs);
+    // Without the rule the residue would be drawn from this reserve.
+    plan.reserve.opening = 50.0;
+    let y = &project(&plan).years[0];
+    assert_close(y.donors[1], 513.75);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.draw, y.unfunded_gap), (0.0, 0.0));
+    assert_eq!((y.deposit, y.fiscal_space), (0.0, 0.0));
+    assert_eq!(y.reserve, 50.0);
+}
+
+#[test]
+fn a_facility_filling_the_gap_leaves_exactly_zero_not_a_residue_above() {
+    // L = 165.19, N = 826.1, bs = 601.08: the facility pays 59.83, and
+    // L + G - N comes out at +1.1e-13 (ε_t ≈ 8.3e-7).
+    let (r, c, bs) = ([74.25, 90.94], [582.57, 243.53], 601.08);
+    let (raw, eps) = raw_balance(r, c, bs);
+    assert!(raw > 0.0 && raw <= eps, "residue {raw} (ε {eps})");
+    let mut plan = facility_plan(r, c, bs);
+    // Without the rule the residue would be deposited towards this target.
+    plan.reserve.target_months = 12.0;
+    let y = &project(&plan).years[0];
+    assert_close(y.donors[1], 59.83);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.deposit, y.fiscal_space), (0.0, 0.0));
+    assert_eq!((y.draw, y.unfunded_gap, y.reserve), (0.0, 0.0, 0.0));
+}
+
+#[test]
+fn a_facility_pays_exactly_zero_when_the_gap_is_only_a_residue() {
+    // L + bs = 397.18 + 772.37 + 455.45 = 1625 = N = 949.84 + 675.16 in
+    // decimals; in floating point (N - L) - bs is 5.7e-14 (ε_t = 1.6e-6).
+    let (r, c, bs) = ([397.18, 772.37], [949.84, 675.16], 455.45);
+    let (l, n) = (r[0] + r[1], c[0] + c[1]);
+    let missing = n - l - bs;
+    assert!(missing > 0.0 && missing <= 1e-9 * n, "residue {missing}");
+    let y = &project(&facility_plan(r, c, bs)).years[0];
+    assert_eq!(y.donors, vec![455.45, 0.0]);
+    assert_eq!(y.donor_funding, 455.45);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.draw, y.unfunded_gap, y.fiscal_space), (0.0, 0.0, 0.0));
+    // The facility still counts at its cap in what donors programme.
+    assert_close(y.programmed_donor_funding, 455.45 + 1e6);
+}
+
+#[test]
+fn a_facility_cap_within_epsilon_pays_exactly_zero() {
+    // Need 1000 (ε_t = 1e-6) and no revenue: a facility capped at 1e-7
+    // would pay its cap; a gap-filling amount that small is 0.
+    let mut plan = bare_plan(1);
+    plan.costs = vec![cost("State", 1000.0)];
+    plan.donors = vec![pledging("Facility", DonorKind::GapFilling, 1e-7)];
+    let y = &project(&plan).years[0];
+    assert_eq!(y.donors, vec![0.0]);
+    assert_eq!(y.donor_funding, 0.0);
+    assert_eq!(y.unfunded_gap, 1000.0);
+}
+
+#[test]
+fn a_draw_or_a_gap_within_epsilon_is_exactly_zero() {
+    // Need 100, revenue 50 (B = -50, ε_t = 1e-7).
+    let plan_with_reserve = |opening: f64| {
+        let mut plan = bare_plan(1);
+        plan.revenues = vec![revenue("Tax", 50.0, 1.0)];
+        plan.costs = vec![cost("State", 100.0)];
+        plan.reserve.opening = opening;
+        plan
+    };
+    // A reserve of 1e-12 could only pay a draw below ε_t: no draw, the
+    // whole 50 is unfunded, and the reserve keeps its crumb.
+    let y = &project(&plan_with_reserve(1e-12)).years[0];
+    assert_eq!((y.balance, y.draw, y.unfunded_gap), (-50.0, 0.0, 50.0));
+    assert_eq!(y.reserve, 1e-12);
+    // A reserve 1e-10 short of the deficit leaves a gap below ε_t: no gap.
+    let opening = 50.0 - 1e-10;
+    let y = &project(&plan_with_reserve(opening)).years[0];
+    assert_eq!((y.draw, y.unfunded_gap), (opening, 0.0));
+    assert_eq!(y.reserve, 0.0);
+}
+
+#[test]
+fn evaluate_refuses_a_horizon_outside_1_to_60_itself() {
+    // validate refuses these too; evaluate must not trust its caller, or
+    // an unvalidated plan could make it allocate without bound.
+    for (horizon, line) in [
+        (
+            0,
+            "meta.horizon_years: must be between 1 and 60 years (got 0)",
+        ),
+        (
+            61,
+            "meta.horizon_years: must be between 1 and 60 years (got 61)",
+        ),
+        (
+            u32::MAX,
+            "meta.horizon_years: must be between 1 and 60 years (got 4294967295)",
+        ),
+    ] {
+        let plan = bare_plan(horizon);
+        assert_eq!(
+            evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+            Err(line.to_string())
+        );
+    }
+    assert_eq!(project(&bare_plan(60)).years.len(), 60);
+    assert_eq!(project(&bare_plan(1)).years.len(), 1);
+}
