@@ -692,3 +692,59 @@ fn evaluate_refuses_a_horizon_outside_1_to_60_itself() {
     assert_eq!(project(&bare_plan(60)).years.len(), 60);
     assert_eq!(project(&bare_plan(1)).years.len(), 1);
 }
+
+#[test]
+fn totals_that_overflow_are_refused_with_the_year_they_do() {
+    // Need 1e308 a year, no money: every year's gap is finite, but the
+    // cumulative gap is 2e308 by 2027, past the largest f64.
+    let mut plan = bare_plan(3);
+    plan.costs = vec![cost("State", 1e308)];
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.cumulative_gap: the projection's totals overflow in 2027 \
+             (cumulative_gap is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string_fr()),
+        Err("summary.cumulative_gap: les totaux de la projection dépassent les limites du calcul \
+             en 2027 (cumulative_gap n’est plus un nombre fini) ; réduisez les montants ou les taux \
+             de croissance"
+            .to_string())
+    );
+
+    // Donor money of 1e308 a year against no need: total donor funding.
+    let mut plan = bare_plan(2);
+    plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, 1e308)];
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.total_donor_funding: the projection's totals overflow in 2027 \
+             (total_donor_funding is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+
+    // A gap of 1e300 a year discounted at -99 % weighs 100^t: the sum stays
+    // near 6e300, the present value passes 1e308 at t = 5 (2031).
+    let mut plan = bare_plan(8);
+    plan.costs = vec![cost("State", 1e300)];
+    plan.meta.discount_rate_pct = -99.0;
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.cumulative_gap_npv: the projection's totals overflow in 2031 \
+             (cumulative_gap_npv is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+    // One year short of it, the same plan evaluates.
+    plan.meta.horizon_years = 5;
+    assert!(project(&plan).summary.cumulative_gap_npv.is_finite());
+}

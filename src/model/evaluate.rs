@@ -14,7 +14,7 @@ use super::projection::{Projection, Summary, YearResult, METRICS};
 use super::reserve::reserve_year;
 use super::revenue::{core_next, reform_yield, stream_revenue};
 use super::shocks::shock_multipliers;
-use super::summary::summarise;
+use super::summary::{npv, summarise};
 use super::validate::MAX_HORIZON;
 use super::Problem;
 
@@ -179,7 +179,7 @@ pub fn evaluate(plan: &Plan) -> Result<Projection, Problem> {
     }
 
     let summary = summarise(plan, &years);
-    check_summary(&summary)?;
+    check_totals(plan, &years, &summary)?;
     Ok(Projection { years, summary })
 }
 
@@ -231,21 +231,43 @@ pub(crate) fn overflow_message_for_tests(field: &str) -> String {
     overflow_in_year(1, 2027, field).message
 }
 
-/// Totals can overflow even when every year is finite.
-fn check_summary(s: &Summary) -> Result<(), Problem> {
+/// Totals can overflow even when every year is finite. The problem names
+/// the first year whose running total is not finite (MODEL.md: "refused
+/// with the year where it does"). The peaks are maxima of finite figures,
+/// so they are finite whenever every year is.
+fn check_totals(plan: &Plan, years: &[YearResult], s: &Summary) -> Result<(), Problem> {
+    let rate = plan.meta.discount_rate_pct;
+    let gap: fn(&YearResult) -> f64 = |y| y.unfunded_gap;
+    let donors: fn(&YearResult) -> f64 = |y| y.donor_funding;
     let totals = [
-        ("cumulative_gap", s.cumulative_gap),
-        ("cumulative_gap_npv", s.cumulative_gap_npv),
-        ("peak_gap", s.peak_gap),
-        ("total_donor_funding", s.total_donor_funding),
-        ("total_donor_funding_npv", s.total_donor_funding_npv),
-        ("max_donor_drop_pct", s.max_donor_drop_pct),
+        ("cumulative_gap", s.cumulative_gap, gap, None),
+        ("cumulative_gap_npv", s.cumulative_gap_npv, gap, Some(rate)),
+        ("total_donor_funding", s.total_donor_funding, donors, None),
+        (
+            "total_donor_funding_npv",
+            s.total_donor_funding_npv,
+            donors,
+            Some(rate),
+        ),
     ];
-    match totals.iter().find(|(_, x)| !x.is_finite()) {
-        Some((field, _)) => Err(Problem::new(
-            format!("summary.{field}"),
-            format!("the projection's totals overflow ({field} is not a finite number); lower the amounts or growth rates"),
-        )),
-        None => Ok(()),
-    }
+    let Some(&(field, _, value, discount)) = totals.iter().find(|(_, x, _, _)| !x.is_finite())
+    else {
+        return Ok(());
+    };
+    // Replays the sum as summary.rs takes it, year by year.
+    let year = (1..=years.len())
+        .find(|&n| {
+            let values = years[..n].iter().map(value);
+            let running = match discount {
+                Some(rate) => npv(values, rate),
+                None => total(values),
+            };
+            !running.is_finite()
+        })
+        .and_then(|n| years.get(n - 1))
+        .map_or(plan.meta.start_year, |y| y.year);
+    Err(Problem::new(
+        format!("summary.{field}"),
+        format!("the projection's totals overflow in {year} ({field} is not a finite number); lower the amounts or growth rates"),
+    ))
 }

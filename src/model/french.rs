@@ -338,13 +338,14 @@ fn translate(en: &str) -> Option<String> {
     if let Some(c) = fit(
         en,
         &[
-            "the projection's totals overflow (",
+            "the projection's totals overflow in ",
+            " (",
             " is not a finite number); lower the amounts or growth rates",
         ],
     ) {
         return Some(format!(
-            "les totaux de la projection dépassent les limites du calcul ({} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance",
-            c[0]
+            "les totaux de la projection dépassent les limites du calcul en {} ({} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance",
+            c[0], c[1]
         ));
     }
     with_got(en)
@@ -522,7 +523,7 @@ mod tests {
             "is required".into(),
             "unknown field; did you mean \"start\"?".into(),
             "unknown field; the fields here are a, b".into(),
-            "the projection's totals overflow (peak_gap is not a finite number); lower the amounts or growth rates".into(),
+            "the projection's totals overflow in 2031 (cumulative_gap_npv is not a finite number); lower the amounts or growth rates".into(),
         ];
         let overflows = [
             "gdp",
