@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Mutation testing of the model with cargo-mutants: each mutant is one
+# small change to src/model (an operator flipped, a function returning a
+# constant); a mutant the host tests let through ("missed") is a figure no
+# test pins down. Slow, so never part of `make test`.
+#   scripts/mutants.sh                          every file of src/model
+#   scripts/mutants.sh src/model/summary.rs …   those files only
+# MUTANTS_JOBS (default 1) mutants build and test at once; MUTANTS_ARGS
+# adds cargo-mutants options. Results land in mutants.out/ (not in git).
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+. "$(dirname "$0")/versions.sh"
+cd "$ROOT"
+
+if ! cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $CARGO_MUTANTS_VERSION"; then
+    echo "Installing cargo-mutants $CARGO_MUTANTS_VERSION (several minutes, once)"
+    cargo install --locked cargo-mutants --version "$CARGO_MUTANTS_VERSION"
+fi
+
+files=("$@")
+[ ${#files[@]} -eq 0 ] && files=(src/model/*.rs)
+args=()
+for f in "${files[@]}"; do args+=(--file "$f"); done
+
+# The host tests that exercise the model; the web and e2e layers need a
+# browser and add nothing the model's own tests do not see.
+# shellcheck disable=SC2086
+cargo mutants --test-tool cargo --jobs "${MUTANTS_JOBS:-1}" "${args[@]}" ${MUTANTS_ARGS:-} \
+    -- --lib --bins --test sections --test validation --test properties --test golden \
+       --test cli --test review --test french --test files --test link
