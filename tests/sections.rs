@@ -748,3 +748,134 @@ fn totals_that_overflow_are_refused_with_the_year_they_do() {
     plan.meta.horizon_years = 5;
     assert!(project(&plan).summary.cumulative_gap_npv.is_finite());
 }
+
+#[test]
+fn a_donor_drop_of_at_most_epsilon_is_no_drop() {
+    use sunset_planner::model::indicators::donor_drop_pct;
+    // MODEL.md: the drop is 0 "when the drop is at most ε_t". Programmed
+    // money falls from 3 to 2 with ε_t = 1: exactly ε_t, so no drop.
+    assert_eq!(donor_drop_pct(Some(3.0), 2.0, 100.0, 1.0), 0.0);
+    // Just above ε_t it counts: 100 · 1.5 / 100.
+    assert_eq!(donor_drop_pct(Some(3.5), 2.0, 100.0, 1.0), 1.5);
+    // No year before, or nothing to finance: no drop.
+    assert_eq!(donor_drop_pct(None, 2.0, 100.0, 1.0), 0.0);
+    assert_eq!(donor_drop_pct(Some(3.5), 2.0, 0.0, 1.0), 0.0);
+}
+
+#[test]
+fn amounts_just_above_epsilon_are_kept() {
+    // Need 1e6 (ε_t = 1e-3), revenue 5e5: the rule zeroes only what is
+    // within ε_t, never a real unit.
+    let with_donors = |donors: Vec<Donor>| {
+        let mut plan = bare_plan(1);
+        plan.revenues = vec![revenue("Tax", 5e5, 1.0)];
+        plan.costs = vec![cost("State", 1e6)];
+        plan.donors = donors;
+        project(&plan).years[0].clone()
+    };
+    // Budget support leaves a gap of 1: the facility pays it.
+    let y = with_donors(vec![
+        pledging("BS", DonorKind::BudgetSupport, 499_999.0),
+        pledging("Facility", DonorKind::GapFilling, 10.0),
+    ]);
+    assert_eq!(y.donors, vec![499_999.0, 1.0]);
+    assert_eq!((y.balance, y.unfunded_gap), (0.0, 0.0));
+    // Without the facility the 1 is unfunded.
+    let y = with_donors(vec![pledging("BS", DonorKind::BudgetSupport, 499_999.0)]);
+    assert_eq!((y.balance, y.unfunded_gap), (-1.0, 1.0));
+    // A surplus of 1 is fiscal space.
+    let y = with_donors(vec![pledging("BS", DonorKind::BudgetSupport, 500_001.0)]);
+    assert_eq!((y.balance, y.fiscal_space), (1.0, 1.0));
+}
+
+#[test]
+fn each_figure_that_overflows_is_named_with_its_own_advice() {
+    let overflow = |plan: &Plan| evaluate(plan).map(|_| ()).map_err(|p| p.to_string());
+    // Population 1e308 doubling: past the largest f64 in 2027.
+    let mut plan = bare_plan(3);
+    plan.macro_path.population_base = 1e308;
+    plan.macro_path.population_growth_pct = 100.0;
+    let population = plan;
+    // An exchange rate of 1e308 depreciating 100 % a year.
+    let mut plan = bare_plan(3);
+    plan.macro_path.fx_base = 1e308;
+    plan.macro_path.real_depreciation_pct = 100.0;
+    let fx = plan;
+    // A revenue stream of 1e308 growing with 100 % inflation (in an
+    // economy big enough for its share of GDP to stay finite).
+    let mut plan = bare_plan(3);
+    plan.macro_path.gdp_base = 1e300;
+    plan.macro_path.inflation_pct = 100.0;
+    plan.revenues = vec![revenue("Tax", 1e308, 1.0)];
+    let revenue_plan = plan;
+    // A cost line of 1e308 growing 100 % a year in real terms.
+    let mut plan = bare_plan(3);
+    let mut line = cost("State", 1e308);
+    line.real_growth_pct = 100.0;
+    plan.costs = vec![line];
+    let need = plan;
+    // Two donors of 1e308 each: 2e308 in the first year.
+    let mut plan = bare_plan(3);
+    plan.donors = vec![
+        pledging("A", DonorKind::BudgetSupport, 1e308),
+        pledging("B", DonorKind::BudgetSupport, 1e308),
+    ];
+    let donors = plan;
+    // A reserve of 1e308 earning 100 %: 2e308 when the first year opens.
+    let mut plan = bare_plan(3);
+    plan.reserve.opening = 1e308;
+    plan.reserve.interest_pct = 100.0;
+    let reserve = plan;
+    for (plan, line) in [
+        (
+            &population,
+            "years[1].population: the projection overflows in 2027 (population is not a \
+             finite number); lower the population growth rate",
+        ),
+        (
+            &fx,
+            "years[1].fx: the projection overflows in 2027 (the exchange rate is not a \
+             finite number); lower the inflation or depreciation rates",
+        ),
+        (
+            &revenue_plan,
+            "years[1].local_revenue: the projection overflows in 2027 (local revenue is not \
+             a finite number); lower the buoyancies, reform gains or growth rates",
+        ),
+        (
+            &need,
+            "years[1].need: the projection overflows in 2027 (need is not a finite number); \
+             lower the cost and benefit growth rates or the inflation rates",
+        ),
+        (
+            &donors,
+            "years[0].donor_funding: the projection overflows in 2026 (donor funding is not \
+             a finite number); lower the donor amounts or the exchange-rate path",
+        ),
+        (
+            &reserve,
+            "years[0].reserve: the projection overflows in 2026 (the reserve is not a finite \
+             number); lower the reserve interest rate or target",
+        ),
+    ] {
+        assert_eq!(validate(plan), Ok(()), "{line}");
+        assert_eq!(overflow(plan), Err(line.to_string()));
+    }
+
+    // No valid plan overflows the price index (at most 11^59 in 60 years
+    // at 1000 %), but evaluate names it for an unvalidated one: GDP starts
+    // at 1e-300, so the price index, 1e298 times higher each year, goes
+    // first, in 2028.
+    let mut plan = bare_plan(3);
+    plan.macro_path.gdp_base = 1e-300;
+    plan.macro_path.inflation_pct = 1e300;
+    assert!(validate(&plan).is_err());
+    assert_eq!(
+        overflow(&plan),
+        Err(
+            "years[2].price_index: the projection overflows in 2028 (the price index is not \
+             a finite number); lower the inflation rates"
+                .to_string()
+        )
+    );
+}
