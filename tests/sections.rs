@@ -879,3 +879,92 @@ fn each_figure_that_overflows_is_named_with_its_own_advice() {
         )
     );
 }
+
+#[test]
+fn a_steep_logistic_keeps_its_small_tail() {
+    // midpoint 0, steepness 720: m(1) = (1 + e^0)/(1 + e^720) = 2/(1 + e^720).
+    // e^720 is past the largest f64, so m is taken in logs; the result,
+    // about 2·e^-720 (a subnormal number), must still be that ratio.
+    let taper = Taper::Logistic {
+        midpoint: 0.0,
+        steepness: 720.0,
+        end: None,
+    };
+    let m = sunset_planner::model::donors::taper_multiplier(&taper, 1);
+    let expected = 2.0 * (-720f64).exp();
+    assert!(
+        m > 0.0 && ((m - expected) / expected).abs() < 1e-6,
+        "m(1) = {m:e}, expected {expected:e}"
+    );
+    assert_eq!(
+        sunset_planner::model::donors::taper_multiplier(&taper, 0),
+        1.0
+    );
+}
+
+#[test]
+fn reengagement_by_the_reserve_floor_alone() {
+    // Revenue 100 against need 100, budget support 10 in 2026 only (exit
+    // 2027); a reserve of 10 drawn to 3 by a 7 % revenue cut in 2028. The
+    // floor is 0.6 months of need, 5: 10 is above it, 3 below.
+    let mut plan = bare_plan(4);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Linear { start: 0, end: 1 });
+    plan.donors = vec![d];
+    plan.shocks = vec![shock(2, 1, -7.0, 0.0, 0.0)];
+    plan.reserve.opening = 10.0;
+    plan.reengagement = Some(Reengagement {
+        trigger_pct: 0.0,
+        reserve_floor_months: 0.6,
+    });
+    let p = project(&plan);
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    assert_all_close(&series(&p, |y| y.reserve), &[10.0, 10.0, 3.0, 3.0]);
+    assert_eq!(p.summary.reengagement_years, vec![2028, 2029]);
+}
+
+#[test]
+fn donor_exit_allows_money_up_to_the_threshold_share_of_need() {
+    // Need 100; budget support 10, then 0.5 a year (a 5 % step): with the
+    // default threshold of 1 % (1 of need), 0.5 counts as exit from 2027.
+    let mut plan = bare_plan(4);
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Steps {
+        points: vec![(1, 5.0)],
+        end: None,
+    });
+    plan.donors = vec![d];
+    let p = project(&plan);
+    assert_all_close(&series(&p, |y| y.donor_funding), &[10.0, 0.5, 0.5, 0.5]);
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    // A threshold of 0.4 % (0.4 of need) is never met; 0.5 % is, exactly.
+    plan.meta.exit_threshold_pct = 0.4;
+    assert_eq!(project(&plan).summary.donor_exit_year, None);
+    plan.meta.exit_threshold_pct = 0.5;
+    assert_eq!(project(&plan).summary.donor_exit_year, Some(2027));
+}
+
+#[test]
+fn ties_are_relative_to_the_size_of_the_figures() {
+    use sunset_planner::model::summary::{nearly_equal, satisfies};
+    // A trillion and a trillion and one differ by 1e-12 of their size:
+    // rounding, so equal. 1e4 apart (1e-8) is a real difference.
+    assert!(nearly_equal(1e12, 1e12 + 1.0));
+    assert!(!nearly_equal(1e12, 1e12 + 1e4));
+    assert!(satisfies(Op::Ge, 1e12 - 1.0, 1e12));
+    assert!(!satisfies(Op::Lt, 1e12 - 1.0, 1e12));
+    assert!(satisfies(Op::Lt, 1e12 - 1e4, 1e12));
+    // The same holds for small figures.
+    assert!(nearly_equal(1e-3, 1e-3 * (1.0 + 1e-12)));
+    assert!(!nearly_equal(1e-3, 1e-3 * (1.0 + 1e-8)));
+    // Peak gaps of 1e12 and 1e12 + 1 tie: the first year is the peak year.
+    let mut plan = bare_plan(3);
+    plan.costs = vec![cost("State", 1e12)];
+    plan.shocks = vec![shock(1, 1, 0.0, 1e-12, 0.0)];
+    let p = project(&plan);
+    assert!(p.years[1].unfunded_gap > p.years[0].unfunded_gap);
+    assert_eq!(p.summary.peak_gap_year, Some(2026));
+}

@@ -864,3 +864,16 @@ fn a_blank_criterion_name_is_refused() {
     let plan = parse_plan(&v.to_string()).expect("an unnamed criterion is valid");
     assert_eq!(plan.criteria[0].name, None);
 }
+
+#[test]
+fn a_zero_base_is_shown_as_0() {
+    // Values are shown plainly in everyday sizes; 0 is one of them.
+    assert_refused_with(
+        set("/macro/gdp_base", json!(0)),
+        &["macro.gdp_base: must be above 0 (got 0)"],
+    );
+    assert_refused_with(
+        set("/macro/fx_base", json!(-1e-7)),
+        &["macro.fx_base: must be above 0 (got -1e-7)"],
+    );
+}
