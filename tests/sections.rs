@@ -968,3 +968,20 @@ fn ties_are_relative_to_the_size_of_the_figures() {
     assert!(p.years[1].unfunded_gap > p.years[0].unfunded_gap);
     assert_eq!(p.summary.peak_gap_year, Some(2026));
 }
+
+#[test]
+fn epsilon_grows_with_revenue_plus_donor_money_not_only_need() {
+    // ε_t = 1e-9 · max(1, N_t, L_t + G_t). Need 747 532 367 alone gives
+    // 0.747532367; revenue and budget support that overshoot it by
+    // 0.7475323677 give L + G = N + 0.7475…, so ε_t = 0.74753236775: the
+    // surplus is within it, hence exactly 0, not fiscal space.
+    let (need, donor, local) = (747_532_367.0, 308_168.0, 747_224_199.747_532_4);
+    let surplus = local + donor - need;
+    assert!(surplus > 1e-9 * need && surplus <= 1e-9 * (local + donor));
+    let mut plan = bare_plan(1);
+    plan.revenues = vec![revenue("Tax", local, 1.0)];
+    plan.costs = vec![cost("State", need)];
+    plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, donor)];
+    let y = &project(&plan).years[0];
+    assert_eq!((y.balance, y.fiscal_space, y.deposit), (0.0, 0.0, 0.0));
+}
