@@ -877,3 +877,39 @@ fn a_zero_base_is_shown_as_0() {
         &["macro.fx_base: must be above 0 (got -1e-7)"],
     );
 }
+
+#[test]
+fn validate_checks_format_and_version_of_plans_built_in_code() {
+    // parse_plan stops a file at these before validate runs; a plan built
+    // in code (an editor, a scenario) meets them in validate.
+    let plan = || parse_plan(EXAMPLE).expect("valid");
+    let lines = |p: Plan| validate(&p).map_err(|e| common::display_lines(&e));
+    let mut other = plan();
+    other.format = "other-plan".into();
+    assert_eq!(
+        lines(other),
+        Err(vec![
+            "format: must be \"sunset-plan\" (got \"other-plan\")".to_string()
+        ])
+    );
+    let mut newer = plan();
+    newer.version = VERSION + 1;
+    assert_eq!(
+        lines(newer),
+        Err(vec![format!(
+            "version: made by a newer release of Sunset Planner (plan format version {}); \
+             this release reads version {VERSION}",
+            VERSION + 1
+        )])
+    );
+    let mut older = plan();
+    older.version = VERSION - 1;
+    assert_eq!(
+        lines(older),
+        Err(vec![format!(
+            "version: must be {VERSION} (got {})",
+            VERSION - 1
+        )])
+    );
+    assert_eq!(lines(plan()), Ok(()));
+}
