@@ -22,7 +22,8 @@ files=("$@")
 args=()
 for f in "${files[@]}"; do args+=(--file "$f"); done
 
-# The model's own host tests: the codec's tests (link.rs, files.rs and
+# The model's own host tests (and the UI reducer's, for src/ui/state.rs):
+# the codec's tests (link.rs, files.rs and
 # the lib's codec:: unit tests, one of which takes over a minute in a
 # debug build) add minutes per mutant and test the model only through the
 # codec. No debug info, to shorten each mutant's build.
@@ -30,4 +31,5 @@ for f in "${files[@]}"; do args+=(--file "$f"); done
 CARGO_PROFILE_DEV_DEBUG=0 cargo mutants --test-tool cargo --jobs "${MUTANTS_JOBS:-1}" \
     --minimum-test-timeout 120 "${args[@]}" ${MUTANTS_ARGS:-} \
     -- --lib --bins --test sections --test validation --test properties --test golden \
-       --test cli --test review --test french -- --skip codec::
+       --test cli --test review --test french --test shape --test v2 --test seek \
+       --test uncertainty --test ui_state -- --skip codec::
