@@ -3,7 +3,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: run test setup dist size audit bench fuzz test-host test-web test-e2e clean
+.PHONY: run test setup dist size audit bench fuzz test-host test-web test-e2e golden fixtures mutants clean
 
 run: setup
 	@. scripts/env.sh && wasm_env trunk serve --locked --address 127.0.0.1 --port $(PORT)
@@ -38,6 +38,18 @@ bench: setup
 
 fuzz: setup
 	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Test tooling run by hand, never by `make test`: rewrite the golden
+# results after an intended model change (read the diff), write missing
+# link fixtures (existing ones are frozen), mutation-test the model.
+golden:
+	@. scripts/env.sh && CARGO_TARGET_DIR="$$HOST_TARGET_DIR" cargo run --locked --quiet --example regenerate-golden
+
+fixtures:
+	@. scripts/env.sh && CARGO_TARGET_DIR="$$HOST_TARGET_DIR" cargo run --locked --quiet --example write-fixtures
+
+mutants:
+	@bash scripts/mutants.sh $(FILES)
 
 clean:
 	rm -rf target dist

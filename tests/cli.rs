@@ -292,7 +292,10 @@ fn seek_prints_each_answer() {
     )
     .expect("example");
     for (args, field) in cases {
-        let out = sunset(args, Some(&plan));
+        // Only `-` reads the plan on stdin: a command that reads a file may
+        // exit before the write, which then fails with a broken pipe.
+        let stdin = (args[1] == "-").then_some(plan.as_str());
+        let out = sunset(args, stdin);
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         assert_eq!(json["question"], args[2]);
@@ -508,4 +511,95 @@ mod scenarios {
             flagged["cumulative_gap_mean"]
         );
     }
+}
+
+fn example_text() -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans/example.json"))
+        .expect("example")
+}
+
+#[test]
+fn validate_refuses_a_valid_plan_whose_projection_overflows() {
+    // Each year's GDP overflows in 2028 (see the evaluate test above).
+    let years = example_text()
+        .replace("\"gdp_base\": 6.0e11", "\"gdp_base\": 1e307")
+        .replace("\"real_growth_pct\": 4.5", "\"real_growth_pct\": 1000");
+    // Every year is finite, but a need of 1e308 a year with no money sums
+    // past the largest number: the cumulative gap overflows in 2027.
+    let totals = r#"{"format": "sunset-plan", "version": 1,
+        "meta": {"start_year": 2026, "horizon_years": 3},
+        "macro": {"gdp_base": 1e9, "population_base": 1e6},
+        "costs": [{"name": "State", "base": 1e308}]}"#
+        .to_string();
+    for (plan, line) in [
+        (
+            years,
+            "years[2].gdp: the projection overflows in 2028 (GDP is not a finite number); \
+             lower the growth or inflation rates",
+        ),
+        (
+            totals,
+            "summary.cumulative_gap: the projection's totals overflow in 2027 \
+             (cumulative_gap is not a finite number); lower the amounts or growth rates",
+        ),
+    ] {
+        let out = sunset(&["validate", "-"], Some(&plan));
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+        assert_eq!(text(&out.stderr), format!("{line}\n"));
+    }
+}
+
+#[test]
+fn the_csv_year_table_agrees_with_the_json_result() {
+    let json = sunset(&["evaluate", "plans/example.json"], None);
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let out = sunset(&["evaluate", "plans/example.json", "--format", "csv"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("CSV rows");
+
+    // The header: `year`, every per-year figure in result order, then one
+    // column per item, `<breakdown>.<name>`, in the plan's order.
+    let years = result["years"].as_array().expect("years");
+    let first = years[0].as_object().expect("a year");
+    let mut expected = Vec::new();
+    for (key, value) in first {
+        match value.as_object() {
+            Some(items) => expected.extend(items.keys().map(|name| format!("{key}.{name}"))),
+            None => expected.push(key.clone()),
+        }
+    }
+    assert_eq!(header, expected);
+    assert_eq!(header.len(), 1 + 19 + 4 + 5 + 2 + 3);
+
+    // Every cell of every row is the JSON figure, to the last bit.
+    assert_eq!(rows.len(), years.len());
+    for (row, year) in rows.iter().zip(years) {
+        for (column, cell) in header.iter().zip(row) {
+            let json_value = match column.split_once('.') {
+                Some((group, name)) if year[group].is_object() => &year[group][name],
+                _ => &year[column.as_str()],
+            };
+            let want = json_value
+                .as_f64()
+                .unwrap_or_else(|| panic!("{column}: {json_value}"));
+            let got: f64 = cell
+                .parse()
+                .unwrap_or_else(|e| panic!("{column}: {cell:?}: {e}"));
+            assert_eq!(got, want, "{column} in {}", year["year"]);
+        }
+    }
+    // A year row reads as the year it is.
+    assert_eq!(&rows[14][0], "2040");
 }

@@ -366,6 +366,7 @@ fn every_rule() -> Vec<Rule> {
             figure: "reserve",
         },
         Rule::TotalsOverflow {
+            year: 2031,
             total: "cumulative_gap",
         },
         Rule::NotAPlanPath { syntax: true },

@@ -1,8 +1,8 @@
 //! Golden tests: full projections of a few plans (the MODEL.md example, the
 //! default plan, an edge-case plan with shocks, overrides, steps, logistic
-//! and cliffs) compared with the stored MODEL.md result JSON.
-//! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the stored results;
-//! check the diff by hand before committing it.
+//! and cliffs) compared with the stored MODEL.md result JSON. These tests
+//! only compare: `make golden` (examples/regenerate-golden.rs) rewrites the
+//! stored results, by hand, and its diff is read before committing.
 
 use std::path::PathBuf;
 
@@ -23,11 +23,6 @@ fn check(name: &str) {
     let projection = evaluate(&plan).unwrap_or_else(|p| panic!("{name} does not evaluate: {p}"));
     let actual = projection_to_json(&plan, &projection);
     let path = dir.join(format!("{name}.projection.json"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        let text = serde_json::to_string_pretty(&actual).expect("JSON") + "\n";
-        std::fs::write(&path, text).expect("write golden file");
-        return;
-    }
     let stored: Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("golden projection"))
             .expect("golden projection is JSON");
@@ -38,7 +33,7 @@ fn check(name: &str) {
             .and_then(|(s, a)| s.iter().zip(a).position(|(x, y)| x != y));
         panic!(
             "{name}: projection differs from {} (first differing year index: {first_diff:?}); \
-                run UPDATE_GOLDEN=1 cargo test --test golden if the change is intended",
+                run `make golden` if the change is intended and read its diff",
             path.display()
         );
     }

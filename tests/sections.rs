@@ -493,3 +493,498 @@ fn metrics_read_the_year_result() {
     assert_eq!(y.metric("year"), None);
     assert_eq!(y.metric("nonsense"), None);
 }
+
+/// Revenue 100 against need 100, budget support 10 in 2026 only (so donors
+/// exit in 2027), revenue cut 20 % in 2028 and 5 % in 2029; a reserve of
+/// 1000 that never comes near a floor of one month of need (8.33).
+fn trigger_plan(trigger_pct: f64) -> Plan {
+    let mut plan = bare_plan(5);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Linear { start: 0, end: 1 });
+    plan.donors = vec![d];
+    plan.shocks = vec![shock(2, 1, -20.0, 0.0, 0.0), shock(3, 1, -5.0, 0.0, 0.0)];
+    plan.reserve = Reserve {
+        opening: 1000.0,
+        target_months: 0.0,
+        interest_pct: 0.0,
+    };
+    plan.reengagement = Some(Reengagement {
+        trigger_pct,
+        reserve_floor_months: 1.0,
+    });
+    plan
+}
+
+#[test]
+fn reengagement_by_the_trigger_alone() {
+    let p = project(&trigger_plan(90.0));
+    // ss: 100, 100, 80, 95, 100; G: 10, 0, 0, 0, 0 → exit 2027
+    assert_all_close(
+        &series(&p, |y| y.self_sufficiency_pct),
+        &[100.0, 100.0, 80.0, 95.0, 100.0],
+    );
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    // V: 1000, 1000, 980 (draw 20), 975 (draw 5), 975: always far above 8.33,
+    // so the reserve test never fires and only the trigger decides.
+    assert_all_close(
+        &series(&p, |y| y.reserve),
+        &[1000.0, 1000.0, 980.0, 975.0, 975.0],
+    );
+    // 80 < 90 in 2028; 95 is not below 90 in 2029.
+    assert_eq!(p.summary.reengagement_years, vec![2028]);
+    // A higher trigger catches 2029 too; 100 is never below 100.
+    assert_eq!(
+        project(&trigger_plan(96.0)).summary.reengagement_years,
+        vec![2028, 2029]
+    );
+    assert_eq!(
+        project(&trigger_plan(100.0)).summary.reengagement_years,
+        vec![2028, 2029]
+    );
+}
+
+#[test]
+fn no_reengagement_when_self_sufficiency_stays_at_or_above_the_trigger() {
+    // Trigger 80: 2028 sits exactly at it (80 is not below 80), and the
+    // reserve never falls below its floor: no year calls donors back.
+    let p = project(&trigger_plan(80.0));
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    assert_eq!(p.summary.reengagement_years, Vec::<i32>::new());
+    // Trigger 0 never fires either.
+    assert!(project(&trigger_plan(0.0))
+        .summary
+        .reengagement_years
+        .is_empty());
+}
+
+/// Revenue r0 + r1, one cost line c0 + c1 (two lines), budget support `bs`
+/// and a sunset facility large enough to fill the rest.
+fn facility_plan(r: [f64; 2], c: [f64; 2], bs: f64) -> Plan {
+    let mut plan = bare_plan(1);
+    plan.revenues = vec![revenue("Tax A", r[0], 1.0), revenue("Tax B", r[1], 1.0)];
+    plan.costs = vec![cost("Line A", c[0]), cost("Line B", c[1])];
+    plan.donors = vec![
+        pledging("BS", DonorKind::BudgetSupport, bs),
+        pledging("Facility", DonorKind::GapFilling, 1e6),
+    ];
+    plan
+}
+
+/// The balance the evaluator's sums would leave without the zero rule: the
+/// facility pays (N - L) - bs and B = (L + (bs + paid)) - N, in that order.
+fn raw_balance(r: [f64; 2], c: [f64; 2], bs: f64) -> (f64, f64) {
+    let (l, n) = (r[0] + r[1], c[0] + c[1]);
+    let paid = n - l - bs;
+    let raw = l + (bs + paid) - n;
+    (raw, 1e-9 * n.max(l + bs + paid).max(1.0))
+}
+
+#[test]
+fn a_facility_filling_the_gap_leaves_exactly_zero_not_a_residue_below() {
+    // L = 374.53, N = 986.1, bs = 97.82: the facility pays 513.75, and
+    // L + G - N comes out at -1.1e-13 in floating point (ε_t ≈ 9.9e-7).
+    let (r, c, bs) = ([134.66, 239.87], [726.12, 259.98], 97.82);
+    let (raw, eps) = raw_balance(r, c, bs);
+    assert!(raw < 0.0 && -raw <= eps, "residue {raw} (ε {eps})");
+    let mut plan = facility_plan(r, c, bs);
+    // Without the rule the residue would be drawn from this reserve.
+    plan.reserve.opening = 50.0;
+    let y = &project(&plan).years[0];
+    assert_close(y.donors[1], 513.75);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.draw, y.unfunded_gap), (0.0, 0.0));
+    assert_eq!((y.deposit, y.fiscal_space), (0.0, 0.0));
+    assert_eq!(y.reserve, 50.0);
+}
+
+#[test]
+fn a_facility_filling_the_gap_leaves_exactly_zero_not_a_residue_above() {
+    // L = 165.19, N = 826.1, bs = 601.08: the facility pays 59.83, and
+    // L + G - N comes out at +1.1e-13 (ε_t ≈ 8.3e-7).
+    let (r, c, bs) = ([74.25, 90.94], [582.57, 243.53], 601.08);
+    let (raw, eps) = raw_balance(r, c, bs);
+    assert!(raw > 0.0 && raw <= eps, "residue {raw} (ε {eps})");
+    let mut plan = facility_plan(r, c, bs);
+    // Without the rule the residue would be deposited towards this target.
+    plan.reserve.target_months = 12.0;
+    let y = &project(&plan).years[0];
+    assert_close(y.donors[1], 59.83);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.deposit, y.fiscal_space), (0.0, 0.0));
+    assert_eq!((y.draw, y.unfunded_gap, y.reserve), (0.0, 0.0, 0.0));
+}
+
+#[test]
+fn a_facility_pays_exactly_zero_when_the_gap_is_only_a_residue() {
+    // L + bs = 397.18 + 772.37 + 455.45 = 1625 = N = 949.84 + 675.16 in
+    // decimals; in floating point (N - L) - bs is 5.7e-14 (ε_t = 1.6e-6).
+    let (r, c, bs) = ([397.18, 772.37], [949.84, 675.16], 455.45);
+    let (l, n) = (r[0] + r[1], c[0] + c[1]);
+    let missing = n - l - bs;
+    assert!(missing > 0.0 && missing <= 1e-9 * n, "residue {missing}");
+    let y = &project(&facility_plan(r, c, bs)).years[0];
+    assert_eq!(y.donors, vec![455.45, 0.0]);
+    assert_eq!(y.donor_funding, 455.45);
+    assert_eq!(y.balance, 0.0);
+    assert_eq!((y.draw, y.unfunded_gap, y.fiscal_space), (0.0, 0.0, 0.0));
+    // The facility still counts at its cap in what donors programme.
+    assert_close(y.programmed_donor_funding, 455.45 + 1e6);
+}
+
+#[test]
+fn a_facility_cap_within_epsilon_pays_exactly_zero() {
+    // Need 1000 (ε_t = 1e-6) and no revenue: a facility capped at 1e-7
+    // would pay its cap; a gap-filling amount that small is 0.
+    let mut plan = bare_plan(1);
+    plan.costs = vec![cost("State", 1000.0)];
+    plan.donors = vec![pledging("Facility", DonorKind::GapFilling, 1e-7)];
+    let y = &project(&plan).years[0];
+    assert_eq!(y.donors, vec![0.0]);
+    assert_eq!(y.donor_funding, 0.0);
+    assert_eq!(y.unfunded_gap, 1000.0);
+}
+
+#[test]
+fn a_draw_or_a_gap_within_epsilon_is_exactly_zero() {
+    // Need 100, revenue 50 (B = -50, ε_t = 1e-7).
+    let plan_with_reserve = |opening: f64| {
+        let mut plan = bare_plan(1);
+        plan.revenues = vec![revenue("Tax", 50.0, 1.0)];
+        plan.costs = vec![cost("State", 100.0)];
+        plan.reserve.opening = opening;
+        plan
+    };
+    // A reserve of 1e-12 could only pay a draw below ε_t: no draw, the
+    // whole 50 is unfunded, and the reserve keeps its crumb.
+    let y = &project(&plan_with_reserve(1e-12)).years[0];
+    assert_eq!((y.balance, y.draw, y.unfunded_gap), (-50.0, 0.0, 50.0));
+    assert_eq!(y.reserve, 1e-12);
+    // A reserve 1e-10 short of the deficit leaves a gap below ε_t: no gap.
+    let opening = 50.0 - 1e-10;
+    let y = &project(&plan_with_reserve(opening)).years[0];
+    assert_eq!((y.draw, y.unfunded_gap), (opening, 0.0));
+    assert_eq!(y.reserve, 0.0);
+}
+
+#[test]
+fn evaluate_refuses_a_horizon_outside_1_to_60_itself() {
+    // validate refuses these too; evaluate must not trust its caller, or
+    // an unvalidated plan could make it allocate without bound.
+    for (horizon, line) in [
+        (
+            0,
+            "meta.horizon_years: must be between 1 and 60 years (got 0)",
+        ),
+        (
+            61,
+            "meta.horizon_years: must be between 1 and 60 years (got 61)",
+        ),
+        (
+            u32::MAX,
+            "meta.horizon_years: must be between 1 and 60 years (got 4294967295)",
+        ),
+    ] {
+        let plan = bare_plan(horizon);
+        assert_eq!(
+            evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+            Err(line.to_string())
+        );
+    }
+    assert_eq!(project(&bare_plan(60)).years.len(), 60);
+    assert_eq!(project(&bare_plan(1)).years.len(), 1);
+}
+
+#[test]
+fn totals_that_overflow_are_refused_with_the_year_they_do() {
+    // Need 1e308 a year, no money: every year's gap is finite, but the
+    // cumulative gap is 2e308 by 2027, past the largest f64.
+    let mut plan = bare_plan(3);
+    plan.costs = vec![cost("State", 1e308)];
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.cumulative_gap: the projection's totals overflow in 2027 \
+             (cumulative_gap is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.fr()),
+        Err("summary.cumulative_gap: les totaux de la projection dépassent les limites du calcul \
+             en 2027 (cumulative_gap n’est plus un nombre fini) ; réduisez les montants ou les taux \
+             de croissance"
+            .to_string())
+    );
+
+    // Donor money of 1e308 a year against no need: total donor funding.
+    let mut plan = bare_plan(2);
+    plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, 1e308)];
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.total_donor_funding: the projection's totals overflow in 2027 \
+             (total_donor_funding is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+
+    // A gap of 1e300 a year discounted at -99 % weighs 100^t: the sum stays
+    // near 6e300, the present value passes 1e308 at t = 5 (2031).
+    let mut plan = bare_plan(8);
+    plan.costs = vec![cost("State", 1e300)];
+    plan.meta.discount_rate_pct = -99.0;
+    assert_eq!(validate(&plan), Ok(()));
+    assert_eq!(
+        evaluate(&plan).map(|_| ()).map_err(|p| p.to_string()),
+        Err(
+            "summary.cumulative_gap_npv: the projection's totals overflow in 2031 \
+             (cumulative_gap_npv is not a finite number); lower the amounts or growth rates"
+                .to_string()
+        )
+    );
+    // One year short of it, the same plan evaluates.
+    plan.meta.horizon_years = 5;
+    assert!(project(&plan).summary.cumulative_gap_npv.is_finite());
+}
+
+#[test]
+fn a_donor_drop_of_at_most_epsilon_is_no_drop() {
+    use sunset_planner::model::indicators::donor_drop_pct;
+    // MODEL.md: the drop is 0 "when the drop is at most ε_t". Programmed
+    // money falls from 3 to 2 with ε_t = 1: exactly ε_t, so no drop.
+    assert_eq!(donor_drop_pct(Some(3.0), 2.0, 100.0, 1.0), 0.0);
+    // Just above ε_t it counts: 100 · 1.5 / 100.
+    assert_eq!(donor_drop_pct(Some(3.5), 2.0, 100.0, 1.0), 1.5);
+    // No year before, or nothing to finance: no drop.
+    assert_eq!(donor_drop_pct(None, 2.0, 100.0, 1.0), 0.0);
+    assert_eq!(donor_drop_pct(Some(3.5), 2.0, 0.0, 1.0), 0.0);
+}
+
+#[test]
+fn amounts_just_above_epsilon_are_kept() {
+    // Need 1e6 (ε_t = 1e-3), revenue 5e5: the rule zeroes only what is
+    // within ε_t, never a real unit.
+    let with_donors = |donors: Vec<Donor>| {
+        let mut plan = bare_plan(1);
+        plan.revenues = vec![revenue("Tax", 5e5, 1.0)];
+        plan.costs = vec![cost("State", 1e6)];
+        plan.donors = donors;
+        project(&plan).years[0].clone()
+    };
+    // Budget support leaves a gap of 1: the facility pays it.
+    let y = with_donors(vec![
+        pledging("BS", DonorKind::BudgetSupport, 499_999.0),
+        pledging("Facility", DonorKind::GapFilling, 10.0),
+    ]);
+    assert_eq!(y.donors, vec![499_999.0, 1.0]);
+    assert_eq!((y.balance, y.unfunded_gap), (0.0, 0.0));
+    // Without the facility the 1 is unfunded.
+    let y = with_donors(vec![pledging("BS", DonorKind::BudgetSupport, 499_999.0)]);
+    assert_eq!((y.balance, y.unfunded_gap), (-1.0, 1.0));
+    // A surplus of 1 is fiscal space.
+    let y = with_donors(vec![pledging("BS", DonorKind::BudgetSupport, 500_001.0)]);
+    assert_eq!((y.balance, y.fiscal_space), (1.0, 1.0));
+}
+
+#[test]
+fn each_figure_that_overflows_is_named_with_its_own_advice() {
+    let overflow = |plan: &Plan| evaluate(plan).map(|_| ()).map_err(|p| p.to_string());
+    // Population 1e308 doubling: past the largest f64 in 2027.
+    let mut plan = bare_plan(3);
+    plan.macro_path.population_base = 1e308;
+    plan.macro_path.population_growth_pct = 100.0;
+    let population = plan;
+    // An exchange rate of 1e308 depreciating 100 % a year.
+    let mut plan = bare_plan(3);
+    plan.macro_path.fx_base = 1e308;
+    plan.macro_path.real_depreciation_pct = 100.0;
+    let fx = plan;
+    // A revenue stream of 1e308 growing with 100 % inflation (in an
+    // economy big enough for its share of GDP to stay finite).
+    let mut plan = bare_plan(3);
+    plan.macro_path.gdp_base = 1e300;
+    plan.macro_path.inflation_pct = 100.0;
+    plan.revenues = vec![revenue("Tax", 1e308, 1.0)];
+    let revenue_plan = plan;
+    // A cost line of 1e308 growing 100 % a year in real terms.
+    let mut plan = bare_plan(3);
+    let mut line = cost("State", 1e308);
+    line.real_growth_pct = 100.0;
+    plan.costs = vec![line];
+    let need = plan;
+    // Two donors of 1e308 each: 2e308 in the first year.
+    let mut plan = bare_plan(3);
+    plan.donors = vec![
+        pledging("A", DonorKind::BudgetSupport, 1e308),
+        pledging("B", DonorKind::BudgetSupport, 1e308),
+    ];
+    let donors = plan;
+    // A reserve of 1e308 earning 100 %: 2e308 when the first year opens.
+    let mut plan = bare_plan(3);
+    plan.reserve.opening = 1e308;
+    plan.reserve.interest_pct = 100.0;
+    let reserve = plan;
+    for (plan, line) in [
+        (
+            &population,
+            "years[1].population: the projection overflows in 2027 (population is not a \
+             finite number); lower the population growth rate",
+        ),
+        (
+            &fx,
+            "years[1].fx: the projection overflows in 2027 (the exchange rate is not a \
+             finite number); lower the inflation or depreciation rates",
+        ),
+        (
+            &revenue_plan,
+            "years[1].local_revenue: the projection overflows in 2027 (local revenue is not \
+             a finite number); lower the buoyancies, reform gains or growth rates",
+        ),
+        (
+            &need,
+            "years[1].need: the projection overflows in 2027 (need is not a finite number); \
+             lower the cost and benefit growth rates or the inflation rates",
+        ),
+        (
+            &donors,
+            "years[0].donor_funding: the projection overflows in 2026 (donor funding is not \
+             a finite number); lower the donor amounts or the exchange-rate path",
+        ),
+        (
+            &reserve,
+            "years[0].reserve: the projection overflows in 2026 (the reserve is not a finite \
+             number); lower the reserve interest rate or target",
+        ),
+    ] {
+        assert_eq!(validate(plan), Ok(()), "{line}");
+        assert_eq!(overflow(plan), Err(line.to_string()));
+    }
+
+    // No valid plan overflows the price index (at most 11^59 in 60 years
+    // at 1000 %), but evaluate names it for an unvalidated one: GDP starts
+    // at 1e-300, so the price index, 1e298 times higher each year, goes
+    // first, in 2028.
+    let mut plan = bare_plan(3);
+    plan.macro_path.gdp_base = 1e-300;
+    plan.macro_path.inflation_pct = 1e300;
+    assert!(validate(&plan).is_err());
+    assert_eq!(
+        overflow(&plan),
+        Err(
+            "years[2].price_index: the projection overflows in 2028 (the price index is not \
+             a finite number); lower the inflation rates"
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn a_steep_logistic_keeps_its_small_tail() {
+    // midpoint 0, steepness 720: m(1) = (1 + e^0)/(1 + e^720) = 2/(1 + e^720).
+    // e^720 is past the largest f64, so m is taken in logs; the result,
+    // about 2·e^-720 (a subnormal number), must still be that ratio.
+    let taper = Taper::Logistic {
+        midpoint: 0.0,
+        steepness: 720.0,
+        end: None,
+    };
+    let m = sunset_planner::model::donors::taper_multiplier(&taper, 1);
+    let expected = 2.0 * (-720f64).exp();
+    assert!(
+        m > 0.0 && ((m - expected) / expected).abs() < 1e-6,
+        "m(1) = {m:e}, expected {expected:e}"
+    );
+    assert_eq!(
+        sunset_planner::model::donors::taper_multiplier(&taper, 0),
+        1.0
+    );
+}
+
+#[test]
+fn reengagement_by_the_reserve_floor_alone() {
+    // Revenue 100 against need 100, budget support 10 in 2026 only (exit
+    // 2027); a reserve of 10 drawn to 3 by a 7 % revenue cut in 2028. The
+    // floor is 0.6 months of need, 5: 10 is above it, 3 below.
+    let mut plan = bare_plan(4);
+    plan.revenues = vec![revenue("Tax", 100.0, 1.0)];
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Linear { start: 0, end: 1 });
+    plan.donors = vec![d];
+    plan.shocks = vec![shock(2, 1, -7.0, 0.0, 0.0)];
+    plan.reserve.opening = 10.0;
+    plan.reengagement = Some(Reengagement {
+        trigger_pct: 0.0,
+        reserve_floor_months: 0.6,
+    });
+    let p = project(&plan);
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    assert_all_close(&series(&p, |y| y.reserve), &[10.0, 10.0, 3.0, 3.0]);
+    assert_eq!(p.summary.reengagement_years, vec![2028, 2029]);
+}
+
+#[test]
+fn donor_exit_allows_money_up_to_the_threshold_share_of_need() {
+    // Need 100; budget support 10, then 0.5 a year (a 5 % step): with the
+    // default threshold of 1 % (1 of need), 0.5 counts as exit from 2027.
+    let mut plan = bare_plan(4);
+    plan.costs = vec![cost("State", 100.0)];
+    let mut d = pledging("BS", DonorKind::BudgetSupport, 10.0);
+    d.taper = Some(Taper::Steps {
+        points: vec![(1, 5.0)],
+        end: None,
+    });
+    plan.donors = vec![d];
+    let p = project(&plan);
+    assert_all_close(&series(&p, |y| y.donor_funding), &[10.0, 0.5, 0.5, 0.5]);
+    assert_eq!(p.summary.donor_exit_year, Some(2027));
+    // A threshold of 0.4 % (0.4 of need) is never met; 0.5 % is, exactly.
+    plan.meta.exit_threshold_pct = 0.4;
+    assert_eq!(project(&plan).summary.donor_exit_year, None);
+    plan.meta.exit_threshold_pct = 0.5;
+    assert_eq!(project(&plan).summary.donor_exit_year, Some(2027));
+}
+
+#[test]
+fn ties_are_relative_to_the_size_of_the_figures() {
+    use sunset_planner::model::summary::{nearly_equal, satisfies};
+    // A trillion and a trillion and one differ by 1e-12 of their size:
+    // rounding, so equal. 1e4 apart (1e-8) is a real difference.
+    assert!(nearly_equal(1e12, 1e12 + 1.0));
+    assert!(!nearly_equal(1e12, 1e12 + 1e4));
+    assert!(satisfies(Op::Ge, 1e12 - 1.0, 1e12));
+    assert!(!satisfies(Op::Lt, 1e12 - 1.0, 1e12));
+    assert!(satisfies(Op::Lt, 1e12 - 1e4, 1e12));
+    // The same holds for small figures.
+    assert!(nearly_equal(1e-3, 1e-3 * (1.0 + 1e-12)));
+    assert!(!nearly_equal(1e-3, 1e-3 * (1.0 + 1e-8)));
+    // Peak gaps of 1e12 and 1e12 + 1 tie: the first year is the peak year.
+    let mut plan = bare_plan(3);
+    plan.costs = vec![cost("State", 1e12)];
+    plan.shocks = vec![shock(1, 1, 0.0, 1e-12, 0.0)];
+    let p = project(&plan);
+    assert!(p.years[1].unfunded_gap > p.years[0].unfunded_gap);
+    assert_eq!(p.summary.peak_gap_year, Some(2026));
+}
+
+#[test]
+fn epsilon_grows_with_revenue_plus_donor_money_not_only_need() {
+    // ε_t = 1e-9 · max(1, N_t, L_t + G_t). Need 747 532 367 alone gives
+    // 0.747532367; revenue and budget support that overshoot it by
+    // 0.7475323677 give L + G = N + 0.7475…, so ε_t = 0.74753236775: the
+    // surplus is within it, hence exactly 0, not fiscal space.
+    let (need, donor, local) = (747_532_367.0, 308_168.0, 747_224_199.747_532_4);
+    let surplus = local + donor - need;
+    assert!(surplus > 1e-9 * need && surplus <= 1e-9 * (local + donor));
+    let mut plan = bare_plan(1);
+    plan.revenues = vec![revenue("Tax", local, 1.0)];
+    plan.costs = vec![cost("State", need)];
+    plan.donors = vec![pledging("BS", DonorKind::BudgetSupport, donor)];
+    let y = &project(&plan).years[0];
+    assert_eq!((y.balance, y.fiscal_space, y.deposit), (0.0, 0.0, 0.0));
+}

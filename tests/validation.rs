@@ -758,3 +758,162 @@ fn every_problem_is_reported_together() {
     }
     assert_eq!(p.len(), 6, "{p:#?}");
 }
+
+/// The example with one edit is refused with exactly these lines.
+#[track_caller]
+fn assert_refused_with(edit: impl FnOnce(&mut Value), expected: &[&str]) {
+    assert_eq!(common::display_lines(&problems(edit)), expected);
+}
+
+/// The example with these edits is accepted.
+#[track_caller]
+fn assert_accepted(edits: &[(&str, Value)]) {
+    let mut v = example();
+    for (pointer, value) in edits {
+        set(pointer, value.clone())(&mut v);
+    }
+    if let Err(p) = parse_plan(&v.to_string()) {
+        panic!("{edits:?} refused: {:?}", common::display_lines(&p));
+    }
+}
+
+#[test]
+fn start_year_outside_1900_to_2200_is_refused() {
+    assert_refused_with(
+        set("/meta/start_year", json!(1899)),
+        &["meta.start_year: must be a calendar year between 1900 and 2200 (got 1899)"],
+    );
+    assert_refused_with(
+        set("/meta/start_year", json!(2201)),
+        &["meta.start_year: must be a calendar year between 1900 and 2200 (got 2201)"],
+    );
+    assert_accepted(&[("/meta/start_year", json!(1900))]);
+    assert_accepted(&[("/meta/start_year", json!(2200))]);
+}
+
+#[test]
+fn exit_threshold_outside_0_to_100_is_refused() {
+    assert_refused_with(
+        set("/meta/exit_threshold_pct", json!(-0.5)),
+        &["meta.exit_threshold_pct: must be between 0 and 100 (got -0.5)"],
+    );
+    assert_refused_with(
+        set("/meta/exit_threshold_pct", json!(100.5)),
+        &["meta.exit_threshold_pct: must be between 0 and 100 (got 100.5)"],
+    );
+    assert_accepted(&[("/meta/exit_threshold_pct", json!(0))]);
+    assert_accepted(&[("/meta/exit_threshold_pct", json!(100))]);
+}
+
+#[test]
+fn reform_gain_outside_0_to_100_is_refused() {
+    let gain = "/revenues/0/reform/gain_pct_gdp_per_year";
+    assert_refused_with(
+        set(gain, json!(-0.1)),
+        &["revenues[0].reform.gain_pct_gdp_per_year: must be between 0 and 100 (got -0.1)"],
+    );
+    assert_refused_with(
+        set(gain, json!(101)),
+        &["revenues[0].reform.gain_pct_gdp_per_year: must be between 0 and 100 (got 101)"],
+    );
+    assert_accepted(&[(gain, json!(0))]);
+    assert_accepted(&[(gain, json!(100))]);
+}
+
+#[test]
+fn real_benefit_growth_at_or_below_minus_100_or_above_1000_is_refused() {
+    let growth = "/programmes/1/real_benefit_growth_pct";
+    assert_refused_with(
+        set(growth, json!(-100)),
+        &["programmes[1].real_benefit_growth_pct: must be above -100 and at most 1000 (got -100)"],
+    );
+    assert_refused_with(
+        set(growth, json!(1000.5)),
+        &["programmes[1].real_benefit_growth_pct: must be above -100 and at most 1000 (got 1000.5)"],
+    );
+    assert_accepted(&[(growth, json!(-99.5))]);
+    assert_accepted(&[(growth, json!(1000))]);
+}
+
+#[test]
+fn shock_donor_pct_at_or_below_minus_100_or_above_1000_is_refused() {
+    assert_refused_with(
+        set("/shocks/0/donor_pct", json!(-100)),
+        &["shocks[0].donor_pct: must be above -100 and at most 1000 (got -100)"],
+    );
+    assert_refused_with(
+        set("/shocks/0/donor_pct", json!(1001)),
+        &["shocks[0].donor_pct: must be above -100 and at most 1000 (got 1001)"],
+    );
+    assert_accepted(&[("/shocks/0/donor_pct", json!(1000))]);
+}
+
+#[test]
+fn a_blank_criterion_name_is_refused() {
+    for blank in ["", "   "] {
+        assert_refused_with(
+            set("/criteria/0/name", json!(blank)),
+            &["criteria[0].name: must not be empty (leave it out to key the result by index)"],
+        );
+    }
+    // Left out, the criterion is keyed by its index instead.
+    let mut v = example();
+    remove("/criteria/0/name")(&mut v);
+    let plan = parse_plan(&v.to_string()).expect("an unnamed criterion is valid");
+    assert_eq!(plan.criteria[0].name, None);
+}
+
+#[test]
+fn a_zero_base_is_shown_as_0() {
+    // Values are shown plainly in everyday sizes; 0 is one of them.
+    assert_refused_with(
+        set("/macro/gdp_base", json!(0)),
+        &["macro.gdp_base: must be above 0 (got 0)"],
+    );
+    assert_refused_with(
+        set("/macro/fx_base", json!(-1e-7)),
+        &["macro.fx_base: must be above 0 (got -1e-7)"],
+    );
+}
+
+#[test]
+fn validate_checks_format_and_version_of_plans_built_in_code() {
+    // parse_plan stops a file at these before validate runs; a plan built
+    // in code (an editor, a scenario) meets them in validate.
+    let plan = || parse_plan(EXAMPLE).expect("valid");
+    let lines = |p: Plan| validate(&p).map_err(|e| common::display_lines(&e));
+    let mut other = plan();
+    other.format = "other-plan".into();
+    assert_eq!(
+        lines(other),
+        Err(vec![
+            "format: must be \"sunset-plan\" (got \"other-plan\")".to_string()
+        ])
+    );
+    let mut newer = plan();
+    newer.version = VERSION + 1;
+    assert_eq!(
+        lines(newer),
+        Err(vec![format!(
+            "version: made by a newer release of Sunset Planner (plan format version {}); \
+             this release reads versions {OLDEST_VERSION} and {VERSION}",
+            VERSION + 1
+        )])
+    );
+    let mut older = plan();
+    older.version = OLDEST_VERSION - 1;
+    assert_eq!(
+        lines(older),
+        Err(vec![format!(
+            "version: must be {OLDEST_VERSION} or {VERSION} (got {})",
+            OLDEST_VERSION - 1
+        )])
+    );
+    // Every version from the oldest to this one is read.
+    for version in OLDEST_VERSION..=VERSION {
+        let mut p = plan();
+        p.version = version;
+        assert_eq!(lines(p), Ok(()), "version {version}");
+    }
+    assert_eq!(lines(plan()), Ok(()));
+}

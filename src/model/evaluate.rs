@@ -21,7 +21,7 @@ use super::projection::{Projection, Summary, YearResult, METRICS};
 use super::reserve::reserve_year;
 use super::revenue::{core_next, reform_yield, stream_revenue};
 use super::shocks::shock_multipliers;
-use super::summary::{discount_factors, summarise};
+use super::summary::{discount_factors, npv, summarise};
 use super::validate::MAX_HORIZON;
 
 /// What a co-financing donor pays part of.
@@ -295,7 +295,7 @@ impl<'p> Evaluator<'p> {
         }
 
         out.summary = summarise(plan, &out.years, &self.discount);
-        check_summary(&out.summary)
+        check_totals(plan, &out.years, &out.summary, &self.discount)
     }
 }
 
@@ -319,23 +319,51 @@ fn overflow_in_year(t: u32, year: i32, field: &'static str) -> Problem {
     )
 }
 
-/// Totals can overflow even when every year is finite.
-fn check_summary(s: &Summary) -> Result<(), Problem> {
+/// Totals can overflow even when every year is finite. The problem names
+/// the first year whose running total is not finite (MODEL.md: "refused
+/// with the year where it does"). The peaks are maxima of finite figures,
+/// so they are finite whenever every year is.
+fn check_totals(
+    plan: &Plan,
+    years: &[YearResult],
+    s: &Summary,
+    discount: &[f64],
+) -> Result<(), Problem> {
+    let gap: fn(&YearResult) -> f64 = |y| y.unfunded_gap;
+    let donors: fn(&YearResult) -> f64 = |y| y.donor_funding;
     let totals = [
-        ("cumulative_gap", s.cumulative_gap),
-        ("cumulative_gap_npv", s.cumulative_gap_npv),
-        ("peak_gap", s.peak_gap),
-        ("total_donor_funding", s.total_donor_funding),
-        ("total_donor_funding_npv", s.total_donor_funding_npv),
-        ("max_donor_drop_pct", s.max_donor_drop_pct),
+        ("cumulative_gap", s.cumulative_gap, gap, false),
+        ("cumulative_gap_npv", s.cumulative_gap_npv, gap, true),
+        ("total_donor_funding", s.total_donor_funding, donors, false),
+        (
+            "total_donor_funding_npv",
+            s.total_donor_funding_npv,
+            donors,
+            true,
+        ),
     ];
-    match totals.iter().find(|(_, x)| !x.is_finite()) {
-        Some((field, _)) => Err(Problem::new(
-            Field::root().key("summary").key(field),
-            Rule::TotalsOverflow { total: field },
-        )),
-        None => Ok(()),
-    }
+    let Some(&(field, _, value, discounted)) = totals.iter().find(|(_, x, _, _)| !x.is_finite())
+    else {
+        return Ok(());
+    };
+    // Replays the sum as summary.rs takes it, year by year; a total that is
+    // not finite has a first year whose running total is not.
+    let year = (1..=years.len())
+        .find(|&n| {
+            let values = years[..n].iter().map(value);
+            let running = if discounted {
+                npv(values, discount)
+            } else {
+                total(values)
+            };
+            !running.is_finite()
+        })
+        .and_then(|n| years.get(n - 1))
+        .map_or(plan.meta.start_year, |y| y.year);
+    Err(Problem::new(
+        Field::root().key("summary").key(field),
+        Rule::TotalsOverflow { year, total: field },
+    ))
 }
 
 #[cfg(test)]

@@ -279,7 +279,10 @@ pub enum Rule {
         year: i32,
         figure: Figure,
     },
+    /// A total that is not finite, with the first year whose running
+    /// total is not.
     TotalsOverflow {
+        year: i32,
         total: Figure,
     },
 }
@@ -519,8 +522,8 @@ impl Rule {
                 let (label, hint) = overflow_words_en(figure);
                 format!("the projection overflows in {year} ({label} is not a finite number); {hint}")
             }
-            Rule::TotalsOverflow { total } => format!(
-                "the projection's totals overflow ({total} is not a finite number); lower the amounts or growth rates"
+            Rule::TotalsOverflow { year, total } => format!(
+                "the projection's totals overflow in {year} ({total} is not a finite number); lower the amounts or growth rates"
             ),
         }
     }
@@ -668,8 +671,8 @@ impl Rule {
                     "la projection dépasse les limites du calcul en {year} ({label} n’est plus un nombre fini) ; {hint}"
                 )
             }
-            Rule::TotalsOverflow { total } => format!(
-                "les totaux de la projection dépassent les limites du calcul ({total} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance"
+            Rule::TotalsOverflow { year, total } => format!(
+                "les totaux de la projection dépassent les limites du calcul en {year} ({total} n’est plus un nombre fini) ; réduisez les montants ou les taux de croissance"
             ),
         }
     }

@@ -132,6 +132,12 @@ pub fn assert_all_close(actual: &[f64], expected: &[f64]) {
     }
 }
 
+/// Problems as their `Display` lines (`path: message`), the form users
+/// read and the one that survives changes to `Problem`'s fields.
+pub fn display_lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
 /// The valid plan's projection.
 #[track_caller]
 pub fn project(plan: &Plan) -> Projection {

@@ -173,9 +173,13 @@ test('a file that is not a valid plan lists every problem and changes nothing', 
   await page.waitForFunction((old) => document.querySelector('[data-testid="import-error"]')?.innerText !== old, message);
   assert.match(await banner.innerText(), /version|newer/i);
 
+  // The banner is already up (the newer file's message): wait for this
+  // file's own message, not merely for a banner. The page reads files as
+  // text (bad bytes become U+FFFD), so the JSON reader is what refuses it.
+  const newerMessage = await banner.innerText();
   await input.setInputFiles({ name: 'binary.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x80]) });
-  await page.waitForTimeout(300);
-  await banner.waitFor();
+  await page.waitForFunction((old) => document.querySelector('[data-testid="import-error"]')?.innerText !== old, newerMessage);
+  assert.match(await banner.innerText(), /plan: is not valid JSON \(line 1, column 1/);
 
   assert.equal(await planName(page), 'Export test');
   assert.deepEqual(await readResults(page), results);

@@ -159,16 +159,74 @@ export function defaultPlan() {
 }
 
 /**
- * English short money, as src/ui/format.rs writes it (three significant
- * figures with k / M / bn / tn), so tests can compare the evaluator's
- * numbers with what the page shows.
+ * `x.toFixed(d)` as Rust's `format!("{:.d}")` writes it: the same but for
+ * an exact tie (2.5 to 0 places), which Rust rounds to even ("2") and
+ * JavaScript away from zero ("3").
  */
-export function moneyShort(x) {
+export function fixedLikeRust(x, d) {
+  const js = x.toFixed(d);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return js;
+  const exact = x.toFixed(100); // every digit of a double this size
+  const dot = exact.indexOf('.');
+  if (!/^50*$/.test(exact.slice(dot + 1 + d))) return js;
+  const truncated = exact.slice(0, d === 0 ? dot : dot + 1 + d);
+  return Number(truncated.at(-1)) % 2 === 0 ? truncated : js;
+}
+
+/**
+ * A number as src/ui/format.rs `number` writes it: `decimals` places,
+ * grouped thousands ("1,234.5" in English, "1 234,5" in French with a
+ * narrow no-break space), a real minus sign, "–" when not finite.
+ */
+export function numberText(x, decimals, lang = 'en') {
+  if (!Number.isFinite(x)) return '–';
+  const s = fixedLikeRust(Math.abs(x), decimals);
+  const [int, frac] = s.split('.');
+  const [group, point] = lang === 'fr' ? ['\u202f', ','] : [',', '.'];
+  const sign = x < 0 && /[1-9]/.test(s) ? '−' : '';
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, group) + (frac === undefined ? '' : point + frac);
+}
+
+/**
+ * Short money, as src/ui/format.rs `money_short` writes it (three
+ * significant figures with k / M / bn / tn, in French k / M / Md / Bn), so
+ * tests can compare the evaluator's numbers with what the page shows.
+ */
+export function moneyShort(x, lang = 'en') {
   const a = Math.abs(x);
-  const [scale, unit] = a >= 1e12 ? [1e12, ' tn'] : a >= 1e9 ? [1e9, ' bn'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
+  const [big, billion] = lang === 'fr' ? [' Bn', ' Md'] : [' tn', ' bn'];
+  const [scale, unit] = a >= 1e12 ? [1e12, big] : a >= 1e9 ? [1e9, billion] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
   const v = x / scale;
   const d = scale === 1 ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
-  const s = Math.abs(v).toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const neg = x < 0 && /[1-9]/.test(s);
-  return `${neg ? '−' : ''}${s}${unit}`;
+  return numberText(v, d, lang) + unit;
+}
+
+/** A percentage as the page writes it: "12.3 %" (no-break space). */
+export function pctText(x, lang = 'en') {
+  return `${numberText(x, 1, lang)}\u00a0%`;
+}
+
+/**
+ * The year table the page should show for an evaluator result: per
+ * `data-metric` row, the cells in year order, written as
+ * src/ui/components/year_table.rs writes them (money and population short,
+ * price index to 3 places, exchange rate to 2, the rest as percentages),
+ * money in the plan's own currency.
+ */
+export function expectedYearTable(result, lang = 'en') {
+  const plain = { price_index: 3, fx: 2 };
+  const pcts = new Set(['self_sufficiency_pct', 'donor_share_pct', 'revenue_pct_gdp', 'social_protection_pct_gdp', 'donor_drop_pct']);
+  const write = (key, v) => (key in plain ? numberText(v, plain[key], lang) : pcts.has(key) ? pctText(v, lang) : moneyShort(v, lang));
+  const rows = {};
+  for (const [key, value] of Object.entries(result.years[0])) {
+    if (key === 'year') continue;
+    if (value !== null && typeof value === 'object') {
+      for (const name of Object.keys(value)) {
+        rows[`${key}.${name}`] = result.years.map((y) => moneyShort(y[key][name], lang));
+      }
+    } else {
+      rows[key] = result.years.map((y) => write(key, y[key]));
+    }
+  }
+  return { years: result.years.map((y) => String(y.year)), rows };
 }

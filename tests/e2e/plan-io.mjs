@@ -18,6 +18,24 @@ export async function readResults(page) {
   };
 }
 
+/**
+ * The year table as the page shows it: the years of the header and, per
+ * `data-metric` row, the text of each cell (the form `expectedYearTable`
+ * in lib.mjs gives).
+ */
+export async function readYearTable(page) {
+  await page.getByTestId('year-table').waitFor();
+  return page.evaluate(() => {
+    const table = document.querySelector('[data-testid="year-table"]');
+    const years = [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim());
+    const rows = {};
+    for (const tr of table.querySelectorAll('tr[data-metric]')) {
+      rows[tr.dataset.metric] = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+    }
+    return { years, rows };
+  });
+}
+
 /** The plan name as the plan section's field holds it. */
 export async function planName(page) {
   await openSection(page, 'plan');

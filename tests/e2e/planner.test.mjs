@@ -6,9 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  newPage, openApp, mouseDrag, testText, evaluatePlan, defaultPlan, moneyShort, SHOTS,
+  newPage, openApp, mouseDrag, testText, evaluatePlan, defaultPlan, moneyShort, pctText, expectedYearTable, SHOTS,
 } from './lib.mjs';
 import { useApp } from './suite.mjs';
+import { readYearTable, savedPlan } from './plan-io.mjs';
 
 const env = useApp();
 
@@ -41,11 +42,29 @@ async function fresh() {
   return ctx;
 }
 
-test('the default view, in English and in French, for the record', async () => {
+test('the default view shows the evaluator\'s results in English, then in French', async () => {
   const { page, problems, context } = await fresh();
+  const result = evaluatePlan(defaultPlan());
+  const s = result.summary;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await testText(page, 'plan-name'), defaultPlan().meta.name);
+  assertCardsMatch(await cards(page), defaultPlan());
+  assert.equal((await page.locator('[data-testid="card-cumulative-gap"] .card-label').innerText()).trim(), 'Cumulative unfunded gap');
+  assert.deepEqual(await readYearTable(page), expectedYearTable(result, 'en'));
   await page.screenshot({ path: join(SHOTS, 'default.png') });
   await page.screenshot({ path: join(SHOTS, 'default-full.png'), fullPage: true });
+
   await page.getByTestId('lang-fr').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.getByTestId('lang-fr').getAttribute('aria-pressed'), 'true');
+  assert.equal((await page.locator('[data-testid="card-cumulative-gap"] .card-label').innerText()).trim(), 'Déficit non financé cumulé');
+  // The same figures, written the French way (1 234,5 ; Md for billions).
+  const fr = await cards(page);
+  assert.equal(fr['cumulative-gap'], moneyShort(s.cumulative_gap, 'fr'));
+  assert.equal(fr['peak-gap'], moneyShort(s.peak_gap, 'fr'));
+  assert.equal(fr['max-donor-drop'], pctText(s.max_donor_drop_pct, 'fr'));
+  assert.deepEqual(await readYearTable(page), expectedYearTable(result, 'fr'));
+  assert.match(await page.getByTestId('bridge-chart').innerText(), /Pont de financement/);
   await page.getByTestId('bridge-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'default-fr.png') });
   assert.deepEqual(problems, []);
@@ -111,11 +130,32 @@ test('an added donor appears in the chart, the legend and the year table', async
   assert.ok(name.length > 0);
   await page.getByTestId(`input-donors[${n}].base`).fill('2e10');
   await page.getByTestId(`input-donors[${n}].base`).press('Enter');
+  // The saved plan holds the donor as typed; the evaluator's payments on
+  // that plan are what the year table and the chart must show.
+  await page.waitForFunction(([k, i]) => {
+    try { return JSON.parse(localStorage.getItem(k)).plan.donors[i]?.base === 2e10; } catch { return false; }
+  }, ['sunset-planner/current', n]);
+  const saved = await savedPlan(page);
+  assert.equal(saved.donors[n].name, name);
+  const paid = evaluatePlan(saved).years.map((y) => y.donors[name]);
+  assert.ok(paid[0] > 0 && paid.at(-1) === 0, `a tapering donor: ${paid}`);
+  const table = await readYearTable(page);
+  assert.deepEqual(table.rows[`donors.${name}`], paid.map((x) => moneyShort(x)));
+
+  // Its band in the bridge is as tall, year by year, as what it pays:
+  // the path runs along the top edge (two points a year), then back along
+  // the bottom edge.
   const area = page.getByTestId(`bridge-area-donor-${n}`);
   assert.equal(await area.count(), 1);
-  assert.match(await area.getAttribute('d'), /\d/);
-  const row = page.locator(`[data-testid="year-table"] tr[data-metric="donors.${name}"]`);
-  assert.equal(await row.count(), 1);
+  const points = (await area.getAttribute('d')).replace(/[MZ]/g, '').split('L').map((p) => p.split(',').map(Number));
+  const years = paid.length;
+  assert.equal(points.length, 4 * years, 'two points a year on each edge');
+  const heights = paid.map((_, i) => points[4 * years - 1 - 2 * i][1] - points[2 * i][1]);
+  const perUnit = heights[0] / paid[0];
+  for (let i = 0; i < years; i++) {
+    assert.ok(Math.abs(heights[i] - paid[i] * perUnit) <= 0.25, `year ${i}: ${heights[i]} px for ${paid[i]}`);
+  }
+  assert.ok(heights[0] > 5, `the band is visible (${heights[0]} px)`);
   assert.match(await page.locator('.chart-legend').innerText(), new RegExp(name));
   assert.deepEqual(problems, []);
   await context.close();
@@ -133,7 +173,9 @@ test('an invalid value shows the model\'s message and the chart keeps the last v
   await error.waitFor();
   assert.match(await error.innerText(), /above 0|positive|greater than 0/i);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  await page.getByTestId('problems-banner').waitFor();
+  const banner = page.getByTestId('problems-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /must be above 0 \(got -5\)/);
   assert.deepEqual(await cards(page), before, 'cards keep the last valid projection');
   assert.equal(await page.getByTestId('need-line').getAttribute('d'), chartBefore);
   assert.ok(await page.locator('.stale-badge').count() > 0, 'the results say they are the last valid plan');

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Mutation testing of the model with cargo-mutants: each mutant is one
+# small change to src/model (an operator flipped, a function returning a
+# constant); a mutant the host tests let through ("missed") is a figure no
+# test pins down. Slow, so never part of `make test`.
+#   scripts/mutants.sh                          every file of src/model
+#   scripts/mutants.sh src/model/summary.rs …   those files only
+# MUTANTS_JOBS (default 1) mutants build and test at once; MUTANTS_ARGS
+# adds cargo-mutants options. Results land in mutants.out/ (not in git).
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+. "$(dirname "$0")/versions.sh"
+cd "$ROOT"
+
+if ! cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $CARGO_MUTANTS_VERSION"; then
+    echo "Installing cargo-mutants $CARGO_MUTANTS_VERSION (several minutes, once)"
+    cargo install --locked cargo-mutants --version "$CARGO_MUTANTS_VERSION"
+fi
+
+files=("$@")
+[ ${#files[@]} -eq 0 ] && files=(src/model/*.rs)
+args=()
+for f in "${files[@]}"; do args+=(--file "$f"); done
+
+# The model's own host tests (and the UI reducer's, for src/ui/state.rs):
+# the codec's tests (link.rs, files.rs and
+# the lib's codec:: unit tests, one of which takes over a minute in a
+# debug build) add minutes per mutant and test the model only through the
+# codec. No debug info, to shorten each mutant's build.
+# shellcheck disable=SC2086
+CARGO_PROFILE_DEV_DEBUG=0 cargo mutants --test-tool cargo --jobs "${MUTANTS_JOBS:-1}" \
+    --minimum-test-timeout 120 "${args[@]}" ${MUTANTS_ARGS:-} \
+    -- --lib --bins --test sections --test validation --test properties --test golden \
+       --test cli --test review --test french --test shape --test v2 --test seek \
+       --test uncertainty --test ui_state -- --skip codec::
