@@ -469,7 +469,7 @@ mod v2 {
 
     /// The plan's own fields less `format` and `version`, which a link of
     /// this format implies.
-    fn plan_fields() -> &'static [FieldInfo] {
+    pub(super) fn plan_fields() -> &'static [FieldInfo] {
         match Plan::shape() {
             Shape::Object(fields) => &fields[2..],
             _ => &[],
@@ -641,7 +641,7 @@ mod v2 {
 
     /// The walk and the read of a plan file, without `validate` (which
     /// `decode_link` runs).
-    fn read_unvalidated(file: &Value) -> Result<Plan, LinkError> {
+    pub(super) fn read_unvalidated(file: &Value) -> Result<Plan, LinkError> {
         let mut problems = Vec::new();
         crate::model::shape::walk(
             file,
@@ -698,8 +698,9 @@ fn write_compact(v: &serde_json::Value, out: &mut String) {
 /// Link format 1: the plan as a positional JSON array (docs/link-format.md).
 mod v1 {
     use super::{LinkError, Packed};
+    use crate::model::shape::{FieldInfo, Shape};
     use crate::model::*;
-    use serde_json::Value;
+    use serde_json::{Map, Value};
     use std::collections::BTreeMap;
 
     // ---- encoding -------------------------------------------------------
@@ -965,6 +966,27 @@ mod v1 {
     }
 
     // ---- decoding -------------------------------------------------------
+    //
+    // Read through the plan's one definition: an object is the array of its
+    // format-1 fields in declared order, every one present (`null` for an
+    // absent optional one); `macro.overrides` is written as its two year
+    // maps, inline. What format 1 writes its own way is the table below.
+    // The plan file form this builds is then read as a file is read.
+
+    /// Format 1's one-letter codes for the enums it does not write by name.
+    const DONOR_KINDS: &[(&str, &str)] = &[
+        ("b", "budget_support"),
+        ("c", "cofinancing"),
+        ("g", "gap_filling"),
+    ];
+    const CURRENCIES: &[(&str, &str)] = &[("L", "LCU"), ("U", "USD")];
+    const TAPER_SHAPES: &[(&str, &str)] = &[
+        ("n", "none"),
+        ("l", "linear"),
+        ("e", "exponential"),
+        ("s", "steps"),
+        ("g", "logistic"),
+    ];
 
     fn shape(path: &str, problem: Packed) -> LinkError {
         LinkError::Shape {
@@ -1002,30 +1024,10 @@ mod v1 {
         }
     }
 
-    fn list_of<T>(
-        v: &Value,
-        path: &str,
-        f: impl Fn(&Value, &str) -> Result<T, LinkError>,
-    ) -> Result<Vec<T>, LinkError> {
-        items(v, path)?
-            .iter()
-            .enumerate()
-            .map(|(i, x)| f(x, &format!("{path}[{i}]")))
-            .collect()
-    }
-
     fn get_num(v: &Value, path: &str) -> Result<f64, LinkError> {
         match v.as_f64() {
             Some(x) if x.is_finite() => Ok(x),
             _ => Err(shape(path, Packed::Number)),
-        }
-    }
-
-    fn get_whole(v: &Value, path: &str, min: f64, max: f64) -> Result<f64, LinkError> {
-        match v.as_f64() {
-            Some(x) if x.fract() == 0.0 && x >= min && x <= max => Ok(x),
-            Some(x) if x.fract() == 0.0 => Err(shape(path, Packed::OutOfRange { x, min, max })),
-            _ => Err(shape(path, Packed::Whole)),
         }
     }
 
@@ -1038,52 +1040,154 @@ mod v1 {
         }
     }
 
-    fn get_i32(v: &Value, path: &str) -> Result<i32, LinkError> {
-        get_whole(v, path, f64::from(i32::MIN), f64::from(i32::MAX)).map(|x| x as i32)
-    }
-
-    fn get_text(v: &Value, path: &str) -> Result<String, LinkError> {
-        v.as_str()
-            .map(str::to_string)
-            .ok_or_else(|| shape(path, Packed::Text))
-    }
-
-    fn get_flag(v: &Value, path: &str) -> Result<bool, LinkError> {
-        match v.as_u64() {
-            Some(0) => Ok(false),
-            Some(1) => Ok(true),
-            _ => Err(shape(path, Packed::Flag)),
-        }
-    }
-
-    fn get_opt<T>(
+    fn code(
         v: &Value,
         path: &str,
-        f: impl Fn(&Value, &str) -> Result<T, LinkError>,
-    ) -> Result<Option<T>, LinkError> {
-        if v.is_null() {
-            Ok(None)
-        } else {
-            f(v, path).map(Some)
-        }
+        table: &[(&str, &'static str)],
+        bad: Packed,
+    ) -> Result<Value, LinkError> {
+        v.as_str()
+            .and_then(|c| table.iter().find(|(k, _)| *k == c))
+            .map(|(_, name)| Value::from(*name))
+            .ok_or_else(|| shape(path, bad))
     }
 
-    fn get_years(v: &Value, path: &str) -> Result<BTreeMap<PlanYear, f64>, LinkError> {
-        let mut map = BTreeMap::new();
-        for (i, pair) in items(v, path)?.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            let f = fields(pair, &p, 2)?;
-            let t = get_year(&f[0], &p)?;
-            if map.insert(t, get_num(&f[1], &p)?).is_some() {
-                return Err(shape(&p, Packed::YearTwice { t }));
+    /// The fields format 1 writes for an object, each with the object it
+    /// belongs to in the file (`Some("overrides")` for the inlined maps).
+    fn slots(fields: &'static [FieldInfo]) -> Vec<(Option<&'static str>, &'static FieldInfo)> {
+        let mut out = Vec::new();
+        for f in fields.iter().filter(|f| f.since <= 1) {
+            match (f.name, (f.shape)()) {
+                ("overrides", Shape::Object(inner)) => {
+                    out.extend(inner.iter().map(|g| (Some(f.name), g)));
+                }
+                _ => out.push((None, f)),
             }
         }
-        Ok(map)
+        out
     }
 
-    /// The plan in the unpacked text of a format-1 link.
+    fn object(v: &Value, declared: &'static [FieldInfo], path: &str) -> Result<Value, LinkError> {
+        let slots = slots(declared);
+        let items = fields(v, path, slots.len())?;
+        let mut o = Map::new();
+        for ((parent, f), x) in slots.into_iter().zip(items) {
+            if x.is_null() {
+                continue;
+            }
+            let at = join(
+                path,
+                &parent.map_or(f.name.to_string(), |p| format!("{p}.{}", f.name)),
+            );
+            let x = value(x, (f.shape)(), &at)?;
+            match parent {
+                Some(p) => {
+                    if let Value::Object(inner) =
+                        o.entry(p).or_insert_with(|| Value::Object(Map::new()))
+                    {
+                        inner.insert(f.name.into(), x);
+                    }
+                }
+                None => {
+                    o.insert(f.name.into(), x);
+                }
+            }
+        }
+        Ok(Value::Object(o))
+    }
+
+    /// The plan-file value of the format-1 value `v` of `shape`.
+    fn value(v: &Value, shape_: &Shape, path: &str) -> Result<Value, LinkError> {
+        Ok(match shape_ {
+            Shape::Number => get_num(v, path)?.into(),
+            Shape::Whole => get_year(v, path)?.into(),
+            Shape::CalendarYear => match v.as_f64() {
+                Some(x)
+                    if x.fract() == 0.0
+                        && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&x) =>
+                {
+                    (x as i32).into()
+                }
+                Some(x) if x.fract() == 0.0 => {
+                    let (min, max) = (f64::from(i32::MIN), f64::from(i32::MAX));
+                    return Err(shape(path, Packed::OutOfRange { x, min, max }));
+                }
+                _ => return Err(shape(path, Packed::Whole)),
+            },
+            Shape::Text => v.as_str().ok_or_else(|| shape(path, Packed::Text))?.into(),
+            Shape::Bool => match v.as_u64() {
+                Some(0) => false.into(),
+                Some(1) => true.into(),
+                _ => return Err(shape(path, Packed::Flag)),
+            },
+            Shape::OneOf(names) if *names == DonorKind::NAMES => {
+                code(v, path, DONOR_KINDS, Packed::KindCode)?
+            }
+            Shape::OneOf(names) if *names == Currency::NAMES => {
+                code(v, path, CURRENCIES, Packed::CurrencyCode)?
+            }
+            // Comparison operators are written as they are.
+            Shape::OneOf(names) => match v.as_str() {
+                Some(s) if names.contains(&s) => s.into(),
+                _ => return Err(shape(path, Packed::OpCode)),
+            },
+            Shape::Object(declared) => object(v, declared, path)?,
+            Shape::List(item) => items(v, path)?
+                .iter()
+                .enumerate()
+                .map(|(i, x)| value(x, item(), &format!("{path}[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?
+                .into(),
+            Shape::YearMap => {
+                let mut map = Map::new();
+                for (i, pair) in items(v, path)?.iter().enumerate() {
+                    let p = format!("{path}[{i}]");
+                    let f = fields(pair, &p, 2)?;
+                    let t = get_year(&f[0], &p)?;
+                    if map
+                        .insert(t.to_string(), get_num(&f[1], &p)?.into())
+                        .is_some()
+                    {
+                        return Err(shape(&p, Packed::YearTwice { t }));
+                    }
+                }
+                Value::Object(map)
+            }
+            Shape::Pair => {
+                let f = fields(v, path, 2)?;
+                Value::Array(vec![
+                    get_year(&f[0], path)?.into(),
+                    get_num(&f[1], path)?.into(),
+                ])
+            }
+            Shape::Tagged(t) => {
+                let first = v.as_array().and_then(|a| a.first()).unwrap_or(&Value::Null);
+                let name = code(first, path, TAPER_SHAPES, Packed::TaperCode)?;
+                let var = t
+                    .variants
+                    .iter()
+                    .find(|var| name.as_str() == Some(var.name));
+                let var_fields: Vec<&FieldInfo> = var.map_or(Vec::new(), |var| {
+                    var.fields.iter().filter(|f| f.since <= 1).collect()
+                });
+                let f = fields(v, path, 1 + var_fields.len())?;
+                let mut o = Map::new();
+                o.insert(t.tag.into(), name);
+                for (g, x) in var_fields.into_iter().zip(&f[1..]) {
+                    if !x.is_null() {
+                        o.insert(g.name.into(), value(x, (g.shape)(), &join(path, g.name))?);
+                    }
+                }
+                Value::Object(o)
+            }
+            // Not in format 1.
+            Shape::Seed | Shape::Changes(_) => v.clone(),
+        })
+    }
+
+    /// The plan in the unpacked text of a format-1 link, unvalidated.
     pub(super) fn decode(bytes: &[u8]) -> Result<Plan, LinkError> {
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let parsed: Value = serde_json::from_slice(bytes).map_err(|e| {
             if e.is_eof() {
                 LinkError::Truncated
             } else {
@@ -1095,249 +1199,12 @@ mod v1 {
                 )
             }
         })?;
-        plan(&value)
-    }
-
-    fn plan(v: &Value) -> Result<Plan, LinkError> {
-        let f = fields(v, "", 10)?;
-        Ok(Plan {
-            format: FORMAT.to_string(),
-            version: VERSION,
-            meta: meta(&f[0], "meta")?,
-            macro_path: macro_path(&f[1], "macro")?,
-            revenues: list_of(&f[2], "revenues", revenue)?,
-            costs: list_of(&f[3], "costs", cost)?,
-            programmes: list_of(&f[4], "programmes", programme)?,
-            donors: list_of(&f[5], "donors", donor)?,
-            shocks: list_of(&f[6], "shocks", shock)?,
-            reserve: reserve(&f[7], "reserve")?,
-            criteria: list_of(&f[8], "criteria", criterion)?,
-            reengagement: get_opt(&f[9], "reengagement", reengagement)?,
-            ..Default::default()
-        })
-    }
-
-    fn meta(v: &Value, path: &str) -> Result<Meta, LinkError> {
-        let f = fields(v, path, 7)?;
-        Ok(Meta {
-            name: get_text(&f[0], &join(path, "name"))?,
-            country: get_text(&f[1], &join(path, "country"))?,
-            currency: get_text(&f[2], &join(path, "currency"))?,
-            start_year: get_i32(&f[3], &join(path, "start_year"))?,
-            horizon_years: get_year(&f[4], &join(path, "horizon_years"))?,
-            discount_rate_pct: get_num(&f[5], &join(path, "discount_rate_pct"))?,
-            exit_threshold_pct: get_num(&f[6], &join(path, "exit_threshold_pct"))?,
-            ..Default::default()
-        })
-    }
-
-    fn macro_path(v: &Value, path: &str) -> Result<Macro, LinkError> {
-        let f = fields(v, path, 10)?;
-        let n = |i: usize, name: &str| get_num(&f[i], &join(path, name));
-        Ok(Macro {
-            gdp_base: n(0, "gdp_base")?,
-            real_growth_pct: n(1, "real_growth_pct")?,
-            inflation_pct: n(2, "inflation_pct")?,
-            population_base: n(3, "population_base")?,
-            population_growth_pct: n(4, "population_growth_pct")?,
-            fx_base: n(5, "fx_base")?,
-            foreign_inflation_pct: n(6, "foreign_inflation_pct")?,
-            real_depreciation_pct: n(7, "real_depreciation_pct")?,
-            overrides: Overrides {
-                real_growth_pct: get_years(&f[8], &join(path, "overrides.real_growth_pct"))?,
-                inflation_pct: get_years(&f[9], &join(path, "overrides.inflation_pct"))?,
-            },
-        })
-    }
-
-    fn revenue(v: &Value, path: &str) -> Result<Revenue, LinkError> {
-        let f = fields(v, path, 4)?;
-        Ok(Revenue {
-            name: get_text(&f[0], &join(path, "name"))?,
-            base: get_num(&f[1], &join(path, "base"))?,
-            buoyancy: get_num(&f[2], &join(path, "buoyancy"))?,
-            reform: get_opt(&f[3], &join(path, "reform"), reform)?,
-            ..Default::default()
-        })
-    }
-
-    fn reform(v: &Value, path: &str) -> Result<Reform, LinkError> {
-        let f = fields(v, path, 3)?;
-        Ok(Reform {
-            start: get_year(&f[0], &join(path, "start"))?,
-            years: get_year(&f[1], &join(path, "years"))?,
-            gain_pct_gdp_per_year: get_num(&f[2], &join(path, "gain_pct_gdp_per_year"))?,
-        })
-    }
-
-    fn ramp(v: &Value, path: &str) -> Result<Ramp, LinkError> {
-        let f = fields(v, path, 4)?;
-        Ok(Ramp {
-            from_pct: get_num(&f[0], &join(path, "from_pct"))?,
-            to_pct: get_num(&f[1], &join(path, "to_pct"))?,
-            start: get_year(&f[2], &join(path, "start"))?,
-            years: get_year(&f[3], &join(path, "years"))?,
-        })
-    }
-
-    fn cost(v: &Value, path: &str) -> Result<CostLine, LinkError> {
-        let f = fields(v, path, 5)?;
-        Ok(CostLine {
-            name: get_text(&f[0], &join(path, "name"))?,
-            base: get_num(&f[1], &join(path, "base"))?,
-            indexed: get_flag(&f[2], &join(path, "indexed"))?,
-            real_growth_pct: get_num(&f[3], &join(path, "real_growth_pct"))?,
-            handover: get_opt(&f[4], &join(path, "handover"), ramp)?,
-            ..Default::default()
-        })
-    }
-
-    fn programme(v: &Value, path: &str) -> Result<Programme, LinkError> {
-        let f = fields(v, path, 7)?;
-        Ok(Programme {
-            name: get_text(&f[0], &join(path, "name"))?,
-            eligible_share_pct: get_num(&f[1], &join(path, "eligible_share_pct"))?,
-            benefit_base: get_num(&f[2], &join(path, "benefit_base"))?,
-            indexed: get_flag(&f[3], &join(path, "indexed"))?,
-            real_benefit_growth_pct: get_num(&f[4], &join(path, "real_benefit_growth_pct"))?,
-            admin_pct: get_num(&f[5], &join(path, "admin_pct"))?,
-            coverage: get_opt(&f[6], &join(path, "coverage"), ramp)?,
-            ..Default::default()
-        })
-    }
-
-    fn donor_kind(v: &Value, path: &str) -> Result<DonorKind, LinkError> {
-        match v.as_str() {
-            Some("b") => Ok(DonorKind::BudgetSupport),
-            Some("c") => Ok(DonorKind::Cofinancing),
-            Some("g") => Ok(DonorKind::GapFilling),
-            _ => Err(shape(path, Packed::KindCode)),
+        let mut file = object(&parsed, super::v2::plan_fields(), "")?;
+        if let Value::Object(o) = &mut file {
+            o.insert("format".into(), FORMAT.into());
+            o.insert("version".into(), VERSION.into());
         }
-    }
-
-    fn currency(v: &Value, path: &str) -> Result<Currency, LinkError> {
-        match v.as_str() {
-            Some("L") => Ok(Currency::Lcu),
-            Some("U") => Ok(Currency::Usd),
-            _ => Err(shape(path, Packed::CurrencyCode)),
-        }
-    }
-
-    fn taper(v: &Value, path: &str) -> Result<Taper, LinkError> {
-        let code = match v {
-            Value::Array(items) => items.first().and_then(Value::as_str),
-            _ => None,
-        };
-        let end = |f: &[Value], i: usize| get_opt(&f[i], &join(path, "end"), get_year);
-        match code {
-            Some("n") => {
-                let f = fields(v, path, 2)?;
-                Ok(Taper::None { end: end(f, 1)? })
-            }
-            Some("l") => {
-                let f = fields(v, path, 3)?;
-                Ok(Taper::Linear {
-                    start: get_year(&f[1], &join(path, "start"))?,
-                    end: get_year(&f[2], &join(path, "end"))?,
-                })
-            }
-            Some("e") => {
-                let f = fields(v, path, 4)?;
-                Ok(Taper::Exponential {
-                    start: get_year(&f[1], &join(path, "start"))?,
-                    rate_pct: get_num(&f[2], &join(path, "rate_pct"))?,
-                    end: end(f, 3)?,
-                })
-            }
-            Some("s") => {
-                let f = fields(v, path, 3)?;
-                let points_path = join(path, "points");
-                let points = list_of(&f[1], &points_path, |p, pp| {
-                    let pair = fields(p, pp, 2)?;
-                    Ok((get_year(&pair[0], pp)?, get_num(&pair[1], pp)?))
-                })?;
-                Ok(Taper::Steps {
-                    points,
-                    end: end(f, 2)?,
-                })
-            }
-            Some("g") => {
-                let f = fields(v, path, 4)?;
-                Ok(Taper::Logistic {
-                    midpoint: get_num(&f[1], &join(path, "midpoint"))?,
-                    steepness: get_num(&f[2], &join(path, "steepness"))?,
-                    end: end(f, 3)?,
-                })
-            }
-            _ => Err(shape(path, Packed::TaperCode)),
-        }
-    }
-
-    fn donor(v: &Value, path: &str) -> Result<Donor, LinkError> {
-        let f = fields(v, path, 10)?;
-        Ok(Donor {
-            name: get_text(&f[0], &join(path, "name"))?,
-            kind: donor_kind(&f[1], &join(path, "kind"))?,
-            currency: get_opt(&f[2], &join(path, "currency"), currency)?,
-            fulfilment_pct: get_num(&f[3], &join(path, "fulfilment_pct"))?,
-            base: get_opt(&f[4], &join(path, "base"), get_num)?,
-            taper: get_opt(&f[5], &join(path, "taper"), taper)?,
-            target: get_opt(&f[6], &join(path, "target"), get_text)?,
-            initial_country_share_pct: get_opt(
-                &f[7],
-                &join(path, "initial_country_share_pct"),
-                get_num,
-            )?,
-            step_pp: get_opt(&f[8], &join(path, "step_pp"), get_num)?,
-            start: get_opt(&f[9], &join(path, "start"), get_year)?,
-            ..Default::default()
-        })
-    }
-
-    fn shock(v: &Value, path: &str) -> Result<Shock, LinkError> {
-        let f = fields(v, path, 5)?;
-        Ok(Shock {
-            at: get_year(&f[0], &join(path, "at"))?,
-            years: get_year(&f[1], &join(path, "years"))?,
-            revenue_pct: get_num(&f[2], &join(path, "revenue_pct"))?,
-            donor_pct: get_num(&f[3], &join(path, "donor_pct"))?,
-            cost_pct: get_num(&f[4], &join(path, "cost_pct"))?,
-            ..Default::default()
-        })
-    }
-
-    fn reserve(v: &Value, path: &str) -> Result<Reserve, LinkError> {
-        let f = fields(v, path, 3)?;
-        Ok(Reserve {
-            opening: get_num(&f[0], &join(path, "opening"))?,
-            target_months: get_num(&f[1], &join(path, "target_months"))?,
-            interest_pct: get_num(&f[2], &join(path, "interest_pct"))?,
-        })
-    }
-
-    fn criterion(v: &Value, path: &str) -> Result<Criterion, LinkError> {
-        let f = fields(v, path, 5)?;
-        let op_path = join(path, "op");
-        let op = f[2]
-            .as_str()
-            .and_then(Op::from_name)
-            .ok_or_else(|| shape(&op_path, Packed::OpCode))?;
-        Ok(Criterion {
-            name: get_opt(&f[0], &join(path, "name"), get_text)?,
-            metric: get_text(&f[1], &join(path, "metric"))?,
-            op,
-            value: get_num(&f[3], &join(path, "value"))?,
-            consecutive_years: get_year(&f[4], &join(path, "consecutive_years"))?,
-            ..Default::default()
-        })
-    }
-
-    fn reengagement(v: &Value, path: &str) -> Result<Reengagement, LinkError> {
-        let f = fields(v, path, 2)?;
-        Ok(Reengagement {
-            trigger_pct: get_num(&f[0], &join(path, "trigger_pct"))?,
-            reserve_floor_months: get_num(&f[1], &join(path, "reserve_floor_months"))?,
-        })
+        super::v2::read_unvalidated(&file)
     }
 }
 
