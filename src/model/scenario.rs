@@ -107,6 +107,15 @@ pub fn scenario_plan(plan: &Plan, i: usize) -> Result<Plan, Vec<Problem>> {
 /// cannot be applied is reported at the change's own path (`NoSuchItem`,
 /// `NotAContainer`).
 pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
+    let plan = apply_unvalidated(baseline, changes)?;
+    validate(&plan)?;
+    Ok(plan)
+}
+
+/// As `apply`, without the last step (`validate`): the plan an editor
+/// shows while a change holds a value out of bounds, so the control shows
+/// what was typed beside the model's message.
+pub fn apply_unvalidated(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
     let mut base = baseline.clone();
     base.scenarios.clear();
     base.uncertainty = None;
@@ -147,8 +156,20 @@ pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
     let mut plan =
         Plan::read(&value).ok_or_else(|| vec![Problem::new(Field::root(), Rule::Unreadable)])?;
     plan.version = VERSION;
-    validate(&plan)?;
     Ok(plan)
+}
+
+/// The node at `field` in a plan's file form (`plan.write()`), if present.
+pub fn value_at<'a>(value: &'a Value, field: &Field) -> Option<&'a Value> {
+    field
+        .segs()
+        .iter()
+        .try_fold(value, |v, seg| match (v, seg) {
+            (Value::Array(items), Seg::Index(i)) => items.get(*i),
+            (Value::Object(map), Seg::Key(k)) => map.get(*k),
+            (Value::Object(map), Seg::Year(t)) => map.get(&t.to_string()),
+            _ => None,
+        })
 }
 
 /// Puts `new` at `path` under `v` (`null` removes the node).
