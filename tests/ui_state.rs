@@ -958,21 +958,17 @@ fn scenarios_are_renamed_noted_duplicated_and_deleted() {
         state(),
         [
             save("A"),
-            Action::Scenario(ScenarioOp::Rename {
-                at: 0,
-                name: "Ta".into(),
-                edit: Edit::Live,
-            }),
-            Action::Scenario(ScenarioOp::Rename {
-                at: 0,
-                name: "Taper".into(),
-                edit: Edit::Commit,
-            }),
-            Action::Scenario(ScenarioOp::Note {
-                at: 0,
-                note: "Donors' proposal".into(),
-                edit: Edit::Commit,
-            }),
+            set("scenarios[0].name", Value::Text("Ta".into()), Edit::Live),
+            set(
+                "scenarios[0].name",
+                Value::Text("Taper".into()),
+                Edit::Commit,
+            ),
+            set(
+                "scenarios[0].note",
+                Value::Text("Donors' proposal".into()),
+                Edit::Commit,
+            ),
         ],
     );
     assert_eq!(s.plan.scenarios[0].name, "Taper");

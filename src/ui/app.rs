@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
+use super::components::compare_view::CompareView;
 use super::components::donors_section::DonorsSection;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
@@ -24,6 +25,7 @@ use super::components::plan_section::PlanSection;
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
+use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
@@ -55,7 +57,19 @@ pub fn app() -> Html {
     let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
         let keeper = keeper.clone();
-        use_reducer(move || State::new((**keeper.borrow().plan()).clone()))
+        use_reducer(move || {
+            let plan = (**keeper.borrow().plan()).clone();
+            let view = super::sync::start_view(&plan);
+            let state = Rc::new(State::new(plan));
+            // A link's view: its scenario, comparison, language, currency.
+            match view {
+                Some(v) => {
+                    let s = state.reduce(Action::View(Box::new(v)));
+                    Rc::try_unwrap(s).unwrap_or_else(|s| (*s).clone())
+                }
+                None => Rc::try_unwrap(state).unwrap_or_else(|s| (*s).clone()),
+            }
+        })
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
@@ -88,7 +102,8 @@ pub fn app() -> Html {
     });
 
     let l = state.lang;
-    let plan = &state.plan;
+    // The controls show the shown scenario's plan (the baseline's when none).
+    let plan = &state.shown_plan;
     // The results show the last valid plan and its projection, marked stale
     // while the plan being edited has problems.
     // The year table is the biggest view: during a slider drag it keeps the
@@ -126,7 +141,14 @@ pub fn app() -> Html {
             </div>
         },
     };
-    let problems = &state.problems;
+    let problems = &state.shown_problems;
+    let shown_changes = ShownChanges(
+        state
+            .shown
+            .and_then(|i| state.plan.scenarios.get(i))
+            .map(|s| Rc::new(s.changes.clone())),
+    );
+    let view = Rc::new(state.view());
     let section = |s: Section| state.is_collapsed(s);
     // The language and the dispatcher reach every component through the
     // context; it changes only when the language does.
@@ -134,17 +156,20 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <div class="app" data-testid="app-ready">
-            <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
+            <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
             <div class="share-bar">
-                <SharePanel plan={state.plan.clone()} />
+                <SharePanel plan={state.plan.clone()} view={view} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
                     />
             </div>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
+            <ScenarioBar plan={state.plan.clone()} shown={state.shown} compare={state.compare.clone()}
+                pending={state.pending} problems={state.problems.clone()} dropped={state.dropped.clone()} />
             <div class="workspace">
+                <ContextProvider<ShownChanges> context={shown_changes}>
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
                     <MacroSection plan={plan.clone()} problems={problems.clone()}
                         collapsed={section(Section::Macro)} />
@@ -163,7 +188,11 @@ pub fn app() -> Html {
                     <PlanSection plan={plan.clone()} problems={problems.clone()}
                         collapsed={section(Section::Plan)} />
                 </aside>
+                </ContextProvider<ShownChanges>>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                    if state.compare.len() >= 2 {
+                        <CompareView plan={state.plan.clone()} compare={state.compare.clone()} currency={state.currency} />
+                    }
                     { results }
                 </main>
             </div>

@@ -160,7 +160,8 @@ pub enum Action {
     View(Box<View>),
 }
 
-/// What the scenario bar does to the plan's scenarios.
+/// What the scenario bar does to the plan's scenarios (a scenario's name
+/// and note are fields, set with `Action::Set`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioOp {
     /// The baseline's edits since it was last kept become a new scenario
@@ -174,16 +175,6 @@ pub enum ScenarioOp {
     Add(Box<Scenario>),
     /// Add a shock of the library as a new scenario and show it.
     Library(LibraryShock),
-    Rename {
-        at: usize,
-        name: String,
-        edit: Edit,
-    },
-    Note {
-        at: usize,
-        note: String,
-        edit: Edit,
-    },
     Duplicate(usize),
     Delete(usize),
 }
@@ -790,14 +781,6 @@ impl State {
                 let s = plan.scenarios.get(i).cloned().ok_or(())?;
                 add(plan, s, &mut self.shown);
                 Ok((None, Edit::Commit, None))
-            }
-            ScenarioOp::Rename { at, name, edit } => {
-                plan.scenarios.get_mut(at).ok_or(())?.name = name;
-                Ok((Some(root().scenarios().at(at).name()), edit, None))
-            }
-            ScenarioOp::Note { at, note, edit } => {
-                plan.scenarios.get_mut(at).ok_or(())?.note = note;
-                Ok((Some(root().scenarios().at(at).note()), edit, None))
             }
             ScenarioOp::Delete(i) => {
                 if i >= n {

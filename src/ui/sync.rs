@@ -14,9 +14,26 @@ use crate::model::{self, Plan};
 use crate::ui::i18n::Message;
 use crate::ui::keeper::{Command, Event, Keeper, Slot};
 
-/// The full share address of `plan` on this page.
-pub fn share_url(plan: &Plan) -> String {
-    link::link_url(&browser::page_url().unwrap_or_default(), plan)
+/// The full share address of `plan` on this page, shown as `view` says.
+pub fn share_url(plan: &Plan, view: &link::View) -> String {
+    link::link_url_with(&browser::page_url().unwrap_or_default(), plan, view)
+}
+
+/// The view a link in the address asks for, if it opens and asks for one
+/// (the address the app writes itself carries none).
+pub fn link_view(fragment: &str) -> Option<link::View> {
+    link::decode_link_view(fragment)
+        .ok()
+        .map(|(_, view)| view)
+        .filter(|view| *view != link::View::default())
+}
+
+/// The view of the link the page was opened with, when that link's plan
+/// is the plan that opened.
+pub fn start_view(plan: &Plan) -> Option<link::View> {
+    let fragment = browser::fragment();
+    let (linked, view) = link::decode_link_view(&fragment).ok()?;
+    (linked == *plan && view != link::View::default()).then_some(view)
 }
 
 /// Start-up, once before the first render: reads storage and the address,
