@@ -1036,6 +1036,9 @@ fn a_links_view_is_shown_and_the_view_is_written_back() {
     assert_eq!(back.scenario.as_deref(), Some("Slow"));
     assert_eq!(back.compare, ["Baseline", "Fast"]);
     assert_eq!(back.lang.as_deref(), Some("fr"));
+    assert_eq!(back.currency.as_deref(), Some("USD"));
+    // The plain view is the default one: the share link is the address's.
+    assert_eq!(state().view(), View::default());
     // A view naming nothing the plan has leaves the view as it was.
     let s2 = run(
         s.clone(),
@@ -1045,4 +1048,32 @@ fn a_links_view_is_shown_and_the_view_is_written_back() {
         }))],
     );
     assert_eq!(s2.shown, Some(1));
+}
+
+#[test]
+fn a_loaded_plan_opens_on_its_baseline_with_nothing_pending() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            Action::ShowScenario(Some(0)),
+            num("macro.gdp_base", 7.0e11),
+        ],
+    );
+    let mut other = default_plan();
+    other.macro_path.gdp_base = 5.0e11;
+    other.scenarios = s.plan.scenarios.clone();
+    let s = run(
+        s,
+        [
+            Action::ShowScenario(None),
+            num("macro.real_growth_pct", 9.0),
+            Action::Load(Box::new(other)),
+        ],
+    );
+    assert_eq!((s.shown, s.pending), (None, 0));
+    assert_eq!(projected_gdp(&s), 5.0e11);
+    // Undo brings back the edits still pending.
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.pending, 1);
 }

@@ -256,16 +256,26 @@ fn diff_values(
     if a == b {
         return;
     }
+    // A taper of the same shape differs field by field, so a scenario that
+    // moves its end still follows the baseline's start.
+    let same_variant = match (a, b, shape) {
+        (Value::Object(ma), Value::Object(mb), Shape::Tagged(t))
+            if ma.get(t.tag) == mb.get(t.tag) =>
+        {
+            let tag = ma.get(t.tag).and_then(Value::as_str);
+            t.variants
+                .iter()
+                .find(|v| Some(v.name) == tag)
+                .map(|v| v.fields)
+        }
+        _ => None,
+    };
     match (a, b, shape) {
         (Value::Object(ma), Value::Object(mb), Shape::Object(fields)) => {
-            for f in fields.iter() {
-                let (x, y) = (ma.get(f.name), mb.get(f.name));
-                match (x, y) {
-                    (Some(x), Some(y)) => diff_values(x, y, at.key(f.name), (f.shape)(), out),
-                    (None, None) => {}
-                    (_, y) => out.push((at.key(f.name), y.cloned().unwrap_or(Value::Null))),
-                }
-            }
+            diff_fields(ma, mb, fields, &at, out)
+        }
+        (Value::Object(ma), Value::Object(mb), Shape::Tagged(_)) if same_variant.is_some() => {
+            diff_fields(ma, mb, same_variant.unwrap_or_default(), &at, out)
         }
         (Value::Array(la), Value::Array(lb), Shape::List(item)) if la.len() == lb.len() => {
             for (i, (x, y)) in la.iter().zip(lb).enumerate() {
@@ -275,6 +285,23 @@ fn diff_values(
         // Year maps, tapers of another shape, lists of another length and
         // leaves: the whole node.
         _ => out.push((at, b.clone())),
+    }
+}
+
+fn diff_fields(
+    ma: &Map<String, Value>,
+    mb: &Map<String, Value>,
+    fields: &[super::shape::FieldInfo],
+    at: &Field,
+    out: &mut Vec<(Field, Value)>,
+) {
+    for f in fields.iter() {
+        let (x, y) = (ma.get(f.name), mb.get(f.name));
+        match (x, y) {
+            (Some(x), Some(y)) => diff_values(x, y, at.key(f.name), (f.shape)(), out),
+            (None, None) => {}
+            (_, y) => out.push((at.key(f.name), y.cloned().unwrap_or(Value::Null))),
+        }
     }
 }
 

@@ -557,6 +557,10 @@ impl State {
             ),
             Action::Load(p) => {
                 plan = *p;
+                // A plan that opens shows its baseline, with no edits pending.
+                mark = Some((Rc::new(plan.clone()), Vec::new()));
+                next.shown = None;
+                next.compare = Rc::default();
                 (Ok(()), None, Edit::Commit)
             }
             Action::Undo => {
@@ -841,14 +845,10 @@ impl State {
             scenario: self.shown.map(|i| name(&Some(i))),
             compare: self.compare.iter().map(name).collect(),
             presenter: self.presenter,
-            lang: Some(self.lang.code().to_string()),
-            currency: Some(
-                match self.currency {
-                    DisplayCurrency::Usd => "USD",
-                    DisplayCurrency::Local => "LCU",
-                }
-                .to_string(),
-            ),
+            // Defaults are left out, so a plain view makes the plain link
+            // (the one in the address).
+            lang: (self.lang != Lang::default()).then(|| self.lang.code().to_string()),
+            currency: (self.currency == DisplayCurrency::Usd).then(|| "USD".to_string()),
         }
     }
 }

@@ -144,9 +144,9 @@ pub fn compare_view(p: &Props) -> Html {
             { overlay(sides, c, l) }
             <div class="compare-bridges">
                 { for sides.iter().map(|(name, sp, pr)| html! {
-                    <figure><figcaption>{ name.clone() }</figcaption>
+                    <div><h3>{ name.clone() }</h3>
                         <BridgeChart plan={sp.clone()} projection={pr.clone()} currency={c} />
-                    </figure>
+                    </div>
                 }) }
             </div>
             <div class="compare-table">
