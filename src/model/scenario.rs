@@ -323,7 +323,7 @@ pub fn compare(
     out.insert("a".into(), a_name.into());
     out.insert("b".into(), b_name.into());
     out.insert("years".into(), Value::Array(years));
-    out.insert("summary".into(), summary_delta(&a.summary, &b.summary));
+    out.insert("summary".into(), compare_summaries(&a.summary, &b.summary));
     Value::Object(out)
 }
 
@@ -391,9 +391,11 @@ fn names<T>(items: &[T], name: impl Fn(&T) -> &String) -> Vec<&str> {
     items.iter().map(|x| name(x).as_str()).collect()
 }
 
-/// B − A of every numeric headline; `{a, b, difference}` for year-valued
-/// ones (the difference null when either is); lists of years side by side.
-fn summary_delta(a: &Summary, b: &Summary) -> Value {
+/// The `summary` of `compare`: B − A of every numeric headline; `{a, b,
+/// difference}` for year-valued ones (the difference null when either is);
+/// lists of years side by side. (The app reads only this part, so the
+/// per-year breakdowns stay out of its download.)
+pub fn compare_summaries(a: &Summary, b: &Summary) -> Value {
     let (ja, jb) = (summary_to_json(a), summary_to_json(b));
     let (Value::Object(ma), Value::Object(mb)) = (&ja, &jb) else {
         return Value::Null;

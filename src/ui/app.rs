@@ -54,12 +54,17 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 pub fn app() -> Html {
     // Which plan opens (link, saved or default) is decided once, before
     // the first render, so nothing is overwritten by a default first.
+    let linked = use_memo((), |_| super::sync::start_link());
     let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
         let keeper = keeper.clone();
         use_reducer(move || {
             let plan = (**keeper.borrow().plan()).clone();
-            let view = super::sync::start_view(&plan);
+            let view = linked
+                .as_ref()
+                .clone()
+                .filter(|(p, _)| *p == plan)
+                .map(|(_, v)| v);
             let state = Rc::new(State::new(plan));
             // A link's view: its scenario, comparison, language, currency.
             match view {

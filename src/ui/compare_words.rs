@@ -24,10 +24,9 @@ pub struct Delta {
     pub better: Option<bool>,
 }
 
-/// The headline deltas of a comparison (MODEL.md layout: `summary` holds
-/// B − A, and `{a, b, difference}` for year-valued figures).
-pub fn deltas(comparison: &Value, l: Lang) -> Vec<Delta> {
-    let s = &comparison["summary"];
+/// The headline deltas of a comparison's `summary` (MODEL.md layout: B − A,
+/// and `{a, b, difference}` for year-valued figures).
+pub fn deltas(s: &Value, l: Lang) -> Vec<Delta> {
     let mut out = Vec::new();
     let years = [
         (
@@ -312,7 +311,7 @@ mod tests {
         }
         let (pa, pb) = (evaluate(&a).expect("a"), evaluate(&b).expect("b"));
         let c = compare((BASELINE, &a, &pa), ("Fast", &b, &pb));
-        let d = deltas(&c, Lang::En);
+        let d = deltas(&c["summary"], Lang::En);
         let gap = pb.summary.cumulative_gap - pa.summary.cumulative_gap;
         let gap_card = d
             .iter()
@@ -336,7 +335,7 @@ mod tests {
             _ => {}
         }
         let same = compare((BASELINE, &a, &pa), ("Same", &a, &pa));
-        let d = deltas(&same, Lang::Fr);
+        let d = deltas(&same["summary"], Lang::Fr);
         assert!(
             d[0].text.ends_with("la même année") || d[0].text.contains("jamais"),
             "{}",

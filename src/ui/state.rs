@@ -349,43 +349,39 @@ impl State {
     /// shown scenario's), keeping the last good projection when it fails.
     fn derive(&mut self) {
         self.fix_view();
-        let problems = (self.engine.validate)(&self.plan).err().unwrap_or_default();
+        let problems = Rc::new((self.engine.validate)(&self.plan).err().unwrap_or_default());
         let scenarios = root().scenarios().field().clone();
-        // A scenario's problem does not stop the baseline's results.
-        let baseline: Vec<Problem> = problems
-            .iter()
-            .filter(|p| !p.path.starts_with(&scenarios))
-            .cloned()
-            .collect();
-        let shown = match self.shown {
-            None if baseline.is_empty() => Ok((*self.plan).clone()),
-            None => Err(baseline),
+        let shown: Result<Plan, Rc<Vec<Problem>>> = match self.shown {
+            // A scenario's problem does not stop the baseline's results.
+            None if problems.iter().all(|p| p.path.starts_with(&scenarios)) => {
+                Ok((*self.plan).clone())
+            }
+            None => Err(problems.clone()),
             Some(i) => sc::scenario_plan(&self.plan, i).map_err(|ps| {
                 // The controls name their fields by plan path.
                 let at = root().scenarios().at(i).field().clone();
-                ps.into_iter()
-                    .map(|p| match p.path.starts_with(&at) {
-                        true => Problem::new(p.path.skip(2), p.rule),
-                        false => p,
-                    })
-                    .collect()
+                Rc::new(
+                    ps.into_iter()
+                        .map(|p| match p.path.starts_with(&at) {
+                            true => Problem::new(p.path.skip(2), p.rule),
+                            false => p,
+                        })
+                        .collect(),
+                )
             }),
         };
         let outcome = shown.and_then(|plan| match (self.engine.evaluate)(&plan) {
             Ok(p) => Ok((plan, p)),
-            Err(e) => Err(vec![e]),
+            Err(e) => Err(Rc::new(vec![e])),
         });
-        self.problems = Rc::new(problems);
+        self.problems = problems;
         if let (None, Err(ps)) = (self.shown, &outcome) {
-            // An evaluation error is a problem of the plan too.
-            let mut all = (*self.problems).clone();
-            all.extend(
-                ps.iter()
-                    .filter(|p| !all.contains(p))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            );
-            self.problems = Rc::new(all);
+            if !Rc::ptr_eq(ps, &self.problems) {
+                // An evaluation error is a problem of the plan too.
+                let mut all = (*self.problems).clone();
+                all.extend(ps.iter().cloned());
+                self.problems = Rc::new(all);
+            }
         }
         match outcome {
             Ok((plan, p)) => {
@@ -401,7 +397,7 @@ impl State {
                 self.shown_plan = self.projected_plan.clone();
             }
             Err(problems) => {
-                self.shown_problems = Rc::new(problems);
+                self.shown_problems = problems;
                 self.stale = true;
                 self.shown_plan = match self.shown {
                     None => self.plan.clone(),

@@ -28,12 +28,13 @@ pub fn link_view(fragment: &str) -> Option<link::View> {
         .filter(|view| *view != link::View::default())
 }
 
-/// The view of the link the page was opened with, when that link's plan
-/// is the plan that opened.
-pub fn start_view(plan: &Plan) -> Option<link::View> {
-    let fragment = browser::fragment();
-    let (linked, view) = link::decode_link_view(&fragment).ok()?;
-    (linked == *plan && view != link::View::default()).then_some(view)
+/// The plan and view of the link the page was opened with, read before
+/// `start` puts the plan's own link in the address; the view applies when
+/// that plan is the one that opens.
+pub fn start_link() -> Option<(Plan, link::View)> {
+    link::decode_link_view(&browser::fragment())
+        .ok()
+        .filter(|(_, view)| *view != link::View::default())
 }
 
 /// Start-up, once before the first render: reads storage and the address,

@@ -11,9 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::scenario::{compare, evaluate_all, BASELINE};
+use crate::model::scenario::{compare_summaries, evaluate_all, BASELINE};
 use crate::model::{Plan, Projection, Text};
-use crate::ui::chart::geometry::{center_line_path, money, money_tick, nice_ticks, Columns, Scale};
+use crate::ui::chart::geometry::{center_line_path, money, Columns, Scale};
 use crate::ui::chart::{donor_colour, BridgeChart};
 use crate::ui::compare_words::{deltas, differences};
 use crate::ui::context::use_lang;
@@ -83,7 +83,7 @@ pub fn compare_view(p: &Props) -> Html {
     let (from, to) = window.unwrap_or((first, last));
     let comparisons: Vec<_> = sides[1..]
         .iter()
-        .map(|(name, bp, b)| compare((a_name, a_plan, a), (name, bp, b)))
+        .map(|(_, _, b)| compare_summaries(&a.summary, &b.summary))
         .collect();
     let on_year = |end: bool| {
         let window = window.clone();
@@ -106,12 +106,19 @@ pub fn compare_view(p: &Props) -> Html {
     };
     let delta_rows = (from..=to).filter_map(|year| {
         let t = years.iter().position(|y| *y == year)?;
-        let cells = comparisons.iter().flat_map(|cmp| {
-            ["local_revenue", "need", "donor_funding", "unfunded_gap"].map(|k| {
-                let d = cmp["years"][t][k].as_f64().unwrap_or(0.0);
-                html! { <td>{ money_short(d, l) }</td> }
-            })
-        });
+        let ya = a.years.get(t)?;
+        let cells = sides[1..]
+            .iter()
+            .filter_map(|(_, _, b)| b.years.get(t))
+            .flat_map(|yb| {
+                [
+                    yb.local_revenue - ya.local_revenue,
+                    yb.need - ya.need,
+                    yb.donor_funding - ya.donor_funding,
+                    yb.unfunded_gap - ya.unfunded_gap,
+                ]
+                .map(|d| html! { <td>{ money_short(d, l) }</td> })
+            });
         Some(html! { <tr><th scope="row">{ year }</th>{ for cells }</tr> })
     });
     let heads = ["Δ revenue", "Δ need", "Δ donors", "Δ gap"];
@@ -122,7 +129,7 @@ pub fn compare_view(p: &Props) -> Html {
         "Δ besoin non financé",
     ];
     html! {
-        <section class="compare" data-testid="compare" aria-label={tr(l, "Comparison", "Comparaison")}>
+        <section class="compare" data-testid="compare">
             <h2>{ tr(l, "Comparison with ", "Comparaison avec ") }{ a_name.clone() }</h2>
             { for sides[1..].iter().zip(&comparisons).enumerate().map(|(k, ((name, bp, _), cmp))| html! {
                 <div class="compare-against" data-testid={format!("compare-b-{}", k + 1)}>
@@ -133,12 +140,10 @@ pub fn compare_view(p: &Props) -> Html {
                                 data-testid={format!("delta-{}-{}", k + 1, d.key)}>{ d.text }</li>
                         }) }
                     </ul>
-                    <details open=true>
-                        <summary>{ tr(l, "Assumptions that differ", "Hypothèses qui diffèrent") }</summary>
-                        <ul data-testid={format!("differences-{}", k + 1)}>
-                            { for differences(a_plan, bp, l).into_iter().map(|s| html! { <li>{ s }</li> }) }
-                        </ul>
-                    </details>
+                    <h4>{ tr(l, "Assumptions that differ", "Hypothèses qui diffèrent") }</h4>
+                    <ul data-testid={format!("differences-{}", k + 1)}>
+                        { for differences(a_plan, bp, l).into_iter().map(|s| html! { <li>{ s }</li> }) }
+                    </ul>
                 </div>
             }) }
             { overlay(sides, c, l) }
@@ -167,7 +172,7 @@ pub fn compare_view(p: &Props) -> Html {
 
 /// Need (solid) and local revenue (dashed) of every side on one chart.
 fn overlay(sides: &[Side], c: DisplayCurrency, l: crate::ui::i18n::Lang) -> Html {
-    let (w, h, left, top, bottom) = (640.0, 260.0, 56.0, 10.0, 230.0);
+    let (w, h, left, top, bottom) = (640.0, 240.0, 8.0, 10.0, 230.0);
     let series = |pr: &Projection, need: bool| -> Vec<f64> {
         pr.years
             .iter()
@@ -178,8 +183,7 @@ fn overlay(sides: &[Side], c: DisplayCurrency, l: crate::ui::i18n::Lang) -> Html
         .iter()
         .flat_map(|(_, _, pr)| series(pr, true).into_iter().chain(series(pr, false)))
         .fold(0.0_f64, f64::max);
-    let ticks = nice_ticks(0.0, max.max(1.0), 4);
-    let top_value = ticks.last().copied().unwrap_or(1.0).max(max);
+    let top_value = max.max(1.0);
     let n = sides.first().map_or(0, |(_, _, pr)| pr.years.len());
     let cols = Columns {
         left,
@@ -192,9 +196,6 @@ fn overlay(sides: &[Side], c: DisplayCurrency, l: crate::ui::i18n::Lang) -> Html
             <figcaption>{ tr(l, "Need (solid) and local revenue (dashed)", "Besoin (trait plein) et recettes locales (tirets)") }</figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img"
                 aria-label={tr(l, "Need and local revenue of each compared scenario", "Besoin et recettes locales de chaque scénario comparé")}>
-                { for ticks.iter().map(|t| html! {
-                    <text x={(left - 4.0).to_string()} y={y.map(*t).to_string()} text-anchor="end" class="tick">{ money_tick(*t, l) }</text>
-                }) }
                 { for sides.iter().enumerate().map(|(i, (name, _, pr))| {
                     let colour = donor_colour(i);
                     html! { <g data-name={name.clone()}>

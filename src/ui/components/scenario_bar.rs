@@ -134,9 +134,7 @@ pub fn scenario_bar(p: &Props) -> Html {
         None => html! {
             <div class="scenario-edits">
                 <button type="button" class="primary" data-testid="scenario-save" disabled={full}
-                    onclick={send(Action::Scenario(ScenarioOp::SaveEdits { name: String::new() }))}
-                    title={tr(l, "The edits since the baseline was kept become a new scenario, and the baseline goes back",
-                        "Les modifications depuis la dernière référence deviennent un nouveau scénario, et la référence revient")}>
+                    onclick={send(Action::Scenario(ScenarioOp::SaveEdits { name: String::new() }))}>
                     { if p.pending == 0 { tr(l, "New scenario", "Nouveau scénario") } else { tr(l, "Save edits as a scenario", "Enregistrer les modifications comme scénario") } }
                 </button>
                 if p.pending > 0 {
