@@ -733,3 +733,347 @@ fn the_view_shows_and_compares_only_scenarios_that_exist() {
     assert!(s.presenter);
     assert!(!s.can_undo(), "the view is not part of the plan's history");
 }
+
+// ---- scenarios -------------------------------------------------------------
+
+use serde_json::json;
+use sunset_planner::codec::link::View;
+use sunset_planner::model::shock_library::LibraryShock;
+use sunset_planner::ui::state::ScenarioOp;
+
+fn save(name: &str) -> Action {
+    Action::Scenario(ScenarioOp::SaveEdits { name: name.into() })
+}
+
+fn changes(s: &State, i: usize) -> Vec<(String, serde_json::Value)> {
+    s.plan.scenarios[i]
+        .changes
+        .0
+        .iter()
+        .map(|(f, v)| (f.to_string(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn saving_edits_makes_them_a_scenario_and_the_baseline_goes_back() {
+    let s = run(state(), [num("donors[0].fulfilment_pct", 80.0)]);
+    assert_eq!(s.pending, 1);
+    let s = run(s, [save("Low pledges")]);
+    assert_eq!(s.plan.donors[0].fulfilment_pct, 90.0, "baseline back");
+    assert_eq!(s.plan.scenarios[0].name, "Low pledges");
+    assert_eq!(
+        changes(&s, 0),
+        [("donors[0].fulfilment_pct".into(), json!(80.0))]
+    );
+    assert_eq!(s.shown, Some(0));
+    assert_eq!(s.shown_plan.donors[0].fulfilment_pct, 80.0);
+    assert_eq!(s.pending, 0);
+    // One undo step: the edits are back in the baseline, still pending.
+    let s = run(s, [Action::Undo]);
+    assert!(s.plan.scenarios.is_empty());
+    assert_eq!(s.plan.donors[0].fulfilment_pct, 80.0);
+    assert_eq!((s.shown, s.pending), (None, 1));
+    // Kept edits stay in the baseline: a save then makes an empty scenario.
+    let s = run(s, [Action::Scenario(ScenarioOp::KeepEdits), save("")]);
+    assert_eq!(s.plan.donors[0].fulfilment_pct, 80.0);
+    assert_eq!(s.plan.scenarios[0].name, "Scenario");
+    assert!(changes(&s, 0).is_empty());
+}
+
+#[test]
+fn an_edit_while_a_scenario_is_shown_changes_that_scenario_only() {
+    let s = run(state(), [save("Boom"), num("macro.gdp_base", 7.0e11)]);
+    assert_eq!(s.plan.macro_path.gdp_base, 6.0e11, "baseline untouched");
+    assert_eq!(changes(&s, 0), [("macro.gdp_base".into(), json!(7.0e11))]);
+    assert_eq!(s.shown_plan.macro_path.gdp_base, 7.0e11);
+    assert_eq!(projected_gdp(&s), 7.0e11, "results show the scenario");
+    let base = run(s.clone(), [Action::ShowScenario(None)]);
+    assert_eq!(projected_gdp(&base), 6.0e11);
+    assert_eq!(base.shown_plan.macro_path.gdp_base, 6.0e11);
+    // Undo takes the change back; the scenario stays on screen.
+    let undone = run(s.clone(), [Action::Undo]);
+    assert!(changes(&undone, 0).is_empty());
+    assert_eq!((undone.shown, projected_gdp(&undone)), (Some(0), 6.0e11));
+    // Back at the baseline's value, the change goes.
+    let s = run(s, [num("macro.gdp_base", 6.0e11)]);
+    assert!(changes(&s, 0).is_empty());
+    // What a scenario may not change stays the baseline's.
+    let s = run(s, [set("meta.horizon_years", Value::Int(20), Edit::Commit)]);
+    assert_eq!(s.plan.meta.horizon_years, 20);
+    assert!(changes(&s, 0).is_empty());
+}
+
+#[test]
+fn a_bad_value_in_a_scenario_is_shown_at_its_control() {
+    let s = run(
+        state(),
+        [save("Bad"), num("donors[0].fulfilment_pct", 150.0)],
+    );
+    assert_eq!(
+        changes(&s, 0),
+        [("donors[0].fulfilment_pct".into(), json!(150.0))]
+    );
+    assert_eq!(
+        s.shown_plan.donors[0].fulfilment_pct, 150.0,
+        "shows what was typed"
+    );
+    assert!(s.stale);
+    assert!(
+        s.shown_problem_at(&field("donors[0].fulfilment_pct"))
+            .is_some(),
+        "{:?}",
+        s.shown_problems
+    );
+    // The baseline's results are not held up by it.
+    let s = run(s, [Action::ShowScenario(None)]);
+    assert!(!s.stale && s.shown_problems.is_empty());
+}
+
+#[test]
+fn a_change_resets_to_the_baseline_value() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            num("donors[0].base", 5.0e8),
+            num("macro.real_growth_pct", 6.0),
+        ],
+    );
+    assert_eq!(changes(&s, 0).len(), 2);
+    let s = run(
+        s,
+        [Action::ResetChange {
+            field: field("donors[0].base"),
+        }],
+    );
+    assert_eq!(
+        changes(&s, 0),
+        [("macro.real_growth_pct".into(), json!(6.0))]
+    );
+    assert_eq!(s.shown_plan.donors[0].base, Some(4.0e8));
+    let s = run(s, [Action::Undo]);
+    assert_eq!(changes(&s, 0).len(), 2, "a reset is undoable");
+    // Nothing to reset on the baseline.
+    let base = run(s, [Action::ShowScenario(None)]);
+    let same = base.clone().reduce(Action::ResetChange {
+        field: field("macro.real_growth_pct"),
+    });
+    assert!(Rc::ptr_eq(&base, &same));
+}
+
+#[test]
+fn reordering_baseline_items_keeps_scenarios_on_the_same_items() {
+    let s = run(
+        state(),
+        [
+            save("Bigger facility"),
+            num("donors[2].base", 3.0e8),
+            Action::ShowScenario(None),
+            Action::List {
+                list: List::Donors,
+                op: ListOp::MoveUp(2),
+            },
+        ],
+    );
+    assert_eq!(s.plan.donors[1].name, "Sunset facility");
+    assert_eq!(changes(&s, 0), [("donors[1].base".into(), json!(3.0e8))]);
+    assert!(s.dropped.is_empty());
+    // Deleting the item takes its changes with it, and says which.
+    let s = run(
+        s,
+        [Action::List {
+            list: List::Donors,
+            op: ListOp::Remove(1),
+        }],
+    );
+    assert!(changes(&s, 0).is_empty());
+    assert_eq!(
+        *s.dropped,
+        [("Bigger facility".to_string(), field("donors[1].base"))]
+    );
+    let s = run(s, [Action::Undo]);
+    assert_eq!(changes(&s, 0), [("donors[1].base".into(), json!(3.0e8))]);
+    assert!(s.dropped.is_empty());
+}
+
+#[test]
+fn saving_after_a_reorder_puts_other_scenarios_back_on_the_marks_items() {
+    let s = run(
+        state(),
+        [
+            save("Facility"),
+            num("donors[2].base", 3.0e8),
+            Action::ShowScenario(None),
+            Action::List {
+                list: List::Donors,
+                op: ListOp::MoveUp(2),
+            },
+            num("donors[0].fulfilment_pct", 70.0),
+            save("Reordered"),
+        ],
+    );
+    // The baseline is the mark again, in its own order.
+    assert_eq!(s.plan.donors[2].name, "Sunset facility");
+    assert_eq!(s.plan.donors[0].fulfilment_pct, 90.0);
+    assert_eq!(changes(&s, 0), [("donors[2].base".into(), json!(3.0e8))]);
+    // The new scenario holds the reorder and the edit.
+    let shown = &s.shown_plan;
+    assert_eq!(s.shown, Some(1));
+    assert_eq!(shown.donors[1].name, "Sunset facility");
+    assert_eq!(shown.donors[0].fulfilment_pct, 70.0);
+}
+
+#[test]
+fn a_list_edit_inside_a_whole_list_change_updates_that_change() {
+    let s = run(
+        state(),
+        [Action::Scenario(ScenarioOp::Library(
+            LibraryShock::ConflictRelapse,
+        ))],
+    );
+    assert_eq!(s.plan.scenarios[0].name, "Conflict relapse");
+    assert!(s.plan.scenarios[0].note.contains("20 %"));
+    assert_eq!(s.shown, Some(0));
+    assert_eq!(s.shown_plan.shocks.len(), 2);
+    let s = run(s, [num("shocks[1].years", 3.0)]);
+    let c = changes(&s, 0);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "shocks");
+    assert_eq!(c[0].1[1]["years"], json!(3));
+    assert_eq!(s.shown_plan.shocks[1].years, 3);
+    // Adding an item to the shown scenario changes its list, not the baseline's.
+    let s = run(
+        s,
+        [Action::List {
+            list: List::Shocks,
+            op: ListOp::Add,
+        }],
+    );
+    assert_eq!((s.plan.shocks.len(), s.shown_plan.shocks.len()), (1, 3));
+}
+
+#[test]
+fn scenarios_are_renamed_noted_duplicated_and_deleted() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            set("scenarios[0].name", Value::Text("Ta".into()), Edit::Live),
+            set(
+                "scenarios[0].name",
+                Value::Text("Taper".into()),
+                Edit::Commit,
+            ),
+            set(
+                "scenarios[0].note",
+                Value::Text("Donors' proposal".into()),
+                Edit::Commit,
+            ),
+        ],
+    );
+    assert_eq!(s.plan.scenarios[0].name, "Taper");
+    assert_eq!(s.plan.scenarios[0].note, "Donors' proposal");
+    let before = run(s.clone(), [Action::Undo, Action::Undo]);
+    assert_eq!(
+        before.plan.scenarios[0].name, "A",
+        "a rename is one undo step"
+    );
+    let s = run(
+        s,
+        [
+            num("macro.real_growth_pct", 6.0),
+            Action::Scenario(ScenarioOp::Duplicate(0)),
+        ],
+    );
+    assert_eq!(s.plan.scenarios[1].name, "Taper 2");
+    assert_eq!(changes(&s, 1), changes(&s, 0));
+    assert_eq!(s.shown, Some(1));
+    let s = run(
+        s,
+        [
+            Action::Compare(vec![None, Some(0), Some(1)]),
+            Action::Scenario(ScenarioOp::Delete(0)),
+        ],
+    );
+    assert_eq!(s.plan.scenarios.len(), 1);
+    assert_eq!(s.shown, Some(0), "the shown scenario moved up");
+    assert_eq!(*s.compare, [None, Some(0)]);
+    let s = run(s, [Action::Scenario(ScenarioOp::Delete(0))]);
+    assert_eq!((s.shown, s.compare.len()), (None, 1));
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.plan.scenarios.len(), 1);
+    // Nothing to delete.
+    let same = s.clone().reduce(Action::Scenario(ScenarioOp::Delete(5)));
+    assert!(Rc::ptr_eq(&s, &same));
+}
+
+#[test]
+fn a_plan_holds_at_most_twelve_scenarios() {
+    let s = run(state(), (0..14).map(|_| save("")));
+    assert_eq!(s.plan.scenarios.len(), 12);
+    assert_eq!(s.plan.scenarios[11].name, "Scenario 12");
+}
+
+#[test]
+fn a_links_view_is_shown_and_the_view_is_written_back() {
+    let s = run(
+        state(),
+        [save("Fast"), save("Slow"), Action::ShowScenario(None)],
+    );
+    let view = View {
+        scenario: Some("Slow".into()),
+        compare: vec!["baseline".into(), "Fast".into(), "Nope".into()],
+        presenter: true,
+        lang: Some("fr".into()),
+        currency: Some("USD".into()),
+    };
+    let s = run(s, [Action::View(Box::new(view))]);
+    assert_eq!(s.shown, Some(1));
+    assert_eq!(*s.compare, [None, Some(0)]);
+    assert!(s.presenter);
+    assert_eq!((s.lang, s.currency), (Lang::Fr, DisplayCurrency::Usd));
+    let back = s.view();
+    assert_eq!(back.scenario.as_deref(), Some("Slow"));
+    assert_eq!(back.compare, ["Baseline", "Fast"]);
+    assert_eq!(back.lang.as_deref(), Some("fr"));
+    assert_eq!(back.currency.as_deref(), Some("USD"));
+    // The plain view is the default one: the share link is the address's.
+    assert_eq!(state().view(), View::default());
+    // A view naming nothing the plan has leaves the view as it was.
+    let s2 = run(
+        s.clone(),
+        [Action::View(Box::new(View {
+            scenario: Some("Gone".into()),
+            ..Default::default()
+        }))],
+    );
+    assert_eq!(s2.shown, Some(1));
+}
+
+#[test]
+fn a_loaded_plan_opens_on_its_baseline_with_nothing_pending() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            Action::ShowScenario(Some(0)),
+            num("macro.gdp_base", 7.0e11),
+        ],
+    );
+    let mut other = default_plan();
+    other.macro_path.gdp_base = 5.0e11;
+    other.scenarios = s.plan.scenarios.clone();
+    let s = run(
+        s,
+        [
+            Action::ShowScenario(None),
+            num("macro.real_growth_pct", 9.0),
+            Action::Load(Box::new(other)),
+        ],
+    );
+    assert_eq!((s.shown, s.pending), (None, 0));
+    assert_eq!(projected_gdp(&s), 5.0e11);
+    // Undo brings back the edits still pending.
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.pending, 1);
+}

@@ -287,8 +287,13 @@ pub fn encode_link_with(plan: &Plan, view: &View) -> String {
 /// A full share URL: `base` (any fragment it has is dropped) + `#plan=` +
 /// the payload.
 pub fn link_url(base: &str, plan: &Plan) -> String {
+    link_url_with(base, plan, &View::default())
+}
+
+/// As `link_url`, with the view the link asks for.
+pub fn link_url_with(base: &str, plan: &Plan, view: &View) -> String {
     let base = base.split('#').next().unwrap_or(base);
-    format!("{base}#{FRAGMENT_KEY}={}", encode_link(plan))
+    format!("{base}#{FRAGMENT_KEY}={}", encode_link_with(plan, view))
 }
 
 /// The plan in a link: a full URL, a fragment (`#plan=2.…`, `plan=2.…`) or a

@@ -107,6 +107,15 @@ pub fn scenario_plan(plan: &Plan, i: usize) -> Result<Plan, Vec<Problem>> {
 /// cannot be applied is reported at the change's own path (`NoSuchItem`,
 /// `NotAContainer`).
 pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
+    let plan = apply_unvalidated(baseline, changes)?;
+    validate(&plan)?;
+    Ok(plan)
+}
+
+/// As `apply`, without the last step (`validate`): the plan an editor
+/// shows while a change holds a value out of bounds, so the control shows
+/// what was typed beside the model's message.
+pub fn apply_unvalidated(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
     let mut base = baseline.clone();
     base.scenarios.clear();
     base.uncertainty = None;
@@ -147,8 +156,20 @@ pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
     let mut plan =
         Plan::read(&value).ok_or_else(|| vec![Problem::new(Field::root(), Rule::Unreadable)])?;
     plan.version = VERSION;
-    validate(&plan)?;
     Ok(plan)
+}
+
+/// The node at `field` in a plan's file form (`plan.write()`), if present.
+pub fn value_at<'a>(value: &'a Value, field: &Field) -> Option<&'a Value> {
+    field
+        .segs()
+        .iter()
+        .try_fold(value, |v, seg| match (v, seg) {
+            (Value::Array(items), Seg::Index(i)) => items.get(*i),
+            (Value::Object(map), Seg::Key(k)) => map.get(*k),
+            (Value::Object(map), Seg::Year(t)) => map.get(&t.to_string()),
+            _ => None,
+        })
 }
 
 /// Puts `new` at `path` under `v` (`null` removes the node).
@@ -235,16 +256,26 @@ fn diff_values(
     if a == b {
         return;
     }
+    // A taper of the same shape differs field by field, so a scenario that
+    // moves its end still follows the baseline's start.
+    let same_variant = match (a, b, shape) {
+        (Value::Object(ma), Value::Object(mb), Shape::Tagged(t))
+            if ma.get(t.tag) == mb.get(t.tag) =>
+        {
+            let tag = ma.get(t.tag).and_then(Value::as_str);
+            t.variants
+                .iter()
+                .find(|v| Some(v.name) == tag)
+                .map(|v| v.fields)
+        }
+        _ => None,
+    };
     match (a, b, shape) {
         (Value::Object(ma), Value::Object(mb), Shape::Object(fields)) => {
-            for f in fields.iter() {
-                let (x, y) = (ma.get(f.name), mb.get(f.name));
-                match (x, y) {
-                    (Some(x), Some(y)) => diff_values(x, y, at.key(f.name), (f.shape)(), out),
-                    (None, None) => {}
-                    (_, y) => out.push((at.key(f.name), y.cloned().unwrap_or(Value::Null))),
-                }
-            }
+            diff_fields(ma, mb, fields, &at, out)
+        }
+        (Value::Object(ma), Value::Object(mb), Shape::Tagged(_)) if same_variant.is_some() => {
+            diff_fields(ma, mb, same_variant.unwrap_or_default(), &at, out)
         }
         (Value::Array(la), Value::Array(lb), Shape::List(item)) if la.len() == lb.len() => {
             for (i, (x, y)) in la.iter().zip(lb).enumerate() {
@@ -254,6 +285,23 @@ fn diff_values(
         // Year maps, tapers of another shape, lists of another length and
         // leaves: the whole node.
         _ => out.push((at, b.clone())),
+    }
+}
+
+fn diff_fields(
+    ma: &Map<String, Value>,
+    mb: &Map<String, Value>,
+    fields: &[super::shape::FieldInfo],
+    at: &Field,
+    out: &mut Vec<(Field, Value)>,
+) {
+    for f in fields.iter() {
+        let (x, y) = (ma.get(f.name), mb.get(f.name));
+        match (x, y) {
+            (Some(x), Some(y)) => diff_values(x, y, at.key(f.name), (f.shape)(), out),
+            (None, None) => {}
+            (_, y) => out.push((at.key(f.name), y.cloned().unwrap_or(Value::Null))),
+        }
     }
 }
 
@@ -275,7 +323,7 @@ pub fn compare(
     out.insert("a".into(), a_name.into());
     out.insert("b".into(), b_name.into());
     out.insert("years".into(), Value::Array(years));
-    out.insert("summary".into(), summary_delta(&a.summary, &b.summary));
+    out.insert("summary".into(), compare_summaries(&a.summary, &b.summary));
     Value::Object(out)
 }
 
@@ -343,9 +391,11 @@ fn names<T>(items: &[T], name: impl Fn(&T) -> &String) -> Vec<&str> {
     items.iter().map(|x| name(x).as_str()).collect()
 }
 
-/// B − A of every numeric headline; `{a, b, difference}` for year-valued
-/// ones (the difference null when either is); lists of years side by side.
-fn summary_delta(a: &Summary, b: &Summary) -> Value {
+/// The `summary` of `compare`: B − A of every numeric headline; `{a, b,
+/// difference}` for year-valued ones (the difference null when either is);
+/// lists of years side by side. (The app reads only this part, so the
+/// per-year breakdowns stay out of its download.)
+pub fn compare_summaries(a: &Summary, b: &Summary) -> Value {
     let (ja, jb) = (summary_to_json(a), summary_to_json(b));
     let (Value::Object(ma), Value::Object(mb)) = (&ja, &jb) else {
         return Value::Null;

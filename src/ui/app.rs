@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
+use super::components::compare_view::CompareView;
 use super::components::donors_section::DonorsSection;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
@@ -24,6 +25,7 @@ use super::components::plan_section::PlanSection;
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
+use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
@@ -52,10 +54,27 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 pub fn app() -> Html {
     // Which plan opens (link, saved or default) is decided once, before
     // the first render, so nothing is overwritten by a default first.
+    let linked = use_memo((), |_| super::sync::start_link());
     let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
         let keeper = keeper.clone();
-        use_reducer(move || State::new((**keeper.borrow().plan()).clone()))
+        use_reducer(move || {
+            let plan = (**keeper.borrow().plan()).clone();
+            let view = linked
+                .as_ref()
+                .clone()
+                .filter(|(p, _)| *p == plan)
+                .map(|(_, v)| v);
+            let state = Rc::new(State::new(plan));
+            // A link's view: its scenario, comparison, language, currency.
+            match view {
+                Some(v) => {
+                    let s = state.reduce(Action::View(Box::new(v)));
+                    Rc::try_unwrap(s).unwrap_or_else(|s| (*s).clone())
+                }
+                None => Rc::try_unwrap(state).unwrap_or_else(|s| (*s).clone()),
+            }
+        })
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
@@ -88,7 +107,8 @@ pub fn app() -> Html {
     });
 
     let l = state.lang;
-    let plan = &state.plan;
+    // The controls show the shown scenario's plan (the baseline's when none).
+    let plan = &state.shown_plan;
     // The results show the last valid plan and its projection, marked stale
     // while the plan being edited has problems.
     // The year table is the biggest view: during a slider drag it keeps the
@@ -126,6 +146,13 @@ pub fn app() -> Html {
             </div>
         },
     };
+    let shown_changes = ShownChanges(
+        state
+            .shown
+            .and_then(|i| state.plan.scenarios.get(i))
+            .map(|s| Rc::new(s.changes.clone())),
+    );
+    let view = Rc::new(state.view());
     let section = |s: Section| state.is_collapsed(s);
     // The language and the dispatcher reach every component through the
     // context; it changes only when the language does.
@@ -133,18 +160,25 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <div class="app" data-testid="app-ready">
-            <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
+            <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
             <div class="share-bar">
-                <SharePanel plan={state.plan.clone()} />
+                <SharePanel plan={state.plan.clone()} view={view} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
                     />
             </div>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
+            // A scenario's name and note are fields of the whole plan.
+            <ContextProvider<Problems> context={Problems(state.problems.clone())}>
+            <ScenarioBar plan={state.plan.clone()} shown={state.shown} compare={state.compare.clone()}
+                pending={state.pending} dropped={state.dropped.clone()} />
+            </ContextProvider<Problems>>
             <div class="workspace">
-                <ContextProvider<Problems> context={Problems(state.problems.clone())}>
+                // The editor shows the shown scenario's plan: its problems and its changes.
+                <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
+                <ContextProvider<ShownChanges> context={shown_changes}>
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
                     <MacroSection plan={plan.clone()} collapsed={section(Section::Macro)} />
                     <RevenueSection plan={plan.clone()} collapsed={section(Section::Revenue)} />
@@ -155,8 +189,12 @@ pub fn app() -> Html {
                     <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
                     <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
                 </aside>
+                </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                    if state.compare.len() >= 2 {
+                        <CompareView plan={state.plan.clone()} compare={state.compare.clone()} currency={state.currency} />
+                    }
                     { results }
                 </main>
             </div>

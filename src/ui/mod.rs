@@ -7,6 +7,7 @@
 //! (storage, address, files) exist only on wasm32.
 
 pub mod chart;
+pub mod compare_words;
 pub mod edit;
 pub mod format;
 pub mod i18n;

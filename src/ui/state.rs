@@ -13,10 +13,13 @@
 
 use std::rc::Rc;
 
-use crate::model::{DonorKind, Field, Plan, Problem, Projection, Seg};
+use crate::codec::link::View;
+use crate::model::scenario::{self as sc, ListChange};
+use crate::model::shock_library::{library_scenario, LibraryShock};
+use crate::model::{root, At, DonorKind, Field, Node, Plan, Problem, Projection, Scenario, Seg};
 use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{tr, Lang};
 use crate::ui::presets;
 
 /// Undo keeps this many steps; older ones are dropped.
@@ -144,6 +147,36 @@ pub enum Action {
     Compare(Vec<Option<usize>>),
     /// The presenter (workshop) view on or off.
     Presenter(bool),
+    /// Add, save, rename, note, duplicate or delete a scenario. Undoable:
+    /// scenarios live in the plan.
+    Scenario(ScenarioOp),
+    /// The shown scenario stops changing `field` (and anything inside it):
+    /// the control follows the baseline again.
+    ResetChange {
+        field: Field,
+    },
+    /// Show what a share link asks for (scenario, comparison, presenter,
+    /// language, currency); names the plan lacks are ignored.
+    View(Box<View>),
+}
+
+/// What the scenario bar does to the plan's scenarios (a scenario's name
+/// and note are fields, set with `Action::Set`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioOp {
+    /// The baseline's edits since it was last kept become a new scenario
+    /// named `name` (a free name when empty), and the baseline goes back.
+    SaveEdits {
+        name: String,
+    },
+    /// The baseline keeps its edits: nothing is pending any more.
+    KeepEdits,
+    /// Add this scenario (made elsewhere: goal seek) and show it.
+    Add(Box<Scenario>),
+    /// Add a shock of the library as a new scenario and show it.
+    Library(LibraryShock),
+    Duplicate(usize),
+    Delete(usize),
 }
 
 /// What validation and evaluation are run with; tests swap in their own.
@@ -170,6 +203,12 @@ pub struct Snapshot {
     pub projection: Option<Rc<Projection>>,
     pub projected_plan: Rc<Plan>,
     pub stale: bool,
+    /// The baseline as last kept: what `ScenarioOp::SaveEdits` goes back
+    /// to, the edits since then becoming the scenario.
+    pub mark: Rc<Plan>,
+    /// The baseline's list changes since `mark`, so the other scenarios'
+    /// changes can be pointed back at the mark's items on saving.
+    pub moves: Rc<Vec<(Field, ListChange)>>,
 }
 
 #[derive(Clone)]
@@ -194,6 +233,19 @@ pub struct State {
     pub compare: Rc<Vec<Option<usize>>>,
     /// The presenter (workshop) view.
     pub presenter: bool,
+    /// The plan the controls show: the baseline, or the shown scenario's
+    /// plan (as edited, even when invalid).
+    pub shown_plan: Rc<Plan>,
+    /// The problems the controls show, at their plan paths (a scenario's
+    /// problems without their `scenarios[i]` prefix).
+    pub shown_problems: Rc<Vec<Problem>>,
+    /// How many changes the baseline's edits since `mark` would make.
+    pub pending: usize,
+    /// Scenario changes that went with a deleted item (scenario, change)
+    /// at the last edit, so the app can say which.
+    pub dropped: Rc<Vec<(String, Field)>>,
+    mark: Rc<Plan>,
+    moves: Rc<Vec<(Field, ListChange)>>,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
@@ -218,6 +270,12 @@ impl State {
         let plan = Rc::new(plan);
         let mut s = State {
             projected_plan: plan.clone(),
+            shown_plan: plan.clone(),
+            mark: plan.clone(),
+            moves: Rc::default(),
+            shown_problems: Rc::default(),
+            pending: 0,
+            dropped: Rc::default(),
             plan,
             problems: Rc::default(),
             projection: None,
@@ -269,6 +327,8 @@ impl State {
             projection: self.projection.clone(),
             projected_plan: self.projected_plan.clone(),
             stale: self.stale,
+            mark: self.mark.clone(),
+            moves: self.moves.clone(),
         }
     }
 
@@ -278,24 +338,106 @@ impl State {
         self.projection = s.projection.clone();
         self.projected_plan = s.projected_plan.clone();
         self.stale = s.stale;
+        self.mark = s.mark.clone();
+        self.moves = s.moves.clone();
+        self.dropped = Rc::default();
+        // The view is not undone: what is shown is derived again.
+        self.derive();
     }
 
-    /// Validates and evaluates `plan`, keeping the last good projection when it fails.
+    /// Validates `plan` and evaluates the plan shown (the baseline or the
+    /// shown scenario's), keeping the last good projection when it fails.
     fn derive(&mut self) {
-        let outcome = (self.engine.validate)(&self.plan)
-            .and_then(|()| (self.engine.evaluate)(&self.plan).map_err(|p| vec![p]));
-        match outcome {
-            Ok(p) => {
-                self.projection = Some(Rc::new(p));
-                self.projected_plan = self.plan.clone();
-                self.problems = Rc::default();
-                self.stale = false;
+        self.fix_view();
+        let problems = Rc::new((self.engine.validate)(&self.plan).err().unwrap_or_default());
+        let scenarios = root().scenarios().field().clone();
+        let shown: Result<Plan, Rc<Vec<Problem>>> = match self.shown {
+            // A scenario's problem does not stop the baseline's results.
+            None if problems.iter().all(|p| p.path.starts_with(&scenarios)) => {
+                Ok((*self.plan).clone())
             }
-            Err(problems) => {
-                self.problems = Rc::new(problems);
-                self.stale = true;
+            None => Err(problems.clone()),
+            Some(i) => sc::scenario_plan(&self.plan, i).map_err(|ps| {
+                // The controls name their fields by plan path.
+                let at = root().scenarios().at(i).field().clone();
+                Rc::new(
+                    ps.into_iter()
+                        .map(|p| match p.path.starts_with(&at) {
+                            true => Problem::new(p.path.skip(2), p.rule),
+                            false => p,
+                        })
+                        .collect(),
+                )
+            }),
+        };
+        let outcome = shown.and_then(|plan| match (self.engine.evaluate)(&plan) {
+            Ok(p) => Ok((plan, p)),
+            Err(e) => Err(Rc::new(vec![e])),
+        });
+        self.problems = problems;
+        if let (None, Err(ps)) = (self.shown, &outcome) {
+            if !Rc::ptr_eq(ps, &self.problems) {
+                // An evaluation error is a problem of the plan too.
+                let mut all = (*self.problems).clone();
+                all.extend(ps.iter().cloned());
+                self.problems = Rc::new(all);
             }
         }
+        match outcome {
+            Ok((plan, p)) => {
+                self.projection = Some(Rc::new(p));
+                let plan = Rc::new(plan);
+                self.projected_plan = if *plan == *self.plan {
+                    self.plan.clone()
+                } else {
+                    plan
+                };
+                self.shown_problems = Rc::default();
+                self.stale = false;
+                self.shown_plan = self.projected_plan.clone();
+            }
+            Err(problems) => {
+                self.shown_problems = problems;
+                self.stale = true;
+                self.shown_plan = match self.shown {
+                    None => self.plan.clone(),
+                    Some(i) => self
+                        .plan
+                        .scenarios
+                        .get(i)
+                        .and_then(|s| sc::apply_unvalidated(&self.plan, &s.changes).ok())
+                        .map(Rc::new)
+                        .unwrap_or_else(|| self.plan.clone()),
+                };
+            }
+        }
+        self.pending = match self.shown {
+            Some(_) => 0,
+            None => sc::diff(&self.mark, &self.plan).0.len(),
+        };
+    }
+
+    /// Drops a shown or compared scenario the plan no longer has (after an
+    /// undo, a load or a delete).
+    fn fix_view(&mut self) {
+        let n = self.plan.scenarios.len();
+        if self.shown.is_some_and(|i| i >= n) {
+            self.shown = None;
+        }
+        if self.compare.iter().any(|c| c.is_some_and(|i| i >= n)) {
+            self.compare = Rc::new(
+                self.compare
+                    .iter()
+                    .copied()
+                    .filter(|c| c.is_none_or(|i| i < n))
+                    .collect(),
+            );
+        }
+    }
+
+    /// The problem at a control's field, as the controls show it.
+    pub fn shown_problem_at(&self, field: &Field) -> Option<&Problem> {
+        self.shown_problems.iter().find(|p| p.path == *field)
     }
 
     /// Installs `plan` as the new plan: one undo step unless it continues
@@ -334,13 +476,25 @@ impl State {
     /// Yew skips the re-render (and tests can tell with `Rc::ptr_eq`).
     pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // While a scenario is shown, an edit is made to its plan and then
+        // becomes changes of that scenario (`scenario_edit`).
+        let target = self.shown.filter(|_| edits_scenario(&action));
         let mut plan = (*self.plan).clone();
+        if target.is_some() {
+            plan = (*self.shown_plan).clone();
+        }
         let lang = self.lang;
+        // Set after the commit, so that undo brings back the old ones.
+        let mut mark: Option<(Rc<Plan>, Vec<(Field, ListChange)>)> = None;
         // Each arm either edits `plan` (Ok) or handles the action itself.
         let (result, key, edit_kind) = match action {
             Action::Set { field, value, edit } => {
                 let r = edit::set_field(&mut plan, &field, value);
-                (r, Some(field), edit)
+                let key = match target {
+                    Some(i) => field.under(root().scenarios().at(i).field()),
+                    None => field,
+                };
+                (r, Some(key), edit)
             }
             Action::EndGesture => {
                 if self.gesture.is_none() {
@@ -350,7 +504,17 @@ impl State {
                 return Rc::new(next);
             }
             Action::List { list, op } => {
-                (edit::list_op(&mut plan, list, op, lang), None, Edit::Commit)
+                let change = list_change(&plan, list, &op).filter(|_| target.is_none());
+                let r = edit::list_op(&mut plan, list, op, lang);
+                if let (Ok(()), Some(change)) = (&r, change) {
+                    // The scenarios keep changing the same items.
+                    let field = list.field();
+                    next.dropped = Rc::new(sc::retarget_changes(&mut plan, &field, change));
+                    let mut moves = (*self.moves).clone();
+                    moves.push((field, change));
+                    mark = Some((self.mark.clone(), moves));
+                }
+                (r, None, Edit::Commit)
             }
             Action::ApplyPreset { id, donor } => (
                 presets::apply(&mut plan, &id, donor, lang),
@@ -389,6 +553,10 @@ impl State {
             ),
             Action::Load(p) => {
                 plan = *p;
+                // A plan that opens shows its baseline, with no edits pending.
+                mark = Some((Rc::new(plan.clone()), Vec::new()));
+                next.shown = None;
+                next.compare = Rc::default();
                 (Ok(()), None, Edit::Commit)
             }
             Action::Undo => {
@@ -441,6 +609,8 @@ impl State {
                     return self;
                 }
                 next.shown = i;
+                next.gesture = None;
+                next.derive();
                 return Rc::new(next);
             }
             Action::Compare(set) => {
@@ -464,7 +634,39 @@ impl State {
                 next.presenter = on;
                 return Rc::new(next);
             }
+            Action::Scenario(ScenarioOp::KeepEdits) => {
+                // Not a plan edit: the mark only says what a save goes back to.
+                if self.pending == 0 || self.shown.is_some() {
+                    return self;
+                }
+                next.mark = self.plan.clone();
+                next.moves = Rc::default();
+                next.pending = 0;
+                return Rc::new(next);
+            }
+            Action::Scenario(op) => match next.scenario_op(&mut plan, op) {
+                Ok((key, edit, new_mark)) => {
+                    mark = new_mark;
+                    (Ok(()), key, edit)
+                }
+                Err(()) => return self,
+            },
+            Action::ResetChange { field } => {
+                let Some(s) = self.shown.and_then(|i| plan.scenarios.get_mut(i)) else {
+                    return self;
+                };
+                sc::reset_change(&mut s.changes, &field);
+                (Ok(()), None, Edit::Commit)
+            }
+            Action::View(view) => {
+                next.apply_view(&view);
+                next.derive();
+                return Rc::new(next);
+            }
         };
+        if let (Some(i), Ok(())) = (target, &result) {
+            plan = self.scenario_edit(i, &plan);
+        }
         if result.is_err() || plan == *self.plan {
             // Nothing to record; a Commit still ends the gesture.
             if edit_kind == Edit::Commit && self.gesture.is_some() {
@@ -474,6 +676,224 @@ impl State {
             return self;
         }
         next.commit(plan, key, edit_kind);
+        if let Some((m, moves)) = mark {
+            next.mark = m;
+            next.moves = Rc::new(moves);
+            next.pending = sc::diff(&next.mark, &next.plan).0.len();
+        }
         Rc::new(next)
+    }
+
+    /// The plan with scenario `i`'s changes made to say what `edited` (its
+    /// plan after an edit) says: each changed node becomes a change, or
+    /// updates a change around it; a node back at the baseline's value
+    /// stops being a change.
+    fn scenario_edit(&self, i: usize, edited: &Plan) -> Plan {
+        let mut plan = (*self.plan).clone();
+        let (edited_v, base_v) = (edited.write(), self.plan.write());
+        let Some(s) = plan.scenarios.get_mut(i) else {
+            return plan;
+        };
+        let null = serde_json::Value::Null;
+        for (f, v) in sc::diff(&self.shown_plan, edited).0 {
+            let around = s
+                .changes
+                .0
+                .iter()
+                .map(|(g, _)| g)
+                .find(|g| f.starts_with(g) && **g != f);
+            if let Some(g) = around.cloned() {
+                let v = sc::value_at(&edited_v, &g).cloned().unwrap_or_default();
+                sc::set_change(&mut s.changes, g, v);
+            } else if *sc::value_at(&base_v, &f).unwrap_or(&null) == v {
+                sc::reset_change(&mut s.changes, &f);
+            } else {
+                sc::set_change(&mut s.changes, f, v);
+            }
+        }
+        plan
+    }
+
+    /// Carries out a scenario-bar operation on `plan` (the plan's own
+    /// copy); `Err` when there is nothing to do. Gives the gesture key, the
+    /// kind of edit, and the new mark when the baseline's edits were saved
+    /// or kept.
+    #[allow(clippy::type_complexity)]
+    fn scenario_op(
+        &mut self,
+        plan: &mut Plan,
+        op: ScenarioOp,
+    ) -> Result<
+        (
+            Option<Field>,
+            Edit,
+            Option<(Rc<Plan>, Vec<(Field, ListChange)>)>,
+        ),
+        (),
+    > {
+        let n = plan.scenarios.len();
+        let full = n >= crate::model::MAX_SCENARIOS;
+        let scenario_name = tr(self.lang, "Scenario", "Scénario");
+        let add = |plan: &mut Plan, mut s: Scenario, shown: &mut Option<usize>| {
+            s.name = sc::free_name(plan, &s.name);
+            plan.scenarios.push(s);
+            *shown = Some(plan.scenarios.len() - 1);
+        };
+        match op {
+            ScenarioOp::SaveEdits { .. }
+            | ScenarioOp::Add(_)
+            | ScenarioOp::Library(_)
+            | ScenarioOp::Duplicate(_)
+                if full =>
+            {
+                Err(())
+            }
+            ScenarioOp::SaveEdits { name } => {
+                let name = match name.trim() {
+                    "" => scenario_name,
+                    n => n,
+                };
+                let s = sc::scenario_from_edits(&self.mark, plan, name);
+                // The baseline goes back to the mark, and the other
+                // scenarios' changes back onto the mark's items.
+                let mut back = (*self.mark).clone();
+                back.scenarios = std::mem::take(&mut plan.scenarios);
+                back.uncertainty = plan.uncertainty.take();
+                for (list, change) in self.moves.iter().rev() {
+                    sc::retarget_changes(&mut back, list, undo_list_change(*change));
+                }
+                *plan = back;
+                add(plan, s, &mut self.shown);
+                let kept = Rc::new(plan.clone());
+                Ok((None, Edit::Commit, Some((kept, Vec::new()))))
+            }
+            ScenarioOp::KeepEdits => Err(()),
+            ScenarioOp::Add(s) => {
+                add(plan, *s, &mut self.shown);
+                Ok((None, Edit::Commit, None))
+            }
+            ScenarioOp::Library(shock) => {
+                let s = library_scenario(plan, shock);
+                add(plan, s, &mut self.shown);
+                Ok((None, Edit::Commit, None))
+            }
+            ScenarioOp::Duplicate(i) => {
+                let s = plan.scenarios.get(i).cloned().ok_or(())?;
+                add(plan, s, &mut self.shown);
+                Ok((None, Edit::Commit, None))
+            }
+            ScenarioOp::Delete(i) => {
+                if i >= n {
+                    return Err(());
+                }
+                plan.scenarios.remove(i);
+                let after = |c: Option<usize>| match c {
+                    Some(j) if j == i => None,
+                    Some(j) if j > i => Some(Some(j - 1)),
+                    c => Some(c),
+                };
+                self.shown = after(self.shown).flatten();
+                self.compare = Rc::new(self.compare.iter().filter_map(|c| after(*c)).collect());
+                Ok((None, Edit::Commit, None))
+            }
+        }
+    }
+
+    /// Shows what a link's view asks for.
+    fn apply_view(&mut self, view: &View) {
+        let index = |name: &str| sc::find(&self.plan, name).map(|s| s.map(|(i, _)| i));
+        if let Some(shown) = view.scenario.as_deref().and_then(index) {
+            self.shown = shown;
+        }
+        let compare: Vec<Option<usize>> = view.compare.iter().filter_map(|n| index(n)).collect();
+        if compare.len() >= 2 {
+            let mut kept = Vec::new();
+            for c in compare {
+                if !kept.contains(&c) && kept.len() < 4 {
+                    kept.push(c);
+                }
+            }
+            self.compare = Rc::new(kept);
+        }
+        self.presenter = view.presenter;
+        if let Some(l) = view.lang.as_deref().and_then(Lang::from_code) {
+            self.lang = l;
+        }
+        match view.currency.as_deref() {
+            Some("USD") => self.currency = DisplayCurrency::Usd,
+            Some("LCU") => self.currency = DisplayCurrency::Local,
+            _ => {}
+        }
+    }
+
+    /// The view a share link carries: what is on screen now.
+    pub fn view(&self) -> View {
+        let name = |c: &Option<usize>| match c {
+            None => sc::BASELINE.to_string(),
+            Some(i) => self
+                .plan
+                .scenarios
+                .get(*i)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+        };
+        View {
+            scenario: self.shown.map(|i| name(&Some(i))),
+            compare: self.compare.iter().map(name).collect(),
+            presenter: self.presenter,
+            // Defaults are left out, so a plain view makes the plain link
+            // (the one in the address).
+            lang: (self.lang != Lang::default()).then(|| self.lang.code().to_string()),
+            currency: (self.currency == DisplayCurrency::Usd).then(|| "USD".to_string()),
+        }
+    }
+}
+
+/// Whether `action` edits the plan shown, so that it edits the shown
+/// scenario's changes when a scenario is shown. Fields a scenario may not
+/// change (the horizon, the uncertainty block) are the baseline's.
+fn edits_scenario(action: &Action) -> bool {
+    match action {
+        Action::Set { field, .. } => sc::changeable(field),
+        Action::List { .. }
+        | Action::ApplyPreset { .. }
+        | Action::SetDonorKind { .. }
+        | Action::SetTaperShape { .. }
+        | Action::Toggle(_)
+        | Action::AddStepPoint { .. }
+        | Action::RemoveStepPoint { .. }
+        | Action::AddOverride(_)
+        | Action::RemoveOverride { .. }
+        | Action::MoveOverride { .. } => true,
+        _ => false,
+    }
+}
+
+/// How a list operation moves the items of `list` (None: it moves none).
+fn list_change(plan: &Plan, list: List, op: &ListOp) -> Option<ListChange> {
+    let len = match list {
+        List::Revenues => plan.revenues.len(),
+        List::Costs => plan.costs.len(),
+        List::Programmes => plan.programmes.len(),
+        List::Donors => plan.donors.len(),
+        List::Shocks => plan.shocks.len(),
+        List::Criteria => plan.criteria.len(),
+    };
+    Some(match *op {
+        ListOp::Add => ListChange::Insert { at: len },
+        ListOp::Remove(at) => ListChange::Remove { at },
+        ListOp::Duplicate(i) => ListChange::Insert { at: i + 1 },
+        ListOp::MoveUp(i) if i > 0 => ListChange::Move { from: i, to: i - 1 },
+        ListOp::MoveDown(i) => ListChange::Move { from: i, to: i + 1 },
+        _ => return None,
+    })
+}
+
+/// The list change that undoes `change`.
+fn undo_list_change(change: ListChange) -> ListChange {
+    match change {
+        ListChange::Move { from, to } => ListChange::Move { from: to, to: from },
+        ListChange::Insert { at } => ListChange::Remove { at },
+        ListChange::Remove { at } => ListChange::Insert { at },
     }
 }

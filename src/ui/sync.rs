@@ -14,9 +14,27 @@ use crate::model::{self, Plan};
 use crate::ui::i18n::Message;
 use crate::ui::keeper::{Command, Event, Keeper, Slot};
 
-/// The full share address of `plan` on this page.
-pub fn share_url(plan: &Plan) -> String {
-    link::link_url(&browser::page_url().unwrap_or_default(), plan)
+/// The full share address of `plan` on this page, shown as `view` says.
+pub fn share_url(plan: &Plan, view: &link::View) -> String {
+    link::link_url_with(&browser::page_url().unwrap_or_default(), plan, view)
+}
+
+/// The view a link in the address asks for, if it opens and asks for one
+/// (the address the app writes itself carries none).
+pub fn link_view(fragment: &str) -> Option<link::View> {
+    link::decode_link_view(fragment)
+        .ok()
+        .map(|(_, view)| view)
+        .filter(|view| *view != link::View::default())
+}
+
+/// The plan and view of the link the page was opened with, read before
+/// `start` puts the plan's own link in the address; the view applies when
+/// that plan is the one that opens.
+pub fn start_link() -> Option<(Plan, link::View)> {
+    link::decode_link_view(&browser::fragment())
+        .ok()
+        .filter(|(_, view)| *view != link::View::default())
 }
 
 /// Start-up, once before the first render: reads storage and the address,

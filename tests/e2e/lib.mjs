@@ -114,10 +114,21 @@ export async function openApp(page, url) {
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
 }
 
-/** Runs the command-line evaluator on a plan object; returns its JSON. */
-export function evaluatePlan(plan) {
-  const bin = process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
-  const out = execFileSync(bin, ['evaluate', '-'], { input: JSON.stringify(plan) });
+const SUNSET = () => process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
+
+/**
+ * Runs the command-line evaluator on a plan object; returns its JSON.
+ * With `scenario`, the projection of that scenario of the plan.
+ */
+export function evaluatePlan(plan, { scenario } = {}) {
+  const args = ['evaluate', '-', ...(scenario === undefined ? [] : ['--scenario', scenario])];
+  const out = execFileSync(SUNSET(), args, { input: JSON.stringify(plan) });
+  return JSON.parse(out.toString());
+}
+
+/** `sunset compare` of scenarios `a` and `b` of a plan object: B − A as JSON. */
+export function comparePlan(plan, a, b) {
+  const out = execFileSync(SUNSET(), ['compare', '-', a, b], { input: JSON.stringify(plan) });
   return JSON.parse(out.toString());
 }
 

@@ -31,6 +31,10 @@ pub mod plan_keeper;
 pub mod qr_panel;
 pub mod share_panel;
 
+// Scenarios.
+pub mod compare_view;
+pub mod scenario_bar;
+
 // Result views.
 pub mod indicators;
 pub mod year_table;

@@ -194,6 +194,7 @@ const LOG_STEPS: f64 = 1000.0;
 pub fn number_field(p: &Props) -> Html {
     let Ctx { lang, dispatch } = use_ctx();
     let problem = use_problem(&p.field);
+    let ctx = Ctx::new(lang, dispatch.clone());
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     // The flag says the text was committed (change event): only then is
@@ -322,13 +323,14 @@ pub fn number_field(p: &Props) -> Html {
     };
     let num_change = typed(Edit::Commit);
 
+    let changed = super::scenario_bar::use_changed(&p.field);
     let path = &p.field;
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     let invalid = if error.is_some() { "true" } else { "false" };
     let describedby = error.as_ref().map(|_| err_id.clone());
     html! {
-        <div class={classes!("field", "number-field", error.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "number-field", error.is_some().then_some("invalid"), changed.is_some().then_some("changed"))}>
             <label for={id.clone()}>
                 <span class={classes!("label", p.hint.is_some().then_some("has-hint"))} title={p.hint.clone()}>{ &p.label }</span>
                 <span class="readable" aria-hidden="true">{ readable(p, lang) }</span>
@@ -350,6 +352,9 @@ pub fn number_field(p: &Props) -> Html {
                     oninput={num_input} onchange={num_change} />
                 if !p.unit.is_empty() && !whole {
                     <span class="unit">{ &p.unit }</span>
+                }
+                if let Some(resettable) = changed {
+                    { super::scenario_bar::changed_mark(&p.field, resettable, &ctx) }
                 }
             </div>
             if let Some(msg) = error {

@@ -134,7 +134,13 @@ pub fn plan_keeper(p: &Props) -> Html {
             let hash = {
                 let d = d.clone();
                 EventListener::new(&window, "hashchange", move |_| {
-                    d.feed(Event::FragmentChanged(browser::fragment()))
+                    let fragment = browser::fragment();
+                    let view = sync::link_view(&fragment);
+                    d.feed(Event::FragmentChanged(fragment));
+                    // After the plan's Load, so its scenarios can be named.
+                    if let Some(view) = view {
+                        d.dispatch.emit(Action::View(Box::new(view)));
+                    }
                 })
             };
             let hide = {

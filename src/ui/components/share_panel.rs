@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::both;
 use crate::codec::browser;
+use crate::codec::link::View;
 use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
 use crate::ui::context::use_lang;
@@ -21,11 +22,14 @@ const URL_DELAY_MS: u32 = 120;
 #[derive(Properties, Clone)]
 pub struct Props {
     pub plan: Rc<Plan>,
+    /// What the link asks to show (scenario, comparison, language …).
+    #[prop_or_default]
+    pub view: Rc<View>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &o.plan)
+        Rc::ptr_eq(&self.plan, &o.plan) && self.view == o.view
     }
 }
 
@@ -41,8 +45,8 @@ enum Copied {
 pub fn share_panel(p: &Props) -> Html {
     let l = use_lang();
     let url = {
-        let plan = p.plan.clone();
-        use_state(move || AttrValue::from(sync::share_url(&plan)))
+        let (plan, view) = (p.plan.clone(), p.view.clone());
+        use_state(move || AttrValue::from(sync::share_url(&plan, &view)))
     };
     let copied = use_state(|| Copied::Not);
     let qr_open = use_state(|| false);
@@ -51,14 +55,14 @@ pub fn share_panel(p: &Props) -> Html {
         // The link is re-encoded a moment after the last change, not on
         // every step of a drag; "Share" always encodes the plan afresh.
         let (url, copied) = (url.clone(), copied.clone());
-        use_effect_with(p.plan.clone(), move |plan: &Rc<Plan>| {
+        use_effect_with((p.plan.clone(), p.view.clone()), move |(plan, view)| {
             // A new plan makes an earlier "copied" untrue.
             if *copied != Copied::Not {
                 copied.set(Copied::Not);
             }
-            let plan = plan.clone();
+            let (plan, view) = (plan.clone(), view.clone());
             *timer.borrow_mut() = Some(Timeout::new(URL_DELAY_MS, move || {
-                let fresh = AttrValue::from(sync::share_url(&plan));
+                let fresh = AttrValue::from(sync::share_url(&plan, &view));
                 if *url != fresh {
                     url.set(fresh);
                 }
@@ -67,9 +71,10 @@ pub fn share_panel(p: &Props) -> Html {
     }
     let chars = url.chars().count();
     let on_share = {
-        let (plan, url, copied) = (p.plan.clone(), url.clone(), copied.clone());
+        let (plan, view, url, copied) =
+            (p.plan.clone(), p.view.clone(), url.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let fresh = sync::share_url(&plan);
+            let fresh = sync::share_url(&plan, &view);
             url.set(AttrValue::from(fresh.clone()));
             let copied = copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
