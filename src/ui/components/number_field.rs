@@ -52,9 +52,14 @@ pub struct Props {
     pub log: bool,
     #[prop_or_default]
     pub kind: Kind,
-    /// For plan-year fields: the start year, so the calendar year is shown.
+    /// For plan-year fields: the start year. The value stays a plan-year
+    /// index t, but the control shows and reads calendar years
+    /// (`start_year + t`), from the start to the horizon's last year.
     #[prop_or_default]
     pub start_year: Option<i32>,
+    /// For plan-year fields: the plan's number of years.
+    #[prop_or(60)]
+    pub horizon: u32,
     /// What the figure means, for a newcomer (shown when hovering the label).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -152,8 +157,30 @@ fn edit_text(x: f64, lang: Lang) -> String {
     }
 }
 
+/// The calendar years a plan-year field may hold, first and last.
+fn calendar_years(p: &Props) -> Option<(f64, f64)> {
+    let first = f64::from(p.start_year?);
+    Some((first, first + f64::from(p.horizon.max(1)) - 1.0))
+}
+
+/// Why a typed year is refused: the calendar years allowed.
+fn year_range_text((first, last): (f64, f64), lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Enter a year from {first} to {last}."),
+        Lang::Fr => format!("Entrez une année de {first} à {last}."),
+    }
+}
+
 fn readable(p: &Props, l: Lang) -> String {
     let v = p.value;
+    if p.start_year.is_some() {
+        // The input shows the calendar year; say where it falls in the plan.
+        let n = format::number(v + 1.0, if v.fract() == 0.0 { 0 } else { 1 }, l);
+        return match l {
+            Lang::En => format!("year {n} of {}", p.horizon),
+            Lang::Fr => format!("année {n} sur {}", p.horizon),
+        };
+    }
     let unit = if p.unit.is_empty() {
         String::new()
     } else {
@@ -177,14 +204,7 @@ fn readable(p: &Props, l: Lang) -> String {
             (Lang::Fr, false) => format!("{} ans", format::number(v, 0, l)),
         },
         Kind::Year => format!("{v}"),
-        Kind::Whole => match p.start_year {
-            Some(y) => format!(
-                "{} {}",
-                tr(l, "year", "année"),
-                (y as i64).saturating_add(v as i64)
-            ),
-            None => format!("{}{unit}", format::number(v, 0, l)),
-        },
+        Kind::Whole => format!("{}{unit}", format::number(v, 0, l)),
     }
 }
 
@@ -200,6 +220,9 @@ pub fn number_field(p: &Props) -> Html {
     // a half-typed number ("-", "1e") called an error.
     let draft = use_state(|| None::<(String, f64, bool)>);
     let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
+    // A plan-year field shows `offset + t` (the calendar year) and reads it back.
+    let years = calendar_years(p);
+    let offset = years.map_or(0.0, |(first, _)| first);
     let shown_draft = draft
         .as_ref()
         .filter(|(_, v, _)| *v == p.value)
@@ -207,25 +230,39 @@ pub fn number_field(p: &Props) -> Html {
     let text = shown_draft
         .as_ref()
         .map(|(t, _)| t.clone())
-        .unwrap_or_else(|| edit_text(p.value, lang));
+        .unwrap_or_else(|| edit_text(p.value + offset, lang));
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
-        // Whole fields are plan years and counts (u32 in the plan).
+        if let Some((first, last)) = years {
+            // A calendar year inside the plan, back to its plan-year index.
+            let ok = (first..=last).contains(&x) && !(whole && x.fract() != 0.0);
+            return ok.then_some(x - first);
+        }
+        // Whole fields are counts (u32 in the plan).
         if whole && (x < 0.0 || x.fract() != 0.0 || x > f64::from(u32::MAX)) {
             None
         } else {
             Some(x)
         }
     };
-    let local_error = shown_draft.as_ref().and_then(|(t, done)| match parse(t) {
-        Some(_) => None,
-        None if !done && incomplete(t) => None,
-        None if whole => Some(tr(
-            lang,
-            "Enter a whole number, 0 or more.",
-            "Entrez un nombre entier, 0 ou plus.",
-        )),
-        None => Some(tr(lang, "Not a number.", "Ce n'est pas un nombre.")),
+    let local_error = shown_draft.as_ref().and_then(|(t, done)| {
+        if parse(t).is_some() {
+            return None;
+        }
+        // Half-typed text ("-", "1e", "20" on the way to "2029") waits for the commit.
+        if !done && (incomplete(t) || years.is_some()) {
+            return None;
+        }
+        Some(match years {
+            Some(range) => year_range_text(range, lang),
+            None if whole => tr(
+                lang,
+                "Enter a whole number, 0 or more.",
+                "Entrez un nombre entier, 0 ou plus.",
+            )
+            .to_string(),
+            None => tr(lang, "Not a number.", "Ce n'est pas un nombre.").to_string(),
+        })
     });
     let error: Option<AttrValue> = local_error.map(AttrValue::from).or_else(|| problem.clone());
 
@@ -259,7 +296,7 @@ pub fn number_field(p: &Props) -> Html {
         } else {
             ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE)
         };
-        (lo, hi, step, p.value)
+        (lo + offset, hi + offset, step, p.value + offset)
     };
     let from_slider = {
         let kind = p.kind;
@@ -285,7 +322,7 @@ pub fn number_field(p: &Props) -> Html {
             let pos = js_number(&input.value());
             if pos.is_finite() {
                 draft.set(None);
-                send(from_slider(pos), edit);
+                send(from_slider(pos) - offset, edit);
             }
         })
     };

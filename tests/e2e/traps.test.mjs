@@ -1,0 +1,75 @@
+// The entry traps new users fell into, each driven as a person meets it:
+// a calendar year typed into a plan-year field, "850 bn" typed in French,
+// a placeholder donor that funds the gap, a removed item a donor still
+// co-finances, a CSV whose units are unsaid, and display choices lost on
+// reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  newPage, openApp, evaluatePlan, defaultPlan, moneyShort, testText, fixedLikeRust,
+} from './lib.mjs';
+import { useApp } from './suite.mjs';
+import { openSection, readYearTable, savedPlan } from './plan-io.mjs';
+
+const env = useApp();
+
+async function fresh() {
+  const ctx = await newPage(env.browser);
+  await openApp(ctx.page, env.url);
+  return ctx;
+}
+
+/** Types `text` into the typed input of `path` and commits it (Enter). */
+async function typeInto(page, path, text) {
+  const input = page.getByTestId(`input-${path}`);
+  await input.scrollIntoViewIfNeeded();
+  await input.fill(text);
+  await input.press('Enter');
+  return input;
+}
+
+/** Waits until the saved plan satisfies `pred`; returns it. */
+async function savedWhen(page, pred, what) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const plan = await savedPlan(page);
+    if (plan && pred(plan)) return plan;
+    if (Date.now() > deadline) assert.fail(`saved plan never showed ${what}: ${JSON.stringify(plan?.[what.split(/[.[ ]/)[0]])}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+test('plan-year fields are calendar years: typed, shown and bounded as such', async () => {
+  const { page, problems, context } = await fresh();
+  await openSection(page, 'revenue');
+  const path = 'revenues[0].reform.start';
+  const input = await typeInto(page, path, '2029');
+  // The file keeps the plan-year index (MODEL.md): 2029 is t = 3.
+  await savedWhen(page, (p) => p.revenues[0].reform.start === 3, 'revenues[0].reform.start = 3');
+  assert.equal(await input.inputValue(), '2029');
+  const field = page.locator(`.number-field:has([data-testid="input-${path}"])`);
+  assert.doesNotMatch(await field.innerText(), /4055|4052/);
+  // The slider runs over the plan's calendar years.
+  const range = page.getByTestId(`range-${path}`);
+  assert.equal(await range.getAttribute('min'), '2026');
+  assert.equal(await range.getAttribute('max'), '2040');
+
+  // Before the start and past the horizon: refused at the control, with the years allowed.
+  for (const bad of ['2025', '2041', '3']) {
+    await typeInto(page, path, bad);
+    const error = page.getByTestId(`error-${path}`);
+    await error.waitFor();
+    assert.match(await error.innerText(), /Enter a year from 2026 to 2040/);
+    assert.equal((await savedPlan(page)).revenues[0].reform.start, 3, `${bad} never reaches the plan`);
+  }
+  await page.getByTestId('lang-fr').click();
+  await page.waitForFunction((p) => /Entrez une année de 2026 à 2040/.test(document.querySelector(`[data-testid="error-${p}"]`)?.innerText ?? ''), path);
+
+  // A donor's taper points are calendar years too.
+  await openSection(page, 'donors');
+  await typeInto(page, 'donors[0].taper.end', '2034');
+  await savedWhen(page, (p) => p.donors[0].taper.end === 8, 'donors[0].taper.end = 8');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
