@@ -73,3 +73,36 @@ test('plan-year fields are calendar years: typed, shown and bounded as such', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('magnitudes mean the same in French and in English, typed and shown', async () => {
+  const { page, problems, context } = await fresh();
+  await page.getByTestId('lang-fr').click();
+  await openSection(page, 'macro');
+  const path = 'macro.gdp_base';
+  // A figure pasted from an English report: 860 bn is 860 × 10⁹ in French too
+  // (the default plan's GDP is 850 bn, so each figure here is a change).
+  for (const [typed, want] of [['860 bn', 860e9], ['900 milliards', 900e9], ['910 Md', 910e9], ['920 G', 920e9], ['1,2 T', 1.2e12], ['1,1 tn', 1.1e12]]) {
+    await typeInto(page, path, typed);
+    await savedWhen(page, (p) => p.macro.gdp_base === want, `macro.gdp_base = ${want} after "${typed}"`);
+  }
+  // "Bn" and "billion" are a trillion to a French reader and a billion to an
+  // English one: refused, saying so.
+  for (const typed of ['3 Bn', '2 billions']) {
+    await typeInto(page, path, typed);
+    const error = page.getByTestId(`error-${path}`);
+    await error.waitFor();
+    assert.match(await error.innerText(), /ambigu/i);
+    assert.match(await error.innerText(), /Md/);
+    assert.equal((await savedPlan(page)).macro.gdp_base, 1.1e12);
+  }
+
+  // The French year table writes a trillion so that no reader misreads it.
+  const table = await readYearTable(page);
+  const gdp = evaluatePlan((await savedPlan(page))).years.map((y) => y.gdp);
+  assert.ok(gdp[0] >= 1e12);
+  assert.deepEqual(table.rows.gdp, gdp.map((x) => moneyShort(x, 'fr')));
+  assert.match(table.rows.gdp[0], /^\d[\d\u202f]* Md$/);
+  assert.doesNotMatch(JSON.stringify(table.rows), /Bn/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

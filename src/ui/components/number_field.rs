@@ -14,6 +14,7 @@ use crate::ui::edit::Value;
 use crate::ui::format;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Edit};
+use crate::ui::typed_number::{normalise, Unreadable};
 
 /// How the value reads next to the control.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,55 +67,18 @@ pub struct Props {
 }
 
 /// Typed text to a number, as people write it in `lang`: "1,234.5" or
-/// "1 234,5", "3.5e10", and the short scales the app writes ("35 bn",
-/// "2.4 M", "950 k"; in French "Md" and "Bn"), so a figure read off the
-/// screen can be typed back.
+/// "1 234,5", "3.5e10", and magnitudes ("35 bn", "2.4 M", "900 Md"), the
+/// same in both languages (`ui::typed_number`).
 pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
-    let mut s: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
-    s = s.replace('−', "-");
-    // ASCII lower case is enough to find the ASCII suffixes below. (With
-    // Unicode's, a Kelvin sign "K" matched "k" and the cut below fell
-    // inside it, a panic; now such text is simply not a number.)
-    let lower = s.to_ascii_lowercase();
-    let scales: &[(&str, f64)] = match lang {
-        Lang::En => &[("bn", 1e9), ("tn", 1e12), ("k", 1e3), ("m", 1e6)],
-        Lang::Fr => &[("md", 1e9), ("bn", 1e12), ("k", 1e3), ("m", 1e6)],
-    };
-    let mut scale = 1.0;
-    for (suffix, x) in scales {
-        if lower.ends_with(suffix) && lower.len() > suffix.len() {
-            scale = *x;
-            s.truncate(s.len() - suffix.len());
-            break;
-        }
-    }
-    if s.contains(',') {
-        // A comma is a decimal point in French, and in English too when it
-        // cannot be grouping ("3,25"), since people type what they are used to.
-        let grouping = lang == Lang::En
-            && (s.contains('.')
-                || s.split(',')
-                    .skip(1)
-                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())));
-        s = if grouping {
-            s.replace(',', "")
-        } else {
-            s.replace(',', ".")
-        };
-    }
-    // Only plain decimal notation: Rust would also take "inf" and "NaN".
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
-        return None;
-    }
-    Some(js_number(&s) * scale).filter(|x| x.is_finite())
+    read_number(text, lang).ok()
+}
+
+/// `parse_number`, saying why text is refused.
+pub fn read_number(text: &str, lang: Lang) -> Result<f64, Unreadable> {
+    let (s, scale) = normalise(text, lang)?;
+    Some(js_number(&s) * scale)
+        .filter(|x| x.is_finite())
+        .ok_or(Unreadable::NotANumber)
 }
 
 /// JavaScript's `+text`: NaN unless the whole text is a number (callers
@@ -248,6 +212,13 @@ pub fn number_field(p: &Props) -> Html {
     let local_error = shown_draft.as_ref().and_then(|(t, done)| {
         if parse(t).is_some() {
             return None;
+        }
+        // A magnitude two readers read two ways: said at once, whatever the field.
+        let ambiguous = read_number(t, lang)
+            .err()
+            .and_then(|e| e.ambiguous_text(lang));
+        if ambiguous.is_some() {
+            return ambiguous;
         }
         // Half-typed text ("-", "1e", "20" on the way to "2029") waits for the commit.
         if !done && (incomplete(t) || years.is_some()) {
