@@ -106,3 +106,36 @@ test('magnitudes mean the same in French and in English, typed and shown', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a new donor pledges nothing; removing what a donor co-finances asks first', async () => {
+  const { page, problems, context } = await fresh();
+  const before = await testText(page, 'card-cumulative-gap-value');
+  await openSection(page, 'donors');
+  const n = defaultPlan().donors.length;
+  for (let i = 0; i < 3; i++) await page.getByTestId('add-donor').click();
+  const plan = await savedWhen(page, (p) => p.donors.length === n + 3, 'donors.length');
+  assert.deepEqual(plan.donors.slice(n).map((d) => d.base), [0, 0, 0]);
+  assert.equal(await testText(page, 'card-cumulative-gap-value'), before, 'placeholder donors leave the gap as it was');
+
+  // "Health" is co-financed by "Health co-financing".
+  await openSection(page, 'spending');
+  const health = defaultPlan().costs.findIndex((c) => c.name === 'Health');
+  const remove = page.getByTestId(`remove-costs[${health}]`);
+  await remove.click();
+  const confirm = page.getByTestId(`confirm-remove-costs[${health}]`);
+  await confirm.waitFor({ timeout: 3000 });
+  const text = await confirm.innerText();
+  assert.match(text, /Remove Health\?/);
+  assert.match(text, /Health co-financing/);
+  await page.getByTestId(`keep-costs[${health}]`).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok((await savedPlan(page)).costs.some((c) => c.name === 'Health'), 'kept');
+  await remove.click();
+  await page.getByTestId(`confirm-remove-costs[${health}]`).getByRole('button', { name: 'Remove' }).click();
+  await savedWhen(page, (p) => !p.costs.some((c) => c.name === 'Health'), 'costs without Health');
+  // An item nobody co-finances goes at once.
+  await page.getByTestId('remove-costs[0]').click();
+  await savedWhen(page, (p) => p.costs.length === defaultPlan().costs.length - 2, 'costs.length');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
