@@ -139,7 +139,7 @@ pub fn app() -> Html {
             <div class="share-bar">
                 <SharePanel plan={state.plan.clone()} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
-                    />
+                    currency={state.currency} />
             </div>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />

@@ -139,3 +139,40 @@ test('a new donor pledges nothing; removing what a donor co-finances asks first'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Clicks an export button and returns the download's bytes as text. */
+async function downloadText(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return readFileSync(await dl.path(), 'utf8');
+}
+
+test('the CSV year table says its units, follows the currency on screen and writes cents', async () => {
+  const { page, problems, context } = await fresh();
+  await page.getByTestId('currency-usd').click();
+  const text = await downloadText(page, 'export-csv');
+  const lines = text.trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  assert.equal(header[0], 'year');
+  assert.equal(header[header.indexOf('gdp (USD)')], 'gdp (USD)');
+  assert.ok(header.includes('need (USD)'), header.join(','));
+  assert.ok(header.includes('fx (TMD per USD)'), header.join(','));
+  assert.ok(header.includes('self_sufficiency_pct (%)'), header.join(','));
+  assert.ok(header.includes('donors.Budget support (USD)'), header.join(','));
+  const result = evaluatePlan(defaultPlan());
+  const row = lines[1].split(',');
+  const y0 = result.years[0];
+  const col = (name) => row[header.indexOf(name)];
+  assert.equal(Number(col('need (USD)')), Number(fixedLikeRust(y0.need / y0.fx, 2)));
+  for (const line of lines.slice(1)) {
+    line.split(',').forEach((cell, i) => {
+      if (header[i].endsWith('(USD)')) assert.match(cell, /^-?\d+(\.\d{1,2})?$/, `${header[i]}: money to the cent: ${cell}`);
+    });
+  }
+  // Back in local currency, the same columns say TMD.
+  await page.getByTestId('currency-lcu').click();
+  const local = (await downloadText(page, 'export-csv')).split(/\r?\n/);
+  const lh = local[0].split(',');
+  assert.equal(Number(local[1].split(',')[lh.indexOf('need (TMD)')]), Number(fixedLikeRust(y0.need, 2)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
