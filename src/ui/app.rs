@@ -55,7 +55,13 @@ pub fn app() -> Html {
     let keeper = use_memo((), |_| RefCell::new(super::sync::start()));
     let state = {
         let keeper = keeper.clone();
-        use_reducer(move || State::new((**keeper.borrow().plan()).clone()))
+        use_reducer(move || {
+            let mut s = State::new((**keeper.borrow().plan()).clone());
+            // The display choices of the last visit (language, currency).
+            let prefs = super::prefs::load();
+            (s.lang, s.currency) = (prefs.lang, prefs.currency);
+            s
+        })
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
@@ -85,6 +91,9 @@ pub fn app() -> Html {
     }
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
+    });
+    use_effect_with((state.lang, state.currency), |&(lang, currency)| {
+        super::prefs::update(|p| (p.lang, p.currency) = (lang, currency));
     });
 
     let l = state.lang;

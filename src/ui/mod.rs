@@ -12,6 +12,7 @@ pub mod format;
 pub mod i18n;
 pub mod keeper;
 pub mod labels;
+pub mod prefs;
 pub mod presets;
 pub mod state;
 pub mod typed_number;

@@ -176,3 +176,29 @@ test('the CSV year table says its units, follows the currency on screen and writ
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('language, currency and scale survive a reload; a broken stored value is ignored', async () => {
+  const { page, problems, context } = await fresh();
+  await page.getByTestId('lang-fr').click();
+  await page.getByTestId('currency-usd').click();
+  const share = page.locator('[data-testid="bridge-scale-toggle"] button').nth(1);
+  await share.click();
+  await page.reload();
+  await page.waitForSelector('[data-testid="app-ready"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.getByTestId('currency-usd').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('[data-testid="bridge-scale-toggle"] button').nth(1).getAttribute('aria-pressed'), 'true');
+
+  // A broken value under every key the page wrote beside the plan.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) {
+      if (k.startsWith('sunset-planner/') && !/current|previous|unreadable/.test(k)) localStorage.setItem(k, '{"lang": 7, broken');
+    }
+  });
+  await page.reload();
+  await page.waitForSelector('[data-testid="app-ready"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.getByTestId('currency-lcu').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
