@@ -55,9 +55,13 @@ fn evaluate_prints_the_year_table_csv() {
     let csv = text(&out.stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 16, "a header and 15 years");
-    assert!(lines[0].starts_with("year,gdp,price_index,population,fx,local_revenue,need,"));
-    assert!(lines[0]
-        .ends_with("donors.Budget support,donors.Child grant co-financing,donors.Sunset facility"));
+    // Each column says its unit; the CLI writes local currency.
+    assert!(lines[0].starts_with(
+        "year,gdp (XLC),price_index (first year = 1),population (people),fx (XLC per USD),local_revenue (XLC),need (XLC),"
+    ));
+    assert!(lines[0].ends_with(
+        "donors.Budget support (XLC),donors.Child grant co-financing (XLC),donors.Sunset facility (XLC)"
+    ));
     assert!(lines[1].starts_with("2026,600000000000,1,5300000,150,75000000000,"));
 }
 
@@ -558,12 +562,16 @@ fn the_csv_year_table_agrees_with_the_json_result() {
     let out = sunset(&["evaluate", "plans/example.json", "--format", "csv"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    let header: Vec<String> = reader
+    // Each column names its unit after the field: "need (XLC)".
+    let (header, units): (Vec<String>, Vec<String>) = reader
         .headers()
         .expect("a header")
         .iter()
-        .map(String::from)
-        .collect();
+        .map(|h| match h.rsplit_once(" (") {
+            Some((name, unit)) => (name.to_string(), unit.trim_end_matches(')').to_string()),
+            None => (h.to_string(), String::new()),
+        })
+        .unzip();
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -583,10 +591,12 @@ fn the_csv_year_table_agrees_with_the_json_result() {
     assert_eq!(header, expected);
     assert_eq!(header.len(), 1 + 19 + 4 + 5 + 2 + 3);
 
-    // Every cell of every row is the JSON figure, to the last bit.
+    assert!(units[1..].iter().all(|u| !u.is_empty()), "{units:?}");
+    // Every cell of every row is the JSON figure, rounded: money to the
+    // cent, shares to a hundredth, people to one, index and rate to 1e-6.
     assert_eq!(rows.len(), years.len());
     for (row, year) in rows.iter().zip(years) {
-        for (column, cell) in header.iter().zip(row) {
+        for ((column, unit), cell) in header.iter().zip(&units).zip(row) {
             let json_value = match column.split_once('.') {
                 Some((group, name)) if year[group].is_object() => &year[group][name],
                 _ => &year[column.as_str()],
@@ -597,7 +607,14 @@ fn the_csv_year_table_agrees_with_the_json_result() {
             let got: f64 = cell
                 .parse()
                 .unwrap_or_else(|e| panic!("{column}: {cell:?}: {e}"));
-            assert_eq!(got, want, "{column} in {}", year["year"]);
+            let places = match unit.as_str() {
+                "" => 0,
+                "XLC" | "%" => 2,
+                "people" => 0,
+                _ => 6,
+            };
+            let rounded: f64 = format!("{want:.places$}").parse().expect("a number");
+            assert_eq!(got, rounded, "{column} in {}", year["year"]);
         }
     }
     // A year row reads as the year it is.

@@ -1077,3 +1077,69 @@ fn a_loaded_plan_opens_on_its_baseline_with_nothing_pending() {
     let s = run(s, [Action::Undo]);
     assert_eq!(s.pending, 1);
 }
+
+#[test]
+fn new_items_change_no_figure() {
+    // A placeholder amount is a trap: eleven placeholder donors once closed
+    // an 81 bn gap. Each new item is valid and leaves every figure as it was.
+    let plan = sunset_planner::model::default_plan();
+    let before = sunset_planner::model::evaluate(&plan).expect("evaluates");
+    for list in [
+        List::Revenues,
+        List::Costs,
+        List::Programmes,
+        List::Donors,
+        List::Shocks,
+        List::Criteria,
+    ] {
+        let mut p = plan.clone();
+        for _ in 0..3 {
+            sunset_planner::ui::edit::list_op(&mut p, list, ListOp::Add, Lang::En).expect("added");
+        }
+        let after = sunset_planner::model::evaluate(&p).expect("a new item is valid");
+        for (a, b) in before.years.iter().zip(&after.years) {
+            for (i, m) in sunset_planner::model::METRICS.iter().enumerate() {
+                assert_eq!(
+                    a.metric_at(i),
+                    b.metric_at(i),
+                    "{list:?}: {m} in {}",
+                    a.year
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_donor_switched_to_a_pledging_kind_pledges_nothing() {
+    let s = run(
+        state(),
+        [Action::SetDonorKind {
+            donor: 1,
+            kind: DonorKind::BudgetSupport,
+        }],
+    );
+    assert_eq!(s.plan.donors[1].base, Some(0.0));
+}
+
+#[test]
+fn removing_an_item_names_its_cofinancers() {
+    use sunset_planner::ui::edit::{cofinance_links, cofinancers};
+    let plan = sunset_planner::model::default_plan();
+    let health = plan
+        .costs
+        .iter()
+        .position(|c| c.name == "Health")
+        .expect("Health");
+    assert_eq!(
+        cofinancers(&plan, List::Costs, health),
+        vec!["Health co-financing".to_string()]
+    );
+    assert!(cofinancers(&plan, List::Costs, 0).is_empty());
+    assert!(cofinancers(&plan, List::Donors, 1).is_empty());
+    assert!(cofinancers(&plan, List::Costs, 99).is_empty());
+    assert_eq!(
+        cofinance_links(&plan),
+        vec![("Health co-financing", "Health")]
+    );
+}

@@ -65,7 +65,12 @@ pub fn app() -> Html {
                 .clone()
                 .filter(|(p, _)| *p == plan)
                 .map(|(_, v)| v);
-            let state = Rc::new(State::new(plan));
+            let mut state = State::new(plan);
+            // The display choices of the last visit (language, currency);
+            // a link's view, below, has the last word.
+            let prefs = super::prefs::load();
+            (state.lang, state.currency) = (prefs.lang, prefs.currency);
+            let state = Rc::new(state);
             // A link's view: its scenario, comparison, language, currency.
             match view {
                 Some(v) => {
@@ -104,6 +109,9 @@ pub fn app() -> Html {
     }
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
+    });
+    use_effect_with((state.lang, state.currency), |&(lang, currency)| {
+        super::prefs::update(|p| (p.lang, p.currency) = (lang, currency));
     });
 
     let l = state.lang;
@@ -166,7 +174,7 @@ pub fn app() -> Html {
             <div class="share-bar">
                 <SharePanel plan={state.plan.clone()} view={view} />
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
-                    />
+                    currency={state.currency} />
             </div>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />

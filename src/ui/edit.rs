@@ -271,7 +271,9 @@ fn names_of(plan: &Plan, list: List) -> Vec<&str> {
     }
 }
 
-/// A new item with sensible starting values scaled to the plan's economy.
+/// A new item, neutral: it changes no figure until the person says how
+/// much. (A placeholder amount is a trap: eleven placeholder donors once
+/// closed an 81 bn gap.) Rates and shapes start where they read naturally.
 fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
     let gdp = plan.macro_path.gdp_base.max(0.0);
     let h = plan.meta.horizon_years.max(1);
@@ -280,14 +282,14 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
     match list {
         List::Revenues => Item::Revenue(Revenue {
             name: name("New revenue", "Nouvelle recette"),
-            base: round2(gdp * 0.01),
+            base: 0.0,
             buoyancy: 1.0,
             reform: None,
             ..Default::default()
         }),
         List::Costs => Item::Cost(CostLine {
             name: name("New cost line", "Nouvelle dépense"),
-            base: round2(gdp * 0.01),
+            base: 0.0,
             indexed: true,
             real_growth_pct: 0.0,
             handover: None,
@@ -297,7 +299,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             let per_head = gdp / plan.macro_path.population_base.max(1.0);
             Item::Programme(Programme {
                 name: name("New programme", "Nouveau programme"),
-                eligible_share_pct: 5.0,
+                eligible_share_pct: 0.0,
                 benefit_base: round2(per_head * 0.1),
                 indexed: true,
                 real_benefit_growth_pct: 0.0,
@@ -311,7 +313,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
             kind: DonorKind::BudgetSupport,
             currency: None,
             fulfilment_pct: 100.0,
-            base: Some(round2(gdp * 0.005)),
+            base: Some(0.0),
             taper: Some(Taper::Linear {
                 start: 0,
                 end: (h / 2).max(1),
@@ -325,7 +327,7 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
         List::Shocks => Item::Shock(Shock {
             at: 1.min(h - 1),
             years: 1,
-            revenue_pct: -10.0,
+            revenue_pct: 0.0,
             donor_pct: 0.0,
             cost_pct: 0.0,
             ..Default::default()
@@ -430,12 +432,35 @@ pub fn list_op(plan: &mut Plan, list: List, op: ListOp, lang: Lang) -> Edit {
     }
 }
 
+/// The donors that co-finance item `i` of `list` (a cost line or a
+/// programme): what removing the item would leave without a target.
+pub fn cofinancers(plan: &Plan, list: List, i: usize) -> Vec<String> {
+    let name = match list {
+        List::Costs => plan.costs.get(i).map(|c| &c.name),
+        List::Programmes => plan.programmes.get(i).map(|p| &p.name),
+        _ => None,
+    };
+    plan.donors
+        .iter()
+        .filter(|d| name.is_some() && d.target.as_ref() == name)
+        .map(|d| d.name.clone())
+        .collect()
+}
+
+/// Which donor co-finances what, by name: the part of the donors a cost or
+/// programme section compares to know its items' co-financers.
+pub fn cofinance_links(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.donors
+        .iter()
+        .filter_map(|d| Some((d.name.as_str(), d.target.as_deref()?)))
+        .collect()
+}
+
 // ---------------------------------------------------------------- donors
 
 /// Switches a donor's kind, keeping what the new kind uses and filling what
 /// it requires, so the donor stays valid where it can.
 pub fn set_donor_kind(plan: &mut Plan, i: usize, kind: DonorKind) -> Edit {
-    let gdp = plan.macro_path.gdp_base.max(0.0);
     let first_target = plan
         .programmes
         .first()
@@ -448,9 +473,8 @@ pub fn set_donor_kind(plan: &mut Plan, i: usize, kind: DonorKind) -> Edit {
     d.kind = kind;
     match kind {
         DonorKind::BudgetSupport | DonorKind::GapFilling => {
-            if d.base.is_none() {
-                d.base = Some(round2(gdp * 0.005));
-            }
+            // Neutral, as a new donor: no placeholder amount.
+            d.base.get_or_insert(0.0);
             d.taper.get_or_insert_with(Taper::default);
             d.target = None;
             d.initial_country_share_pct = None;

@@ -37,16 +37,13 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// Money in short form: 3.5e10 → "35.0 bn", 2.4e6 → "2.40 M", 950 → "950".
 /// Three significant figures, enough to read a chart and defend a number.
+/// Every scale word means one thing to English and French readers alike:
+/// French has no such word for 10¹² ("Bn", "billion" are 10⁹ to an English
+/// reader), so French writes a trillion in Md: 1.08e12 → "1 080 Md".
 pub fn money_short(x: f64, lang: Lang) -> String {
     let a = x.abs();
-    let (scale, unit) = if a >= 1e12 {
-        (
-            1e12,
-            match lang {
-                Lang::En => " tn",
-                Lang::Fr => " Bn",
-            },
-        )
+    let (scale, unit) = if a >= 1e12 && lang == Lang::En {
+        (1e12, " tn")
     } else if a >= 1e9 {
         (
             1e9,
@@ -63,6 +60,11 @@ pub fn money_short(x: f64, lang: Lang) -> String {
         (1.0, "")
     };
     let v = x / scale;
+    if v.abs() >= 1000.0 {
+        // French thousands of Md: whole Md, still three significant figures.
+        let p = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+        return format!("{}{}", number((v / p).round() * p, 0, lang), unit);
+    }
     let decimals = if scale == 1.0 || v.abs() >= 100.0 {
         0
     } else if v.abs() >= 10.0 {
@@ -110,6 +112,18 @@ mod tests {
         assert_eq!(money_short(950.0, Lang::En), "950");
         assert_eq!(money_short(-1.25e3, Lang::En), "−1.25 k");
         assert_eq!(money_short(3.5e10, Lang::Fr), "35,0 Md");
+    }
+
+    #[test]
+    fn no_scale_word_reads_two_ways() {
+        // "Bn" is 10¹² to a French reader and 10⁹ to an English one.
+        assert_eq!(money_short(1.0837e12, Lang::Fr), "1\u{202f}080 Md");
+        assert_eq!(money_short(-2.5e13, Lang::Fr), "−25\u{202f}000 Md");
+        assert_eq!(money_short(1.0837e12, Lang::En), "1.08 tn");
+        assert_eq!(money_short(999e9, Lang::Fr), "999 Md");
+        for x in [1e12, 3.3e14, 7e17] {
+            assert!(!money_short(x, Lang::Fr).contains("Bn"));
+        }
     }
 
     #[test]

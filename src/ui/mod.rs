@@ -13,8 +13,10 @@ pub mod format;
 pub mod i18n;
 pub mod keeper;
 pub mod labels;
+pub mod prefs;
 pub mod presets;
 pub mod state;
+pub mod typed_number;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  newPage, openApp, dragRange, evaluatePlan, SHOTS,
+  newPage, openApp, dragRange, evaluatePlan, fixedLikeRust, SHOTS,
 } from './lib.mjs';
 import { useApp } from './suite.mjs';
 import { readResults, planName, setPlanName, stored } from './plan-io.mjs';
@@ -95,14 +95,17 @@ test('the CSV year table has the evaluator\'s header and first row', async () =>
   assert.equal(lines.length - 1, evaluated.years.length, 'one row per year');
   let checked = 0;
   for (let i = 1; i < header.length; i++) {
-    const key = header[i];
+    // Each column names its unit: "need (TMD)", "fx (TMD per USD)".
+    const [, key, unit] = header[i].match(/^(.*) \((.*)\)$/);
     // Breakdown columns are `<group>.<item name>`; item names may hold dots.
     const dot = key.indexOf('.');
     const group = dot > 0 ? key.slice(0, dot) : null;
     const want = group && typeof y0[group] === 'object' ? y0[group][key.slice(dot + 1)] : y0[key];
     assert.ok(want !== undefined, `the evaluator has "${key}"`);
     if (want === null || want === undefined) continue;
-    assert.equal(Number(first[i]), want, `${key} in the first row`);
+    // Money to the cent, shares to a hundredth, index and rate to 6 places.
+    const places = unit === '%' || unit === plan.meta.currency ? 2 : unit === 'people' ? 0 : 6;
+    assert.equal(Number(first[i]), Number(fixedLikeRust(want, places)), `${key} in the first row`);
     checked++;
   }
   assert.ok(checked >= 20, `compared ${checked} figures and breakdowns`);

@@ -200,14 +200,19 @@ export function numberText(x, decimals, lang = 'en') {
 
 /**
  * Short money, as src/ui/format.rs `money_short` writes it (three
- * significant figures with k / M / bn / tn, in French k / M / Md / Bn), so
- * tests can compare the evaluator's numbers with what the page shows.
+ * significant figures with k / M / bn / tn, in French k / M / Md, and
+ * thousands of Md for a trillion: no scale word reads two ways), so tests
+ * can compare the evaluator's numbers with what the page shows.
  */
 export function moneyShort(x, lang = 'en') {
   const a = Math.abs(x);
-  const [big, billion] = lang === 'fr' ? [' Bn', ' Md'] : [' tn', ' bn'];
-  const [scale, unit] = a >= 1e12 ? [1e12, big] : a >= 1e9 ? [1e9, billion] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
+  const fr = lang === 'fr';
+  const [scale, unit] = a >= 1e12 && !fr ? [1e12, ' tn'] : a >= 1e9 ? [1e9, fr ? ' Md' : ' bn'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
   const v = x / scale;
+  if (Math.abs(v) >= 1000) {
+    const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 2);
+    return numberText(Math.round(v / p) * p, 0, lang) + unit;
+  }
   const d = scale === 1 ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
   return numberText(v, d, lang) + unit;
 }

@@ -119,7 +119,8 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let lang = use_lang();
     let plan = &*props.plan;
     let proj = &*props.projection;
-    let share = use_state_eq(|| false);
+    // Amounts or % of need, as the person last chose (`ui::prefs`).
+    let share = use_state_eq(|| crate::ui::prefs::load().share_of_need);
     // `amounts` feed the tooltip and the summary; `s` is what is drawn.
     let amounts = BridgeSeries::from_projection(proj, props.currency);
     let s = if *share {
@@ -147,7 +148,10 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         let share = share.clone();
         html! {
             <button type="button" class="scale-button" aria-pressed={(*share == to_share).to_string()}
-                    onclick={Callback::from(move |_: MouseEvent| share.set(to_share))}>{ label }</button>
+                    onclick={Callback::from(move |_: MouseEvent| {
+                        share.set(to_share);
+                        crate::ui::prefs::update(|p| p.share_of_need = to_share);
+                    })}>{ label }</button>
         }
     };
     let heading = html! {

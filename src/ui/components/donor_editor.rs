@@ -223,8 +223,9 @@ fn flow_fields(
             steepness,
             ..
         } => html! { <>
-            <NumberField field={taper_at.logistic().midpoint()} label={tr(l, "Half-way point (plan year)", "Point médian (année du plan)")}
-                value={*midpoint} min={0.0} max={h as f64} step={0.5} kind={Kind::Plain} />
+            <NumberField field={taper_at.logistic().midpoint()} label={tr(l, "Half-way point (year)", "Point médian (année)")}
+                value={*midpoint} min={0.0} max={f64::from(h.max(1) - 1)} step={0.5} kind={Kind::Plain}
+                start_year={Some(sy)} horizon={h} />
             <NumberField field={taper_at.logistic().steepness()} label={tr(l, "Steepness", "Pente")}
                 value={*steepness} min={0.0} max={5.0} step={0.05} kind={Kind::Plain} />
         </> },

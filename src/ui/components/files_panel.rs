@@ -18,6 +18,7 @@ use crate::model::{Plan, Projection};
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
 use crate::ui::context::{use_ctx, Ctx};
+use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Message};
 use crate::ui::state::Action;
 
@@ -26,11 +27,15 @@ pub struct Props {
     pub plan: Rc<Plan>,
     /// The projection of `plan`, if it has one (`None` while it has problems).
     pub projection: Option<Rc<Projection>>,
+    /// The currency money is shown in; the CSV follows it.
+    #[prop_or_default]
+    pub currency: DisplayCurrency,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &o.plan)
+        self.currency == o.currency
+            && Rc::ptr_eq(&self.plan, &o.plan)
             && match (&self.projection, &o.projection) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,
@@ -171,11 +176,12 @@ pub fn files_panel(p: &Props) -> Html {
             export_error.clone(),
             download.clone(),
         );
+        let usd = p.currency == DisplayCurrency::Usd;
         Callback::from(move |_: MouseEvent| {
             let Some(projection) = &projection else {
                 return;
             };
-            let text = csv::year_table_csv(&plan, projection);
+            let text = csv::year_table_csv_in(&plan, projection, usd);
             let r =
                 browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
             report(r.map_err(|e| both!(e)), &err, &download);

@@ -1,12 +1,13 @@
 //! The head of one item in a list (a revenue stream, a donor …): its name
-//! and the buttons to move, duplicate and remove it.
+//! and the buttons to move, duplicate and remove it. Removing an item a
+//! donor co-finances first says so and asks (inline, not a browser dialog).
 
 use yew::prelude::*;
 
 use super::text_field::TextField;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, ListOp};
-use crate::ui::i18n::tr;
+use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -17,11 +18,30 @@ pub struct Props {
     /// The item's name; `None` for items without one (shocks), shown as `title`.
     pub name: Option<AttrValue>,
     pub title: AttrValue,
+    /// The donors that co-finance this item (`edit::cofinancers`).
+    #[prop_or_default]
+    pub cofinancers: Vec<AttrValue>,
+}
+
+/// "Remove X? Donor Y co-finances it." in `l`.
+fn removal_question(what: &str, donors: &[AttrValue], l: Lang) -> String {
+    let names = donors
+        .iter()
+        .map(|d| d.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (l, donors.len() > 1) {
+        (Lang::En, false) => format!("Remove {what}? Donor {names} co-finances it."),
+        (Lang::En, true) => format!("Remove {what}? Donors {names} co-finance it."),
+        (Lang::Fr, false) => format!("Supprimer {what} ? Le bailleur {names} le cofinance."),
+        (Lang::Fr, true) => format!("Supprimer {what} ? Les bailleurs {names} le cofinancent."),
+    }
 }
 
 #[function_component(ItemHeader)]
 pub fn item_header(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
+    let asking = use_state_eq(|| false);
     let at = p.list.field().index(p.index);
     let button = |op: ListOp, id: &str, text: &'static str, label: String, disabled: bool| {
         let on_edit = dispatch.clone();
@@ -39,7 +59,26 @@ pub fn item_header(p: &Props) -> Html {
     };
     let i = p.index;
     let what = p.name.clone().unwrap_or_else(|| p.title.clone());
-    html! {
+    let remove = |confirmed: bool| {
+        let (on_edit, asking, list) = (dispatch.clone(), asking.clone(), p.list);
+        let ask = !confirmed && !p.cofinancers.is_empty();
+        Callback::from(move |_: MouseEvent| {
+            asking.set(ask);
+            if !ask {
+                on_edit.emit(Action::List {
+                    list,
+                    op: ListOp::Remove(i),
+                });
+            }
+        })
+    };
+    let keep = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(false))
+    };
+    let remove_label = format!("{} {what}", tr(l, "Remove:", "Supprimer :"));
+    let question = removal_question(&what, &p.cofinancers, l);
+    html! { <>
         <div class="item-header">
             if let (Some(name), Some(field)) = (&p.name, p.list.name_at(p.index)) {
                 <TextField {field} label={AttrValue::from(tr(l, "Name", "Nom"))}
@@ -51,8 +90,16 @@ pub fn item_header(p: &Props) -> Html {
                 { button(ListOp::MoveUp(i), "up", "↑", format!("{} {what}", tr(l, "Move up:", "Monter :")), i == 0) }
                 { button(ListOp::MoveDown(i), "down", "↓", format!("{} {what}", tr(l, "Move down:", "Descendre :")), i + 1 >= p.count) }
                 { button(ListOp::Duplicate(i), "duplicate", "⊞", format!("{} {what}", tr(l, "Duplicate:", "Dupliquer :")), false) }
-                { button(ListOp::Remove(i), "remove", "✕", format!("{} {what}", tr(l, "Remove:", "Supprimer :")), false) }
+                <button type="button" class="icon" onclick={remove(false)} title={remove_label.clone()}
+                    aria-label={remove_label} data-testid={format!("remove-{at}")}>{ "✕" }</button>
             </div>
         </div>
-    }
+        if *asking {
+            <div class="confirm" role="alertdialog" aria-label={question.clone()} data-testid={format!("confirm-remove-{at}")}>
+                <p>{ question }</p>
+                <button type="button" onclick={remove(true)}>{ tr(l, "Remove", "Supprimer") }</button>
+                <button type="button" onclick={keep} data-testid={format!("keep-{at}")}>{ tr(l, "Keep", "Garder") }</button>
+            </div>
+        }
+    </> }
 }

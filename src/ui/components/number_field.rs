@@ -14,6 +14,7 @@ use crate::ui::edit::Value;
 use crate::ui::format;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Edit};
+use crate::ui::typed_number::{normalise, Unreadable};
 
 /// How the value reads next to the control.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,64 +53,32 @@ pub struct Props {
     pub log: bool,
     #[prop_or_default]
     pub kind: Kind,
-    /// For plan-year fields: the start year, so the calendar year is shown.
+    /// For plan-year fields: the start year. The value stays a plan-year
+    /// index t, but the control shows and reads calendar years
+    /// (`start_year + t`), from the start to the horizon's last year.
     #[prop_or_default]
     pub start_year: Option<i32>,
+    /// For plan-year fields: the plan's number of years.
+    #[prop_or(60)]
+    pub horizon: u32,
     /// What the figure means, for a newcomer (shown when hovering the label).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
 }
 
 /// Typed text to a number, as people write it in `lang`: "1,234.5" or
-/// "1 234,5", "3.5e10", and the short scales the app writes ("35 bn",
-/// "2.4 M", "950 k"; in French "Md" and "Bn"), so a figure read off the
-/// screen can be typed back.
+/// "1 234,5", "3.5e10", and magnitudes ("35 bn", "2.4 M", "900 Md"), the
+/// same in both languages (`ui::typed_number`).
 pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
-    let mut s: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
-    s = s.replace('−', "-");
-    // ASCII lower case is enough to find the ASCII suffixes below. (With
-    // Unicode's, a Kelvin sign "K" matched "k" and the cut below fell
-    // inside it, a panic; now such text is simply not a number.)
-    let lower = s.to_ascii_lowercase();
-    let scales: &[(&str, f64)] = match lang {
-        Lang::En => &[("bn", 1e9), ("tn", 1e12), ("k", 1e3), ("m", 1e6)],
-        Lang::Fr => &[("md", 1e9), ("bn", 1e12), ("k", 1e3), ("m", 1e6)],
-    };
-    let mut scale = 1.0;
-    for (suffix, x) in scales {
-        if lower.ends_with(suffix) && lower.len() > suffix.len() {
-            scale = *x;
-            s.truncate(s.len() - suffix.len());
-            break;
-        }
-    }
-    if s.contains(',') {
-        // A comma is a decimal point in French, and in English too when it
-        // cannot be grouping ("3,25"), since people type what they are used to.
-        let grouping = lang == Lang::En
-            && (s.contains('.')
-                || s.split(',')
-                    .skip(1)
-                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())));
-        s = if grouping {
-            s.replace(',', "")
-        } else {
-            s.replace(',', ".")
-        };
-    }
-    // Only plain decimal notation: Rust would also take "inf" and "NaN".
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
-        return None;
-    }
-    Some(js_number(&s) * scale).filter(|x| x.is_finite())
+    read_number(text, lang).ok()
+}
+
+/// `parse_number`, saying why text is refused.
+pub fn read_number(text: &str, lang: Lang) -> Result<f64, Unreadable> {
+    let (s, scale) = normalise(text, lang)?;
+    Some(js_number(&s) * scale)
+        .filter(|x| x.is_finite())
+        .ok_or(Unreadable::NotANumber)
 }
 
 /// JavaScript's `+text`: NaN unless the whole text is a number (callers
@@ -152,8 +121,30 @@ fn edit_text(x: f64, lang: Lang) -> String {
     }
 }
 
+/// The calendar years a plan-year field may hold, first and last.
+fn calendar_years(p: &Props) -> Option<(f64, f64)> {
+    let first = f64::from(p.start_year?);
+    Some((first, first + f64::from(p.horizon.max(1)) - 1.0))
+}
+
+/// Why a typed year is refused: the calendar years allowed.
+fn year_range_text((first, last): (f64, f64), lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Enter a year from {first} to {last}."),
+        Lang::Fr => format!("Entrez une année de {first} à {last}."),
+    }
+}
+
 fn readable(p: &Props, l: Lang) -> String {
     let v = p.value;
+    if p.start_year.is_some() {
+        // The input shows the calendar year; say where it falls in the plan.
+        let n = format::number(v + 1.0, if v.fract() == 0.0 { 0 } else { 1 }, l);
+        return match l {
+            Lang::En => format!("year {n} of {}", p.horizon),
+            Lang::Fr => format!("année {n} sur {}", p.horizon),
+        };
+    }
     let unit = if p.unit.is_empty() {
         String::new()
     } else {
@@ -177,14 +168,7 @@ fn readable(p: &Props, l: Lang) -> String {
             (Lang::Fr, false) => format!("{} ans", format::number(v, 0, l)),
         },
         Kind::Year => format!("{v}"),
-        Kind::Whole => match p.start_year {
-            Some(y) => format!(
-                "{} {}",
-                tr(l, "year", "année"),
-                (y as i64).saturating_add(v as i64)
-            ),
-            None => format!("{}{unit}", format::number(v, 0, l)),
-        },
+        Kind::Whole => format!("{}{unit}", format::number(v, 0, l)),
     }
 }
 
@@ -201,6 +185,9 @@ pub fn number_field(p: &Props) -> Html {
     // a half-typed number ("-", "1e") called an error.
     let draft = use_state(|| None::<(String, f64, bool)>);
     let whole = matches!(p.kind, Kind::Whole | Kind::Years | Kind::Year);
+    // A plan-year field shows `offset + t` (the calendar year) and reads it back.
+    let years = calendar_years(p);
+    let offset = years.map_or(0.0, |(first, _)| first);
     let shown_draft = draft
         .as_ref()
         .filter(|(_, v, _)| *v == p.value)
@@ -208,25 +195,46 @@ pub fn number_field(p: &Props) -> Html {
     let text = shown_draft
         .as_ref()
         .map(|(t, _)| t.clone())
-        .unwrap_or_else(|| edit_text(p.value, lang));
+        .unwrap_or_else(|| edit_text(p.value + offset, lang));
     let parse = move |t: &str| -> Option<f64> {
         let x = parse_number(t, lang)?;
-        // Whole fields are plan years and counts (u32 in the plan).
+        if let Some((first, last)) = years {
+            // A calendar year inside the plan, back to its plan-year index.
+            let ok = (first..=last).contains(&x) && !(whole && x.fract() != 0.0);
+            return ok.then_some(x - first);
+        }
+        // Whole fields are counts (u32 in the plan).
         if whole && (x < 0.0 || x.fract() != 0.0 || x > f64::from(u32::MAX)) {
             None
         } else {
             Some(x)
         }
     };
-    let local_error = shown_draft.as_ref().and_then(|(t, done)| match parse(t) {
-        Some(_) => None,
-        None if !done && incomplete(t) => None,
-        None if whole => Some(tr(
-            lang,
-            "Enter a whole number, 0 or more.",
-            "Entrez un nombre entier, 0 ou plus.",
-        )),
-        None => Some(tr(lang, "Not a number.", "Ce n'est pas un nombre.")),
+    let local_error = shown_draft.as_ref().and_then(|(t, done)| {
+        if parse(t).is_some() {
+            return None;
+        }
+        // A magnitude two readers read two ways: said at once, whatever the field.
+        let ambiguous = read_number(t, lang)
+            .err()
+            .and_then(|e| e.ambiguous_text(lang));
+        if ambiguous.is_some() {
+            return ambiguous;
+        }
+        // Half-typed text ("-", "1e", "20" on the way to "2029") waits for the commit.
+        if !done && (incomplete(t) || years.is_some()) {
+            return None;
+        }
+        Some(match years {
+            Some(range) => year_range_text(range, lang),
+            None if whole => tr(
+                lang,
+                "Enter a whole number, 0 or more.",
+                "Entrez un nombre entier, 0 ou plus.",
+            )
+            .to_string(),
+            None => tr(lang, "Not a number.", "Ce n'est pas un nombre.").to_string(),
+        })
     });
     let error: Option<AttrValue> = local_error.map(AttrValue::from).or_else(|| problem.clone());
 
@@ -260,7 +268,7 @@ pub fn number_field(p: &Props) -> Html {
         } else {
             ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE)
         };
-        (lo, hi, step, p.value)
+        (lo + offset, hi + offset, step, p.value + offset)
     };
     let from_slider = {
         let kind = p.kind;
@@ -286,7 +294,7 @@ pub fn number_field(p: &Props) -> Html {
             let pos = js_number(&input.value());
             if pos.is_finite() {
                 draft.set(None);
-                send(from_slider(pos), edit);
+                send(from_slider(pos) - offset, edit);
             }
         })
     };

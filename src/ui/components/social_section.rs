@@ -11,14 +11,16 @@ use super::spending_section::ramp_fields;
 use super::toggle_field::toggle_field;
 use crate::model::{root, At};
 use crate::ui::context::{use_ctx, Ctx};
-use crate::ui::edit::{List, Optional, Value};
+use crate::ui::edit::{cofinance_links, cofinancers, List, Optional, Value};
 use crate::ui::i18n::tr;
 use crate::ui::state::{Action, Edit, Section};
 
 section_props!(Props, |p| (
     &p.programmes,
     (p.meta.start_year, p.meta.horizon_years, &p.meta.currency),
-    (p.macro_path.gdp_base, p.macro_path.population_base)
+    (p.macro_path.gdp_base, p.macro_path.population_base),
+    // An item's co-financers, for the question before removing it.
+    cofinance_links(p)
 ));
 
 #[function_component(SocialSection)]
@@ -48,7 +50,8 @@ pub fn social_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Programmes} index={i} count={plan.programmes.len()}
-                    name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()} />
+                    name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()}
+                    cofinancers={cofinancers(plan, List::Programmes, i).into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
                 <NumberField field={at.eligible_share_pct()} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
                     value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct} />
                 <NumberField field={at.benefit_base()} label={tr(l, "Benefit in the first year", "Prestation la première année")}

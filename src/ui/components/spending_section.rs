@@ -13,14 +13,16 @@ use super::year_field::year_field;
 use crate::model::{root, At};
 use crate::model::{Ramp, RampAt};
 use crate::ui::context::{use_ctx, Ctx};
-use crate::ui::edit::{List, Optional};
+use crate::ui::edit::{cofinance_links, cofinancers, List, Optional};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::{Action, Section};
 
 section_props!(Props, |p| (
     &p.costs,
     (p.meta.start_year, p.meta.horizon_years, &p.meta.currency),
-    p.macro_path.gdp_base
+    p.macro_path.gdp_base,
+    // An item's co-financers, for the question before removing it.
+    cofinance_links(p)
 ));
 
 /// The four fields of a ramp and its preview, shared with coverage.
@@ -69,7 +71,8 @@ pub fn spending_section(p: &Props) -> Html {
         html! {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Costs} index={i} count={plan.costs.len()}
-                    name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()} />
+                    name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()}
+                    cofinancers={cofinancers(plan, List::Costs, i).into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
                 <NumberField field={at.base()} label={tr(l, "Cost in the first year", "Coût la première année")}
                     value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()} />
                 <NumberField field={at.real_growth_pct()} label={tr(l, "Real growth", "Croissance réelle")}
