@@ -135,6 +135,9 @@ fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> Shown
 
 /// A fresh div of `width` pixels in the page to render into.
 fn root(width: u32) -> Element {
+    // Every chart starts with the default scale, as on a first visit (the
+    // share-of-need test stores its choice in the page's storage).
+    sunset_planner::codec::browser::storage_remove(sunset_planner::ui::prefs::KEY).unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
     let div = doc.create_element("div").unwrap();
     div.set_attribute("style", &format!("width:{}px", width))
