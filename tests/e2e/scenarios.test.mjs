@@ -54,8 +54,9 @@ test('two saved scenarios compare as `sunset compare` says', async () => {
   // Back on the baseline the edit is gone (it lives in the scenario).
   await page.getByTestId('scenario-tab-baseline').click();
   assert.equal(await page.getByTestId('input-donors[0].fulfilment_pct').inputValue(), '90');
-  // Second scenario: its taper ends in plan year 6.
-  await typeNumber(page, 'donors[0].taper.end', 6);
+  // Second scenario: its taper ends in plan year 6, typed as the calendar
+  // year (the default plan starts in 2026).
+  await typeNumber(page, 'donors[0].taper.end', 2026 + 6);
   assert.match(await testText(page, 'scenario-pending'), /^1 /);
   await page.getByTestId('scenario-save').click();
   assert.equal(await testText(page, 'scenario-tab-1'), 'Scenario 2');
