@@ -1143,3 +1143,19 @@ fn removing_an_item_names_its_cofinancers() {
         vec![("Health co-financing", "Health")]
     );
 }
+
+#[test]
+fn pending_changes_are_counted_when_a_gesture_ends() {
+    let live = |x: f64| set("macro.real_growth_pct", Value::Num(x), Edit::Live);
+    let s = run(state(), [live(5.0), live(5.5)]);
+    assert_eq!(s.pending, 0, "not counted at every step of a drag");
+    assert_eq!(run(s.clone(), [Action::EndGesture]).pending, 1);
+    assert_eq!(
+        run(
+            s,
+            [set("macro.real_growth_pct", Value::Num(5.5), Edit::Commit)]
+        )
+        .pending,
+        1
+    );
+}

@@ -414,10 +414,24 @@ impl State {
                 };
             }
         }
+        // Counting them diffs two whole plans: a drag or a run of keystrokes
+        // counts once, when it ends (`end_gesture`), not at every step.
+        if self.gesture.is_none() {
+            self.count_pending();
+        }
+    }
+
+    fn count_pending(&mut self) {
         self.pending = match self.shown {
             Some(_) => 0,
             None => sc::diff(&self.mark, &self.plan).0.len(),
         };
+    }
+
+    /// The gesture under way is over.
+    fn end_gesture(&mut self) {
+        self.gesture = None;
+        self.count_pending();
     }
 
     /// Drops a shown or compared scenario the plan no longer has (after an
@@ -503,7 +517,7 @@ impl State {
                 if self.gesture.is_none() {
                     return self;
                 }
-                next.gesture = None;
+                next.end_gesture();
                 return Rc::new(next);
             }
             Action::List { list, op } => {
@@ -673,7 +687,7 @@ impl State {
         if result.is_err() || plan == *self.plan {
             // Nothing to record; a Commit still ends the gesture.
             if edit_kind == Edit::Commit && self.gesture.is_some() {
-                next.gesture = None;
+                next.end_gesture();
                 return Rc::new(next);
             }
             return self;
