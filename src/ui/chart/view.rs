@@ -6,7 +6,8 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Plan, Projection};
@@ -43,44 +44,63 @@ pub(crate) fn next_uid(kind: &str) -> String {
     format!("{}-{}", kind, NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// The width in pixels of the element behind `node`, kept up to date when
-/// the window resizes and after every render (a panel that opens or closes
-/// re-renders the page without resizing the window). `fallback` until the
-/// element is measured. `use_state_eq` makes an unchanged width a no-op.
+/// The width in pixels of the element behind `node`, followed by a
+/// ResizeObserver: it reports a window resize or a panel that opens or
+/// closes, after layout, so no render forces a layout of its own (reading
+/// `clientWidth` after every render did, and cost a drag most of its frame).
+/// `fallback` until the element is measured. `use_state_eq` makes an
+/// unchanged width a no-op.
 #[hook]
 pub fn use_container_width(node: NodeRef, fallback: f64) -> f64 {
     let width = use_state_eq(|| fallback);
+    let watch = use_mut_ref(|| None::<Watch>);
     {
-        let (width, node) = (width.clone(), node.clone());
+        let width = width.clone();
+        // Cheap at every render: only an element that was replaced (a chart
+        // that changed its layout) is observed anew.
         use_effect(move || {
-            if let Some(w) = node
-                .cast::<web_sys::Element>()
-                .map(|el| el.client_width() as f64)
-            {
-                if w > 0.0 {
-                    width.set(w);
-                }
+            let el = node.cast::<web_sys::Element>();
+            let mut watch = watch.borrow_mut();
+            if watch.as_ref().map(|w| &w.el) != el.as_ref() {
+                *watch = el.and_then(|el| Watch::new(el, width));
             }
         });
     }
-    {
-        let width = width.clone();
-        use_effect_with(node, move |node| {
-            let node = node.clone();
-            let measure = move || {
-                if let Some(el) = node.cast::<web_sys::Element>() {
-                    let w = el.client_width() as f64;
-                    if w > 0.0 {
-                        width.set(w);
-                    }
-                }
-            };
-            measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
-        });
-    }
     *width
+}
+
+/// One element under a ResizeObserver; dropping it stops the observer.
+struct Watch {
+    el: web_sys::Element,
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn Fn()>,
+}
+
+impl Watch {
+    fn new(el: web_sys::Element, width: UseStateHandle<f64>) -> Option<Self> {
+        let target = el.clone();
+        // Called after layout: reading the width here costs no extra layout.
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            let w = target.client_width() as f64;
+            if w > 0.0 {
+                width.set(w);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        // The first report comes at once, with the element's current size.
+        observer.observe(&el);
+        Some(Watch {
+            el,
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// The mark shown on a projection kept from the last valid plan.
