@@ -233,7 +233,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
             <>
                 <path class="area" data-testid={format!("bridge-area-donor-{}", d)} d={path.clone()}
                       fill={donor_colour(d)} />
-                { for overlay }
+                <>{ for overlay }</>
             </>
         }
     });
@@ -393,9 +393,13 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                     <line class="axis" x1={format!("{:.1}", cols.left)} x2={format!("{:.1}", cols.right)}
                           y1={format!("{:.1}", y.map(0.0))} y2={format!("{:.1}", y.map(0.0))} />
                     <path class="need-line" data-testid="need-line" d={step_line_path(&cols, &y, &s.need)} />
-                    { for markers }
+                    // A list whose length changes sits in its own fragment: Yew
+                    // matches the unkeyed children of an element from the end,
+                    // so a marker that comes or goes would otherwise rebuild
+                    // every element before it at each step of a drag.
+                    <>{ for markers }</>
                     <g class="cut-marks" data-testid="cut-marks">{ for cut_marks }</g>
-                    { for highlight }
+                    <>{ for highlight }</>
                     <g class="years">{ for year_labels }</g>
                     <g class="hits">{ for hits }</g>
                 </svg>
