@@ -13,11 +13,12 @@
 
 use std::rc::Rc;
 
-use crate::model::{DonorKind, Field, Plan, Problem, Projection, Seg};
+use crate::model::{DonorKind, Field, Plan, Problem, Projection, Scenario, Seg};
 use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::Lang;
 use crate::ui::presets;
+use crate::ui::spreads::{self, SpreadPreset};
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
@@ -33,6 +34,7 @@ pub enum Section {
     Donors,
     Shocks,
     Reserve,
+    Uncertainty,
 }
 
 impl Section {
@@ -46,6 +48,7 @@ impl Section {
             Section::Donors => "donors",
             Section::Shocks => "shocks",
             Section::Reserve => "reserve",
+            Section::Uncertainty => "uncertainty",
         }
     }
 
@@ -64,6 +67,7 @@ impl Section {
             "donors" => Section::Donors,
             "shocks" => Section::Shocks,
             "reserve" | "criteria" | "reengagement" => Section::Reserve,
+            "uncertainty" => Section::Uncertainty,
             _ => Section::Plan,
         }
     }
@@ -144,6 +148,13 @@ pub enum Action {
     Compare(Vec<Option<usize>>),
     /// The presenter (workshop) view on or off.
     Presenter(bool),
+    /// Put a preset's spreads into the plan's Monte Carlo run (starting
+    /// one if the plan has none). Undoable.
+    Spreads(SpreadPreset),
+    /// Add a scenario to the plan (e.g. a goal-seek answer kept as one),
+    /// under its name or, when that is taken, the next free "name 2" …
+    /// Undoable.
+    SaveScenario(Box<Scenario>),
 }
 
 /// What validation and evaluation are run with; tests swap in their own.
@@ -389,6 +400,15 @@ impl State {
             ),
             Action::Load(p) => {
                 plan = *p;
+                (Ok(()), None, Edit::Commit)
+            }
+            Action::Spreads(preset) => {
+                spreads::apply(&mut plan, preset);
+                (Ok(()), None, Edit::Commit)
+            }
+            Action::SaveScenario(mut scenario) => {
+                scenario.name = crate::model::scenario::free_name(&plan, &scenario.name);
+                plan.scenarios.push(*scenario);
                 (Ok(()), None, Edit::Commit)
             }
             Action::Undo => {
