@@ -28,7 +28,9 @@ use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
+use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
+use super::components::fan_panel::FanPanel;
 use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
@@ -112,6 +114,7 @@ pub fn app() -> Html {
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <FanPanel plan={p.clone()} sliding={state.sliding()} stale={s} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
@@ -162,6 +165,8 @@ pub fn app() -> Html {
                         collapsed={section(Section::Reserve)} />
                     <PlanSection plan={plan.clone()} problems={problems.clone()}
                         collapsed={section(Section::Plan)} />
+                    <UncertaintySection plan={plan.clone()} problems={problems.clone()}
+                        collapsed={section(Section::Uncertainty)} />
                 </aside>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
                     { results }

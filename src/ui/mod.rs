@@ -8,10 +8,12 @@
 
 pub mod chart;
 pub mod edit;
+pub mod fan;
 pub mod format;
 pub mod i18n;
 pub mod keeper;
 pub mod labels;
+pub mod pool;
 pub mod presets;
 pub mod spreads;
 pub mod state;
@@ -24,6 +26,10 @@ pub mod chart_export;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_client;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
 

@@ -22,6 +22,7 @@ pub mod sparkline;
 pub mod spending_section;
 pub mod text_field;
 pub mod toggle_field;
+pub mod uncertainty_section;
 pub mod year_field;
 
 // Share link, autosave and files.
@@ -32,5 +33,7 @@ pub mod qr_panel;
 pub mod share_panel;
 
 // Result views.
+pub mod fan_panel;
 pub mod indicators;
+pub mod what_it_takes;
 pub mod year_table;
