@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
 use super::components::donors_section::DonorsSection;
+use super::components::fan_panel::FanPanel;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
 use super::components::indicators::Indicators;
@@ -30,7 +31,6 @@ use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
-use super::components::fan_panel::FanPanel;
 use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};

@@ -70,7 +70,10 @@ pub fn area_path(cols: &Columns, y: &Scale, lower: &[f64], upper: &[f64]) -> Str
         (0..n).map(|i| cols.center(i)).collect()
     };
     let at = |s: &[f64], k: usize| s[k.min(n - 1)];
-    let top = xs.iter().enumerate().map(|(k, x)| xy(*x, y.map(at(upper, k))));
+    let top = xs
+        .iter()
+        .enumerate()
+        .map(|(k, x)| xy(*x, y.map(at(upper, k))));
     let bottom = xs
         .iter()
         .enumerate()
@@ -102,9 +105,9 @@ pub fn fan_paths(cols: &Columns, y: &Scale, band: &[Percentiles]) -> FanPaths {
 /// keeps 100 % in view too).
 pub fn fan_extent(band: &[Percentiles], pct: bool) -> (f64, f64) {
     let lo = band.iter().fold(0.0f64, |a, p| a.min(finite(p.p5)));
-    let hi = band
-        .iter()
-        .fold(if pct { 100.0f64 } else { 0.0 }, |a, p| a.max(finite(p.p95)));
+    let hi = band.iter().fold(if pct { 100.0f64 } else { 0.0 }, |a, p| {
+        a.max(finite(p.p95))
+    });
     (lo, hi)
 }
 

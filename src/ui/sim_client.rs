@@ -38,7 +38,9 @@ struct Inner {
 impl Inner {
     fn post(&self, sent: Vec<Dispatch<Task>>) {
         for d in sent {
-            if let (Some(bridge), Some(plan)) = (self.bridges.get(d.worker), self.plans.get(d.ticket.lane)) {
+            if let (Some(bridge), Some(plan)) =
+                (self.bridges.get(d.worker), self.plans.get(d.ticket.lane))
+            {
                 bridge.send(Request {
                     ticket: d.ticket,
                     plan: plan.clone(),
@@ -84,7 +86,9 @@ impl SimClient {
                         };
                         let finished = {
                             let mut i = inner.borrow_mut();
-                            let (done, next) = i.pool.reply(worker, reply.ticket, (reply.outcome, reply.ms));
+                            let (done, next) =
+                                i.pool
+                                    .reply(worker, reply.ticket, (reply.outcome, reply.ms));
                             i.post(next);
                             done
                         };

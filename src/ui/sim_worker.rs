@@ -11,7 +11,7 @@
 //! JavaScript array of numbers.
 
 use gloo::worker::{Codec, HandlerId, Worker, WorkerScope};
-use js_sys::Float64Array;
+use js_sys::{Float64Array, Int32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 
@@ -60,7 +60,10 @@ pub enum Task {
     /// Run paths `first` … `end` (excluded) of the plan's Monte Carlo run.
     Paths { first: u32, end: u32 },
     /// Answer a goal-seek question about the item named `item`.
-    Seek { question: SeekQuestion, item: String },
+    Seek {
+        question: SeekQuestion,
+        item: String,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -71,50 +74,73 @@ pub struct Request {
     pub task: Task,
 }
 
-/// `model::PartialRun` as it travels.
+/// `model::PartialRun` as it travels: its counts, and its lists as typed
+/// arrays (copied whole, and little code to read on the page).
 #[derive(Serialize, Deserialize)]
 pub struct Piece {
-    pub first_path: u32,
-    pub end_path: u32,
-    pub failed_paths: u32,
-    pub years: u32,
-    pub criteria: u32,
+    /// first_path, end_path, failed_paths, years, criteria.
+    pub counts: [u32; 5],
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub band_values: Float64Array,
-    pub self_sufficiency_year: Vec<Option<i32>>,
-    pub donor_exit_year: Vec<Option<i32>>,
-    pub cumulative_gap: Vec<f64>,
-    pub criteria_met: Vec<bool>,
+    /// `self_sufficiency_year` then `donor_exit_year`, `NO_YEAR` for none.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub years: Int32Array,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub cumulative_gap: Float64Array,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub criteria_met: Uint8Array,
 }
+
+/// No year (a path never self-sufficient): no calendar year is this low.
+const NO_YEAR: i32 = i32::MIN;
 
 impl Piece {
     fn from_run(r: PartialRun) -> Piece {
+        let years: Vec<i32> = r
+            .self_sufficiency_year
+            .iter()
+            .chain(&r.donor_exit_year)
+            .map(|y| y.unwrap_or(NO_YEAR))
+            .collect();
+        let met: Vec<u8> = r.criteria_met.iter().map(|m| u8::from(*m)).collect();
         Piece {
-            first_path: r.first_path,
-            end_path: r.end_path,
-            failed_paths: r.failed_paths,
-            years: r.years,
-            criteria: r.criteria,
+            counts: [
+                r.first_path,
+                r.end_path,
+                r.failed_paths,
+                r.years,
+                r.criteria,
+            ],
             band_values: Float64Array::from(&r.band_values[..]),
-            self_sufficiency_year: r.self_sufficiency_year,
-            donor_exit_year: r.donor_exit_year,
-            cumulative_gap: r.cumulative_gap,
-            criteria_met: r.criteria_met,
+            years: Int32Array::from(&years[..]),
+            cumulative_gap: Float64Array::from(&r.cumulative_gap[..]),
+            criteria_met: Uint8Array::from(&met[..]),
         }
     }
 
+    /// The piece as the model's; a piece cut short fails `merge_runs`'s
+    /// consistency check rather than being read wrong.
     pub fn into_run(self) -> PartialRun {
+        let [first_path, end_path, failed_paths, years, criteria] = self.counts;
+        let all = self.years.to_vec();
+        let year = |y: &i32| (*y != NO_YEAR).then_some(*y);
+        let (ss, exit) = all.split_at(all.len() / 2);
         PartialRun {
-            first_path: self.first_path,
-            end_path: self.end_path,
-            failed_paths: self.failed_paths,
-            years: self.years,
-            criteria: self.criteria,
+            first_path,
+            end_path,
+            failed_paths,
+            years,
+            criteria,
             band_values: self.band_values.to_vec(),
-            self_sufficiency_year: self.self_sufficiency_year,
-            donor_exit_year: self.donor_exit_year,
-            cumulative_gap: self.cumulative_gap,
-            criteria_met: self.criteria_met,
+            self_sufficiency_year: ss.iter().map(year).collect(),
+            donor_exit_year: exit.iter().map(year).collect(),
+            cumulative_gap: self.cumulative_gap.to_vec(),
+            criteria_met: self
+                .criteria_met
+                .to_vec()
+                .into_iter()
+                .map(|m| m != 0)
+                .collect(),
         }
     }
 }

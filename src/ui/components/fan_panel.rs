@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::what_it_takes::{seek_tasks, SeekItems, WhatItTakes};
+use super::what_it_takes::{seek_tasks, what_it_takes, SeekItems};
 use crate::codec::browser::download_text;
 use crate::model::{
     merge_runs, plan_to_value, uncertainty_result, uncertainty_to_json, Plan, UncertaintyResult,
@@ -109,6 +109,17 @@ pub fn fan_panel(p: &Props) -> Html {
     let target = use_state(|| None::<i32>);
     let items = use_state(SeekItems::default);
     let download = use_mut_ref(|| None::<gloo::file::ObjectUrl>);
+    let container = use_node_ref();
+    // Two charts side by side on a wide screen, one above the other on a
+    // narrow one.
+    let full = use_container_width(container.clone(), 1280.0);
+    let width = if full >= 44.0 * 16.0 {
+        (full - 32.0) / 2.0
+    } else {
+        full
+    }
+    .max(260.0);
+    let uid = use_memo((), |_| next_uid("fan"));
 
     // The workers start after the first paint (effects run after it).
     {
@@ -152,7 +163,9 @@ pub fn fan_panel(p: &Props) -> Html {
                             .map(|o| match o {
                                 Outcome::Answer(a) => Ok(a),
                                 Outcome::Failed(e) => Err(e),
-                                Outcome::Piece(_) => Err("paths where an answer was expected".into()),
+                                Outcome::Piece(_) => {
+                                    Err("paths where an answer was expected".into())
+                                }
                             })
                             .collect();
                         answers.set(Some(Rc::new(Answers {
@@ -177,49 +190,52 @@ pub fn fan_panel(p: &Props) -> Html {
     {
         let (client, asked) = (client.clone(), asked.clone());
         let items = (*items).clone();
-        use_effect_with((p.plan.clone(), p.sliding, by, items), move |(plan, sliding, by, items)| {
-            let client = client.borrow();
-            let Some(client) = client.as_ref() else {
-                return;
-            };
-            let mut a = asked.borrow_mut();
-            let mut json = None::<String>;
-            if let Some(u) = &plan.uncertainty {
-                let paths = if *sliding { preview_paths(u) } else { u.paths };
-                let same = a
-                    .run
-                    .as_ref()
-                    .is_some_and(|(_, p, n, _)| *n == paths && **p == **plan);
-                if !same {
-                    a.next += 1;
-                    let generation = a.next;
-                    a.run = Some((generation, plan.clone(), paths, now()));
-                    let tasks = split_paths(paths, client.workers())
-                        .into_iter()
-                        .map(|r| Task::Paths {
-                            first: r.start,
-                            end: r.end,
-                        })
-                        .collect();
-                    let text = json.get_or_insert_with(|| plan_json(plan)).clone();
-                    client.submit(RUN, generation, text, tasks);
+        use_effect_with(
+            (p.plan.clone(), p.sliding, by, items),
+            move |(plan, sliding, by, items)| {
+                let client = client.borrow();
+                let Some(client) = client.as_ref() else {
+                    return;
+                };
+                let mut a = asked.borrow_mut();
+                let mut json = None::<String>;
+                if let Some(u) = &plan.uncertainty {
+                    let paths = if *sliding { preview_paths(u) } else { u.paths };
+                    let same = a
+                        .run
+                        .as_ref()
+                        .is_some_and(|(_, p, n, _)| *n == paths && **p == **plan);
+                    if !same {
+                        a.next += 1;
+                        let generation = a.next;
+                        a.run = Some((generation, plan.clone(), paths, now()));
+                        let tasks = split_paths(paths, client.workers())
+                            .into_iter()
+                            .map(|r| Task::Paths {
+                                first: r.start,
+                                end: r.end,
+                            })
+                            .collect();
+                        let text = json.get_or_insert_with(|| plan_json(plan)).clone();
+                        client.submit(RUN, generation, text, tasks);
+                    }
                 }
-            }
-            if !*sliding {
-                let tasks = seek_tasks(plan, *by, items);
-                let same = a
-                    .seek
-                    .as_ref()
-                    .is_some_and(|(_, p, i)| *i == tasks.1 && **p == **plan);
-                if !same {
-                    a.next += 1;
-                    let generation = a.next;
-                    a.seek = Some((generation, plan.clone(), tasks.1));
-                    let text = json.unwrap_or_else(|| plan_json(plan));
-                    client.submit(SEEK, generation, text, tasks.0);
+                if !*sliding {
+                    let tasks = seek_tasks(plan, *by, items);
+                    let same = a
+                        .seek
+                        .as_ref()
+                        .is_some_and(|(_, p, i)| *i == tasks.1 && **p == **plan);
+                    if !same {
+                        a.next += 1;
+                        let generation = a.next;
+                        a.seek = Some((generation, plan.clone(), tasks.1));
+                        let text = json.unwrap_or_else(|| plan_json(plan));
+                        client.submit(SEEK, generation, text, tasks.0);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let current_run = asked.borrow().run.as_ref().map(|r| r.0);
@@ -275,7 +291,8 @@ pub fn fan_panel(p: &Props) -> Html {
                     let Some(run) = &run else { return };
                     let json = uncertainty_to_json(&run.plan, &run.result);
                     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
-                    let name = crate::codec::file::file_name(&run.plan).replace(".json", "-uncertainty.json");
+                    let name = crate::codec::file::file_name(&run.plan)
+                        .replace(".json", "-uncertainty.json");
                     match download_text(&text, &name, "application/json") {
                         Ok(url) => *download.borrow_mut() = Some(url),
                         Err(e) => gloo::console::error!(format!("export: {e:?}")),
@@ -306,13 +323,13 @@ pub fn fan_panel(p: &Props) -> Html {
                     </div>
                     <p class="fan-status" role="status">{
                         match run {
-                            Some(r) if is_current => format!("{} {} ({} {})", tr(l, "Monte Carlo run:", "Simulation de Monte Carlo :"),
+                            Some(r) if is_current => format!("{} {} {} {}", tr(l, "Monte Carlo run:", "Simulation de Monte Carlo :"),
                                 crate::ui::format::number(f64::from(r.result.paths), 0, l), tr(l, "paths, seed", "tirages, graine"), u.seed),
                             _ => tr(l, "Updating the range of outcomes…", "Mise à jour de l’éventail des résultats…").to_string(),
                         }
                     }</p>
                     if let Some(r) = run {
-                        <FanCharts run={r.clone()} metric={*metric} />
+                        { fan_charts(&r.result, *metric, width, &uid, l) }
                         { cards(&r.result, &r.plan, by, l) }
                     }
                 </div>
@@ -328,13 +345,17 @@ pub fn fan_panel(p: &Props) -> Html {
         Callback::from(move |i: SeekItems| items.set(i))
     };
     html! {
-        <section class={classes!("uncertainty-results", p.stale.then_some("stale"))} data-testid="uncertainty-results"
+        <section ref={container} class={classes!("uncertainty-results", p.stale.then_some("stale"))} data-testid="uncertainty-results"
             aria-label={tr(l, "Uncertainty and what it would take", "Incertitude et conditions de réussite")}>
             <h2>{ tr(l, "Range of outcomes", "Éventail des résultats") }</h2>
             { fan }
-            <WhatItTakes plan={p.plan.clone()} answers={seek_current} by={by} items={(*items).clone()} on_items={on_items} />
+            { what_it_takes(&p.plan, seek_current.as_deref(), by, &items, &on_items, &dispatch, l) }
         </section>
     }
+}
+
+struct FanView {
+    metric: FanMetric,
 }
 
 /// The share `x` (0 – 1) as a percentage.
@@ -361,12 +382,24 @@ fn cards(r: &UncertaintyResult, plan: &Plan, by: i32, l: Lang) -> Html {
     let mut list = vec![
         card(
             "p-self-sufficient".into(),
-            format!("{} {by}", tr(l, "Chance of self-sufficiency by", "Probabilité d’autosuffisance en")),
+            format!(
+                "{} {by}",
+                tr(
+                    l,
+                    "Chance of self-sufficiency by",
+                    "Probabilité d’autosuffisance en"
+                )
+            ),
             p_self_sufficient_by(r, by).map_or_else(|| "–".into(), |x| share(x, l)),
         ),
         card(
             "p-gap".into(),
-            tr(l, "Chance of any unfunded gap", "Probabilité d’un déficit non financé").into(),
+            tr(
+                l,
+                "Chance of any unfunded gap",
+                "Probabilité d’un déficit non financé",
+            )
+            .into(),
             share(f.p_unfunded_gap, l),
         ),
         card(
@@ -376,43 +409,37 @@ fn cards(r: &UncertaintyResult, plan: &Plan, by: i32, l: Lang) -> Html {
         ),
         card(
             "gap-p95".into(),
-            tr(l, "Cumulative gap, 1 in 20 worst case", "Déficit cumulé, pire cas sur 20").into(),
+            tr(
+                l,
+                "Cumulative gap, 1 in 20 worst case",
+                "Déficit cumulé, pire cas sur 20",
+            )
+            .into(),
             money(f.cumulative_gap_p95),
         ),
     ];
     list.extend(f.p_criteria.iter().enumerate().map(|(i, (key, p))| {
         card(
             format!("p-criterion-{i}"),
-            format!("{} {key}", tr(l, "Chance criterion met:", "Probabilité du critère :")),
+            format!(
+                "{} {key}",
+                tr(l, "Chance criterion met:", "Probabilité du critère :")
+            ),
             share(*p, l),
         )
     }));
     html! { <div class="cards fan-cards">{ for list }</div> }
 }
 
-#[derive(Properties, Clone)]
-struct ChartsProps {
-    run: Rc<FanRun>,
-    metric: FanMetric,
-}
-
-impl PartialEq for ChartsProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &o.run) && self.metric == o.metric
-    }
-}
-
-/// The fan of the chosen figure and the chance curves.
-#[function_component(FanCharts)]
-fn fan_charts(p: &ChartsProps) -> Html {
-    let l = use_ctx().lang;
-    let container = use_node_ref();
-    let width = use_container_width(container.clone(), 640.0).max(260.0);
-    let uid = use_memo((), |_| next_uid("fan"));
-    let r = &p.run.result;
+/// The fan of the chosen figure and the chance curves, `width` pixels
+/// wide each. A plain function rather than a component: the panel is
+/// already redrawn only when its run or choices change, and each component
+/// costs the first load its own copy of Yew's machinery.
+fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l: Lang) -> Html {
     let Some(f) = &r.figures else {
-        return html! { <div ref={container} /> };
+        return html! {};
     };
+    let p = FanView { metric };
     let band = f.band(p.metric.key()).unwrap_or_default();
     let years = &r.years;
     let n = band.len().min(years.len());
@@ -465,7 +492,10 @@ fn fan_charts(p: &ChartsProps) -> Html {
     let pct_series = |s: &[f64]| -> Vec<f64> { s.iter().take(n).map(|x| x * 100.0).collect() };
     let self_sufficient = pct_series(&f.p_self_sufficient_by);
     let exit = pct_series(&f.p_donor_exit_by);
-    let median = band.get(n.saturating_sub(1)).map(|b| value(b.p50)).unwrap_or_default();
+    let median = band
+        .get(n.saturating_sub(1))
+        .map(|b| value(b.p50))
+        .unwrap_or_default();
     let summary = format!(
         "{}: {} {} {}, {} {} – {}.",
         p.metric.label(l),
@@ -473,11 +503,15 @@ fn fan_charts(p: &ChartsProps) -> Html {
         years.get(n.saturating_sub(1)).copied().unwrap_or_default(),
         median,
         tr(l, "90 % of paths between", "90 % des tirages entre"),
-        band.get(n.saturating_sub(1)).map(|b| value(b.p5)).unwrap_or_default(),
-        band.get(n.saturating_sub(1)).map(|b| value(b.p95)).unwrap_or_default(),
+        band.get(n.saturating_sub(1))
+            .map(|b| value(b.p5))
+            .unwrap_or_default(),
+        band.get(n.saturating_sub(1))
+            .map(|b| value(b.p95))
+            .unwrap_or_default(),
     );
     html! {
-        <div class="fan-charts" ref={container}>
+        <div class="fan-charts">
             <figure class="fan-chart" data-testid="fan-chart">
                 <figcaption class="chart-title">{ format!("{} — {}", p.metric.label(l),
                     tr(l, "median, middle half and 90 % of paths", "médiane, moitié centrale et 90 % des tirages")) }</figcaption>

@@ -12,7 +12,6 @@ use super::fan_panel::Answers;
 use crate::model::scenario::scenario_from_edits;
 use crate::model::seek::with_answer;
 use crate::model::{Currency, DonorKind, Plan};
-use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::format::{money_short, number};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::sim_worker::{Answer, SeekQuestion, Task};
@@ -78,7 +77,11 @@ impl Kind {
     fn title(self, l: Lang) -> &'static str {
         match self {
             Kind::Reform => tr(l, "Reform needed", "Réforme nécessaire"),
-            Kind::Taper => tr(l, "Fastest safe taper", "Retrait le plus rapide sans déficit"),
+            Kind::Taper => tr(
+                l,
+                "Fastest safe taper",
+                "Retrait le plus rapide sans déficit",
+            ),
             Kind::Coverage => tr(l, "Affordable coverage", "Couverture finançable"),
             Kind::Pledge => tr(l, "Pledge needed", "Engagement nécessaire"),
         }
@@ -107,13 +110,19 @@ pub fn seek_tasks(plan: &Plan, by: i32, picked: &SeekItems) -> (Vec<Task>, SeekI
     (tasks, resolved)
 }
 
+struct View<'a> {
+    plan: &'a Plan,
+    by: i32,
+    on_items: &'a Callback<SeekItems>,
+}
+
 /// The answer in words.
 fn sentence(plan: &Plan, a: &Answer, by: i32, l: Lang) -> String {
     let item = &a.item;
     match (Kind::of(a.question), a.value) {
         (Kind::Reform, Some(v)) => match l {
-            Lang::En => format!("A reform adding {} % of GDP a year to {item} makes the plan self-sufficient by {by}.", number(v, 3, l)),
-            Lang::Fr => format!("Une réforme ajoutant {} % du PIB par an à « {item} » rend le plan autosuffisant en {by}.", number(v, 3, l)),
+            Lang::En => format!("A reform of {item} gaining {} % of GDP a year makes the plan self-sufficient by {by}.", number(v, 3, l)),
+            Lang::Fr => format!("Une réforme de « {item} » gagnant {} % du PIB par an rend le plan autosuffisant en {by}.", number(v, 3, l)),
         },
         (Kind::Reform, None) => match l {
             Lang::En => format!("Even 5 % of GDP a year more from {item} does not make the plan self-sufficient by {by}."),
@@ -162,34 +171,21 @@ fn sentence(plan: &Plan, a: &Answer, by: i32, l: Lang) -> String {
     }
 }
 
-#[derive(Properties, Clone)]
-pub struct Props {
-    pub plan: Rc<Plan>,
-    /// The answers for `plan`, once the workers have them.
-    pub answers: Option<Rc<Answers>>,
-    pub by: i32,
-    pub items: SeekItems,
-    pub on_items: Callback<SeekItems>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &o.plan)
-            && match (&self.answers, &o.answers) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-            && self.by == o.by
-            && self.items == o.items
-    }
-}
-
-#[function_component(WhatItTakes)]
-pub fn what_it_takes(p: &Props) -> Html {
-    let Ctx { lang: l, dispatch } = use_ctx();
-    let (_, resolved) = seek_tasks(&p.plan, p.by, &p.items);
-    let answers = p.answers.as_ref().filter(|a| *a.plan == *p.plan);
+/// The four cards for `plan`: `answers` once the workers have them (for
+/// this plan), `items` the user's picks, reported through `on_items`. A
+/// plain function: it is part of the results panel's view.
+pub fn what_it_takes(
+    plan: &Rc<Plan>,
+    answers: Option<&Answers>,
+    by: i32,
+    items: &SeekItems,
+    on_items: &Callback<SeekItems>,
+    dispatch: &Callback<Action>,
+    l: Lang,
+) -> Html {
+    let p = View { plan, by, on_items };
+    let (_, resolved) = seek_tasks(plan, by, items);
+    let answers = answers.filter(|a| *a.plan == **plan);
     let cards = KINDS.iter().enumerate().map(|(k, kind)| {
         let key = kind.key();
         let items = kind.items(&p.plan);
