@@ -12,6 +12,7 @@
 //! figure is ever presented as the plan's when it is not.
 
 use std::cell::RefCell;
+use std::fmt::Write;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -64,6 +65,8 @@ pub struct Answers {
     pub generation: u64,
     pub plan: Rc<Plan>,
     pub list: Vec<Result<Answer, String>>,
+    /// Each answer's time in its worker, in milliseconds.
+    pub ms: Vec<f64>,
 }
 
 /// What was last asked of the workers, per lane.
@@ -172,6 +175,7 @@ pub fn fan_panel(p: &Props) -> Html {
                             generation,
                             plan,
                             list,
+                            ms: f.worker_ms,
                         })));
                     }
                 }
@@ -354,8 +358,25 @@ pub fn fan_panel(p: &Props) -> Html {
     }
 }
 
-struct FanView {
-    metric: FanMetric,
+// The charts and cards below are written as markup text rather than with
+// `html!`: they hold no controls, and text costs the first load far less
+// code than a virtual-DOM tree of a few hundred SVG nodes. Every piece of
+// text that a plan can carry (criterion names) goes through `esc`.
+
+/// `s` safe inside HTML text and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The share `x` (0 – 1) as a percentage.
@@ -363,87 +384,102 @@ fn share(x: f64, l: Lang) -> String {
     pct(x * 100.0, l)
 }
 
-fn card(testid: String, label: String, value: String) -> Html {
-    html! {
-        <section class="card" data-testid={testid.clone()}>
-            <h3 class="card-label">{ label }</h3>
-            <p class="card-value" data-testid={format!("{testid}-value")}>{ value }</p>
-        </section>
-    }
+fn card(out: &mut String, testid: &str, label: &str, value: &str) {
+    let _ = write!(
+        out,
+        r#"<section class="card" data-testid="{testid}"><h3 class="card-label">{}</h3><p class="card-value" data-testid="{testid}-value">{}</p></section>"#,
+        esc(label),
+        esc(value)
+    );
 }
 
 /// The cards that read a run out.
 fn cards(r: &UncertaintyResult, plan: &Plan, by: i32, l: Lang) -> Html {
-    let Some(f) = &r.figures else {
-        return html! { <p class="card-note">{ tr(l, "Every path of the run failed.", "Tous les tirages ont échoué.") }</p> };
-    };
-    let code = crate::ui::chart::currency_code(plan, crate::ui::format::DisplayCurrency::Local);
-    let money = |x: f64| format!("{} {}", money_short(x, l), code);
-    let mut list = vec![
-        card(
-            "p-self-sufficient".into(),
-            format!(
-                "{} {by}",
+    let mut out = String::from(r#"<div class="cards fan-cards">"#);
+    match &r.figures {
+        None => out.push_str(tr(
+            l,
+            "Every path of the run failed.",
+            "Tous les tirages ont échoué.",
+        )),
+        Some(f) => {
+            let code =
+                crate::ui::chart::currency_code(plan, crate::ui::format::DisplayCurrency::Local);
+            let money = |x: f64| format!("{} {}", money_short(x, l), code);
+            card(
+                &mut out,
+                "p-self-sufficient",
+                &format!(
+                    "{} {by}",
+                    tr(
+                        l,
+                        "Chance of self-sufficiency by",
+                        "Probabilité d’autosuffisance en"
+                    )
+                ),
+                &p_self_sufficient_by(r, by).map_or_else(|| "–".into(), |x| share(x, l)),
+            );
+            card(
+                &mut out,
+                "p-gap",
                 tr(
                     l,
-                    "Chance of self-sufficiency by",
-                    "Probabilité d’autosuffisance en"
-                )
-            ),
-            p_self_sufficient_by(r, by).map_or_else(|| "–".into(), |x| share(x, l)),
-        ),
-        card(
-            "p-gap".into(),
-            tr(
-                l,
-                "Chance of any unfunded gap",
-                "Probabilité d’un déficit non financé",
-            )
-            .into(),
-            share(f.p_unfunded_gap, l),
-        ),
-        card(
-            "gap-mean".into(),
-            tr(l, "Expected cumulative gap", "Déficit cumulé attendu").into(),
-            money(f.cumulative_gap_mean),
-        ),
-        card(
-            "gap-p95".into(),
-            tr(
-                l,
-                "Cumulative gap, 1 in 20 worst case",
-                "Déficit cumulé, pire cas sur 20",
-            )
-            .into(),
-            money(f.cumulative_gap_p95),
-        ),
-    ];
-    list.extend(f.p_criteria.iter().enumerate().map(|(i, (key, p))| {
-        card(
-            format!("p-criterion-{i}"),
-            format!(
-                "{} {key}",
-                tr(l, "Chance criterion met:", "Probabilité du critère :")
-            ),
-            share(*p, l),
-        )
-    }));
-    html! { <div class="cards fan-cards">{ for list }</div> }
+                    "Chance of any unfunded gap",
+                    "Probabilité d’un déficit non financé",
+                ),
+                &share(f.p_unfunded_gap, l),
+            );
+            card(
+                &mut out,
+                "gap-mean",
+                tr(l, "Expected cumulative gap", "Déficit cumulé attendu"),
+                &money(f.cumulative_gap_mean),
+            );
+            card(
+                &mut out,
+                "gap-p95",
+                tr(
+                    l,
+                    "Cumulative gap, 1 in 20 worst case",
+                    "Déficit cumulé, pire cas sur 20",
+                ),
+                &money(f.cumulative_gap_p95),
+            );
+            for (i, (key, p)) in f.p_criteria.iter().enumerate() {
+                card(
+                    &mut out,
+                    &format!("p-criterion-{i}"),
+                    &format!(
+                        "{} {key}",
+                        tr(l, "Chance criterion met:", "Probabilité du critère :")
+                    ),
+                    &share(*p, l),
+                );
+            }
+        }
+    }
+    out.push_str("</div>");
+    Html::from_html_unchecked(out.into())
+}
+
+/// One chart's frame: title, svg with its description, y grid.
+struct Frame<'a> {
+    testid: &'a str,
+    title: String,
+    desc: String,
+    ticks: Vec<(f64, String)>,
 }
 
 /// The fan of the chosen figure and the chance curves, `width` pixels
-/// wide each. A plain function rather than a component: the panel is
-/// already redrawn only when its run or choices change, and each component
-/// costs the first load its own copy of Yew's machinery.
+/// wide each.
 fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l: Lang) -> Html {
     let Some(f) = &r.figures else {
         return html! {};
     };
-    let p = FanView { metric };
-    let band = f.band(p.metric.key()).unwrap_or_default();
+    let band = f.band(metric.key()).unwrap_or_default();
     let years = &r.years;
     let n = band.len().min(years.len());
-    let fmt = |v: f64| format!("{:.1}", v);
+    let band = &band[..n];
     let font = 16.0;
     let height = 280.0;
     let (top, bottom) = (font + 8.0, height - font - 14.0);
@@ -452,8 +488,6 @@ fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l
         right: width - 12.0,
         n: n.max(1),
     };
-    let (lo, hi) = fan_extent(&band[..n], p.metric.is_pct());
-    let ticks = nice_ticks(lo, hi, 5);
     let scale = |t: &[f64]| {
         Scale::new(
             (
@@ -463,111 +497,162 @@ fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l
             (bottom, top),
         )
     };
-    let y = scale(&ticks);
-    let paths = fan_paths(&cols, &y, &band[..n]);
-    let tick_label = |v: f64| {
-        if p.metric.is_pct() {
-            pct_tick(v, l)
-        } else {
-            money_tick(v, l)
-        }
-    };
-    let every = cols.label_every(64.0);
-    let year_labels = |base: f64| {
-        html! { <>{ for (0..n).filter(|i| (n - 1 - i) % every == 0).map(|i| html! {
-            <text class="year-label" x={fmt(cols.center(i))} y={fmt(base + font + 6.0)}
-                  text-anchor="middle">{ years[i].to_string() }</text>
-        }) }</> }
-    };
     let value = |v: f64| {
-        if p.metric.is_pct() {
+        if metric.is_pct() {
             pct(v, l)
         } else {
             money_short(v, l)
         }
     };
+    let (lo, hi) = fan_extent(band, metric.is_pct());
+    let ticks = nice_ticks(lo, hi, 5);
+    let y = scale(&ticks);
+    let every = cols.label_every(64.0);
+    let mut out = String::from(r#"<div class="fan-charts">"#);
+    // Opens a chart: figure, caption, svg, description, grid.
+    let open = |out: &mut String, fr: &Frame, y: &Scale| {
+        let _ = write!(
+            out,
+            r#"<figure class="fan-chart" data-testid="{id}"><figcaption class="chart-title">{title}</figcaption><svg width="{width:.1}" height="{height:.1}" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-labelledby="{uid}-{id}" style="font-size:{font}px"><desc id="{uid}-{id}">{desc}</desc><g class="grid">"#,
+            id = fr.testid,
+            title = esc(&fr.title),
+            desc = esc(&fr.desc)
+        );
+        for (t, label) in &fr.ticks {
+            let _ = write!(
+                out,
+                r#"<g class="tick"><line x1="{x1:.1}" x2="{x2:.1}" y1="{ty:.1}" y2="{ty:.1}"></line><text x="{tx:.1}" y="{ty:.1}" text-anchor="end" dominant-baseline="middle">{label}</text></g>"#,
+                x1 = cols.left,
+                x2 = cols.right,
+                ty = y.map(*t),
+                tx = cols.left - 6.0,
+                label = esc(label)
+            );
+        }
+        out.push_str("</g>");
+    };
+    // Closes it: year labels (counted back from the last year, so the
+    // horizon's end is labelled), then the svg and figure.
+    let close = |out: &mut String, extra: &str| {
+        for i in (0..n).filter(|i| (n - 1 - i) % every == 0) {
+            let _ = write!(
+                out,
+                r#"<text class="year-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                cols.center(i),
+                bottom + font + 6.0,
+                years[i]
+            );
+        }
+        let _ = write!(out, "</svg>{extra}</figure>");
+    };
+
+    let last = n.saturating_sub(1);
+    let at_end = band.get(last);
+    let fr = Frame {
+        testid: "fan-chart",
+        title: format!(
+            "{} — {}",
+            metric.label(l),
+            tr(
+                l,
+                "median, middle half and 90 % of paths",
+                "médiane, moitié centrale et 90 % des tirages"
+            )
+        ),
+        desc: format!(
+            "{}: {} {} {}, {} {} – {}.",
+            metric.label(l),
+            tr(l, "median in", "médiane en"),
+            years.get(last).copied().unwrap_or_default(),
+            at_end.map(|b| value(b.p50)).unwrap_or_default(),
+            tr(l, "90 % of paths between", "90 % des tirages entre"),
+            at_end.map(|b| value(b.p5)).unwrap_or_default(),
+            at_end.map(|b| value(b.p95)).unwrap_or_default(),
+        ),
+        ticks: ticks
+            .iter()
+            .map(|t| {
+                (
+                    *t,
+                    if metric.is_pct() {
+                        pct_tick(*t, l)
+                    } else {
+                        money_tick(*t, l)
+                    },
+                )
+            })
+            .collect(),
+    };
+    open(&mut out, &fr, &y);
+    let paths = fan_paths(&cols, &y, band);
+    let _ = write!(
+        out,
+        r#"<path class="fan-outer" data-testid="fan-outer" d="{}"></path><path class="fan-inner" data-testid="fan-inner" d="{}"></path><path class="fan-median" data-testid="fan-median" d="{}"></path><g class="hits">"#,
+        paths.outer, paths.inner, paths.median
+    );
+    // One invisible column per year whose native title reads the figures.
+    for (i, b) in band.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<rect class="hit" x="{:.1}" y="{top:.1}" width="{:.1}" height="{:.1}"><title>{}: {} {}, p5 {}, p95 {}</title></rect>"#,
+            cols.x0(i),
+            cols.width(),
+            (bottom - top).max(0.0),
+            years[i],
+            tr(l, "median", "médiane"),
+            esc(&value(b.p50)),
+            esc(&value(b.p5)),
+            esc(&value(b.p95)),
+        );
+    }
+    out.push_str("</g>");
+    close(&mut out, "");
+
     // The chance curves, 0 – 100 %.
-    let pticks = vec![0.0, 25.0, 50.0, 75.0, 100.0];
+    let pticks = [0.0, 25.0, 50.0, 75.0, 100.0];
     let py = scale(&pticks);
     let pct_series = |s: &[f64]| -> Vec<f64> { s.iter().take(n).map(|x| x * 100.0).collect() };
     let self_sufficient = pct_series(&f.p_self_sufficient_by);
     let exit = pct_series(&f.p_donor_exit_by);
-    let median = band
-        .get(n.saturating_sub(1))
-        .map(|b| value(b.p50))
-        .unwrap_or_default();
-    let summary = format!(
-        "{}: {} {} {}, {} {} – {}.",
-        p.metric.label(l),
-        tr(l, "median in", "médiane en"),
-        years.get(n.saturating_sub(1)).copied().unwrap_or_default(),
-        median,
-        tr(l, "90 % of paths between", "90 % des tirages entre"),
-        band.get(n.saturating_sub(1))
-            .map(|b| value(b.p5))
-            .unwrap_or_default(),
-        band.get(n.saturating_sub(1))
-            .map(|b| value(b.p95))
-            .unwrap_or_default(),
+    let fr = Frame {
+        testid: "chance-chart",
+        title: tr(
+            l,
+            "Chance of self-sufficiency and of donor exit, by year",
+            "Probabilité d’autosuffisance et de sortie des bailleurs, par année",
+        )
+        .to_string(),
+        desc: format!(
+            "{} {}: {}.",
+            tr(
+                l,
+                "Chance of self-sufficiency by",
+                "Probabilité d’autosuffisance en"
+            ),
+            years.get(last).copied().unwrap_or_default(),
+            self_sufficient
+                .last()
+                .map(|x| pct(*x, l))
+                .unwrap_or_default()
+        ),
+        ticks: pticks.iter().map(|t| (*t, pct_tick(*t, l))).collect(),
+    };
+    open(&mut out, &fr, &py);
+    let exit_colour = crate::ui::chart::donor_colour(0);
+    let _ = write!(
+        out,
+        r#"<path class="series" data-testid="chance-self-sufficient" d="{}" stroke="{REVENUE_COLOUR}"></path><path class="series dashed" data-testid="chance-donor-exit" d="{}" stroke="{exit_colour}"></path>"#,
+        center_line_path(&cols, &py, &self_sufficient),
+        center_line_path(&cols, &py, &exit)
     );
-    html! {
-        <div class="fan-charts">
-            <figure class="fan-chart" data-testid="fan-chart">
-                <figcaption class="chart-title">{ format!("{} — {}", p.metric.label(l),
-                    tr(l, "median, middle half and 90 % of paths", "médiane, moitié centrale et 90 % des tirages")) }</figcaption>
-                <svg width={fmt(width)} height={fmt(height)} viewBox={format!("0 0 {:.0} {:.0}", width, height)}
-                     role="img" aria-labelledby={format!("{}-desc", uid)} style={format!("font-size:{}px", font)}>
-                    <desc id={format!("{}-desc", uid)}>{ summary }</desc>
-                    <g class="grid">
-                        { for ticks.iter().map(|t| html! {
-                            <g class="tick">
-                                <line x1={fmt(cols.left)} x2={fmt(cols.right)} y1={fmt(y.map(*t))} y2={fmt(y.map(*t))} />
-                                <text x={fmt(cols.left - 6.0)} y={fmt(y.map(*t))} text-anchor="end"
-                                      dominant-baseline="middle">{ tick_label(*t) }</text>
-                            </g>
-                        }) }
-                    </g>
-                    <path class="fan-outer" data-testid="fan-outer" d={paths.outer} />
-                    <path class="fan-inner" data-testid="fan-inner" d={paths.inner} />
-                    <path class="fan-median" data-testid="fan-median" d={paths.median} />
-                    <g class="hits">
-                        { for (0..n).map(|i| html! {
-                            <rect class="hit" x={fmt(cols.x0(i))} y={fmt(top)} width={fmt(cols.width())}
-                                  height={fmt((bottom - top).max(0.0))}>
-                                <title>{ format!("{}: {} {}, p5 {}, p95 {}", years[i], tr(l, "median", "médiane"),
-                                    value(band[i].p50), value(band[i].p5), value(band[i].p95)) }</title>
-                            </rect>
-                        }) }
-                    </g>
-                    { year_labels(bottom) }
-                </svg>
-            </figure>
-            <figure class="fan-chart" data-testid="chance-chart">
-                <figcaption class="chart-title">{ tr(l, "Chance of self-sufficiency and of donor exit, by year",
-                    "Probabilité d’autosuffisance et de sortie des bailleurs, par année") }</figcaption>
-                <svg width={fmt(width)} height={fmt(height)} viewBox={format!("0 0 {:.0} {:.0}", width, height)}
-                     role="img" aria-labelledby={format!("{}-pdesc", uid)} style={format!("font-size:{}px", font)}>
-                    <desc id={format!("{}-pdesc", uid)}>{ format!("{} {}: {}.", tr(l, "Chance of self-sufficiency by", "Probabilité d’autosuffisance en"),
-                        years.get(n.saturating_sub(1)).copied().unwrap_or_default(),
-                        self_sufficient.last().map(|x| pct(*x, l)).unwrap_or_default()) }</desc>
-                    <g class="grid">
-                        { for pticks.iter().map(|t| html! {
-                            <g class="tick">
-                                <line x1={fmt(cols.left)} x2={fmt(cols.right)} y1={fmt(py.map(*t))} y2={fmt(py.map(*t))} />
-                                <text x={fmt(cols.left - 6.0)} y={fmt(py.map(*t))} text-anchor="end"
-                                      dominant-baseline="middle">{ pct_tick(*t, l) }</text>
-                            </g>
-                        }) }
-                    </g>
-                    <path class="series" data-testid="chance-self-sufficient" d={center_line_path(&cols, &py, &self_sufficient)} stroke={REVENUE_COLOUR} />
-                    <path class="series dashed" data-testid="chance-donor-exit" d={center_line_path(&cols, &py, &exit)} stroke={crate::ui::chart::donor_colour(0)} />
-                    { year_labels(bottom) }
-                </svg>
-                <p class="legend">
-                    <span class="swatch" style={format!("background:{REVENUE_COLOUR}")}></span>{ tr(l, "self-sufficient", "autosuffisant") }
-                    <span class="swatch" style={format!("background:{}", crate::ui::chart::donor_colour(0))}></span>{ tr(l, "donors gone", "bailleurs partis") }
-                </p>
-            </figure>
-        </div>
-    }
+    close(
+        &mut out,
+        &format!(
+            r#"<p class="legend"><span class="swatch" style="background:{REVENUE_COLOUR}"></span>{}<span class="swatch dashed-swatch" style="background:{exit_colour}"></span>{}</p>"#,
+            tr(l, "self-sufficient", "autosuffisant"),
+            tr(l, "donors gone", "bailleurs partis")
+        ),
+    );
+    out.push_str("</div>");
+    Html::from_html_unchecked(out.into())
 }

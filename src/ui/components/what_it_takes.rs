@@ -257,7 +257,9 @@ pub fn what_it_takes(
         }
     });
     html! {
-        <div class="what-it-takes" data-testid="what-it-takes">
+        <div class="what-it-takes" data-testid="what-it-takes"
+            data-generation={answers.map(|a| a.generation.to_string())}
+            data-ms={answers.map(|a| a.ms.iter().map(|m| format!("{m:.2}")).collect::<Vec<_>>().join(","))}>
             <h3>{ tr(l, "What it would take", "Ce qu’il faudrait") }</h3>
             <div class="cards">{ for cards }</div>
         </div>
