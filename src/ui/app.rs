@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::chart::{BridgeChart, SmallCharts};
 use super::components::compare_view::CompareView;
 use super::components::donors_section::DonorsSection;
+use super::components::fan_panel::FanPanel;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
 use super::components::indicators::Indicators;
@@ -30,6 +31,7 @@ use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
+use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::i18n::tr;
@@ -132,6 +134,7 @@ pub fn app() -> Html {
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <FanPanel plan={p.clone()} sliding={state.sliding()} stale={s} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
@@ -188,6 +191,7 @@ pub fn app() -> Html {
                     <ShocksSection plan={plan.clone()} collapsed={section(Section::Shocks)} />
                     <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
                     <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
+                    <UncertaintySection plan={plan.clone()} collapsed={section(Section::Uncertainty)} />
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>

@@ -9,11 +9,14 @@
 pub mod chart;
 pub mod compare_words;
 pub mod edit;
+pub mod fan;
 pub mod format;
 pub mod i18n;
 pub mod keeper;
 pub mod labels;
+pub mod pool;
 pub mod presets;
+pub mod spreads;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
@@ -24,6 +27,10 @@ pub mod chart_export;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_client;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
 

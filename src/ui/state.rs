@@ -21,6 +21,7 @@ use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::presets;
+use crate::ui::spreads::{self, SpreadPreset};
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
@@ -36,6 +37,7 @@ pub enum Section {
     Donors,
     Shocks,
     Reserve,
+    Uncertainty,
 }
 
 impl Section {
@@ -49,6 +51,7 @@ impl Section {
             Section::Donors => "donors",
             Section::Shocks => "shocks",
             Section::Reserve => "reserve",
+            Section::Uncertainty => "uncertainty",
         }
     }
 
@@ -67,6 +70,7 @@ impl Section {
             "donors" => Section::Donors,
             "shocks" => Section::Shocks,
             "reserve" | "criteria" | "reengagement" => Section::Reserve,
+            "uncertainty" => Section::Uncertainty,
             _ => Section::Plan,
         }
     }
@@ -158,6 +162,9 @@ pub enum Action {
     /// Show what a share link asks for (scenario, comparison, presenter,
     /// language, currency); names the plan lacks are ignored.
     View(Box<View>),
+    /// Put a preset's spreads into the plan's Monte Carlo run (starting
+    /// one if the plan has none). Undoable.
+    Spreads(SpreadPreset),
 }
 
 /// What the scenario bar does to the plan's scenarios (a scenario's name
@@ -557,6 +564,10 @@ impl State {
                 mark = Some((Rc::new(plan.clone()), Vec::new()));
                 next.shown = None;
                 next.compare = Rc::default();
+                (Ok(()), None, Edit::Commit)
+            }
+            Action::Spreads(preset) => {
+                spreads::apply(&mut plan, preset);
                 (Ok(()), None, Edit::Commit)
             }
             Action::Undo => {
