@@ -14,6 +14,7 @@ pub mod keeper;
 pub mod labels;
 pub mod presets;
 pub mod state;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

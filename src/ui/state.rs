@@ -18,6 +18,7 @@ use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::Lang;
 use crate::ui::presets;
+use crate::ui::workshop::{self, Cue, Stage};
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
@@ -144,6 +145,8 @@ pub enum Action {
     Compare(Vec<Option<usize>>),
     /// The presenter (workshop) view on or off.
     Presenter(bool),
+    /// A presenter command (a key or its button): view changes only.
+    Cue(Cue),
 }
 
 /// What validation and evaluation are run with; tests swap in their own.
@@ -194,6 +197,8 @@ pub struct State {
     pub compare: Rc<Vec<Option<usize>>>,
     /// The presenter (workshop) view.
     pub presenter: bool,
+    /// What the presenter view veils or adds (predict-then-reveal, QR).
+    pub stage: Stage,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
@@ -229,6 +234,7 @@ impl State {
             shown: None,
             compare: Rc::default(),
             presenter: false,
+            stage: Stage::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
@@ -464,6 +470,7 @@ impl State {
                 next.presenter = on;
                 return Rc::new(next);
             }
+            Action::Cue(cue) => return workshop::apply(self, cue),
         };
         if result.is_err() || plan == *self.plan {
             // Nothing to record; a Commit still ends the gesture.
