@@ -74,6 +74,11 @@ fn compare_pairs_the_scenario_with_the_baseline_and_follows_the_arrows() {
     assert_eq!(*s.compare, vec![None, Some(0)]);
     let s = cue(s, Cue::Next);
     assert_eq!(*s.compare, vec![None, Some(1)]);
+    let s = cue(s, Cue::Jump(0));
+    assert!(s.compare.is_empty(), "nothing to compare the baseline with");
+    assert_eq!(s.shown, None);
+    let s = cue(cue(s, Cue::Jump(2)), Cue::Compare);
+    assert_eq!(*s.compare, vec![None, Some(1)]);
     let s = cue(s, Cue::Compare);
     assert!(s.compare.is_empty());
     assert_eq!(s.shown, Some(1));
@@ -191,4 +196,19 @@ fn the_audience_message_carries_plan_view_and_stage() {
 
     assert!(read_message("hello").is_err());
     assert!(read_message(r#"{"link": "2.AAAA"}"#).is_err());
+}
+
+#[test]
+fn a_pinned_control_reads_its_value_from_the_plan() {
+    use sunset_planner::model::root;
+    use sunset_planner::ui::workshop::value_at;
+    let plan = example();
+    assert_eq!(
+        value_at(&plan, &root().macro_path().real_growth_pct()),
+        Some(4.5)
+    );
+    assert_eq!(value_at(&plan, &root().donors().at(0).base()), Some(4.0e8));
+    assert_eq!(value_at(&plan, &root().meta().start_year()), Some(2026.0));
+    assert_eq!(value_at(&plan, &root().donors().at(7).base()), None);
+    assert_eq!(value_at(&plan, &root().meta().name()), None);
 }

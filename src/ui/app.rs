@@ -19,12 +19,15 @@ use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
 use super::components::indicators::Indicators;
 use super::components::macro_section::MacroSection;
+use super::components::number_field::{self, NumberField};
 use super::components::plan_keeper::PlanKeeper;
 use super::components::plan_section::PlanSection;
+use super::components::presenter::{PinBoard, Pins, Presenter};
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
 use super::components::share_panel::SharePanel;
+use super::components::shared::problem;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
@@ -32,6 +35,7 @@ use super::components::year_table::YearTable;
 use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
+use super::workshop::value_at;
 use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -83,6 +87,16 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Workshop mode: pinned controls.
+    let pins = use_reducer(Pins::default);
+    let toggle_pin = {
+        let d = pins.dispatcher();
+        use_callback((), move |p, _| d.dispatch(p))
+    };
+    let board = PinBoard {
+        pins: (*pins).clone(),
+        toggle: toggle_pin,
+    };
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
     });
@@ -130,10 +144,39 @@ pub fn app() -> Html {
     let section = |s: Section| state.is_collapsed(s);
     // The language and the dispatcher reach every component through the
     // context; it changes only when the language does.
-    let ctx = Ctx::new(l, on_edit);
+    let ctx = Ctx::new(l, on_edit.clone());
+    let pinned = (!pins.0.is_empty()).then(|| {
+        pins.0
+            .iter()
+            .filter_map(|pin| {
+                let value = value_at(plan, &pin.field)?;
+                let problem = problem(&state.problems, l, &pin.field);
+                let p = number_field::Props {
+                    value,
+                    problem,
+                    ..pin.clone()
+                };
+                Some(html! { <NumberField ..p /> })
+            })
+            .collect::<Html>()
+    });
+    let present = on_edit.reform(|_: MouseEvent| Action::Presenter(true));
+    let workshop = html! {
+        <section class="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
+            <button type="button" data-testid="present-button" onclick={present}>
+                { tr(l, "Present", "Présenter") }
+            </button>
+        </section>
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<PinBoard> context={board}>
         <div class="app" data-testid="app-ready">
+            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            if state.presenter {
+                <Presenter plan={state.projected_plan.clone()} shown={state.shown} compare={state.compare.clone()}
+                    stage={state.stage} currency={state.currency} pins={pinned} />
+            } else {
             <Header plan_name={plan.meta.name.clone()} plan_currency={plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
@@ -142,7 +185,7 @@ pub fn app() -> Html {
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
                     />
             </div>
-            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            { workshop }
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
@@ -167,7 +210,9 @@ pub fn app() -> Html {
                     { results }
                 </main>
             </div>
+            }
         </div>
+        </ContextProvider<PinBoard>>
         </ContextProvider<Ctx>>
     }
 }

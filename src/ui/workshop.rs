@@ -71,18 +71,19 @@ pub fn comparing(s: &State) -> bool {
 pub fn apply(s: Rc<State>, cue: Cue) -> Rc<State> {
     let n = s.plan.scenarios.len();
     let pos = s.shown.map_or(0, |i| i + 1);
-    // Moving keeps a comparison with the baseline on the new scenario.
+    // Moving keeps a comparison with the baseline on the new scenario
+    // (on the baseline itself there is nothing left to compare).
     let go = |s: Rc<State>, to: usize| -> Rc<State> {
         if to > n {
             return s;
         }
         let shown = to.checked_sub(1);
-        let follow = comparing(&s) && shown.is_some();
+        let follow = comparing(&s);
         let s = s.reduce(Action::ShowScenario(shown));
-        if follow {
-            s.reduce(Action::Compare(vec![None, shown]))
-        } else {
-            s
+        match shown {
+            Some(_) if follow => s.reduce(Action::Compare(vec![None, shown])),
+            None if follow => s.reduce(Action::Compare(Vec::new())),
+            _ => s,
         }
     };
     let stage = |s: Rc<State>, stage: Stage| -> Rc<State> {
@@ -250,4 +251,20 @@ pub fn read_message(text: &str) -> Result<Screen, MessageError> {
         },
         plan: Rc::new(plan),
     })
+}
+
+/// The number at `field` in `plan` now (a pinned control's value), if the
+/// field holds one.
+pub fn value_at(plan: &Plan, field: &crate::model::Field) -> Option<f64> {
+    use crate::model::Node;
+    let node = plan.node(field.segs())?;
+    node.downcast_ref::<f64>()
+        .copied()
+        .or_else(|| node.downcast_ref::<u32>().map(|x| f64::from(*x)))
+        .or_else(|| node.downcast_ref::<i32>().map(|x| f64::from(*x)))
+        .or_else(|| node.downcast_ref::<Option<f64>>().copied().flatten())
+        .or_else(|| {
+            node.downcast_ref::<Option<u32>>()
+                .and_then(|x| x.map(f64::from))
+        })
 }

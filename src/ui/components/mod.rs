@@ -34,3 +34,6 @@ pub mod share_panel;
 // Result views.
 pub mod indicators;
 pub mod year_table;
+
+// Workshop mode: the presenter view.
+pub mod presenter;

@@ -9,6 +9,7 @@
 use yew::prelude::*;
 
 use crate::model::Field;
+use crate::ui::components::presenter::PinBoard;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Value;
 use crate::ui::format;
@@ -196,6 +197,7 @@ const LOG_STEPS: f64 = 1000.0;
 #[function_component(NumberField)]
 pub fn number_field(p: &Props) -> Html {
     let Ctx { lang, dispatch } = use_ctx();
+    let board = use_context::<PinBoard>();
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     // The flag says the text was committed (change event): only then is
@@ -354,6 +356,15 @@ pub fn number_field(p: &Props) -> Html {
                     oninput={num_input} onchange={num_change} />
                 if !p.unit.is_empty() && !whole {
                     <span class="unit">{ &p.unit }</span>
+                }
+                // Pinned controls stay at hand in the presenter view.
+                if let Some(b) = board {
+                    <button type="button" class="pin" data-testid={format!("pin-{path}")}
+                        aria-pressed={b.pins.0.iter().any(|x| x.field == p.field).to_string()}
+                        aria-label={format!("{}: {}", tr(lang, "Pin to the presenter view", "Épingler à la présentation"), p.label)}
+                        onclick={let (t, p) = (b.toggle.clone(), p.clone()); Callback::from(move |_: MouseEvent| t.emit(p.clone()))}>
+                        { "◆" }
+                    </button>
                 }
             </div>
             if let Some(msg) = error {

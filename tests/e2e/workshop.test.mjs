@@ -1,0 +1,176 @@
+// Workshop mode as a facilitator runs it: the presenter view on a
+// projector's screen (every text 18 px or more, nothing overflowing),
+// driven by the keyboard, figure for figure what the command-line
+// evaluator computes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newPage, openApp, evaluatePlan, dragRange, moneyShort, ROOT, SHOTS } from './lib.mjs';
+import { useApp } from './suite.mjs';
+import { savedPlan } from './plan-io.mjs';
+
+const env = useApp();
+const NEVER = 'not within the plan horizon';
+
+function examplePlan() {
+  return JSON.parse(readFileSync(join(ROOT, 'plans', 'example-v2.json'), 'utf8'));
+}
+
+/** The share-link payload of `plan`, from the command-line encoder. */
+function linkPayload(plan) {
+  const bin = process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
+  return execFileSync(bin, ['link', '-'], { input: JSON.stringify(plan) }).toString().trim();
+}
+
+const yearText = (y) => (y == null ? NEVER : String(y));
+const pctText = (x) => `${x.toFixed(1).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}\u00a0%`;
+const gapOf = (result) => result.years.reduce((s, y) => s + y.unfunded_gap, 0);
+
+/** The four headline cards the presenter view shows, as the evaluator has them. */
+function expectedCards(result) {
+  return {
+    ss: yearText(result.summary.self_sufficiency_year),
+    exit: yearText(result.summary.donor_exit_year),
+    gap: moneyShort(gapOf(result)),
+  };
+}
+
+async function presenterCards(page) {
+  const v = (id) => page.getByTestId(`${id}-value`).innerText();
+  return { ss: await v('card-self-sufficiency-year'), exit: await v('card-donor-exit-year'), gap: await v('card-cumulative-gap') };
+}
+
+/**
+ * What would not read at the back of a room: any text under 18 px, any
+ * text outside the screen, any box whose content is clipped.
+ */
+function illegible(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    const root = document.querySelector('[data-testid="presenter"]');
+    const W = window.innerWidth;
+    const H = window.innerHeight;
+    if (document.documentElement.scrollWidth > W || document.documentElement.scrollHeight > H) {
+      bad.push(`page scrolls: ${document.documentElement.scrollWidth}×${document.documentElement.scrollHeight}`);
+    }
+    for (const el of root.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+      if (text && parseFloat(style.fontSize) < 18) bad.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${style.fontSize}`);
+      if (text && (r.left < -1 || r.top < -1 || r.right > W + 1 || r.bottom > H + 1)) {
+        bad.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" off screen ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      }
+      if (el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0 && style.overflowY !== 'visible' && !(el instanceof SVGElement)) {
+        bad.push(`${el.tagName}.${el.className} clips its content (${el.scrollHeight} > ${el.clientHeight})`);
+      }
+    }
+    return bad;
+  });
+}
+
+async function openExample(browser, viewport) {
+  const plan = examplePlan();
+  const a = await newPage(browser, { viewport });
+  await openApp(a.page, `${env.url}#plan=${linkPayload(plan)}`);
+  return { ...a, plan, result: evaluatePlan(plan) };
+}
+
+test('the presenter view at 1280×720 reads from the back of the room and follows the keys', async () => {
+  const { page, problems, context, result } = await openExample(env.browser, { width: 1280, height: 720 });
+  await page.getByTestId('present-button').click();
+  const title = page.getByTestId('presenter-scenario');
+  assert.equal(await title.innerText(), 'Baseline');
+  assert.equal(await page.getByTestId('results').count(), 0, 'the editor and results make way');
+  assert.deepEqual(await presenterCards(page), expectedCards(result));
+  await page.getByTestId('bridge-chart').waitFor();
+  assert.deepEqual(await illegible(page), []);
+  await page.screenshot({ path: join(SHOTS, 'presenter-1280.png') });
+
+  // → and the digits walk the scenarios; the figures are the scenario's.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await title.innerText(), 'Faster taper');
+  const faster = result.scenarios.find((s) => s.name === 'Faster taper');
+  assert.deepEqual(await presenterCards(page), expectedCards(faster));
+  assert.notDeepEqual(expectedCards(faster), expectedCards(result), 'the scenario changes what the room reads');
+  await page.keyboard.press('3');
+  assert.equal(await title.innerText(), 'Relapse');
+  assert.deepEqual(await presenterCards(page), expectedCards(result.scenarios.find((s) => s.name === 'Relapse')));
+  assert.deepEqual(await illegible(page), []);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await title.innerText(), 'Baseline');
+
+  // C compares with the baseline (from the baseline: the first scenario).
+  await page.keyboard.press('c');
+  const table = page.getByTestId('presenter-compare');
+  assert.equal(await table.locator('thead th').allInnerTexts().then((t) => t.join('|')), 'Baseline|Faster taper');
+  assert.equal(await table.getByTestId('compare-self-sufficiency').locator('td').allInnerTexts().then((t) => t.join('|')),
+    `${yearText(result.summary.self_sufficiency_year)}|${yearText(faster.summary.self_sufficiency_year)}`);
+  assert.equal(await table.getByTestId('compare-gap').locator('td').allInnerTexts().then((t) => t.join('|')),
+    `${moneyShort(gapOf(result))}|${moneyShort(gapOf(faster))}`);
+  assert.deepEqual(await illegible(page), []);
+  await page.getByRole('button', { name: 'Compare with the baseline' }).click();
+  assert.equal(await table.count(), 0);
+
+  // P veils the results until Space; the veil survives a move.
+  await page.keyboard.press('p');
+  await page.getByTestId('presenter-veil').waitFor();
+  assert.equal(await page.getByTestId('indicators').count(), 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByTestId('indicators').count(), 0, 'no peeking on the next scenario');
+  assert.deepEqual(await illegible(page), []);
+  await page.keyboard.press(' ');
+  const relapse = result.scenarios.find((s) => s.name === 'Relapse');
+  assert.equal(await title.innerText(), 'Relapse');
+  assert.deepEqual(await presenterCards(page), expectedCards(relapse));
+
+  // Q shows the QR code of what is on screen; Escape closes it, then leaves.
+  await page.keyboard.press('q');
+  await page.getByTestId('qr-svg').waitFor();
+  assert.deepEqual(await illegible(page), []);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('qr-panel').count(), 0);
+  assert.equal(await title.innerText(), 'Relapse');
+
+  // The same view on a full-HD projector.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(200);
+  assert.deepEqual(await illegible(page), []);
+  await page.screenshot({ path: join(SHOTS, 'presenter-1920.png') });
+
+  // Every key has its button.
+  for (const name of ['Previous scenario', 'Next scenario', 'Compare with the baseline', 'Predict, then reveal',
+    'Reveal the results', 'QR code of what is on screen', 'Leave the presenter view', '1: Baseline', '3: Relapse']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+  }
+  await page.getByRole('button', { name: '1: Baseline' }).click();
+  assert.equal(await title.innerText(), 'Baseline');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('presenter').count(), 0);
+  await page.getByTestId('results').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a pinned slider stays at hand in the presenter view and moves the figures', async () => {
+  const { page, problems, context } = await openExample(env.browser, { width: 1280, height: 720 });
+  await page.getByTestId('pin-macro.real_growth_pct').click();
+  await page.getByTestId('present-button').click();
+  const pinned = page.getByTestId('presenter-pins').getByTestId('range-macro.real_growth_pct');
+  await dragRange(pinned, [1.5, 0.5]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="presenter"]'));
+  const saved = await page.waitForFunction(() => {
+    try { return JSON.parse(localStorage.getItem('sunset-planner/current')).plan.macro.real_growth_pct === 0.5; } catch { return false; }
+  });
+  assert.ok(saved);
+  const edited = evaluatePlan(await savedPlan(page));
+  assert.deepEqual(await presenterCards(page), expectedCards(edited));
+  assert.deepEqual(await illegible(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
