@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
+use super::components::audience::use_audience;
 use super::components::donors_section::DonorsSection;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
@@ -22,7 +23,9 @@ use super::components::macro_section::MacroSection;
 use super::components::number_field::{self, NumberField};
 use super::components::plan_keeper::PlanKeeper;
 use super::components::plan_section::PlanSection;
-use super::components::presenter::{PinBoard, Pins, Presenter};
+use super::components::presenter::{
+    use_presenter_keys, PinBoard, Pins, Presenter, PresenterControls,
+};
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
@@ -35,7 +38,7 @@ use super::components::year_table::YearTable;
 use super::context::Ctx;
 use super::i18n::tr;
 use super::state::{Action, Section, State};
-use super::workshop::value_at;
+use super::workshop::{comparing, value_at};
 use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -87,7 +90,7 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    // Workshop mode: pinned controls.
+    // Workshop mode: pinned controls, the audience window and its keys.
     let pins = use_reducer(Pins::default);
     let toggle_pin = {
         let d = pins.dispatcher();
@@ -97,6 +100,8 @@ pub fn app() -> Html {
         pins: (*pins).clone(),
         toggle: toggle_pin,
     };
+    let (open_audience, audience_on) = use_audience(&state);
+    use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
     });
@@ -166,6 +171,14 @@ pub fn app() -> Html {
             <button type="button" data-testid="present-button" onclick={present}>
                 { tr(l, "Present", "Présenter") }
             </button>
+            <button type="button" data-testid="audience-button" aria-pressed={audience_on.to_string()}
+                onclick={open_audience.reform(|_: MouseEvent| ())}>
+                { tr(l, "Open audience window", "Ouvrir la fenêtre du public") }
+            </button>
+            if audience_on {
+                <PresenterControls plan={state.plan.clone()} shown={state.shown}
+                    comparing={comparing(&state)} stage={state.stage} />
+            }
         </section>
     };
     html! {

@@ -1,7 +1,8 @@
 // Workshop mode as a facilitator runs it: the presenter view on a
 // projector's screen (every text 18 px or more, nothing overflowing),
-// driven by the keyboard, figure for figure what the command-line
-// evaluator computes.
+// driven by the keyboard; an audience window that follows the
+// facilitator's window, figure for figure what the command-line evaluator
+// computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -173,4 +174,56 @@ test('a pinned slider stays at hand in the presenter view and moves the figures'
   assert.deepEqual(await illegible(page), []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the audience window follows the facilitator window, plan and view', async () => {
+  const a = await openExample(env.browser, { width: 1280, height: 720 });
+  const [audience] = await Promise.all([
+    a.context.waitForEvent('page'),
+    a.page.getByTestId('audience-button').click(),
+  ]);
+  const problemsB = [];
+  audience.on('console', (m) => { if (m.type() === 'error') problemsB.push(`console: ${m.text()}`); });
+  audience.on('pageerror', (e) => problemsB.push(`page error: ${e.message}`));
+  await audience.waitForSelector('[data-testid="presenter"]', { timeout: 30000 });
+  const title = audience.getByTestId('presenter-scenario');
+  assert.equal(await title.innerText(), 'Baseline');
+  assert.deepEqual(await presenterCards(audience), expectedCards(a.result));
+  assert.equal(await audience.getByRole('button', { name: 'Next scenario' }).count(), 0, 'the audience gets no controls');
+
+  // The facilitator's keys, in the normal view, drive the audience window.
+  await a.page.locator('body').press('ArrowRight');
+  await audience.waitForFunction(() => document.querySelector('[data-testid="presenter-scenario"]').textContent === 'Faster taper');
+  const faster = a.result.scenarios.find((s) => s.name === 'Faster taper');
+  assert.deepEqual(await presenterCards(audience), expectedCards(faster));
+
+  // A plan edit reaches it too: the scenario's figures of the edited plan.
+  const slider = a.page.getByTestId('range-macro.real_growth_pct');
+  await slider.scrollIntoViewIfNeeded();
+  await dragRange(slider, [2.5, 1.0]);
+  await a.page.waitForFunction(() => {
+    try { return JSON.parse(localStorage.getItem('sunset-planner/current')).plan.macro.real_growth_pct === 1; } catch { return false; }
+  });
+  const edited = evaluatePlan(await savedPlan(a.page)).scenarios.find((s) => s.name === 'Faster taper');
+  await audience.waitForFunction((gap) => document.querySelector('[data-testid="card-cumulative-gap-value"]')?.textContent === gap,
+    moneyShort(gapOf(edited)));
+  assert.deepEqual(await presenterCards(audience), expectedCards(edited));
+
+  // Predict, then reveal, from the facilitator's buttons.
+  await a.page.getByRole('button', { name: 'Predict, then reveal' }).click();
+  await audience.getByTestId('presenter-veil').waitFor();
+  await a.page.getByRole('button', { name: 'Reveal the results' }).click();
+  await audience.getByTestId('indicators').waitFor();
+  await a.page.getByRole('button', { name: 'Compare with the baseline' }).click();
+  await audience.getByTestId('presenter-compare').waitFor();
+  assert.deepEqual(await illegible(audience), []);
+  await audience.screenshot({ path: join(SHOTS, 'audience-compare.png') });
+
+  // A reloaded audience window asks for, and gets, the current screen.
+  await audience.reload();
+  await audience.getByTestId('presenter-compare').waitFor({ timeout: 30000 });
+  assert.equal(await title.innerText(), 'Faster taper');
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(problemsB, []);
+  await a.context.close();
 });

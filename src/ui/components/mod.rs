@@ -35,5 +35,6 @@ pub mod share_panel;
 pub mod indicators;
 pub mod year_table;
 
-// Workshop mode: the presenter view.
+// Workshop mode: the presenter view and the audience window.
+pub mod audience;
 pub mod presenter;
