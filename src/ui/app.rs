@@ -29,6 +29,7 @@ use super::components::presenter::{
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
+use super::components::room_summary::RoomSummary;
 use super::components::share_panel::SharePanel;
 use super::components::shared::problem;
 use super::components::shocks_section::ShocksSection;
@@ -101,6 +102,7 @@ pub fn app() -> Html {
         toggle: toggle_pin,
     };
     let (open_audience, audience_on) = use_audience(&state);
+    let room_open = use_state_eq(|| false);
     use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
@@ -175,6 +177,10 @@ pub fn app() -> Html {
                 onclick={open_audience.reform(|_: MouseEvent| ())}>
                 { tr(l, "Open audience window", "Ouvrir la fenêtre du public") }
             </button>
+            <button type="button" data-testid="room-button" aria-pressed={room_open.to_string()}
+                onclick={let r = room_open.clone(); Callback::from(move |_: MouseEvent| r.set(!*r))}>
+                { tr(l, "Room summary", "Synthèse de la salle") }
+            </button>
             if audience_on {
                 <PresenterControls plan={state.plan.clone()} shown={state.shown}
                     comparing={comparing(&state)} stage={state.stage} />
@@ -224,6 +230,8 @@ pub fn app() -> Html {
                 </main>
             </div>
             }
+            // Kept mounted while hidden, so the room's plans stay.
+            <div class="room-holder" hidden={!*room_open || state.presenter}><RoomSummary /></div>
         </div>
         </ContextProvider<PinBoard>>
         </ContextProvider<Ctx>>

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod keeper;
 pub mod labels;
 pub mod presets;
+pub mod room;
 pub mod state;
 pub mod workshop;
 

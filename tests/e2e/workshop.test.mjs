@@ -1,8 +1,8 @@
 // Workshop mode as a facilitator runs it: the presenter view on a
 // projector's screen (every text 18 px or more, nothing overflowing),
 // driven by the keyboard; an audience window that follows the
-// facilitator's window, figure for figure what the command-line evaluator
-// computes.
+// facilitator's window; a room summary of the links 30 participants send
+// back, figure for figure what the command-line evaluator computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -226,4 +226,83 @@ test('the audience window follows the facilitator window, plan and view', async 
   assert.deepEqual(a.problems, []);
   assert.deepEqual(problemsB, []);
   await a.context.close();
+});
+
+test('a room summary of 30 links matches each participant\'s own evaluation', async () => {
+  const base = examplePlan();
+  const plans = Array.from({ length: 30 }, (_, i) => {
+    const p = structuredClone(base);
+    p.scenarios = [];
+    p.meta.name = `P${String(i + 1).padStart(2, '0')}`;
+    p.macro.real_growth_pct = 2 + (i % 7) * 0.75;
+    p.revenues[0].reform.gain_pct_gdp_per_year = 0.2 + (i % 5) * 0.3;
+    p.donors[0].taper.end = 5 + (i % 6);
+    return p;
+  });
+  const results = plans.map(evaluatePlan);
+  const links = plans.map((p) => `${env.url}#plan=${linkPayload(p)}`);
+
+  const { page, problems, context } = await newPage(env.browser, { viewport: { width: 1400, height: 900 } });
+  await openApp(page, env.url);
+  await page.getByTestId('room-button').click();
+  // Pasted as an e-mail might bring them: one per line, some cut in two.
+  const pasted = links.map((l, i) => (i % 4 === 0 ? `${l.slice(0, 60)}\n${l.slice(60)}` : l)).join('\n');
+  await page.getByTestId('room-links').fill(pasted);
+  await page.getByTestId('room-add').click();
+  assert.equal(await page.getByTestId('room-count').innerText(), '30 participants');
+  assert.equal(await page.getByTestId('room-errors').count(), 0);
+
+  const head = await page.getByTestId('room-table').locator('thead th').allInnerTexts();
+  const col = (name) => head.indexOf(name);
+  assert.deepEqual(head.slice(0, 4), ['Participant', 'macro.real_growth_pct', 'Taxes on goods and services › reform.gain_pct_gdp_per_year', 'Budget support › taper.end']);
+  const rows = page.getByTestId('room-row');
+  assert.equal(await rows.count(), 30);
+  for (let i = 0; i < 30; i++) {
+    const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+    const r = results[i];
+    assert.equal(cells[0], plans[i].meta.name);
+    assert.equal(cells[col('Self-sufficient from')], yearText(r.summary.self_sufficiency_year), `row ${i}`);
+    assert.equal(cells[col('Donor exit')], yearText(r.summary.donor_exit_year), `row ${i}`);
+    assert.equal(cells[col('Cumulative unfunded gap')], gapOf(r) === 0 ? '0' : moneyShort(gapOf(r)), `row ${i}`);
+    assert.equal(cells[col('Self-sufficiency, last year')], pctText(r.years.at(-1).self_sufficiency_pct), `row ${i}`);
+    assert.equal(Number(cells[col('Budget support › taper.end')]), plans[i].donors[0].taper.end);
+  }
+
+  // Minimum, median (the lower middle of 30) and maximum, never counting as latest.
+  const years = results.map((r) => r.summary.self_sufficiency_year ?? Infinity).sort((x, y) => x - y);
+  const show = (y) => (y === Infinity ? NEVER : String(y));
+  const stat = async (id) => (await page.getByTestId(id).locator('td').allInnerTexts())[col('Self-sufficient from') - 1];
+  assert.equal(await stat('room-min'), show(years[0]));
+  assert.equal(await stat('room-median'), show(years[14]));
+  assert.equal(await stat('room-max'), show(years[29]));
+  const gaps = results.map(gapOf).sort((x, y) => x - y);
+  const gapStat = async (id) => (await page.getByTestId(id).locator('td').allInnerTexts())[col('Cumulative unfunded gap') - 1];
+  assert.equal(await gapStat('room-max'), moneyShort(gaps[29]));
+
+  // Who is first.
+  const first = years[0];
+  const firstNames = plans.filter((_, i) => results[i].summary.self_sufficiency_year === first).map((p) => p.meta.name);
+  assert.equal(await page.getByTestId('room-first').innerText(), `First to self-sufficiency: ${firstNames.join(', ')} (${first})`);
+  assert.equal(await page.locator('[data-testid="room-chart"] path.room-need').count(), 30);
+  assert.equal(await page.locator('[data-testid="room-chart"] path.room-revenue').count(), 30);
+
+  // A plan file dropped on the summary joins the room; the plan on screen stays.
+  const extra = structuredClone(plans[0]);
+  extra.meta.name = 'From a file';
+  const before = await page.getByTestId('share-url').inputValue();
+  await page.getByTestId('room-summary').evaluate((el, json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'participant.json', { type: 'application/json' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(extra));
+  await page.waitForFunction(() => document.querySelector('[data-testid="room-count"]').textContent === '31 participants');
+  assert.equal(await page.getByTestId('share-url').inputValue(), before);
+
+  // A broken link is named, not silently dropped.
+  await page.getByTestId('room-links').fill(`${links[0].slice(0, -12)}`);
+  await page.getByTestId('room-add').click();
+  assert.match(await page.getByTestId('room-errors').innerText(), /^Link 1: /);
+  await page.screenshot({ path: join(SHOTS, 'room-summary.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
 });

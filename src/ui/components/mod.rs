@@ -38,3 +38,4 @@ pub mod year_table;
 // Workshop mode: the presenter view and the audience window.
 pub mod audience;
 pub mod presenter;
+pub mod room_summary;
