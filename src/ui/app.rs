@@ -29,7 +29,7 @@ use super::components::presenter::{
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
-use super::components::room_summary::RoomSummary;
+use super::components::room_summary::{Room, RoomSummary};
 use super::components::share_panel::SharePanel;
 use super::components::shared::problem;
 use super::components::shocks_section::ShocksSection;
@@ -103,6 +103,7 @@ pub fn app() -> Html {
     };
     let (open_audience, audience_on) = use_audience(&state);
     let room_open = use_state_eq(|| false);
+    let room = use_reducer(Room::default);
     use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
@@ -205,6 +206,9 @@ pub fn app() -> Html {
                     />
             </div>
             { workshop }
+            if *room_open {
+                <RoomSummary room={room.clone()} />
+            }
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             <div class="workspace">
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
@@ -230,8 +234,6 @@ pub fn app() -> Html {
                 </main>
             </div>
             }
-            // Kept mounted while hidden, so the room's plans stay.
-            <div class="room-holder" hidden={!*room_open || state.presenter}><RoomSummary /></div>
         </div>
         </ContextProvider<PinBoard>>
         </ContextProvider<Ctx>>

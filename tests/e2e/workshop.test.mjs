@@ -297,6 +297,13 @@ test('a room summary of 30 links matches each participant\'s own evaluation', as
   }, JSON.stringify(extra));
   await page.waitForFunction(() => document.querySelector('[data-testid="room-count"]').textContent === '31 participants');
   assert.equal(await page.getByTestId('share-url').inputValue(), before);
+  // Closing the summary, or presenting, keeps the room.
+  await page.getByTestId('room-button').click();
+  assert.equal(await page.getByTestId('room-summary').count(), 0);
+  await page.getByTestId('present-button').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('room-button').click();
+  assert.equal(await page.getByTestId('room-count').innerText(), '31 participants');
 
   // A broken link is named, not silently dropped.
   await page.getByTestId('room-links').fill(`${links[0].slice(0, -12)}`);

@@ -24,15 +24,16 @@ use crate::ui::room::{
 };
 use crate::ui::workshop::{value_at, Headline};
 
-/// The participants so far and what could not be read.
+/// The participants so far and what could not be read. The app keeps it,
+/// so the room stays while the summary is closed or the presenter is on.
 #[derive(Clone, Default, PartialEq)]
-struct Room {
+pub struct Room {
     entries: Rc<Vec<Entry>>,
     /// Where (a link's number, a file's name) and why.
     errors: Rc<Vec<(String, Message)>>,
 }
 
-enum Add {
+pub enum Add {
     /// Plans read from one source, each with where it came from.
     Plans(Vec<(String, Result<Plan, Message>)>),
     Clear,
@@ -223,10 +224,15 @@ fn table(room: &[Entry], l: Lang) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub room: UseReducerHandle<Room>,
+}
+
 #[function_component(RoomSummary)]
-pub fn room_summary() -> Html {
+pub fn room_summary(p: &Props) -> Html {
     let l = use_lang();
-    let room = use_reducer(Room::default);
+    let room = p.room.clone();
     let text = use_node_ref();
     let readers = use_mut_ref(Vec::<FileReader>::new);
     let on_add = {
