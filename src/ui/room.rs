@@ -145,10 +145,10 @@ fn number_diffs(a: &Value, b: &Value, at: &str, out: &mut Vec<String>) {
                 );
             }
         }
-        (Value::Number(x), _) if every || b.as_f64() != x.as_f64() => {
-            if !out.iter().any(|p| p == at) {
-                out.push(at.to_string());
-            }
+        (Value::Number(x), _)
+            if (every || b.as_f64() != x.as_f64()) && !out.iter().any(|p| p == at) =>
+        {
+            out.push(at.to_string());
         }
         _ => {}
     }
