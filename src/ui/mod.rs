@@ -16,8 +16,10 @@ pub mod keeper;
 pub mod labels;
 pub mod pool;
 pub mod presets;
+pub mod room;
 pub mod spreads;
 pub mod state;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -37,5 +39,10 @@ pub mod sync;
 /// Mounts the app on the page body.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    // An audience window only shows what the facilitator's window sends.
+    if components::audience::is_audience_window() {
+        yew::Renderer::<components::audience::AudienceApp>::new().render();
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

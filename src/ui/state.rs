@@ -22,6 +22,7 @@ use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::presets;
 use crate::ui::spreads::{self, SpreadPreset};
+use crate::ui::workshop::{self, Cue, Stage};
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
@@ -165,6 +166,8 @@ pub enum Action {
     /// Put a preset's spreads into the plan's Monte Carlo run (starting
     /// one if the plan has none). Undoable.
     Spreads(SpreadPreset),
+    /// A presenter command (a key or its button): view changes only.
+    Cue(Cue),
 }
 
 /// What the scenario bar does to the plan's scenarios (a scenario's name
@@ -253,6 +256,8 @@ pub struct State {
     pub dropped: Rc<Vec<(String, Field)>>,
     mark: Rc<Plan>,
     moves: Rc<Vec<(Field, ListChange)>>,
+    /// What the presenter view veils or adds (predict-then-reveal, QR).
+    pub stage: Stage,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
@@ -294,6 +299,7 @@ impl State {
             shown: None,
             compare: Rc::default(),
             presenter: false,
+            stage: Stage::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
@@ -674,6 +680,7 @@ impl State {
                 next.derive();
                 return Rc::new(next);
             }
+            Action::Cue(cue) => return workshop::apply(self, cue),
         };
         if let (Some(i), Ok(())) = (target, &result) {
             plan = self.scenario_edit(i, &plan);

@@ -41,3 +41,8 @@ pub mod fan_panel;
 pub mod indicators;
 pub mod what_it_takes;
 pub mod year_table;
+
+// Workshop mode: the presenter view and the audience window.
+pub mod audience;
+pub mod presenter;
+pub mod room_summary;
