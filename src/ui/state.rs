@@ -170,6 +170,9 @@ pub enum Action {
     Cue(Cue),
 }
 
+/// A new mark (the baseline as kept) and the list moves since it.
+type Mark = (Rc<Plan>, Vec<(Field, ListChange)>);
+
 /// What the scenario bar does to the plan's scenarios (a scenario's name
 /// and note are fields, set with `Action::Set`).
 #[derive(Clone, Debug, PartialEq)]
@@ -498,7 +501,7 @@ impl State {
         }
         let lang = self.lang;
         // Set after the commit, so that undo brings back the old ones.
-        let mut mark: Option<(Rc<Plan>, Vec<(Field, ListChange)>)> = None;
+        let mut mark: Option<Mark> = None;
         // Each arm either edits `plan` (Ok) or handles the action itself.
         let (result, key, edit_kind) = match action {
             Action::Set { field, value, edit } => {

@@ -104,7 +104,9 @@ test('loading, editing, sharing, the QR code and every export touch no other ori
   await setPlanName(page, 'Strict page');
   await waitSavedName(page, 'Strict page');
 
-  // The tooltip places itself with a computed style attribute.
+  // The tooltip places itself with a computed style attribute. (The
+  // chart is scrolled into view first: the plan section opened above.)
+  await page.getByTestId('need-line').scrollIntoViewIfNeeded();
   const need = await page.getByTestId('need-line').boundingBox();
   await page.mouse.move(need.x + need.width / 3, need.y + need.height / 2);
   await page.getByTestId('tooltip').waitFor({ state: 'visible' });
