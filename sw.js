@@ -18,6 +18,10 @@ self.addEventListener('install', (event) => {
     // Attribute values may be unquoted: the release page is minified.
     const assets = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*["']?([^"'\s>]+\.(?:js|wasm|css|svg|webmanifest))/g)]
       .map((m) => new URL(m[1], index).href);
+    // The simulation worker, which the app starts after the first paint
+    // (its names carry no hash; index.html builds it).
+    assets.push(...['sunset-worker_loader.js', 'sunset-worker.js', 'sunset-worker_bg.wasm']
+      .map((name) => new URL(name, index).href));
     const keep = async (url) => {
       const res = await fetch(url, { cache: 'no-cache' });
       if (res.ok) await cache.put(url, res.clone());

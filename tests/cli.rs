@@ -620,3 +620,21 @@ fn the_csv_year_table_agrees_with_the_json_result() {
     // A year row reads as the year it is.
     assert_eq!(&rows[14][0], "2040");
 }
+
+#[test]
+fn link_prints_a_payload_that_opens_the_same_plan() {
+    let out = sunset(&["link", "plans/example-v2.json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let payload = text(&out.stdout);
+    assert!(payload.starts_with("2."), "{payload}");
+    let plan = sunset_planner::codec::link::decode_link(payload.trim()).expect("decodes");
+    let file = std::fs::read_to_string("plans/example-v2.json").expect("plan file");
+    assert_eq!(
+        plan,
+        sunset_planner::model::parse_plan(&file).expect("valid")
+    );
+    let bad = sunset(&["link", "-"], Some("{\"format\": \"sunset-plan\"}"));
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad.stderr));
+    let extra = sunset(&["link", "plans/example-v2.json", "--format", "csv"], None);
+    assert_eq!(extra.status.code(), Some(1));
+}

@@ -269,3 +269,49 @@ fn the_answer_json_has_model_md_shape() {
     assert_eq!(pledge["question"], "pledge");
     assert_eq!(pledge["reachable"], true);
 }
+
+/// `with_answer` puts each reachable answer into the plan exactly as the
+/// hand-written helpers above do (so applying an answer in the app gives
+/// the plan that was checked), and gives nothing for "not reachable" or an
+/// item the plan no longer has.
+#[test]
+fn with_answer_puts_the_answer_where_the_question_changed_it() {
+    let mut applied = 0;
+    for plan in plans() {
+        let by = last_calendar_year(&plan);
+        let mut asked: Vec<(SeekAnswer, Plan)> = Vec::new();
+        for (i, s) in plan.revenues.iter().enumerate() {
+            let a = ask(&plan, Question::Reform { by }, &s.name);
+            let by_hand = a.value.map(|v| with_reform(&plan, i, v));
+            asked.extend(by_hand.map(|p| (a, p)));
+        }
+        for (i, p) in plan.programmes.iter().enumerate() {
+            let a = ask(&plan, Question::Coverage, &p.name);
+            let by_hand = a.value.map(|v| with_coverage(&plan, i, v));
+            asked.extend(by_hand.map(|p| (a, p)));
+        }
+        for (i, d) in plan.donors.iter().enumerate() {
+            if d.kind == DonorKind::Cofinancing {
+                continue;
+            }
+            let a = ask(&plan, Question::Taper, &d.name);
+            let by_hand = a.value.map(|v| with_linear_end(&plan, i, v as u32));
+            asked.extend(by_hand.map(|p| (a, p)));
+            let a = ask(&plan, Question::Pledge, &d.name);
+            let by_hand = a.value.map(|v| with_base(&plan, i, v));
+            asked.extend(by_hand.map(|p| (a, p)));
+        }
+        for (a, by_hand) in asked {
+            let got = seek::with_answer(&plan, &a).expect("a reachable answer applies");
+            assert_eq!(got, by_hand, "{} about {}", a.question.name(), a.item);
+            let mut gone = a.clone();
+            gone.item = "no such item".into();
+            assert_eq!(seek::with_answer(&plan, &gone), None);
+            let mut unreachable = a;
+            unreachable.value = None;
+            assert_eq!(seek::with_answer(&plan, &unreachable), None);
+            applied += 1;
+        }
+    }
+    assert!(applied >= 8, "only {applied} answers applied");
+}

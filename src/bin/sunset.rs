@@ -26,6 +26,7 @@ Usage:
   sunset evaluate PLAN.json [--scenario NAME] [--format json|csv]
                                                   print the projection
   sunset validate PLAN.json                       check the plan only
+  sunset link PLAN.json                           the share-link payload
   sunset compare PLAN.json A B [--format json|csv]
                                                   scenario B minus scenario A
   sunset simulate PLAN.json [--scenario NAME] [--paths N] [--seed S]
@@ -44,6 +45,8 @@ simulate prints the MODEL.md uncertainty result as JSON (default) or its
 bands by year as CSV; the plan's uncertainty block sets the run (MODEL.md's
 defaults without one), and --paths (1 to 100000) and --seed
 (0 to 2^53 - 1) override it.
+link prints what follows #plan= in a share link of the plan (2.…), as the
+app writes it.
 seek answers one QUESTION about the item named by --item:
   reform    the smallest reform gain (% of GDP a year) of a revenue stream
             that makes the plan self-sufficient by --by YEAR (default: the
@@ -72,6 +75,9 @@ enum Command {
         scenario: Option<String>,
     },
     Validate {
+        file: String,
+    },
+    Link {
         file: String,
     },
     Compare {
@@ -118,7 +124,9 @@ struct Options {
     given: Vec<&'static str>,
 }
 
-const COMMANDS: [&str; 5] = ["evaluate", "validate", "compare", "simulate", "seek"];
+const COMMANDS: [&str; 6] = [
+    "evaluate", "validate", "link", "compare", "simulate", "seek",
+];
 
 /// The options that take a value, as typed.
 const VALUE_OPTIONS: [&str; 6] = [
@@ -207,7 +215,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     };
     if !COMMANDS.contains(&command.as_str()) {
         return Err(format!(
-            "unknown command \"{command}\"; use evaluate, validate, compare, simulate or seek"
+            "unknown command \"{command}\"; use evaluate, validate, link, compare, simulate or seek"
         ));
     }
     let mut options = Options::default();
@@ -250,6 +258,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         "validate" => {
             options.only("validate", &[])?;
             Command::Validate { file }
+        }
+        "link" => {
+            options.only("link", &[])?;
+            Command::Link { file }
         }
         "compare" => {
             options.only("compare", &["--format"])?;
@@ -413,6 +425,10 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
         Command::Validate { file } => {
             load(&file)?;
             println!("valid");
+        }
+        Command::Link { file } => {
+            let (plan, _) = load(&file)?;
+            println!("{}", sunset_planner::codec::link::encode_link(&plan));
         }
         Command::Evaluate {
             file,

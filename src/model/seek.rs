@@ -182,16 +182,10 @@ pub fn seek(plan: &Plan, question: Question, item: &str) -> Result<SeekAnswer, S
             )?;
             let field = format!("revenues[{i}].reform.gain_pct_gdp_per_year");
             let found = smallest(0, REFORM_STEPS, |j| {
-                let stream = &mut trial.plan.revenues[i];
-                let (start, years) = stream
-                    .reform
-                    .as_ref()
-                    .map_or(DEFAULT_REFORM, |r| (r.start, r.years));
-                stream.reform = Some(Reform {
-                    start,
-                    years,
-                    gain_pct_gdp_per_year: thousandths(j),
-                });
+                trial.plan.revenues[i].reform = Some(reform_with(
+                    plan.revenues[i].reform.as_ref(),
+                    thousandths(j),
+                ));
                 trial.holds(|p| p.summary.self_sufficiency_year.is_some_and(|y| y <= by))
             });
             Ok(answer(question, item, field, found.map(thousandths), None))
@@ -203,7 +197,8 @@ pub fn seek(plan: &Plan, question: Question, item: &str) -> Result<SeekAnswer, S
             let last = plan.meta.horizon_years.saturating_sub(1);
             let found = match start.checked_add(1) {
                 Some(first) => smallest(first, last, |end| {
-                    trial.plan.donors[i].taper = Some(Taper::Linear { start, end });
+                    trial.plan.donors[i].taper =
+                        Some(linear_to(plan.donors[i].taper.as_ref(), end));
                     trial.holds(no_gap)
                 }),
                 None => None,
@@ -223,17 +218,11 @@ pub fn seek(plan: &Plan, question: Question, item: &str) -> Result<SeekAnswer, S
                 plan.programmes.iter().map(|p| &p.name),
             )?;
             let field = format!("programmes[{i}].coverage.to_pct");
-            let base = plan.programmes[i].coverage.clone().unwrap_or(Ramp {
-                from_pct: 100.0,
-                to_pct: 100.0,
-                start: 0,
-                years: 0,
-            });
             let found = largest(0, COVERAGE_STEPS, |j| {
-                trial.plan.programmes[i].coverage = Some(Ramp {
-                    to_pct: hundredths(j),
-                    ..base.clone()
-                });
+                trial.plan.programmes[i].coverage = Some(coverage_to(
+                    plan.programmes[i].coverage.as_ref(),
+                    hundredths(j),
+                ));
                 trial.holds(no_gap)
             });
             Ok(answer(question, item, field, found.map(hundredths), None))
@@ -256,6 +245,80 @@ pub fn seek(plan: &Plan, question: Question, item: &str) -> Result<SeekAnswer, S
             ))
         }
     }
+}
+
+/// `plan` with `answer` put in: the input the question changed, set as the
+/// question set it while seeking (a stream's reform made {1, 8} when it had
+/// none, a taper made linear from its start, a missing coverage asked as
+/// {100 %, 0, 0}). None when the answer is "not reachable" or its item is
+/// no longer in the plan. Lets a caller apply an answer or save it as a
+/// scenario.
+pub fn with_answer(plan: &Plan, answer: &SeekAnswer) -> Option<Plan> {
+    let value = answer.value?;
+    fn named<'a>(mut names: impl Iterator<Item = &'a String>, item: &str) -> Option<usize> {
+        names.position(|n| n == item)
+    }
+    let mut p = plan.clone();
+    match answer.question {
+        Question::Reform { .. } => {
+            let stream = p
+                .revenues
+                .get_mut(named(plan.revenues.iter().map(|r| &r.name), &answer.item)?)?;
+            stream.reform = Some(reform_with(stream.reform.as_ref(), value));
+        }
+        Question::Taper => {
+            let donor = p
+                .donors
+                .get_mut(named(plan.donors.iter().map(|d| &d.name), &answer.item)?)?;
+            // A plan year: the answer is whole (a grid point).
+            donor.taper = Some(linear_to(donor.taper.as_ref(), value as u32));
+        }
+        Question::Coverage => {
+            let programme = p.programmes.get_mut(named(
+                plan.programmes.iter().map(|x| &x.name),
+                &answer.item,
+            )?)?;
+            programme.coverage = Some(coverage_to(programme.coverage.as_ref(), value));
+        }
+        Question::Pledge => {
+            let donor = p
+                .donors
+                .get_mut(named(plan.donors.iter().map(|d| &d.name), &answer.item)?)?;
+            donor.base = Some(value);
+        }
+    }
+    Some(p)
+}
+
+/// A stream's reform with gain `gain`, kept on its own start and years
+/// ({1, 8} for a stream without one).
+fn reform_with(reform: Option<&Reform>, gain: f64) -> Reform {
+    let (start, years) = reform.map_or(DEFAULT_REFORM, |r| (r.start, r.years));
+    Reform {
+        start,
+        years,
+        gain_pct_gdp_per_year: gain,
+    }
+}
+
+/// A donor's taper made linear from its start to `end`.
+fn linear_to(taper: Option<&Taper>, end: u32) -> Taper {
+    Taper::Linear {
+        start: taper_start(taper),
+        end,
+    }
+}
+
+/// A programme's coverage ramp ending at `to_pct` ({100 %, 0, 0} for a
+/// programme without one).
+fn coverage_to(coverage: Option<&Ramp>, to_pct: f64) -> Ramp {
+    let base = coverage.cloned().unwrap_or(Ramp {
+        from_pct: 100.0,
+        to_pct: 100.0,
+        start: 0,
+        years: 0,
+    });
+    Ramp { to_pct, ..base }
 }
 
 /// The plan being changed, and a projection buffer reused between trials.

@@ -14,26 +14,35 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
+use super::components::audience::use_audience;
 use super::components::compare_view::CompareView;
 use super::components::donors_section::DonorsSection;
+use super::components::fan_panel::FanPanel;
 use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
 use super::components::indicators::Indicators;
 use super::components::macro_section::MacroSection;
+use super::components::number_field::{self, NumberField};
 use super::components::plan_keeper::PlanKeeper;
 use super::components::plan_section::PlanSection;
+use super::components::presenter::{
+    use_presenter_keys, PinBoard, Pins, Presenter, PresenterControls,
+};
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
+use super::components::room_summary::{Room, RoomSummary};
 use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
+use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::i18n::tr;
 use super::state::{Action, Section, State};
+use super::workshop::{comparing, value_at};
 use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -107,6 +116,20 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Workshop mode: pinned controls, the audience window and its keys.
+    let pins = use_reducer(Pins::default);
+    let toggle_pin = {
+        let d = pins.dispatcher();
+        use_callback((), move |p, _| d.dispatch(p))
+    };
+    let board = PinBoard {
+        pins: (*pins).clone(),
+        toggle: toggle_pin,
+    };
+    let (open_audience, audience_on) = use_audience(&state);
+    let room_open = use_state_eq(|| false);
+    let room = use_reducer(Room::default);
+    use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
     });
@@ -140,6 +163,7 @@ pub fn app() -> Html {
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <FanPanel plan={p.clone()} sliding={state.sliding()} stale={s} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
@@ -164,10 +188,51 @@ pub fn app() -> Html {
     let section = |s: Section| state.is_collapsed(s);
     // The language and the dispatcher reach every component through the
     // context; it changes only when the language does.
-    let ctx = Ctx::new(l, on_edit);
+    let ctx = Ctx::new(l, on_edit.clone());
+    let pinned = (!pins.0.is_empty()).then(|| {
+        pins.0
+            .iter()
+            .filter_map(|pin| {
+                let value = value_at(plan, &pin.field)?;
+                let p = number_field::Props {
+                    value,
+                    ..pin.clone()
+                };
+                Some(html! { <NumberField ..p /> })
+            })
+            .collect::<Html>()
+    });
+    let present = on_edit.reform(|_: MouseEvent| Action::Presenter(true));
+    let workshop = html! {
+        <section class="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
+            <button type="button" data-testid="present-button" onclick={present}>
+                { tr(l, "Present", "Présenter") }
+            </button>
+            <button type="button" data-testid="audience-button" aria-pressed={audience_on.to_string()}
+                onclick={open_audience.reform(|_: MouseEvent| ())}>
+                { tr(l, "Open audience window", "Ouvrir la fenêtre du public") }
+            </button>
+            <button type="button" data-testid="room-button" aria-pressed={room_open.to_string()}
+                onclick={let r = room_open.clone(); Callback::from(move |_: MouseEvent| r.set(!*r))}>
+                { tr(l, "Room summary", "Synthèse de la salle") }
+            </button>
+            if audience_on {
+                <PresenterControls plan={state.plan.clone()} shown={state.shown}
+                    comparing={comparing(&state)} stage={state.stage} />
+            }
+        </section>
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<PinBoard> context={board}>
         <div class="app" data-testid="app-ready">
+            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            if state.presenter {
+                <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
+                <Presenter plan={state.projected_plan.clone()} shown={state.shown} compare={state.compare.clone()}
+                    stage={state.stage} currency={state.currency} pins={pinned} />
+                </ContextProvider<Problems>>
+            } else {
             <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
@@ -176,7 +241,10 @@ pub fn app() -> Html {
                 <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
                     currency={state.currency} />
             </div>
-            <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
+            { workshop }
+            if *room_open {
+                <RoomSummary room={room.clone()} />
+            }
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             // A scenario's name and note are fields of the whole plan.
             <ContextProvider<Problems> context={Problems(state.problems.clone())}>
@@ -196,6 +264,7 @@ pub fn app() -> Html {
                     <ShocksSection plan={plan.clone()} collapsed={section(Section::Shocks)} />
                     <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
                     <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
+                    <UncertaintySection plan={plan.clone()} collapsed={section(Section::Uncertainty)} />
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
@@ -206,7 +275,9 @@ pub fn app() -> Html {
                     { results }
                 </main>
             </div>
+            }
         </div>
+        </ContextProvider<PinBoard>>
         </ContextProvider<Ctx>>
     }
 }

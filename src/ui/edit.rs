@@ -114,6 +114,15 @@ fn assign(slot: &mut dyn Any, v: Value) -> Edit {
         *x = Some(num(v)?);
     } else if let Some(x) = slot.downcast_mut::<u32>() {
         *x = year(v)?;
+    } else if let Some(x) = slot.downcast_mut::<u64>() {
+        // A run's seed: whole and not negative (its upper bound is validate's).
+        *x = match v {
+            Value::Int(i) => {
+                u64::try_from(i).map_err(|_| EditError("expected a whole number ≥ 0"))?
+            }
+            Value::Num(x) if x.fract() == 0.0 && (0.0..=u64::MAX as f64).contains(&x) => x as u64,
+            _ => return Err(EditError("expected a whole number ≥ 0")),
+        };
     } else if let Some(x) = slot.downcast_mut::<Option<u32>>() {
         *x = Some(year(v)?);
     } else if let Some(x) = slot.downcast_mut::<i32>() {
@@ -569,6 +578,9 @@ pub enum Optional {
     /// The cliff `end` of a donor's taper (linear's end is not optional).
     TaperEnd(usize),
     Reengagement,
+    /// The plan's Monte Carlo run (`uncertainty`), switched on with
+    /// IMF-typical spreads.
+    Uncertainty,
 }
 
 pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
@@ -624,6 +636,10 @@ pub fn toggle(plan: &mut Plan, what: Optional) -> Edit {
                 }),
             }
         }
+        Optional::Uncertainty => match plan.uncertainty {
+            Some(_) => plan.uncertainty = None,
+            None => crate::ui::spreads::apply(plan, crate::ui::spreads::SpreadPreset::ImfTypical),
+        },
     }
     Ok(())
 }

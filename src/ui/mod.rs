@@ -9,14 +9,19 @@
 pub mod chart;
 pub mod compare_words;
 pub mod edit;
+pub mod fan;
 pub mod format;
 pub mod i18n;
 pub mod keeper;
 pub mod labels;
 pub mod prefs;
+pub mod pool;
 pub mod presets;
+pub mod room;
+pub mod spreads;
 pub mod state;
 pub mod typed_number;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -27,10 +32,19 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
+pub mod sim_client;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_worker;
+#[cfg(target_arch = "wasm32")]
 pub mod sync;
 
 /// Mounts the app on the page body.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    // An audience window only shows what the facilitator's window sends.
+    if components::audience::is_audience_window() {
+        yew::Renderer::<components::audience::AudienceApp>::new().render();
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

@@ -21,6 +21,8 @@ use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::presets;
+use crate::ui::spreads::{self, SpreadPreset};
+use crate::ui::workshop::{self, Cue, Stage};
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
@@ -36,6 +38,7 @@ pub enum Section {
     Donors,
     Shocks,
     Reserve,
+    Uncertainty,
 }
 
 impl Section {
@@ -49,6 +52,7 @@ impl Section {
             Section::Donors => "donors",
             Section::Shocks => "shocks",
             Section::Reserve => "reserve",
+            Section::Uncertainty => "uncertainty",
         }
     }
 
@@ -67,6 +71,7 @@ impl Section {
             "donors" => Section::Donors,
             "shocks" => Section::Shocks,
             "reserve" | "criteria" | "reengagement" => Section::Reserve,
+            "uncertainty" => Section::Uncertainty,
             _ => Section::Plan,
         }
     }
@@ -158,6 +163,11 @@ pub enum Action {
     /// Show what a share link asks for (scenario, comparison, presenter,
     /// language, currency); names the plan lacks are ignored.
     View(Box<View>),
+    /// Put a preset's spreads into the plan's Monte Carlo run (starting
+    /// one if the plan has none). Undoable.
+    Spreads(SpreadPreset),
+    /// A presenter command (a key or its button): view changes only.
+    Cue(Cue),
 }
 
 /// A new mark (the baseline as kept) and the list moves since it.
@@ -249,6 +259,8 @@ pub struct State {
     pub dropped: Rc<Vec<(String, Field)>>,
     mark: Rc<Plan>,
     moves: Rc<Vec<(Field, ListChange)>>,
+    /// What the presenter view veils or adds (predict-then-reveal, QR).
+    pub stage: Stage,
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
@@ -290,6 +302,7 @@ impl State {
             shown: None,
             compare: Rc::default(),
             presenter: false,
+            stage: Stage::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
@@ -576,6 +589,10 @@ impl State {
                 next.compare = Rc::default();
                 (Ok(()), None, Edit::Commit)
             }
+            Action::Spreads(preset) => {
+                spreads::apply(&mut plan, preset);
+                (Ok(()), None, Edit::Commit)
+            }
             Action::Undo => {
                 let Some(prev) = next.undo.pop() else {
                     return self;
@@ -680,6 +697,7 @@ impl State {
                 next.derive();
                 return Rc::new(next);
             }
+            Action::Cue(cue) => return workshop::apply(self, cue),
         };
         if let (Some(i), Ok(())) = (target, &result) {
             plan = self.scenario_edit(i, &plan);

@@ -31,12 +31,31 @@ struct Layout {
 }
 
 impl Layout {
-    fn for_width(width: f64, n: usize) -> Layout {
+    /// `projector`: the chart's top on the screen, when it is drawn for a
+    /// projector (and that top is known yet).
+    fn for_width(width: f64, n: usize, projector: Option<Option<f64>>) -> Layout {
         let width = width.max(320.0);
         // Text grows with the chart (a projector's full-width 1920 px gets
-        // 24 px) and never falls below 14 px on a phone.
-        let font = (width / 72.0).round().clamp(14.0, 24.0);
-        let height = (width * 0.5).clamp(360.0, 640.0);
+        // 24 px) and never falls below 14 px on a phone. On a projector it
+        // stays legible at the back of a room (the legend, at 0.9, too), and
+        // the chart fills the screen down to its legend and the controls.
+        let (font, height) = match projector {
+            Some(top) => {
+                let screen = gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(720.0);
+                let font = (width / 60.0).round().clamp(20.0, 28.0);
+                // Below the chart: up to three legend lines and the controls.
+                let room = top.map_or(screen * 0.4, |t| screen - t - 3.8 * font - 90.0);
+                (font, room.clamp(220.0, 640.0).min(width * 0.6))
+            }
+            None => (
+                (width / 72.0).round().clamp(14.0, 24.0),
+                (width * 0.5).clamp(360.0, 640.0),
+            ),
+        };
         // Room for a tick label such as "−1,250 bn".
         let left = (font * 5.4).round();
         let top = 2.0 * font + 16.0;
@@ -174,7 +193,10 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         };
     }
 
-    let lay = Layout::for_width(width, n);
+    let top = container
+        .cast::<web_sys::Element>()
+        .map(|e| e.get_bounding_client_rect().top());
+    let lay = Layout::for_width(width, n, props.projector.then_some(top));
     let cols = lay.cols;
     let (lo, hi) = s.extent();
     // Round ticks above zero; below it the axis stops just under the deepest

@@ -24,6 +24,10 @@ pub struct ProjectionProps {
     pub currency: DisplayCurrency,
     #[prop_or_default]
     pub stale: bool,
+    /// Drawn for a projector (the presenter view): larger text, and a
+    /// height that leaves room on the screen for the headline cards.
+    #[prop_or_default]
+    pub projector: bool,
 }
 
 /// By pointer: a new plan or projection is always a new `Rc`, so comparing
@@ -34,6 +38,7 @@ impl PartialEq for ProjectionProps {
             && Rc::ptr_eq(&self.projection, &other.projection)
             && self.currency == other.currency
             && self.stale == other.stale
+            && self.projector == other.projector
     }
 }
 

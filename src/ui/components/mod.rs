@@ -22,6 +22,7 @@ pub mod sparkline;
 pub mod spending_section;
 pub mod text_field;
 pub mod toggle_field;
+pub mod uncertainty_section;
 pub mod year_field;
 
 // Share link, autosave and files.
@@ -36,5 +37,12 @@ pub mod compare_view;
 pub mod scenario_bar;
 
 // Result views.
+pub mod fan_panel;
 pub mod indicators;
+pub mod what_it_takes;
 pub mod year_table;
+
+// Workshop mode: the presenter view and the audience window.
+pub mod audience;
+pub mod presenter;
+pub mod room_summary;

@@ -9,6 +9,7 @@
 use yew::prelude::*;
 
 use crate::model::Field;
+use crate::ui::components::presenter::PinBoard;
 use crate::ui::context::{use_ctx, use_problem, Ctx};
 use crate::ui::edit::Value;
 use crate::ui::format;
@@ -179,6 +180,7 @@ pub fn number_field(p: &Props) -> Html {
     let Ctx { lang, dispatch } = use_ctx();
     let problem = use_problem(&p.field);
     let ctx = Ctx::new(lang, dispatch.clone());
+    let board = use_context::<PinBoard>();
     // What the person typed, and the plan value it was typed against: shown
     // instead of the plan value until the plan moves on (slider, undo).
     // The flag says the text was committed (change event): only then is
@@ -363,6 +365,15 @@ pub fn number_field(p: &Props) -> Html {
                 }
                 if let Some(resettable) = changed {
                     { super::scenario_bar::changed_mark(&p.field, resettable, &ctx) }
+                }
+                // Pinned controls stay at hand in the presenter view.
+                if let Some(b) = board {
+                    <button type="button" class="pin" data-testid={format!("pin-{path}")}
+                        aria-pressed={b.pins.0.iter().any(|x| x.field == p.field).to_string()}
+                        aria-label={format!("{}: {}", tr(lang, "Pin to the presenter view", "Épingler à la présentation"), p.label)}
+                        onclick={let (t, p) = (b.toggle.clone(), p.clone()); Callback::from(move |_: MouseEvent| t.emit(p.clone()))}>
+                        { "◆" }
+                    </button>
                 }
             </div>
             if let Some(msg) = error {
