@@ -17,5 +17,16 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   addEventListener('load', () => navigator.serviceWorker.register('./sw.js'));
 }
 
+// The extras (src/ui/island.rs): the app asks for them once it has drawn
+// a place for them. Their script defines `wasm_bindgen`, which starts them.
+addEventListener('sunset-extras', () => {
+  const script = document.createElement('script');
+  script.src = new URL('sunset-extras.js', loader.src).href;
+  // eslint-disable-next-line no-undef
+  script.onload = () => wasm_bindgen({ module_or_path: new URL('sunset-extras_bg.wasm', loader.src).href });
+  script.onerror = () => console.error('The extras could not be loaded.');
+  document.head.append(script);
+}, { once: true });
+
 const { default: init } = await import(loader.dataset.js);
 await init({ module_or_path: loader.dataset.wasm });

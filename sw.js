@@ -2,7 +2,7 @@
 // online visitor always gets the newest release; the last good copy of
 // each file answers when the network is gone. Plans never pass through
 // here: they live in the URL fragment and local storage.
-const CACHE = 'sunset-planner-v2';
+const CACHE = 'sunset-planner-v3';
 
 // On install, keep the page, every file it loads (their names carry
 // content hashes, so they are read from the page rather than listed here),
@@ -18,9 +18,10 @@ self.addEventListener('install', (event) => {
     // Attribute values may be unquoted: the release page is minified.
     const assets = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*["']?([^"'\s>]+\.(?:js|wasm|css|svg|webmanifest))/g)]
       .map((m) => new URL(m[1], index).href);
-    // The simulation worker, which the app starts after the first paint
+    // The simulation worker and the extras, which the app starts after the first paint
     // (its names carry no hash; index.html builds it).
-    assets.push(...['sunset-worker_loader.js', 'sunset-worker.js', 'sunset-worker_bg.wasm']
+    assets.push(...['sunset-worker_loader.js', 'sunset-worker.js', 'sunset-worker_bg.wasm',
+      'sunset-extras.js', 'sunset-extras_bg.wasm']
       .map((name) => new URL(name, index).href));
     const keep = async (url) => {
       const res = await fetch(url, { cache: 'no-cache' });

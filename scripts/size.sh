@@ -15,8 +15,9 @@ printf '%-44s %10s %10s\n' file raw gzip
 later=()
 for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do
     [ -e "$f" ] || continue
-    # The Web Worker (Monte Carlo runs, goal seek) loads after first paint.
-    case "${f#dist/}" in sunset-worker*) later+=("$f"); continue ;; esac
+    # The Web Worker (Monte Carlo runs, goal seek) and the extras module
+    # (src/ui/island.rs) load after first paint.
+    case "${f#dist/}" in sunset-worker*|sunset-extras*) later+=("$f"); continue ;; esac
     raw=$(stat -c %s "$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     total_raw=$((total_raw + raw))

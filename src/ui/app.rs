@@ -15,10 +15,7 @@ use yew::prelude::*;
 
 use super::chart::{BridgeChart, SmallCharts};
 use super::components::audience::use_audience;
-use super::components::compare_view::CompareView;
 use super::components::donors_section::DonorsSection;
-use super::components::fan_panel::FanPanel;
-use super::components::files_panel::FilesPanel;
 use super::components::header::Header;
 use super::components::indicators::Indicators;
 use super::components::macro_section::MacroSection;
@@ -31,7 +28,6 @@ use super::components::presenter::{
 use super::components::problems_banner::ProblemsBanner;
 use super::components::reserve_section::ReserveSection;
 use super::components::revenue_section::RevenueSection;
-use super::components::room_summary::{Room, RoomSummary};
 use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
@@ -41,8 +37,10 @@ use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::i18n::tr;
+use super::island::{use_extras_requests, Island};
+use super::wire::{results_message, Results};
 use super::state::{Action, Section, State};
-use super::workshop::{comparing, value_at};
+use super::workshop::{audience_message, comparing, value_at};
 use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -127,8 +125,9 @@ pub fn app() -> Html {
         toggle: toggle_pin,
     };
     let (open_audience, audience_on) = use_audience(&state);
+    // (The room summary's links live in the extras, so closing keeps them.)
     let room_open = use_state_eq(|| false);
-    let room = use_reducer(Room::default);
+    use_extras_requests(on_edit.clone());
     use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
     use_effect_with(state.lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
@@ -152,6 +151,48 @@ pub fn app() -> Html {
             .map(|pr| (state.projected_plan.clone(), pr, state.stale));
     }
     let table = settled.borrow().clone();
+    // What the extras draw (ui::wire): the uncertainty results follow the
+    // plan on screen; the presenter view and the comparison read the
+    // audience window's message of the last valid plan.
+    let fan_message = use_memo(
+        (state.projected_plan.clone(), state.sliding(), state.stale, l, state.currency),
+        |(plan, sliding, stale, lang, currency)| {
+            AttrValue::from(results_message(&Results {
+                plan: plan.clone(),
+                shown: None,
+                sliding: *sliding,
+                stale: *stale,
+                lang: *lang,
+                currency: *currency,
+            }))
+        },
+    );
+    // Open, save and export: the whole plan and the scenario on screen.
+    let files_message = use_memo(
+        (state.plan.clone(), state.shown, state.stale, l, state.currency),
+        |(plan, shown, stale, lang, currency)| {
+            AttrValue::from(results_message(&Results {
+                plan: plan.clone(),
+                shown: *shown,
+                sliding: false,
+                stale: *stale,
+                lang: *lang,
+                currency: *currency,
+            }))
+        },
+    );
+    let screen_message = || {
+        let plan = if state.problems.is_empty() {
+            &state.plan
+        } else {
+            &state.projected_plan
+        };
+        AttrValue::from(audience_message(plan, &state))
+    };
+    let controls = html! {
+        <PresenterControls plan={state.plan.clone()} shown={state.shown}
+            comparing={comparing(&state)} stage={state.stage} />
+    };
     let results = match &state.projection {
         Some(projection) => {
             let (p, pr, c, s) = (
@@ -163,7 +204,7 @@ pub fn app() -> Html {
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
-                <FanPanel plan={p.clone()} sliding={state.sliding()} stale={s} />
+                <Island part="fan" message={(*fan_message).clone()} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 if let Some((tp, tpr, ts)) = table {
@@ -216,10 +257,7 @@ pub fn app() -> Html {
                 onclick={let r = room_open.clone(); Callback::from(move |_: MouseEvent| r.set(!*r))}>
                 { tr(l, "Room summary", "Synthèse de la salle") }
             </button>
-            if audience_on {
-                <PresenterControls plan={state.plan.clone()} shown={state.shown}
-                    comparing={comparing(&state)} stage={state.stage} />
-            }
+            if audience_on { { controls.clone() } }
         </section>
     };
     html! {
@@ -229,8 +267,7 @@ pub fn app() -> Html {
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             if state.presenter {
                 <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
-                <Presenter plan={state.projected_plan.clone()} shown={state.shown} compare={state.compare.clone()}
-                    stage={state.stage} currency={state.currency} pins={pinned} />
+                <Presenter message={screen_message()} controls={Some(controls.clone())} pins={pinned} />
                 </ContextProvider<Problems>>
             } else {
             <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
@@ -238,12 +275,11 @@ pub fn app() -> Html {
                 currency={state.currency} />
             <div class="share-bar">
                 <SharePanel plan={state.plan.clone()} view={view} />
-                <FilesPanel plan={state.plan.clone()} projection={state.projection.clone().filter(|_| !state.stale)}
-                    currency={state.currency} />
+                <Island part="files" message={(*files_message).clone()} class="files-host" />
             </div>
             { workshop }
             if *room_open {
-                <RoomSummary room={room.clone()} />
+                <Island part="room" message={AttrValue::from(l.code())} />
             }
             <ProblemsBanner plan={state.plan.clone()} problems={state.problems.clone()} />
             // A scenario's name and note are fields of the whole plan.
@@ -270,7 +306,7 @@ pub fn app() -> Html {
                 </ContextProvider<Problems>>
                 <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
                     if state.compare.len() >= 2 {
-                        <CompareView plan={state.plan.clone()} compare={state.compare.clone()} currency={state.currency} />
+                        <Island part="compare" message={screen_message()} />
                     }
                     { results }
                 </main>

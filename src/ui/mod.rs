@@ -21,6 +21,7 @@ pub mod room;
 pub mod spreads;
 pub mod state;
 pub mod typed_number;
+pub mod wire;
 pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
@@ -31,6 +32,10 @@ pub mod chart_export;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod extras;
+#[cfg(target_arch = "wasm32")]
+pub mod island;
 #[cfg(target_arch = "wasm32")]
 pub mod sim_client;
 #[cfg(target_arch = "wasm32")]

@@ -9,18 +9,17 @@
 //! reloads) with the latest one. An audience window (`?audience` in its
 //! address) never reads or writes storage or its address: it only shows.
 
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
 use crate::ui::components::presenter::Presenter;
+
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::state::State;
-use crate::ui::workshop::{audience_message, read_message, Screen};
+use crate::ui::workshop::{audience_message, read_message};
 
 /// The channel's name, the same on both sides.
 const CHANNEL: &str = "sunset-planner/workshop";
@@ -111,7 +110,7 @@ pub fn use_audience(state: &State) -> (Callback<()>, bool) {
 /// message, or a word on what it waits for.
 #[function_component(AudienceApp)]
 pub fn audience_app() -> Html {
-    let screen = use_state(|| None::<Rc<Screen>>);
+    let screen = use_state(|| None::<(AttrValue, Lang)>);
     let keep = use_mut_ref(|| None::<(BroadcastChannel, EventListener)>);
     {
         let screen = screen.clone();
@@ -122,8 +121,11 @@ pub fn audience_app() -> Html {
                         .ok()
                         .and_then(|d| d.as_string());
                     // A message that cannot be read leaves the last screen up.
-                    if let Some(Ok(s)) = text.as_deref().map(read_message) {
-                        screen.set(Some(Rc::new(s)));
+                    // (The extras module draws it; the language is read here.)
+                    if let Some(t) = text {
+                        if let Ok(s) = read_message(&t) {
+                            screen.set(Some((AttrValue::from(t), s.lang)));
+                        }
                     }
                 });
                 let _ = channel.post_message(&JsValue::from_str(HELLO));
@@ -136,16 +138,13 @@ pub fn audience_app() -> Html {
             }
         });
     }
-    let lang = screen.as_ref().map_or(Lang::default(), |s| s.lang);
+    let lang = screen.as_ref().map_or(Lang::default(), |s| s.1);
     use_effect_with(lang, |lang| {
         let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
     });
     let ctx = Ctx::new(lang, Callback::noop());
     let body = match &*screen {
-        Some(s) => html! {
-            <Presenter plan={s.plan.clone()} shown={s.shown} compare={s.compare.clone()}
-                stage={s.stage} currency={s.currency} audience=true />
-        },
+        Some((message, _)) => html! { <Presenter message={message.clone()} audience=true /> },
         None => html! {
             <p class="audience-waiting" data-testid="audience-waiting">
                 { tr(lang, "Audience window: waiting for the facilitator’s window…",

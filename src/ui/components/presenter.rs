@@ -23,6 +23,7 @@ use crate::ui::components::qr_panel::QrPanel;
 use crate::ui::context::{use_dispatch, use_lang};
 use crate::ui::format::{money_short, pct, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
+use crate::ui::island::Island;
 use crate::ui::state::Action;
 use crate::ui::workshop::{cue_for_key, shown_name, shown_projection, Cue, Headline, Stage};
 
@@ -37,9 +38,6 @@ pub struct Props {
     /// An audience window: the view alone, no controls.
     #[prop_or_default]
     pub audience: bool,
-    /// The pinned controls (facilitator only).
-    #[prop_or_default]
-    pub pins: Option<Html>,
 }
 
 /// Number controls pinned for the presenter view: each kept as the props
@@ -233,11 +231,14 @@ fn comparison(plan: &Plan, compare: &[Option<usize>], currency: DisplayCurrency,
     }
 }
 
-#[function_component(Presenter)]
-pub fn presenter(p: &Props) -> Html {
+/// The presenter view's screen: the scenario on screen, its cards and
+/// chart (or the comparison, or the veil) and the QR code when asked. It is
+/// drawn by the extras module (`ui::wire`) into the host that `Presenter`
+/// puts on the page.
+#[function_component(PresenterScreen)]
+pub fn presenter_screen(p: &Props) -> Html {
     let l = use_lang();
     let dispatch = use_dispatch();
-    use_presenter_keys(!p.audience, dispatch.clone());
     let result = use_memo((p.plan.clone(), p.shown), |(plan, shown)| {
         shown_projection(plan, *shown)
     });
@@ -276,16 +277,45 @@ pub fn presenter(p: &Props) -> Html {
         };
         html! { <QrPanel {url} {on_close} /> }
     });
+    html! { <>
+        <header class="presenter-top">
+            <h1 data-testid="presenter-scenario">{ name }</h1>
+            if let Some(n) = note { <p class="presenter-note">{ n }</p> }
+            <p class="presenter-unit">{ currency_code(&p.plan, p.currency) }</p>
+        </header>
+        <div class="presenter-results" data-testid="presenter-results">{ body }</div>
+        { for qr }
+    </> }
+}
+
+/// What the presenter view's host carries: the audience window's message.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FrameProps {
+    /// `workshop::audience_message` of what is on screen.
+    pub message: AttrValue,
+    /// An audience window: the view alone, no controls.
+    #[prop_or_default]
+    pub audience: bool,
+    /// The facilitator's window: its controls and pinned number controls.
+    #[prop_or_default]
+    pub controls: Option<Html>,
+    #[prop_or_default]
+    pub pins: Option<Html>,
+}
+
+/// The presenter view, full screen: the screen (drawn by the extras
+/// module), the pinned controls beside it and the command bar below.
+#[function_component(Presenter)]
+pub fn presenter(p: &FrameProps) -> Html {
+    let l = use_lang();
+    let dispatch = use_dispatch();
+    use_presenter_keys(!p.audience, dispatch);
+    let part = if p.audience { "audience" } else { "presenter" };
     html! {
         <div class="presenter" data-testid="presenter" role="region"
             aria-label={tr(l, "Presenter view", "Vue de présentation")}>
-            <header class="presenter-top">
-                <h1 data-testid="presenter-scenario">{ name }</h1>
-                if let Some(n) = note { <p class="presenter-note">{ n }</p> }
-                <p class="presenter-unit">{ currency_code(&p.plan, p.currency) }</p>
-            </header>
             <div class="presenter-body">
-                <main class="presenter-main" data-testid="presenter-results">{ body }</main>
+                <Island {part} message={p.message.clone()} class="presenter-main" />
                 if let Some(pins) = &p.pins {
                     <aside class="presenter-pins" data-testid="presenter-pins"
                         aria-label={tr(l, "Pinned controls", "Commandes épinglées")}>
@@ -293,10 +323,7 @@ pub fn presenter(p: &Props) -> Html {
                     </aside>
                 }
             </div>
-            if !p.audience {
-                <PresenterControls plan={p.plan.clone()} shown={p.shown} comparing={comparing} stage={p.stage} />
-            }
-            { for qr }
+            { p.controls.clone() }
         </div>
     }
 }

@@ -1,0 +1,83 @@
+//! The app's end of the extras (see `wire`): the host element an extra is
+//! drawn into, the loading of the extras module once a host is on the page,
+//! and the requests the extras send back.
+//!
+//! The host is an empty element the app's own rendering never fills; the
+//! extras module finds hosts by their `data-island` attribute, reads their
+//! `data-message` and draws into them. Loading is asked of boot.js (an
+//! event), which adds the module's script: the page's Content Security
+//! Policy allows only files of its own origin.
+
+use std::cell::Cell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::ui::state::Action;
+use crate::ui::wire::read_request;
+
+/// The event that asks boot.js to load the extras module.
+pub const LOAD_EVENT: &str = "sunset-extras";
+/// The event (on `document`, text in `detail`) that carries a request.
+pub const REQUEST_EVENT: &str = "sunset-request";
+
+thread_local! {
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn load_extras() {
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    if let Ok(e) = web_sys::Event::new(LOAD_EVENT) {
+        let _ = gloo::utils::window().dispatch_event(&e);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Which extra: "fan", "presenter", "audience", "compare" or "room".
+    pub part: &'static str,
+    /// What it shows (`wire`).
+    pub message: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// Where the extra `part` is drawn. The extras module loads (once) after
+/// the first host is painted.
+#[function_component(Island)]
+pub fn island(p: &Props) -> Html {
+    use_effect_with((), |_| load_extras());
+    html! {
+        <div class={classes!("island", p.class.clone())} data-island={p.part}
+            data-message={p.message.clone()}></div>
+    }
+}
+
+/// Carries out the extras' requests with `dispatch`, for the app's lifetime.
+#[hook]
+pub fn use_extras_requests(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), REQUEST_EVENT, move |e| {
+            let text = e
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|e| e.detail().as_string());
+            match text.as_deref().and_then(read_request) {
+                Some(a) => dispatch.emit(a),
+                None => gloo::console::error!("extras: a request the app cannot read"),
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// Sends `text` (`wire::request_text`) to the app: used by the extras.
+pub fn send_request(text: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(text));
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(REQUEST_EVENT, &init) {
+        let _ = gloo::utils::document().dispatch_event(&e);
+    }
+}
