@@ -103,15 +103,24 @@ async function watch(context, page) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A load cut short by leaving the page (a reload while the extras or the
+  // worker load after the first paint) is no failure.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return { context, page, problems };
 }
 
-/** Opens the app at `url` and waits until the wasm has mounted it. */
+/**
+ * Opens the app at `url` and waits until the wasm has mounted it and the
+ * extras (loaded after the first paint) have drawn the files panel, so that
+ * nothing moves under a test's pointer after this.
+ */
 export async function openApp(page, url) {
   await page.goto(url);
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  await page.waitForSelector('[data-island="files"] > *', { timeout: 30000 });
 }
 
 const SUNSET = () => process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
@@ -160,8 +169,12 @@ export async function mouseDrag(page, locator, fraction, steps = 10) {
 }
 
 /** Reads the text of the element with this data-testid. */
-export function testText(page, id) {
-  return page.getByTestId(id).innerText();
+export async function testText(page, id) {
+  // Scrolled to, as a reader would: the year table below the fold is not
+  // laid out (content-visibility), and an element not laid out has no text.
+  const el = page.getByTestId(id);
+  await el.scrollIntoViewIfNeeded();
+  return el.innerText();
 }
 
 /** The plan file committed as the app's default plan. */

@@ -157,6 +157,7 @@ test('a link with a scenario shown opens on that scenario in a fresh browser', a
   // The year table is the scenario's too: the baseline's differs.
   const table = await testText(b.page, 'year-table');
   await b.page.getByTestId('scenario-tab-baseline').click();
+  await b.page.getByTestId('year-table').scrollIntoViewIfNeeded();
   await b.page.waitForFunction((t) => document.querySelector('[data-testid="year-table"]').innerText !== t, table);
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);

@@ -201,8 +201,12 @@ test('the audience window follows the facilitator window, plan and view', async 
   const slider = a.page.getByTestId('range-macro.real_growth_pct');
   await slider.scrollIntoViewIfNeeded();
   await dragRange(slider, [2.5, 1.0]);
+  // (With "Faster taper" on screen, the edit is that scenario's change.)
   await a.page.waitForFunction(() => {
-    try { return JSON.parse(localStorage.getItem('sunset-planner/current')).plan.macro.real_growth_pct === 1; } catch { return false; }
+    try {
+      const plan = JSON.parse(localStorage.getItem('sunset-planner/current')).plan;
+      return plan.scenarios.find((s) => s.name === 'Faster taper').changes['macro.real_growth_pct'] === 1;
+    } catch { return false; }
   });
   const edited = evaluatePlan(await savedPlan(a.page)).scenarios.find((s) => s.name === 'Faster taper');
   await audience.waitForFunction((gap) => document.querySelector('[data-testid="card-cumulative-gap-value"]')?.textContent === gap,
