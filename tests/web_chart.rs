@@ -128,6 +128,7 @@ fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> Shown
             projection: Rc::new(projection),
             currency,
             stale: false,
+            projector: false,
         },
         lang,
     }
@@ -745,6 +746,7 @@ async fn the_example_plan_renders_its_own_summary() {
             projection: Rc::new(projection),
             currency: DisplayCurrency::Local,
             stale: false,
+            projector: false,
         },
         lang: Lang::En,
     };
