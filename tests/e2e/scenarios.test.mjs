@@ -162,3 +162,35 @@ test('a link with a scenario shown opens on that scenario in a fresh browser', a
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);
 });
+
+test('a pick or a name changed in a scenario is marked and resets to the baseline\'s', async () => {
+  const { page, problems } = await newPage(env.browser);
+  await openApp(page, env.url);
+  await typeNumber(page, 'donors[0].fulfilment_pct', 60);
+  await page.getByTestId('scenario-save').click();
+  // A select: the currency Budget support pledges in.
+  const currency = page.getByTestId('input-donors[0].currency');
+  const before = await currency.inputValue();
+  const other = before === 'USD' ? 'LCU' : 'USD';
+  assert.equal(await page.getByTestId('changed-donors[0].currency').count(), 0);
+  await currency.selectOption(other);
+  await page.getByTestId('changed-donors[0].currency').waitFor();
+  // A text: the first exit criterion's name (its section opens first).
+  await page.getByTestId('toggle-section-reserve').click();
+  const name = page.getByTestId('input-criteria[0].name');
+  await name.scrollIntoViewIfNeeded();
+  const baselineName = await name.inputValue();
+  await name.fill('Renamed in the scenario');
+  await name.dispatchEvent('change');
+  await page.getByTestId('changed-criteria[0].name').waitFor();
+  // Reset takes each back to the baseline's value and clears its mark.
+  await page.getByTestId('reset-donors[0].currency').click();
+  assert.equal(await currency.inputValue(), before);
+  assert.equal(await page.getByTestId('changed-donors[0].currency').count(), 0);
+  await page.getByTestId('reset-criteria[0].name').click();
+  assert.equal(await name.inputValue(), baselineName);
+  assert.equal(await page.getByTestId('changed-criteria[0].name').count(), 0);
+  // The fulfilment change stays: only what was reset went back.
+  assert.equal(await page.getByTestId('input-donors[0].fulfilment_pct').inputValue(), '60');
+  assert.deepEqual(problems, []);
+});

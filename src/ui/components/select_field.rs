@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::model::Field;
-use crate::ui::context::{use_dispatch, use_problem};
+use super::scenario_bar::{changed_mark, use_changed};
+use crate::ui::context::{use_ctx, use_problem};
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
@@ -23,8 +24,11 @@ pub struct Props {
 
 #[function_component(SelectField)]
 pub fn select_field(p: &Props) -> Html {
-    let dispatch = use_dispatch();
+    let ctx = use_ctx();
+    let dispatch = ctx.dispatch.clone();
     let problem = use_problem(&p.field);
+    // Marked, with a reset, when the scenario on screen changes it.
+    let changed = use_changed(&p.field);
     let on_pick = p.on_pick.clone().unwrap_or_else(|| {
         let field = p.field.clone();
         Callback::from(move |v: String| {
@@ -45,8 +49,11 @@ pub fn select_field(p: &Props) -> Html {
     // Keep an unknown current value visible rather than silently showing the first option.
     let known = p.options.iter().any(|(v, _)| *v == p.value);
     html! {
-        <div class={classes!("field", "select-field", problem.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "select-field", problem.is_some().then_some("invalid"), changed.is_some().then_some("changed"))}>
             <label for={id.clone()}>{ &p.label }</label>
+            if let Some(resettable) = changed {
+                { changed_mark(&p.field, resettable, &ctx) }
+            }
             <select id={id} data-testid={format!("input-{path}")} {onchange}
                 aria-invalid={if problem.is_some() { "true" } else { "false" }}
                 aria-describedby={problem.as_ref().map(|_| err_id.clone())}>

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::Field;
-use crate::ui::context::{use_dispatch, use_problem};
+use super::scenario_bar::{changed_mark, use_changed};
+use crate::ui::context::{use_ctx, use_problem};
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
 
@@ -22,8 +23,11 @@ pub struct Props {
 
 #[function_component(TextField)]
 pub fn text_field(p: &Props) -> Html {
-    let dispatch = use_dispatch();
+    let ctx = use_ctx();
+    let dispatch = ctx.dispatch.clone();
     let problem = use_problem(&p.field);
+    // Marked, with a reset, when the scenario on screen changes it.
+    let changed = use_changed(&p.field);
     let send = |edit: Edit| {
         let on_edit = dispatch.clone();
         let field = p.field.clone();
@@ -42,8 +46,11 @@ pub fn text_field(p: &Props) -> Html {
     let id = format!("field-{path}");
     let err_id = format!("error-{path}");
     html! {
-        <div class={classes!("field", "text-field", p.compact.then_some("compact"), problem.is_some().then_some("invalid"))}>
+        <div class={classes!("field", "text-field", p.compact.then_some("compact"), problem.is_some().then_some("invalid"), changed.is_some().then_some("changed"))}>
             <label for={id.clone()} class={classes!(p.compact.then_some("visually-hidden"))}>{ &p.label }</label>
+            if let Some(resettable) = changed {
+                { changed_mark(&p.field, resettable, &ctx) }
+            }
             <input type="text" id={id} data-testid={format!("input-{path}")}
                 value={p.value.clone()} placeholder={p.placeholder.clone()}
                 aria-invalid={if problem.is_some() { "true" } else { "false" }}
