@@ -154,8 +154,26 @@ pub fn app() -> Html {
     // What the extras draw (ui::wire): the uncertainty results follow the
     // plan on screen; the presenter view and the comparison read the
     // audience window's message of the last valid plan.
+    //
+    // A message holds a whole plan as JSON. During a drag the files panel
+    // has nothing new to offer until the release, nor have the results
+    // unless a Monte Carlo preview follows the drag, so their messages keep
+    // the plan from before the drag: the drag's frames stay short.
+    let before_drag = use_mut_ref(|| None::<(Rc<Plan>, Rc<Plan>)>);
+    let previewing = state.sliding() && state.projected_plan.uncertainty.is_some();
+    let (fan_plan, files_plan) = {
+        let mut kept = before_drag.borrow_mut();
+        if !state.sliding() || kept.is_none() {
+            *kept = Some((state.projected_plan.clone(), state.plan.clone()));
+        }
+        let (fan, files) = kept.clone().unwrap_or_default();
+        match previewing {
+            true => (state.projected_plan.clone(), files),
+            false => (fan, files),
+        }
+    };
     let fan_message = use_memo(
-        (state.projected_plan.clone(), state.sliding(), state.stale, l, state.currency),
+        (fan_plan, previewing, state.stale, l, state.currency),
         |(plan, sliding, stale, lang, currency)| {
             AttrValue::from(results_message(&Results {
                 plan: plan.clone(),
@@ -169,7 +187,7 @@ pub fn app() -> Html {
     );
     // Open, save and export: the whole plan and the scenario on screen.
     let files_message = use_memo(
-        (state.plan.clone(), state.shown, state.stale, l, state.currency),
+        (files_plan, state.shown, state.stale, l, state.currency),
         |(plan, shown, stale, lang, currency)| {
             AttrValue::from(results_message(&Results {
                 plan: plan.clone(),
