@@ -1159,3 +1159,35 @@ fn pending_changes_are_counted_when_a_gesture_ends() {
         1
     );
 }
+
+#[test]
+fn a_name_used_twice_is_flagged_where_it_was_typed() {
+    // The real validator: the rule is the model's.
+    let s = Rc::new(State::new(default_plan()));
+    let other = s.plan.donors[1].name.clone();
+    let typed_first = s.clone().reduce(set(
+        "donors[0].name",
+        Value::Text(other.clone()),
+        Edit::Commit,
+    ));
+    let p = typed_first
+        .problems
+        .iter()
+        .find(|p| matches!(p.rule, Rule::NameTaken { .. }))
+        .expect("a name used twice");
+    assert_eq!(p.path, field("donors[0].name"));
+    assert_eq!(
+        p.rule,
+        Rule::NameTaken {
+            name: other.clone(),
+            first: field("donors[1]")
+        }
+    );
+    // Typed in the second item, it stays where the model puts it.
+    let first = s.plan.donors[0].name.clone();
+    let typed_second = s.reduce(set("donors[1].name", Value::Text(first), Edit::Commit));
+    assert!(typed_second
+        .problems
+        .iter()
+        .any(|p| p.path == field("donors[1].name") && matches!(p.rule, Rule::NameTaken { .. })));
+}

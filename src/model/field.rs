@@ -87,6 +87,11 @@ impl Field {
         self.0.starts_with(&other.0)
     }
 
+    /// The path without its last step (the item a `name` belongs to).
+    pub fn parent(&self) -> Field {
+        Field(self.0[..self.0.len().saturating_sub(1)].to_vec())
+    }
+
     /// The path without its first `n` steps.
     pub fn skip(&self, n: usize) -> Field {
         Field(self.0.get(n..).unwrap_or_default().to_vec())

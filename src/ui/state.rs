@@ -16,7 +16,9 @@ use std::rc::Rc;
 use crate::codec::link::View;
 use crate::model::scenario::{self as sc, ListChange};
 use crate::model::shock_library::{library_scenario, LibraryShock};
-use crate::model::{root, At, DonorKind, Field, Node, Plan, Problem, Projection, Scenario, Seg};
+use crate::model::{
+    root, At, DonorKind, Field, Node, Plan, Problem, Projection, Rule, Scenario, Seg,
+};
 use crate::ui::edit::{self, List, ListOp, Optional, Series, Shape, Value};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Lang};
@@ -265,6 +267,8 @@ pub struct State {
     redo: Vec<Rc<Snapshot>>,
     /// The field of the control whose gesture is under way.
     gesture: Option<Field>,
+    /// The name field edited last, where a name used twice is flagged.
+    named: Option<Field>,
     /// Whether that gesture is a slider drag.
     sliding: bool,
     engine: Engine,
@@ -306,6 +310,7 @@ impl State {
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
+            named: None,
             sliding: false,
             engine,
         };
@@ -365,7 +370,10 @@ impl State {
     /// shown scenario's), keeping the last good projection when it fails.
     fn derive(&mut self) {
         self.fix_view();
-        let problems = Rc::new((self.engine.validate)(&self.plan).err().unwrap_or_default());
+        let problems = Rc::new(at_edited_name(
+            (self.engine.validate)(&self.plan).err().unwrap_or_default(),
+            self.named.as_ref(),
+        ));
         let scenarios = root().scenarios().field().clone();
         let shown: Result<Plan, Rc<Vec<Problem>>> = match self.shown {
             // A scenario's problem does not stop the baseline's results.
@@ -481,6 +489,9 @@ impl State {
             }
         }
         self.redo.clear();
+        if let Some(k) = key.as_ref().filter(|k| k.last_key() == Some("name")) {
+            self.named = Some(k.clone());
+        }
         self.gesture = match edit {
             Edit::Live | Edit::Slide => key,
             Edit::Commit => None,
@@ -489,6 +500,24 @@ impl State {
         self.plan = Rc::new(plan);
         self.derive();
     }
+}
+
+/// The model reports a name used twice at its second use. When the person
+/// has just typed the first, the message goes to the field they typed in,
+/// naming the other item: that is where they are looking.
+fn at_edited_name(mut problems: Vec<Problem>, edited: Option<&Field>) -> Vec<Problem> {
+    let Some(edited) = edited else {
+        return problems;
+    };
+    for p in &mut problems {
+        if let Rule::NameTaken { first, .. } = &mut p.rule {
+            if first.key("name") == *edited {
+                *first = p.path.parent();
+                p.path = edited.clone();
+            }
+        }
+    }
+    problems
 }
 
 /// What `use_reducer` calls: the reducer itself is `State::reduce`.
