@@ -12,7 +12,7 @@ use super::geometry::{
     Columns, Scale,
 };
 use super::{
-    currency_code, donor_colour, item_name, next_uid, stale_badge, use_container_width,
+    currency_code, donor_colour, has_need, item_name, next_uid, stale_badge, use_container_width,
     year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
@@ -267,7 +267,12 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         let i = yr? as i64 - first_year as i64;
         (0..n as i64).contains(&i).then(|| cols.x0(i as usize))
     };
-    let ss_x = marker_x(proj.summary.self_sufficiency_year);
+    // No marker for a plan with nothing to cover (see `has_need`).
+    let ss_x = marker_x(
+        proj.summary
+            .self_sufficiency_year
+            .filter(|_| has_need(proj)),
+    );
     let exit_x = marker_x(proj.summary.donor_exit_year);
     let mut markers = Vec::new();
     let mut rows_used: Vec<f64> = Vec::new();

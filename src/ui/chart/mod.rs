@@ -57,6 +57,12 @@ pub fn currency_code(plan: &Plan, currency: DisplayCurrency) -> String {
     }
 }
 
+/// Whether any year has a need to cover: without one, "self-sufficient"
+/// says nothing (revenue always covers 0).
+pub fn has_need(p: &crate::model::Projection) -> bool {
+    p.years.iter().any(|y| y.need > 0.0)
+}
+
 /// A year from the summary, or what to say when there is none.
 pub fn year_or_never(year: Option<i32>, lang: Lang) -> String {
     match year {

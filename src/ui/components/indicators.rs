@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::model::{Criterion, Op, Plan, Projection};
 use crate::ui::chart::geometry::money;
-use crate::ui::chart::{currency_code, stale_badge, year_or_never, ProjectionProps};
+use crate::ui::chart::{currency_code, has_need, stale_badge, year_or_never, ProjectionProps};
 use crate::ui::components::year_table::metric_label;
 use crate::ui::context::use_lang;
 use crate::ui::format::{money_short, number, pct, DisplayCurrency};
@@ -149,7 +149,7 @@ pub fn indicators(props: &ProjectionProps) -> Html {
     };
     // French sets a (non-breaking) space before a colon.
     let colon = tr(lang, ": ", "\u{a0}: ");
-    let criteria_list = html! {
+    let criteria_list = html! { <>
         <ul class="criteria">
             { for s.criteria.iter().enumerate().map(|(i, (key, yr))| {
                 let what = plan.criteria.get(i).map(|c| criterion_text(c, lang));
@@ -169,7 +169,14 @@ pub fn indicators(props: &ProjectionProps) -> Html {
                 }
             }) }
         </ul>
-    };
+        // Criteria met are no all-clear while some year has no funding.
+        if gap > 0.0 && !s.criteria.is_empty() && met == s.criteria.len() {
+            <p class="card-note warning" role="note" data-testid="criteria-gap-warning">
+                { format!("⚠ {}", tr(lang, "Every criterion is met, yet the plan leaves an unfunded gap.",
+                                     "Tous les critères sont atteints, mais le plan laisse un déficit non financé.")) }
+            </p>
+        }
+    </> };
 
     let reeng_value = if plan.reengagement.is_none() {
         tr(lang, "not set", "non défini").to_string()
@@ -204,10 +211,20 @@ pub fn indicators(props: &ProjectionProps) -> Html {
         <section class={classes!("indicators", props.stale.then_some("stale"))} data-testid="indicators"
                  aria-label={tr(lang, "Headline results", "Résultats principaux")}>
             { stale_badge(props.stale, lang) }
-            { card("card-self-sufficiency-year", tr(lang, "Self-sufficient from", "Autosuffisant à partir de"),
-                   year_or_never(s.self_sufficiency_year, lang),
-                   note(tr(lang, "Local revenue covers the whole need from this year on",
-                                 "Les recettes propres couvrent tout le besoin dès cette année").to_string()), false) }
+            if has_need(p) {
+                { card("card-self-sufficiency-year", tr(lang, "Self-sufficient from", "Autosuffisant à partir de"),
+                       year_or_never(s.self_sufficiency_year, lang),
+                       note(tr(lang, "Local revenue covers the whole need from this year on",
+                                     "Les recettes propres couvrent tout le besoin dès cette année").to_string()),
+                       s.self_sufficiency_year.is_none()) }
+            } else {
+                // Revenue always covers a need of 0: that is no finding.
+                { card("card-self-sufficiency-year", tr(lang, "Self-sufficient from", "Autosuffisant à partir de"),
+                       tr(lang, "no need to cover", "aucun besoin à couvrir").to_string(),
+                       note(tr(lang, "The plan has no cost line or programme with a cost yet.",
+                                     "Le plan n’a encore aucun poste de dépense ni programme qui coûte.").to_string()),
+                       true) }
+            }
             { card("card-donor-exit-year", tr(lang, "Donor exit", "Sortie des bailleurs"),
                    year_or_never(s.donor_exit_year, lang),
                    note(format!("{} {} {}", tr(lang, "Donor money at most", "Fonds des bailleurs au plus"),
@@ -224,7 +241,7 @@ pub fn indicators(props: &ProjectionProps) -> Html {
             { card("card-max-donor-drop", tr(lang, "Largest donor drop", "Plus forte baisse des bailleurs"),
                    pct(s.max_donor_drop_pct, lang), drop_note, cliff) }
             { card("card-criteria", tr(lang, "Exit criteria", "Critères de sortie"), criteria_value, criteria_list,
-                   met < s.criteria.len()) }
+                   met < s.criteria.len() || gap > 0.0) }
             { card("card-reengagement", tr(lang, "Re-engagement warnings", "Alertes de réengagement"), reeng_value, reeng_note,
                    !s.reengagement_years.is_empty()) }
         </section>
