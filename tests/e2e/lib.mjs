@@ -125,6 +125,11 @@ export async function openApp(page, url) {
 
 const SUNSET = () => process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
 
+/** The share-link payload of `plan`, from the command-line encoder. */
+export function linkPayload(plan) {
+  return execFileSync(SUNSET(), ['link', '-'], { input: JSON.stringify(plan) }).toString().trim();
+}
+
 /**
  * Runs the command-line evaluator on a plan object; returns its JSON.
  * With `scenario`, the projection of that scenario of the plan.

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  newPage, openApp, evaluatePlan, defaultPlan, moneyShort, testText, fixedLikeRust,
+  newPage, openApp, evaluatePlan, defaultPlan, moneyShort, testText, fixedLikeRust, linkPayload,
 } from './lib.mjs';
 import { useApp } from './suite.mjs';
 import { openSection, readYearTable, savedPlan } from './plan-io.mjs';
@@ -201,4 +201,48 @@ test('language, currency and scale survive a reload; a broken stored value is ig
   assert.equal(await page.getByTestId('currency-lcu').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Honest headlines.
+
+test('exit criteria all met beside an unfunded gap are not shown as an all-clear', async () => {
+  const plan = defaultPlan();
+  plan.criteria = plan.criteria.filter((c) => c.metric === 'donor_share_pct');
+  plan.macro.real_growth_pct = 3;
+  const result = evaluatePlan(plan);
+  assert.ok(result.years.some((y) => y.unfunded_gap > 0), 'the plan leaves a gap');
+  assert.ok(Object.values(result.summary.criteria).every((y) => y !== null), 'every criterion is met');
+  const { page, problems } = await newPage(env.browser);
+  await openApp(page, `${env.url}#plan=${linkPayload(plan)}`);
+  assert.equal(await testText(page, 'card-criteria-value'), '1 / 1 met');
+  assert.match(await page.getByTestId('card-criteria').getAttribute('class'), /\bwarn\b/);
+  assert.match(await testText(page, 'criteria-gap-warning'), /unfunded gap/);
+  assert.deepEqual(problems, []);
+});
+
+test('a plan with no need says so rather than "self-sufficient from" its first year', async () => {
+  const plan = defaultPlan();
+  plan.costs = [];
+  plan.programmes = [];
+  plan.donors = plan.donors.filter((d) => d.kind !== 'cofinancing');
+  const result = evaluatePlan(plan);
+  assert.ok(result.years.every((y) => y.need === 0));
+  const { page, problems } = await newPage(env.browser);
+  await openApp(page, `${env.url}#plan=${linkPayload(plan)}`);
+  assert.equal(await testText(page, 'card-self-sufficiency-year-value'), 'no need to cover');
+  assert.equal(await page.getByTestId('marker-self-sufficiency').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('a name typed that another item already has is flagged at the field typed in', async () => {
+  const { page, problems } = await fresh();
+  const other = await page.getByTestId('input-donors[1].name').inputValue();
+  const name = page.getByTestId('input-donors[0].name');
+  await name.fill(other);
+  await name.dispatchEvent('change');
+  const error = page.getByTestId('error-donors[0].name');
+  await error.waitFor();
+  assert.match(await error.innerText(), /already used/);
+  assert.equal(await page.getByTestId('error-donors[1].name').count(), 0);
+  assert.deepEqual(problems, []);
 });

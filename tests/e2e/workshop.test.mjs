@@ -5,10 +5,9 @@
 // back, figure for figure what the command-line evaluator computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newPage, openApp, evaluatePlan, dragRange, moneyShort, ROOT, SHOTS } from './lib.mjs';
+import { newPage, openApp, evaluatePlan, dragRange, moneyShort, linkPayload, ROOT, SHOTS } from './lib.mjs';
 import { useApp } from './suite.mjs';
 import { savedPlan } from './plan-io.mjs';
 
@@ -17,12 +16,6 @@ const NEVER = 'not within the plan horizon';
 
 function examplePlan() {
   return JSON.parse(readFileSync(join(ROOT, 'plans', 'example-v2.json'), 'utf8'));
-}
-
-/** The share-link payload of `plan`, from the command-line encoder. */
-function linkPayload(plan) {
-  const bin = process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');
-  return execFileSync(bin, ['link', '-'], { input: JSON.stringify(plan) }).toString().trim();
 }
 
 const yearText = (y) => (y == null ? NEVER : String(y));
