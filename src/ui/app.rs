@@ -38,8 +38,8 @@ use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::i18n::tr;
 use super::island::{use_extras_requests, Island};
-use super::wire::{results_message, Results};
 use super::state::{Action, Section, State};
+use super::wire::{results_message, Results};
 use super::workshop::{audience_message, comparing, value_at};
 use crate::model::{Plan, Projection};
 

@@ -169,7 +169,16 @@ mod tests {
             Action::Load(Box::new(plan.clone())),
             Action::Scenario(ScenarioOp::Add(Box::new(scenario))),
         ];
-        for c in [Cue::Prev, Cue::Next, Cue::Jump(3), Cue::Compare, Cue::Predict, Cue::Reveal, Cue::Qr, Cue::Leave] {
+        for c in [
+            Cue::Prev,
+            Cue::Next,
+            Cue::Jump(3),
+            Cue::Compare,
+            Cue::Predict,
+            Cue::Reveal,
+            Cue::Qr,
+            Cue::Leave,
+        ] {
             actions.push(Action::Cue(c));
         }
         for a in actions {

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::model::Field;
 use super::scenario_bar::{changed_mark, use_changed};
+use crate::model::Field;
 use crate::ui::context::{use_ctx, use_problem};
 use crate::ui::edit::Value;
 use crate::ui::state::{Action, Edit};
