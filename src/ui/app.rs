@@ -32,6 +32,7 @@ use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
 use super::components::social_section::SocialSection;
+use super::components::sources::Unsourced;
 use super::components::spending_section::SpendingSection;
 use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
@@ -319,6 +320,7 @@ pub fn app() -> Html {
                     <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
                     <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
                     <UncertaintySection plan={plan.clone()} collapsed={section(Section::Uncertainty)} />
+                    <Unsourced plan={state.plan.clone()} />
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>

@@ -1,6 +1,7 @@
 //! One donor: its kind, the fields that kind uses, and for budget support
 //! and gap-filling facilities the taper m(t) with a small preview.
 
+use super::sources::note_field;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -103,6 +104,7 @@ pub fn donor_editor(p: &Props) -> Html {
         <div class="item donor" data-testid={format!("item-{at}")}>
             <ItemHeader list={List::Donors} index={i} count={p.plan.donors.len()}
                 name={Some(AttrValue::from(d.name.clone()))} title={d.name.clone()} />
+            { note_field(at.note(), &d.note, l) }
             <SelectField field={at.kind()} label={tr(l, "Kind", "Type")} value={d.kind.as_str()}
                 options={kinds} on_pick={Some(kind_pick)} />
             { body }

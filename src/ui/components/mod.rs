@@ -18,6 +18,7 @@ pub mod select_field;
 pub mod shared;
 pub mod shocks_section;
 pub mod social_section;
+pub mod sources;
 pub mod sparkline;
 pub mod spending_section;
 pub mod text_field;

@@ -1,6 +1,7 @@
 //! The Plan section: name, country, currency code, start year, horizon,
 //! discount rate and donor-exit threshold.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::number_field::{Kind, NumberField};
@@ -30,6 +31,7 @@ pub fn plan_section(p: &Props) -> Html {
                     <TextField field={root().meta().country()} label={tr(l, "Country", "Pays")} value={m.country.clone()} />
                     <TextField field={root().meta().currency()} label={tr(l, "Local currency code (display only)", "Code de la monnaie locale (affichage)")}
                         value={m.currency.clone()} placeholder={"LCU"} />
+                    { note_field(root().meta().note(), &m.note, l) }
                     <NumberField field={root().meta().start_year()} label={tr(l, "First year", "Première année")} value={m.start_year as f64}
                         min={2000.0} max={2060.0} step={1.0} kind={Kind::Year} />
                     <NumberField field={root().meta().horizon_years()} label={tr(l, "Horizon", "Horizon")} value={m.horizon_years as f64}

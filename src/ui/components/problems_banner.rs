@@ -28,7 +28,7 @@ impl PartialEq for Props {
 
 /// Focuses the control for `path`, or the nearest one above it
 /// (`donors[1].taper` → `donors[1].name`).
-fn focus(path: &str) {
+pub(crate) fn focus(path: &str) {
     let doc = gloo::utils::document();
     let mut p = path;
     loop {

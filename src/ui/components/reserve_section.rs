@@ -1,6 +1,7 @@
 //! The Reserve & exit section: the reserve fund, the exit criteria the
 //! plan is judged by, and when donors should re-engage.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::item_header::ItemHeader;
@@ -54,6 +55,7 @@ pub fn reserve_section(p: &Props) -> Html {
                     title={title} />
                 <TextField field={at.name()} label={tr(l, "Name (optional)", "Nom (facultatif)")}
                     value={c.name.clone().unwrap_or_default()} />
+                { note_field(at.note(), &c.note, l) }
                 <div class="criterion-row">
                     <SelectField field={at.metric()} label={tr(l, "When", "Quand")} value={c.metric.clone()}
                         options={metric_options.clone()} />

@@ -1,6 +1,7 @@
 //! The Revenue section: each local revenue stream, its buoyancy and an
 //! optional revenue-administration reform.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::item_header::ItemHeader;
@@ -38,6 +39,7 @@ pub fn revenue_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Revenues} index={i} count={plan.revenues.len()}
                     name={Some(AttrValue::from(r.name.clone()))} title={r.name.clone()} />
+                { note_field(at.note(), &r.note, l) }
                 <NumberField field={at.base()} label={tr(l, "Yield in the first year", "Rendement la première année")}
                     value={r.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()} />
                 <NumberField field={at.buoyancy()} label={tr(l, "Buoyancy (growth vs. GDP)", "Élasticité (croissance / PIB)")}

@@ -1,5 +1,6 @@
 //! The Shocks section: temporary hits to revenue, donor flows and costs.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::item_header::ItemHeader;
@@ -37,6 +38,7 @@ pub fn shocks_section(p: &Props) -> Html {
             <div class="item" key={i} data-testid={format!("item-{at}")}>
                 <ItemHeader list={List::Shocks} index={i} count={plan.shocks.len()} name={None::<AttrValue>}
                     title={title} />
+                { note_field(at.note(), &s.note, l) }
                 { year_field(at.at(), tr(l, "Hits in", "Survient en"), s.at as f64, (sy, h)) }
                 <NumberField field={at.years()} label={tr(l, "Lasts", "Dure")} value={s.years as f64} min={1.0} max={10.0}
                     step={1.0} kind={Kind::Years} />

@@ -1,6 +1,7 @@
 //! The Social protection section: each programme's eligible share, benefit,
 //! administration cost and coverage ramp.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::item_header::ItemHeader;
@@ -52,6 +53,7 @@ pub fn social_section(p: &Props) -> Html {
                 <ItemHeader list={List::Programmes} index={i} count={plan.programmes.len()}
                     name={Some(AttrValue::from(g.name.clone()))} title={g.name.clone()}
                     cofinancers={cofinancers(plan, List::Programmes, i).into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
+                { note_field(at.note(), &g.note, l) }
                 <NumberField field={at.eligible_share_pct()} label={tr(l, "Eligible share of the population", "Part de la population éligible")}
                     value={g.eligible_share_pct} min={0.0} max={100.0} step={0.5} kind={Kind::Pct} />
                 <NumberField field={at.benefit_base()} label={tr(l, "Benefit in the first year", "Prestation la première année")}

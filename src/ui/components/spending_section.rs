@@ -1,6 +1,7 @@
 //! The Spending & handover section: the cost lines the local budget must
 //! finance, each with an optional staged handover from the mission.
 
+use super::sources::note_field;
 use yew::prelude::*;
 
 use super::item_header::ItemHeader;
@@ -73,6 +74,7 @@ pub fn spending_section(p: &Props) -> Html {
                 <ItemHeader list={List::Costs} index={i} count={plan.costs.len()}
                     name={Some(AttrValue::from(c.name.clone()))} title={c.name.clone()}
                     cofinancers={cofinancers(plan, List::Costs, i).into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
+                { note_field(at.note(), &c.note, l) }
                 <NumberField field={at.base()} label={tr(l, "Cost in the first year", "Coût la première année")}
                     value={c.base} min={0.0} max={base_max} kind={Kind::Amount} unit={cur.clone()} />
                 <NumberField field={at.real_growth_pct()} label={tr(l, "Real growth", "Croissance réelle")}

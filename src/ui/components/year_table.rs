@@ -33,6 +33,8 @@ struct Row {
     /// A breakdown line under its total.
     sub: bool,
     values: Vec<f64>,
+    /// The item's note (its source), shown on its header.
+    note: String,
 }
 
 fn cell(kind: Kind, v: f64, yr: &YearResult, currency: DisplayCurrency, lang: Lang) -> String {
@@ -92,6 +94,7 @@ fn field(
         kind,
         sub: false,
         values: p.years.iter().map(f).collect(),
+        note: String::new(),
     }
 }
 
@@ -101,6 +104,7 @@ fn breakdown(
     p: &Projection,
     key: &str,
     names: &[&str],
+    notes: &[&str],
     fallback: &str,
     pick: fn(&YearResult) -> &Vec<f64>,
 ) -> Vec<Row> {
@@ -124,6 +128,7 @@ fn breakdown(
                     .iter()
                     .map(|y| pick(y).get(i).copied().unwrap_or(f64::NAN))
                     .collect(),
+                note: notes.get(i).map_or_else(String::new, |n| n.to_string()),
             }
         })
         .collect()
@@ -135,6 +140,10 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
     let costs: Vec<&str> = plan.costs.iter().map(|r| r.name.as_str()).collect();
     let programmes: Vec<&str> = plan.programmes.iter().map(|r| r.name.as_str()).collect();
     let donors: Vec<&str> = plan.donors.iter().map(|r| r.name.as_str()).collect();
+    let revenue_notes: Vec<&str> = plan.revenues.iter().map(|r| r.note.as_str()).collect();
+    let cost_notes: Vec<&str> = plan.costs.iter().map(|r| r.note.as_str()).collect();
+    let programme_notes: Vec<&str> = plan.programmes.iter().map(|r| r.note.as_str()).collect();
+    let donor_notes: Vec<&str> = plan.donors.iter().map(|r| r.note.as_str()).collect();
     let with = |mut head: Vec<Row>, rest: Vec<Row>| {
         head.extend(rest);
         head
@@ -155,9 +164,14 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
                 vec![field(p, "local_revenue", lang, Kind::Money, |y| {
                     y.local_revenue
                 })],
-                breakdown(p, "revenues", &revenues, t("Revenue", "Recette"), |y| {
-                    &y.revenues
-                }),
+                breakdown(
+                    p,
+                    "revenues",
+                    &revenues,
+                    &revenue_notes,
+                    t("Revenue", "Recette"),
+                    |y| &y.revenues,
+                ),
             ),
         ),
         (
@@ -168,14 +182,20 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
             with(
                 with(
                     vec![field(p, "need", lang, Kind::Money, |y| y.need)],
-                    breakdown(p, "costs", &costs, t("Cost line", "Poste de coût"), |y| {
-                        &y.costs
-                    }),
+                    breakdown(
+                        p,
+                        "costs",
+                        &costs,
+                        &cost_notes,
+                        t("Cost line", "Poste de coût"),
+                        |y| &y.costs,
+                    ),
                 ),
                 breakdown(
                     p,
                     "programmes",
                     &programmes,
+                    &programme_notes,
                     t("Programme", "Programme"),
                     |y| &y.programmes,
                 ),
@@ -193,7 +213,14 @@ fn groups(plan: &Plan, p: &Projection, lang: Lang) -> Vec<(&'static str, Vec<Row
                         y.programmed_donor_funding
                     }),
                 ],
-                breakdown(p, "donors", &donors, t("Donor", "Bailleur"), |y| &y.donors),
+                breakdown(
+                    p,
+                    "donors",
+                    &donors,
+                    &donor_notes,
+                    t("Donor", "Bailleur"),
+                    |y| &y.donors,
+                ),
             ),
         ),
         (
@@ -247,7 +274,12 @@ pub fn year_table(props: &ProjectionProps) -> Html {
                 </tr>
                 { for rows.into_iter().map(|row| html! {
                     <tr class={classes!(row.sub.then_some("sub"))} data-metric={row.metric.clone()}>
-                        <th scope="row" title={row.label.clone()}>{ row.label.clone() }</th>
+                        // The full name, and the item's source, on hover.
+                        <th scope="row" class={classes!((!row.note.is_empty()).then_some("noted"))}
+                            title={match row.note.is_empty() {
+                                true => row.label.clone(),
+                                false => format!("{} — {}", row.label, row.note),
+                            }}>{ row.label.clone() }</th>
                         { for p.years.iter().zip(&row.values).map(|(yr, v)| {
                             let shown = if row.kind == Kind::Money { money(props.currency, yr, *v) } else { *v };
                             html! {
