@@ -86,8 +86,9 @@ export async function launchProfile(dir, { viewport = { width: 1400, height: 900
  * errors and Content Security Policy violations; tests assert it stays
  * empty.
  */
-export async function newPage(browser, { viewport = { width: 1400, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function newPage(browser, { viewport = { width: 1400, height: 900 }, ...device } = {}) {
+  // `device`: e.g. `hasTouch` and `isMobile` for a phone.
+  const context = await browser.newContext({ viewport, ...device });
   return watch(context, await context.newPage());
 }
 

@@ -1,0 +1,43 @@
+// The planner on a phone (390 × 844, touch), as a workshop participant
+// opens it from the QR code: the year table's figures can be read beside
+// their labels, and a tap on the bridge chart reads out that year.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, openApp } from './lib.mjs';
+import { useApp } from './suite.mjs';
+
+const env = useApp();
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+test('on a phone the year table shows figures beside its labels', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await openApp(page, env.url);
+  const table = page.getByTestId('year-table');
+  await table.scrollIntoViewIfNeeded();
+  const { label, figure } = await table.evaluate((t) => {
+    const th = t.querySelector('tr[data-metric="need"] th');
+    const td = t.querySelector('tr[data-metric="need"] td');
+    return { label: th.getBoundingClientRect().toJSON(), figure: td.getBoundingClientRect().toJSON() };
+  });
+  assert.ok(label.width <= 390 / 2, `the label column is ${label.width} px wide`);
+  assert.ok(figure.left >= label.right - 1 && figure.right <= 390, 'the first figure is in view beside its label');
+  // A long name wraps rather than widening the column.
+  const longest = await table.evaluate((t) => Math.max(...[...t.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().width)));
+  assert.ok(longest <= 390 / 2, `the widest label cell is ${longest} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tap on the bridge chart shows that year\'s figures', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await openApp(page, env.url);
+  const frame = page.locator('[data-testid="bridge-chart"] .chart-frame');
+  await frame.scrollIntoViewIfNeeded();
+  const box = await frame.boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const tooltip = page.getByTestId('tooltip');
+  await tooltip.waitFor({ state: 'visible' });
+  assert.match(await tooltip.innerText(), /20\d\d/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
