@@ -41,3 +41,17 @@ test('a tap on the bridge chart shows that year\'s figures', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone every control is at least 24 px in both directions', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await openApp(page, env.url);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, a[href], input, select, summary, [tabindex="0"]')]
+    .map((e) => ({ e, b: e.getBoundingClientRect() }))
+    // Drawn ones only (a closed section's controls are not).
+    .filter(({ b }) => b.width > 0 && b.height > 0)
+    .filter(({ b }) => b.width < 23.5 || b.height < 23.5)
+    .map(({ e, b }) => `${e.tagName} ${e.dataset.testid ?? e.textContent.trim().slice(0, 20)} ${b.width.toFixed(0)}×${b.height.toFixed(0)}`));
+  assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
