@@ -531,3 +531,25 @@ fn fragments_without_a_new_plan_change_nothing() {
         Ok("mine".to_string())
     );
 }
+
+#[test]
+fn theirs_as_a_scenario_keeps_mine_and_adds_their_differences() {
+    let mut k = keeper();
+    changed(&mut k, "mine");
+    other_tab(&mut k, "theirs");
+    let out = k.step(Event::Chose(Choice::TheirsAsScenario("From another tab")));
+    let [Command::Load(both), Command::Hide(Notice::OtherTab)] = out.as_slice() else {
+        panic!("expected a load and the notice hidden, got {out:?}");
+    };
+    // The baseline is mine; the new scenario is theirs.
+    assert_eq!(both.meta.name, "mine");
+    let s = both.scenarios.last().expect("a scenario");
+    assert_eq!(s.name, "From another tab");
+    let i = both.scenarios.len() - 1;
+    let theirs = sunset_planner::model::scenario::scenario_plan(both, i).expect("it applies");
+    assert_eq!(theirs.meta.name, "theirs");
+    assert!(!k.paused());
+    // Once it is on screen it is saved as any edit is.
+    let out = k.step(Event::PlanChanged(both.clone()));
+    assert!(out.contains(&Command::StartTimer(Timer::Save, SAVE_DELAY_MS)));
+}

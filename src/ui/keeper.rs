@@ -27,7 +27,7 @@ use std::rc::Rc;
 use crate::both;
 use crate::codec::link;
 use crate::codec::storage::{self, Move, Source};
-use crate::model::Plan;
+use crate::model::{scenario, Plan};
 use crate::ui::i18n::Message;
 
 /// Pause after the last change before the address is replaced.
@@ -83,6 +83,9 @@ pub enum Choice {
     LoadTheirs,
     /// Other tab: keep the plan on screen and save it over theirs.
     KeepMine,
+    /// Other tab: keep the plan on screen and add theirs beside it, as a
+    /// scenario named from this text (a free name is found).
+    TheirsAsScenario(&'static str),
     /// Open the plan a link replaced.
     Restore,
 }
@@ -441,6 +444,27 @@ impl Keeper {
                     self.dirty = false;
                     self.saved = theirs.clone();
                     vec![Command::Load(theirs), Command::Hide(Notice::OtherTab)]
+                }
+                None => Vec::new(),
+            },
+            Choice::TheirsAsScenario(name) => match n.other_tab.take() {
+                Some(theirs) => {
+                    // Their scenarios are not compared: only the baseline's
+                    // differences become the new scenario's changes.
+                    let mut mine = (*self.current).clone();
+                    let mut baseline = (*theirs).clone();
+                    baseline.scenarios = mine.scenarios.clone();
+                    let name = scenario::free_name(&mine, name);
+                    mine.scenarios.push(scenario::scenario_from_edits(
+                        &self.current,
+                        &baseline,
+                        &name,
+                    ));
+                    // Saved as any edit is, once it is on screen.
+                    vec![
+                        Command::Load(Rc::new(mine)),
+                        Command::Hide(Notice::OtherTab),
+                    ]
                 }
                 None => Vec::new(),
             },
