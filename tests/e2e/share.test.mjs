@@ -168,6 +168,33 @@ test('another tab saving a different plan is never overwritten in silence', asyn
   await context.close();
 });
 
+test('a change in another tab opens beside mine as a scenario; its notice covers no chart', async () => {
+  const { page: a, problems, context } = await newPage(env.browser);
+  await openApp(a, env.url);
+  const b = await context.newPage();
+  b.on('console', (m) => { if (m.type() === 'error') problems.push(`console (b): ${m.text()}`); });
+  await openApp(b, env.url);
+  await setPlanName(b, 'Edited in tab B');
+  await waitSavedName(b, 'Edited in tab B');
+  const banner = a.getByTestId('other-tab-banner');
+  await banner.waitFor();
+  // Its own row: nothing of the bridge chart or the cards lies under it.
+  const [nb, chart, cards] = await Promise.all([banner, a.getByTestId('bridge-chart'), a.getByTestId('indicators')]
+    .map((l) => l.evaluate((e) => e.getBoundingClientRect().toJSON())));
+  for (const r of [chart, cards]) {
+    assert.ok(nb.bottom <= r.top || nb.top >= r.bottom, 'the notice overlaps no result');
+  }
+  await a.getByTestId('other-tab-scenario').click();
+  await banner.waitFor({ state: 'detached' });
+  // Mine stays the baseline; theirs is a scenario beside it.
+  assert.equal(await planName(a), 'Tamaru transition plan');
+  await a.getByTestId('scenario-tab-0').click();
+  assert.match(await a.getByTestId('scenario-tab-0').innerText(), /From another tab/);
+  assert.equal(await a.getByTestId('input-meta.name').inputValue(), 'Edited in tab B');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a link pasted into the address of an open page opens and offers the replaced plan back', async () => {
   const { page, problems, context } = await newPage(env.browser);
   await openApp(page, env.url);

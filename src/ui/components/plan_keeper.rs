@@ -181,6 +181,9 @@ pub fn plan_keeper(p: &Props) -> Html {
                             "Vos changements ici ne sont pas enregistrés tant que vous n’avez pas choisi.")}>
                 <button type="button" data-testid="other-tab-load" onclick={driver.on(Choice::LoadTheirs)}>{ tr(l, "Load theirs", "Charger le leur") }</button>
                 <button type="button" data-testid="other-tab-keep" onclick={driver.on(Choice::KeepMine)}>{ tr(l, "Keep mine", "Garder le mien") }</button>
+                <button type="button" data-testid="other-tab-scenario"
+                    onclick={driver.on(Choice::TheirsAsScenario(tr(l, "From another tab", "D’un autre onglet")))}>
+                    { tr(l, "Keep mine, theirs as a scenario", "Garder le mien, le leur en scénario") }</button>
             </Notice>
         });
     }
