@@ -112,6 +112,14 @@ pub fn apply(baseline: &Plan, changes: &Changes) -> Result<Plan, Vec<Problem>> {
     Ok(plan)
 }
 
+/// A scenario's plan as its Monte Carlo run sees it: with the baseline's
+/// `uncertainty` settings, which a scenario shares (MODEL.md) and which
+/// `apply` leaves out of the scenario's own plan.
+pub fn sharing_run(mut scenario: Plan, baseline: &Plan) -> Plan {
+    scenario.uncertainty = baseline.uncertainty.clone();
+    scenario
+}
+
 /// As `apply`, without the last step (`validate`): the plan an editor
 /// shows while a change holds a value out of bounds, so the control shows
 /// what was typed beside the model's message.

@@ -42,6 +42,7 @@ use super::island::{use_extras_requests, Island};
 use super::state::{Action, Section, State};
 use super::wire::{results_message, Results};
 use super::workshop::{audience_message, comparing, value_at};
+use crate::model::scenario::sharing_run;
 use crate::model::{Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
@@ -161,15 +162,20 @@ pub fn app() -> Html {
     // unless a Monte Carlo preview follows the drag, so their messages keep
     // the plan from before the drag: the drag's frames stay short.
     let before_drag = use_mut_ref(|| None::<(Rc<Plan>, Rc<Plan>)>);
-    let previewing = state.sliding() && state.projected_plan.uncertainty.is_some();
+    // A scenario on screen is run with the plan's settings.
+    let on_screen = || match state.projected_plan.uncertainty == state.plan.uncertainty {
+        true => state.projected_plan.clone(),
+        false => Rc::new(sharing_run((*state.projected_plan).clone(), &state.plan)),
+    };
+    let previewing = state.sliding() && state.plan.uncertainty.is_some();
     let (fan_plan, files_plan) = {
         let mut kept = before_drag.borrow_mut();
         if !state.sliding() || kept.is_none() {
-            *kept = Some((state.projected_plan.clone(), state.plan.clone()));
+            *kept = Some((on_screen(), state.plan.clone()));
         }
         let (fan, files) = kept.clone().unwrap_or_default();
         match previewing {
-            true => (state.projected_plan.clone(), files),
+            true => (on_screen(), files),
             false => (fan, files),
         }
     };
