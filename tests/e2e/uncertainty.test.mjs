@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newPage, openApp, ROOT, SHOTS } from './lib.mjs';
+import { newPage, openApp, linkPayload, ROOT, SHOTS } from './lib.mjs';
 import { useApp } from './suite.mjs';
 
 const env = useApp();
@@ -139,6 +139,33 @@ test('what it would take: the answers agree with `sunset seek`, apply undoably a
   assert.deepEqual(saved.donors, plan.donors);
   const i = plan.donors.findIndex((d) => d.name === 'Sunset facility');
   assert.deepEqual(saved.scenarios[0].changes, { [`donors[${i}].base`]: pledge.value });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each compared scenario gets its own fan', async () => {
+  // MODEL.md's example: a Monte Carlo run (2,000 paths) and two scenarios.
+  const plan = JSON.parse(readFileSync(join(ROOT, 'plans', 'example-v2.json'), 'utf8'));
+  const { page, problems, context } = await newPage(env.browser);
+  await openApp(page, `${env.url}#plan=${linkPayload(plan)}`);
+  await page.getByTestId('compare-baseline').check();
+  await page.getByTestId('compare-0').check();
+  const fans = page.getByTestId('compare-fan');
+  await page.waitForFunction(() => {
+    const f = [...document.querySelectorAll('[data-testid="compare-fan"] [data-testid="fan"]')];
+    return f.length === 2 && f.every((x) => x.dataset.current === 'true' && x.dataset.paths === '2000');
+  }, null, { timeout: 60000 });
+  assert.equal(await fans.count(), 2);
+  // Two plans, two fans: the faster taper's differs from the baseline's.
+  const medians = await fans.evaluateAll((fs) => fs.map((f) => f.querySelector('[data-testid="fan-median"]').getAttribute('d')));
+  assert.notEqual(medians[0], medians[1]);
+  // A scenario on screen has its fan too (it shares the plan's settings).
+  await page.getByTestId('scenario-tab-0').click();
+  await page.waitForFunction(() => {
+    const f = document.querySelector('[data-testid="uncertainty-results"] [data-testid="fan"]');
+    return f && f.dataset.current === 'true';
+  }, null, { timeout: 60000 });
+  assert.equal(await page.getByTestId('fan-off').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::scenario::{compare_summaries, evaluate_all, BASELINE};
+use super::fan_panel::FanPanel;
+
+use crate::model::scenario::{compare_summaries, evaluate_all, sharing_run, BASELINE};
 use crate::model::{Plan, Projection, Text};
 use crate::ui::chart::geometry::{center_line_path, money, Columns, Scale};
 use crate::ui::chart::{donor_colour, BridgeChart};
@@ -44,7 +46,8 @@ pub fn compare_view(p: &Props) -> Html {
         let mut scenarios: Vec<Option<(Rc<Plan>, Rc<Projection>)>> = all
             .scenarios
             .into_iter()
-            .map(|(sp, pr)| Some((Rc::new(sp), Rc::new(pr))))
+            // Run, if at all, with the plan's settings (for its fan).
+            .map(|(sp, pr)| Some((Rc::new(sharing_run(sp, plan)), Rc::new(pr))))
             .collect();
         let sides: Vec<Side> = set
             .iter()
@@ -151,6 +154,10 @@ pub fn compare_view(p: &Props) -> Html {
                 { for sides.iter().map(|(name, sp, pr)| html! {
                     <div><h3>{ name.clone() }</h3>
                         <BridgeChart plan={sp.clone()} projection={pr.clone()} currency={c} />
+                        // Each scenario's own range of outcomes, when the plan has a Monte Carlo run.
+                        if sp.uncertainty.is_some() {
+                            <FanPanel plan={sp.clone()} sliding={false} compact=true />
+                        }
                     </div>
                 }) }
             </div>

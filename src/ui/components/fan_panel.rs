@@ -49,6 +49,9 @@ pub struct Props {
     pub sliding: bool,
     #[prop_or_default]
     pub stale: bool,
+    /// The fan alone, without goal seek (a compared scenario's).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// A finished run and what it was of.
@@ -194,6 +197,7 @@ pub fn fan_panel(p: &Props) -> Html {
     {
         let (client, asked) = (client.clone(), asked.clone());
         let items = (*items).clone();
+        let compact = p.compact;
         use_effect_with(
             (p.plan.clone(), p.sliding, by, items),
             move |(plan, sliding, by, items)| {
@@ -224,7 +228,7 @@ pub fn fan_panel(p: &Props) -> Html {
                         client.submit(RUN, generation, text, tasks);
                     }
                 }
-                if !*sliding {
+                if !*sliding && !compact {
                     let tasks = seek_tasks(plan, *by, items);
                     let same = a
                         .seek
@@ -348,6 +352,14 @@ pub fn fan_panel(p: &Props) -> Html {
         let items = items.clone();
         Callback::from(move |i: SeekItems| items.set(i))
     };
+    if p.compact {
+        return html! {
+            <section ref={container} class="uncertainty-results compact" data-testid="compare-fan"
+                aria-label={tr(l, "Range of outcomes", "Éventail des résultats")}>
+                { fan }
+            </section>
+        };
+    }
     html! {
         <section ref={container} class={classes!("uncertainty-results", p.stale.then_some("stale"))} data-testid="uncertainty-results"
             aria-label={tr(l, "Uncertainty and what it would take", "Incertitude et conditions de réussite")}>
