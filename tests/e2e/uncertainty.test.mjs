@@ -52,12 +52,16 @@ async function withFan() {
 
 test('the exported run equals `sunset simulate` for the same plan and seed', async () => {
   const { page, problems, context } = await withFan();
-  // A seed and spreads typed in the uncertainty section.
+  // A seed and spreads typed in the uncertainty section. Each change is
+  // awaited by its run's generation: the run of the plan before a change
+  // stays current until the results have heard of the change.
+  const g0 = (await fanOf(page, 10000)).generation;
   const seed = page.getByTestId('input-uncertainty.seed');
   await seed.fill('7');
   await seed.press('Enter');
+  const g1 = (await fanOf(page, 10000, g0)).generation;
   await page.getByTestId('spreads-fragile').click();
-  const fan = await fanOf(page, 10000);
+  const fan = await fanOf(page, 10000, g1);
   const run = await download(page, 'export-uncertainty');
   const plan = await download(page, 'export-json');
   assert.equal(plan.uncertainty.seed, 7);
