@@ -31,6 +31,7 @@ use super::components::revenue_section::RevenueSection;
 use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
+use super::components::skip_link::SkipLink;
 use super::components::social_section::SocialSection;
 use super::components::spending_section::SpendingSection;
 use super::components::uncertainty_section::UncertaintySection;
@@ -278,6 +279,7 @@ pub fn app() -> Html {
             if audience_on { { controls.clone() } }
         </section>
     };
+    let results_ref = use_node_ref();
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<PinBoard> context={board}>
@@ -288,6 +290,7 @@ pub fn app() -> Html {
                 <Presenter message={screen_message()} controls={Some(controls.clone())} pins={pinned} />
                 </ContextProvider<Problems>>
             } else {
+            <SkipLink target={results_ref.clone()} />
             <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
@@ -322,7 +325,7 @@ pub fn app() -> Html {
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
-                <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                <main class="results" data-testid="results" ref={results_ref} tabindex="-1" aria-label={tr(l, "Results", "Résultats")}>
                     if state.compare.len() >= 2 {
                         <Island part="compare" message={screen_message()} />
                     }

@@ -35,6 +35,8 @@ pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod extras;
 #[cfg(target_arch = "wasm32")]
+pub mod focus;
+#[cfg(target_arch = "wasm32")]
 pub mod island;
 #[cfg(target_arch = "wasm32")]
 pub mod sim_client;

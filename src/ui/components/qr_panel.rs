@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::codec::qr;
 use crate::model::Text;
 use crate::ui::context::use_lang;
+use crate::ui::focus::use_dialog_focus;
 use crate::ui::i18n::tr;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -18,16 +19,10 @@ pub struct Props {
 pub fn qr_panel(p: &Props) -> Html {
     let l = use_lang();
     let code = use_memo(p.url.clone(), |url| qr::qr_svg(url));
-    // Focus moves into the dialog, so Escape and Tab work at once.
+    // Focus moves into the dialog, so Escape and Tab work at once, and
+    // back to what opened it when it closes.
     let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
-            }
-        });
-    }
+    use_dialog_focus(close_ref.clone());
     let close = {
         let on_close = p.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
