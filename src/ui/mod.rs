@@ -17,6 +17,7 @@ pub mod labels;
 pub mod prefs;
 pub mod pool;
 pub mod presets;
+pub mod reach;
 pub mod room;
 pub mod spreads;
 pub mod state;

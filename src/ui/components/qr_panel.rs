@@ -8,6 +8,7 @@ use crate::model::Text;
 use crate::ui::context::use_lang;
 use crate::ui::focus::use_dialog_focus;
 use crate::ui::i18n::tr;
+use crate::ui::reach::is_local_only;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -35,6 +36,25 @@ pub fn qr_panel(p: &Props) -> Html {
             }
         })
     };
+    // A page opened at this computer's loopback address gives a code no
+    // phone can open: say so, and how to serve to the room.
+    let local_only = use_memo((), |_| {
+        gloo::utils::window()
+            .location()
+            .hostname()
+            .is_ok_and(|h| is_local_only(&h))
+    });
+    let warning = (*local_only).then(|| {
+        html! {
+            <p class="qr-local-only" role="note" data-testid="qr-local-only">
+                { tr(l, "Phones cannot open this address: it names this computer only. To share with the room, serve the app to the network with ",
+                        "Les téléphones ne peuvent pas ouvrir cette adresse : elle désigne seulement cet ordinateur. Pour la partager avec la salle, servez l’application sur le réseau avec ") }
+                <code>{ "make run HOST=0.0.0.0" }</code>
+                { tr(l, " and open it at this computer's network address.",
+                        " et ouvrez-la à l’adresse réseau de cet ordinateur.") }
+            </p>
+        }
+    });
     let body = match &*code {
         // The SVG is the codec's own drawing (paths only, no text from
         // the plan), so it is safe to insert as markup.
@@ -54,6 +74,7 @@ pub fn qr_panel(p: &Props) -> Html {
             <div class="qr-box">
                 <p class="qr-hint">{ tr(l, "Scan to open this plan", "Scannez pour ouvrir ce plan") }</p>
                 { body }
+                { for warning }
                 <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
             </div>
         </div>
