@@ -2,6 +2,8 @@
 // the app opened at the computer's network address gives a QR code phones
 // can open, and a page opened at this computer's loopback address says in
 // its QR panel that phones cannot open it and how to serve to the room.
+// The QR code has a full-screen view, at the error correction level with
+// the fewest (so the largest) modules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,8 +13,12 @@ import {
   newPage, openApp, serveDist, ROOT, SHOTS,
 } from './lib.mjs';
 import { useApp } from './suite.mjs';
+import { waitUrlFollows } from './plan-io.mjs';
 
 const env = useApp();
+
+/** The focused element's data-testid. */
+const focused = (page) => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
 
 test('on 127.0.0.1 and localhost the QR panel says phones cannot open the address, in English and French', async () => {
   const { page, problems, context } = await newPage(env.browser, { viewport: { width: 1280, height: 720 } });
@@ -78,4 +84,65 @@ test('make run HOST=0.0.0.0 serves to the network; from the network address the 
   } finally {
     await server.close();
   }
+});
+
+// Byte-mode capacity of QR versions 1–40 at error correction L and M
+// (ISO/IEC 18004, table 7).
+const CAPACITY = {
+  L: [17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858, 929, 1003,
+    1091, 1171, 1273, 1367, 1465, 1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431, 2563, 2699, 2809, 2953],
+  M: [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779,
+    857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331],
+};
+/** Modules on a side of the smallest code holding `bytes` at `level`. */
+const modules = (bytes, level) => 17 + 4 * (CAPACITY[level].findIndex((c) => c >= bytes) + 1);
+
+test('the QR code is at level L and has a full-screen view that Escape and Close leave', async () => {
+  const { page, problems, context } = await newPage(env.browser, { viewport: { width: 1280, height: 720 } });
+  await openApp(page, env.url);
+  const url = await waitUrlFollows(page);
+  const opener = page.getByTestId('qr-button');
+  await opener.click();
+  const svg = page.locator('[data-testid="qr-svg"] svg');
+  await svg.waitFor();
+  // The side in modules, quiet zone (4 each side) left out.
+  const side = Number((await svg.getAttribute('viewBox')).split(' ')[2]) - 8;
+  const bytes = Buffer.byteLength(url);
+  assert.equal(side, modules(bytes, 'L'), `${bytes}-byte link`);
+  assert.ok(side < modules(bytes, 'M'), `${side} modules at L, ${modules(bytes, 'M')} at M`);
+
+  const button = page.getByTestId('qr-full-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const full = page.getByTestId('qr-full');
+  await full.waitFor();
+  assert.equal(await full.locator('svg').evaluate((e) => e.outerHTML), await svg.evaluate((e) => e.outerHTML));
+  const box = await full.locator('svg').boundingBox();
+  assert.ok(box.height >= 0.95 * 720 && box.width >= 0.95 * 720, `full-screen code is ${box.width}×${box.height}`);
+  assert.ok(box.x >= 0 && box.y >= -1 && box.x + box.width <= 1280 && box.y + box.height <= 721, JSON.stringify(box));
+  // The Close button does not cover the code.
+  const close = await page.getByTestId('qr-full-close').boundingBox();
+  assert.ok(close.x >= box.x + box.width || close.y >= box.y + box.height, `Close at ${JSON.stringify(close)}`);
+  await page.screenshot({ path: join(SHOTS, 'qr-full.png') });
+  assert.equal(await focused(page), 'qr-full-close');
+  // Escape leaves the full screen, not the panel; the focus goes back.
+  await page.keyboard.press('Escape');
+  await full.waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('qr-panel').count(), 1);
+  assert.equal(await focused(page), 'qr-full-button');
+  // So does Close.
+  await page.keyboard.press('Enter');
+  await full.waitFor();
+  await page.getByTestId('qr-full-close').click();
+  await full.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'qr-full-button');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('qr-panel').waitFor({ state: 'detached' });
+
+  // In French too.
+  await page.getByTestId('lang-fr').click();
+  await opener.click();
+  assert.equal(await button.innerText(), 'Plein écran');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -30,6 +30,7 @@ pub mod year_field;
 pub mod files_panel;
 pub mod notice;
 pub mod plan_keeper;
+pub mod qr_full;
 pub mod qr_panel;
 pub mod share_panel;
 pub mod skip_link;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::qr_full::QrFull;
 use crate::codec::qr;
 use crate::model::Text;
 use crate::ui::context::use_lang;
@@ -24,6 +25,7 @@ pub fn qr_panel(p: &Props) -> Html {
     // back to what opened it when it closes.
     let close_ref = use_node_ref();
     use_dialog_focus(close_ref.clone());
+    let full = use_state_eq(|| false);
     let close = {
         let on_close = p.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
@@ -68,6 +70,21 @@ pub fn qr_panel(p: &Props) -> Html {
             html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.text(l) }</p> }
         }
     };
+    let full_view = match (&*code, *full) {
+        (Ok(svg), true) => {
+            let full = full.clone();
+            html! { <QrFull svg={AttrValue::from(svg.clone())} on_close={Callback::from(move |()| full.set(false))} /> }
+        }
+        _ => html! {},
+    };
+    let full_button = code.is_ok().then(|| {
+        let full = full.clone();
+        html! {
+            <button type="button" data-testid="qr-full-button" onclick={Callback::from(move |_: MouseEvent| full.set(true))}>
+                { tr(l, "Full screen", "Plein écran") }
+            </button>
+        }
+    });
     html! {
         <div class="qr-overlay" data-testid="qr-panel" role="dialog" aria-modal="true"
             aria-label={tr(l, "QR code", "Code QR")} onkeydown={on_key}>
@@ -75,8 +92,12 @@ pub fn qr_panel(p: &Props) -> Html {
                 <p class="qr-hint">{ tr(l, "Scan to open this plan", "Scannez pour ouvrir ce plan") }</p>
                 { body }
                 { for warning }
-                <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
+                <div class="qr-buttons">
+                    { for full_button }
+                    <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
+                </div>
             </div>
+            { full_view }
         </div>
     }
 }
