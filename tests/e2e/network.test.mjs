@@ -44,6 +44,10 @@ test('on 127.0.0.1 and localhost the QR panel says phones cannot open the addres
   assert.match(fr, /make run HOST=0\.0\.0\.0/);
   await page.keyboard.press('Escape');
 
+  // The check reads the hostname as the browser's URL parser writes it.
+  assert.deepEqual(await page.evaluate(() => ['http://127.1/', 'http://[0:0:0:0:0:0:0:1]/', 'http://LocalHost./']
+    .map((u) => new URL(u).hostname)), ['127.0.0.1', '[::1]', 'localhost.']);
+
   // The presenter's QR code (Q) says so too, and so does localhost.
   await page.goto(env.url.replace('127.0.0.1', 'localhost'));
   await page.waitForSelector('[data-island="files"] > *', { timeout: 30000 });
