@@ -263,9 +263,21 @@ pub fn app() -> Html {
             .collect::<Html>()
     });
     let present = on_edit.reform(|_: MouseEvent| Action::Presenter(true));
+    // Leaving the presenter view gives the focus back to "Present" (a new
+    // button: the old one left the page with the rest of the editor).
+    let present_ref = use_node_ref();
+    {
+        let (present_ref, was_on) = (present_ref.clone(), use_mut_ref(|| false));
+        use_effect_with(state.presenter, move |&on| {
+            let left = std::mem::replace(&mut *was_on.borrow_mut(), on) && !on;
+            if let Some(b) = present_ref.cast::<web_sys::HtmlElement>().filter(|_| left) {
+                let _ = b.focus();
+            }
+        });
+    }
     let workshop = html! {
         <section class="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
-            <button type="button" data-testid="present-button" onclick={present}>
+            <button type="button" data-testid="present-button" onclick={present} ref={present_ref}>
                 { tr(l, "Present", "Présenter") }
             </button>
             <button type="button" data-testid="audience-button" aria-pressed={audience_on.to_string()}

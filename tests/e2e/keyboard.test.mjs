@@ -124,3 +124,15 @@ test('the co-financer removal question takes the focus and gives it back when ke
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('leaving the presenter view gives the focus back to the Present button', async () => {
+  const { page, problems, context } = await fresh();
+  await page.getByTestId('present-button').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('presenter-scenario').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('results').waitFor();
+  assert.equal(await focused(page), 'present-button');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
