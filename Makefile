@@ -1,12 +1,14 @@
 # Entry points. `make run` and `make test` do all set-up first (once; later
 # runs skip it). See README.md.
 PORT ?= 8080
+# 0.0.0.0 serves to the local network too (a workshop's phones).
+HOST ?= 127.0.0.1
 SHELL := /bin/bash
 
 .PHONY: run test setup dist size audit bench fuzz test-host test-web test-e2e golden fixtures mutants clean
 
 run: setup
-	@. scripts/env.sh && wasm_env trunk serve --locked --address 127.0.0.1 --port $(PORT)
+	@. scripts/env.sh && wasm_env trunk serve --locked --address "$(HOST)" --port "$(PORT)"
 
 test: setup
 	@bash scripts/test.sh

@@ -55,8 +55,11 @@ impl Text for QrError {
 
 impl std::error::Error for QrError {}
 
-/// An SVG QR code of `link`. Uses error correction M (15 % of the code
-/// may be damaged) when the link fits, else L (7 %), the most a code holds.
+/// An SVG QR code of `link`, at error correction L (7 % of the code may
+/// be damaged): a projected or on-screen code is clean, and L needs the
+/// fewest modules, so each is as large as possible on the screen and
+/// phones at the back of a room still read it. It is also the level that
+/// holds the most.
 ///
 /// Total: any text gives a code or a `QrError`, never a panic. The text is
 /// encoded as one byte-mode segment in the smallest version that holds it,
@@ -74,9 +77,8 @@ pub fn qr_svg(link: &str) -> Result<String, QrError> {
             max: MAX_QR_BYTES,
         });
     }
-    let code = [EcLevel::M, EcLevel::L]
-        .into_iter()
-        .find_map(|ec| (1..=40).find_map(|v| byte_mode_code(bytes, Version::Normal(v), ec)))
+    let code = (1..=40)
+        .find_map(|v| byte_mode_code(bytes, Version::Normal(v), EcLevel::L))
         .ok_or(QrError::TooBig {
             chars: link.chars().count(),
             max: MAX_QR_BYTES,
@@ -140,10 +142,10 @@ mod tests {
             !svg_element.contains(" width="),
             "fixed size left: {svg_element}"
         );
-        // 32 bytes in byte mode at level M: version 2 holds 26 bytes, version
-        // 3 holds 42, so version 3, 17 + 4·3 = 29 modules, plus a 4-module
-        // quiet zone each side: 37.
-        let side = 37;
+        // 32 bytes in byte mode at level L: version 2 holds 32 bytes (at M
+        // it holds 26, so M would need version 3), so 17 + 4·2 = 25
+        // modules, plus a 4-module quiet zone each side: 33.
+        let side = 33;
         assert!(
             svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")),
             "{svg}"

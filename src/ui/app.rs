@@ -31,6 +31,7 @@ use super::components::revenue_section::RevenueSection;
 use super::components::scenario_bar::{ScenarioBar, ShownChanges};
 use super::components::share_panel::SharePanel;
 use super::components::shocks_section::ShocksSection;
+use super::components::skip_link::SkipLink;
 use super::components::social_section::SocialSection;
 use super::components::sources::Unsourced;
 use super::components::spending_section::SpendingSection;
@@ -269,9 +270,21 @@ pub fn app() -> Html {
             .collect::<Html>()
     });
     let present = on_edit.reform(|_: MouseEvent| Action::Presenter(true));
+    // Leaving the presenter view gives the focus back to "Present" (a new
+    // button: the old one left the page with the rest of the editor).
+    let present_ref = use_node_ref();
+    {
+        let (present_ref, was_on) = (present_ref.clone(), use_mut_ref(|| false));
+        use_effect_with(state.presenter, move |&on| {
+            let left = std::mem::replace(&mut *was_on.borrow_mut(), on) && !on;
+            if let Some(b) = present_ref.cast::<web_sys::HtmlElement>().filter(|_| left) {
+                let _ = b.focus();
+            }
+        });
+    }
     let workshop = html! {
         <section class="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
-            <button type="button" data-testid="present-button" onclick={present}>
+            <button type="button" data-testid="present-button" onclick={present} ref={present_ref}>
                 { tr(l, "Present", "Présenter") }
             </button>
             <button type="button" data-testid="audience-button" aria-pressed={audience_on.to_string()}
@@ -285,6 +298,7 @@ pub fn app() -> Html {
             if audience_on { { controls.clone() } }
         </section>
     };
+    let results_ref = use_node_ref();
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<PinBoard> context={board}>
@@ -295,6 +309,7 @@ pub fn app() -> Html {
                 <Presenter message={screen_message()} controls={Some(controls.clone())} pins={pinned} />
                 </ContextProvider<Problems>>
             } else {
+            <SkipLink target={results_ref.clone()} />
             <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
@@ -330,7 +345,7 @@ pub fn app() -> Html {
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
-                <main class="results" data-testid="results" aria-label={tr(l, "Results", "Résultats")}>
+                <main class="results" data-testid="results" ref={results_ref} tabindex="-1" aria-label={tr(l, "Results", "Résultats")}>
                     if state.compare.len() >= 2 {
                         <Island part="compare" message={screen_message()} />
                     }

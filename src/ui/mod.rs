@@ -17,6 +17,7 @@ pub mod labels;
 pub mod pool;
 pub mod prefs;
 pub mod presets;
+pub mod reach;
 pub mod room;
 pub mod spreads;
 pub mod state;
@@ -34,6 +35,8 @@ pub mod components;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod extras;
+#[cfg(target_arch = "wasm32")]
+pub mod focus;
 #[cfg(target_arch = "wasm32")]
 pub mod island;
 #[cfg(target_arch = "wasm32")]

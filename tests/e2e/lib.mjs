@@ -28,11 +28,12 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
 
 /**
- * Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }.
+ * Serves dist/ on 127.0.0.1 (or `host`) at a free port; resolves to
+ * { url, port, close }.
  * With `gzip`, text and wasm go out gzip-encoded to clients that accept
  * it, as any static host serves them (the audit measures that case).
  */
-export async function serveDist(dir = DIST, { gzip = false } = {}) {
+export async function serveDist(dir = DIST, { gzip = false, host = '127.0.0.1' } = {}) {
   const packed = new Map();
   const server = createServer(async (req, res) => {
     try {
@@ -54,9 +55,10 @@ export async function serveDist(dir = DIST, { gzip = false } = {}) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(0, host, ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const at = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return { url: `http://${at}:${port}/`, port, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

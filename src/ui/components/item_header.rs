@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::confirm::Confirm;
 use super::text_field::TextField;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::{List, ListOp};
@@ -74,7 +75,7 @@ pub fn item_header(p: &Props) -> Html {
     };
     let keep = {
         let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
+        Callback::from(move |()| asking.set(false))
     };
     let remove_label = format!("{} {what}", tr(l, "Remove:", "Supprimer :"));
     let question = removal_question(&what, &p.cofinancers, l);
@@ -95,11 +96,7 @@ pub fn item_header(p: &Props) -> Html {
             </div>
         </div>
         if *asking {
-            <div class="confirm" role="alertdialog" aria-label={question.clone()} data-testid={format!("confirm-remove-{at}")}>
-                <p>{ question }</p>
-                <button type="button" onclick={remove(true)}>{ tr(l, "Remove", "Supprimer") }</button>
-                <button type="button" onclick={keep} data-testid={format!("keep-{at}")}>{ tr(l, "Keep", "Garder") }</button>
-            </div>
+            <Confirm question={question} at={at.to_string()} on_remove={remove(true)} on_keep={keep} />
         }
     </> }
 }

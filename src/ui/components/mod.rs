@@ -2,6 +2,7 @@
 //! listed first; result views (charts, indicators, year table) after.
 
 // Editor controls and sections.
+pub mod confirm;
 pub mod donor_editor;
 pub mod donors_section;
 pub mod header;
@@ -30,8 +31,10 @@ pub mod year_field;
 pub mod files_panel;
 pub mod notice;
 pub mod plan_keeper;
+pub mod qr_full;
 pub mod qr_panel;
 pub mod share_panel;
+pub mod skip_link;
 
 // Scenarios.
 pub mod compare_view;

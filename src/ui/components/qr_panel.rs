@@ -3,10 +3,13 @@
 
 use yew::prelude::*;
 
+use super::qr_full::QrFull;
 use crate::codec::qr;
 use crate::model::Text;
 use crate::ui::context::use_lang;
+use crate::ui::focus::use_dialog_focus;
 use crate::ui::i18n::tr;
+use crate::ui::reach::is_local_only;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -18,16 +21,11 @@ pub struct Props {
 pub fn qr_panel(p: &Props) -> Html {
     let l = use_lang();
     let code = use_memo(p.url.clone(), |url| qr::qr_svg(url));
-    // Focus moves into the dialog, so Escape and Tab work at once.
+    // Focus moves into the dialog, so Escape and Tab work at once, and
+    // back to what opened it when it closes.
     let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
-            }
-        });
-    }
+    use_dialog_focus(close_ref.clone());
+    let full = use_state_eq(|| false);
     let close = {
         let on_close = p.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
@@ -40,6 +38,25 @@ pub fn qr_panel(p: &Props) -> Html {
             }
         })
     };
+    // A page opened at this computer's loopback address gives a code no
+    // phone can open: say so, and how to serve to the room.
+    let local_only = use_memo((), |_| {
+        gloo::utils::window()
+            .location()
+            .hostname()
+            .is_ok_and(|h| is_local_only(&h))
+    });
+    let warning = (*local_only).then(|| {
+        html! {
+            <p class="qr-local-only" role="note" data-testid="qr-local-only">
+                { tr(l, "Phones cannot open this address: it names this computer only. To share with the room, serve the app to the network with ",
+                        "Les téléphones ne peuvent pas ouvrir cette adresse : elle désigne seulement cet ordinateur. Pour la partager avec la salle, servez l’application sur le réseau avec ") }
+                <code>{ "make run HOST=0.0.0.0" }</code>
+                { tr(l, " and open it at this computer's network address.",
+                        " et ouvrez-la à l’adresse réseau de cet ordinateur.") }
+            </p>
+        }
+    });
     let body = match &*code {
         // The SVG is the codec's own drawing (paths only, no text from
         // the plan), so it is safe to insert as markup.
@@ -53,14 +70,34 @@ pub fn qr_panel(p: &Props) -> Html {
             html! { <p class="qr-too-big" role="alert" data-testid="qr-too-big">{ e.text(l) }</p> }
         }
     };
+    let full_view = match (&*code, *full) {
+        (Ok(svg), true) => {
+            let full = full.clone();
+            html! { <QrFull svg={AttrValue::from(svg.clone())} on_close={Callback::from(move |()| full.set(false))} /> }
+        }
+        _ => html! {},
+    };
+    let full_button = code.is_ok().then(|| {
+        let full = full.clone();
+        html! {
+            <button type="button" data-testid="qr-full-button" onclick={Callback::from(move |_: MouseEvent| full.set(true))}>
+                { tr(l, "Full screen", "Plein écran") }
+            </button>
+        }
+    });
     html! {
         <div class="qr-overlay" data-testid="qr-panel" role="dialog" aria-modal="true"
             aria-label={tr(l, "QR code", "Code QR")} onkeydown={on_key}>
             <div class="qr-box">
                 <p class="qr-hint">{ tr(l, "Scan to open this plan", "Scannez pour ouvrir ce plan") }</p>
                 { body }
-                <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
+                { for warning }
+                <div class="qr-buttons">
+                    { for full_button }
+                    <button type="button" data-testid="qr-close" onclick={close} ref={close_ref}>{ tr(l, "Close", "Fermer") }</button>
+                </div>
             </div>
+            { full_view }
         </div>
     }
 }
