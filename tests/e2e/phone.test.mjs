@@ -55,3 +55,15 @@ test('on a phone every control is at least 24 px in both directions', async () =
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone the results do not move when the files panel arrives', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid="app-ready"]');
+  const top = () => page.getByTestId('bridge-chart').evaluate((e) => e.getBoundingClientRect().top);
+  const before = await top();
+  await page.waitForSelector('[data-island="files"] > *');
+  assert.ok(Math.abs((await top()) - before) <= 1, `the chart moved from ${before} to ${await top()}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
