@@ -246,3 +246,16 @@ test('a name typed that another item already has is flagged at the field typed i
   assert.equal(await page.getByTestId('error-donors[1].name').count(), 0);
   assert.deepEqual(problems, []);
 });
+
+test('a year outside the plan, from a file or a link, is flagged at its control', async () => {
+  const plan = defaultPlan();
+  plan.revenues[0].reform.start = 30; // plan year 30: 2056, past the horizon
+  evaluatePlan(plan); // the model takes it: the reform starts after the plan
+  const { page, problems } = await newPage(env.browser);
+  await openApp(page, `${env.url}#plan=${linkPayload(plan)}`);
+  const error = page.getByTestId('error-revenues[0].reform.start');
+  await error.waitFor();
+  assert.equal(await error.innerText(), '2056 is outside the plan. Enter a year from 2026 to 2040.');
+  assert.equal(await page.getByTestId('input-revenues[0].reform.start').inputValue(), '2056');
+  assert.deepEqual(problems, []);
+});

@@ -238,7 +238,22 @@ pub fn number_field(p: &Props) -> Html {
             None => tr(lang, "Not a number.", "Ce n'est pas un nombre.").to_string(),
         })
     });
-    let error: Option<AttrValue> = local_error.map(AttrValue::from).or_else(|| problem.clone());
+    // A plan year outside the plan (from a file or a link: typing refuses
+    // it) is flagged, with the calendar years allowed.
+    let outside = years.and_then(|(first, last)| {
+        let y = p.value + first;
+        (y < first || y > last).then(|| {
+            let said = match lang {
+                Lang::En => format!("{y} is outside the plan."),
+                Lang::Fr => format!("{y} est hors du plan."),
+            };
+            format!("{said} {}", year_range_text((first, last), lang))
+        })
+    });
+    let error: Option<AttrValue> = local_error
+        .map(AttrValue::from)
+        .or_else(|| problem.clone())
+        .or_else(|| outside.map(AttrValue::from));
 
     let value_of = move |x: f64| {
         if whole {
