@@ -1,13 +1,14 @@
 //! The banner shown while the plan has problems: how many, that the charts
 //! show the last valid plan, and a link to each control concerned.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{Plan, Problem, Text};
+use crate::model::{Field, Plan, Problem, Text};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::i18n::Lang;
 use crate::ui::labels::place;
@@ -26,9 +27,27 @@ impl PartialEq for Props {
     }
 }
 
+/// A link's click that opens the section of `field` and then focuses its
+/// control; a later click replaces a pending one (`pending`).
+pub(crate) fn go_to(
+    field: &Field,
+    dispatch: &Callback<Action>,
+    pending: &Rc<RefCell<Option<Timeout>>>,
+) -> Callback<MouseEvent> {
+    let (dispatch, pending) = (dispatch.clone(), pending.clone());
+    let (path, section) = (field.to_string(), Section::of(field));
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        dispatch.emit(Action::OpenSection(section));
+        // Once the section has opened.
+        let path = path.clone();
+        *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
+    })
+}
+
 /// Focuses the control for `path`, or the nearest one above it
 /// (`donors[1].taper` → `donors[1].name`).
-pub(crate) fn focus(path: &str) {
+fn focus(path: &str) {
     let doc = gloo::utils::document();
     let mut p = path;
     loop {
@@ -69,18 +88,8 @@ pub fn problems_banner(p: &Props) -> Html {
         }
     };
     let items = p.problems.iter().map(|pr| {
-        let path = pr.path.to_string();
         let where_ = place(&p.plan, &pr.path, l);
-        let section = Section::of(&pr.path);
-        let on_edit = dispatch.clone();
-        let pending = pending.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            on_edit.emit(Action::OpenSection(section));
-            // Once the section has opened; a later click replaces this one.
-            let path = path.clone();
-            *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
-        });
+        let onclick = go_to(&pr.path, &dispatch, &pending);
 
         html! {
             <li><a href={format!("#field-{}", pr.path)} {onclick}><code>{ where_ }</code></a>{ format!(" — {}", pr.rule.text(l)) }</li>

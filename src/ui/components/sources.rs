@@ -7,12 +7,11 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::problems_banner::focus;
+use super::problems_banner::go_to;
 use super::text_field::TextField;
 use crate::model::{root, Field, Plan};
 use crate::ui::context::use_ctx;
 use crate::ui::i18n::{tr, Lang};
-use crate::ui::state::{Action, Section};
 
 /// The note of an item or of the plan: where a figure comes from.
 pub fn note_field(field: Field, note: &str, l: Lang) -> Html {
@@ -73,16 +72,7 @@ pub fn unsourced_list(p: &Props) -> Html {
         };
     }
     let links = missing.into_iter().map(|(field, name)| {
-        let (dispatch, pending) = (ctx.dispatch.clone(), pending.clone());
-        let path = field.to_string();
-        let section = Section::of(&field);
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            dispatch.emit(Action::OpenSection(section));
-            // Once the section has opened.
-            let path = path.clone();
-            *pending.borrow_mut() = Some(Timeout::new(0, move || focus(&path)));
-        });
+        let onclick = go_to(&field, &ctx.dispatch, &pending);
         html! { <li><a href={format!("#field-{field}")} {onclick}>{ name }</a></li> }
     });
     html! {
