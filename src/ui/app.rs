@@ -283,7 +283,7 @@ pub fn app() -> Html {
         });
     }
     let workshop = html! {
-        <section class="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
+        <section class="workshop-bar menu-part" id="workshop-bar" aria-label={tr(l, "Workshop", "Atelier")}>
             <button type="button" data-testid="present-button" onclick={present} ref={present_ref}>
                 { tr(l, "Present", "Présenter") }
             </button>
@@ -313,7 +313,7 @@ pub fn app() -> Html {
             <Header plan_name={state.plan.meta.name.clone()} plan_currency={state.plan.meta.currency.clone()}
                 can_undo={state.can_undo()} can_redo={state.can_redo()}
                 currency={state.currency} />
-            <div class="share-bar">
+            <div class="share-bar menu-part" id="share-bar">
                 <SharePanel plan={state.plan.clone()} view={view} />
                 <Island part="files" message={(*files_message).clone()} class="files-host" />
             </div>

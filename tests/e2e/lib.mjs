@@ -118,12 +118,13 @@ async function watch(context, page) {
 /**
  * Opens the app at `url` and waits until the wasm has mounted it and the
  * extras (loaded after the first paint) have drawn the files panel, so that
- * nothing moves under a test's pointer after this.
+ * nothing moves under a test's pointer after this. (Drawn, not shown: on a
+ * phone the panel waits folded in the menu.)
  */
 export async function openApp(page, url) {
   await page.goto(url);
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
-  await page.waitForSelector('[data-island="files"] > *', { timeout: 30000 });
+  await page.waitForSelector('[data-island="files"] > *', { state: 'attached', timeout: 30000 });
 }
 
 const SUNSET = () => process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');

@@ -62,7 +62,7 @@ test('on a phone the results do not move when the files panel arrives', async ()
   await page.waitForSelector('[data-testid="app-ready"]');
   const top = () => page.getByTestId('bridge-chart').evaluate((e) => e.getBoundingClientRect().top);
   const before = await top();
-  await page.waitForSelector('[data-island="files"] > *');
+  await page.waitForSelector('[data-island="files"] > *', { state: 'attached' });
   assert.ok(Math.abs((await top()) - before) <= 1, `the chart moved from ${before} to ${await top()}`);
   assert.deepEqual(problems, []);
   await context.close();
