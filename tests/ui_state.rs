@@ -11,7 +11,7 @@ use sunset_planner::ui::edit::{List, ListOp, Optional, Series, Shape, Value};
 use sunset_planner::ui::format::DisplayCurrency;
 use sunset_planner::ui::i18n::Lang;
 use sunset_planner::ui::presets::catalogue;
-use sunset_planner::ui::state::{Action, Edit, Engine, Section, State};
+use sunset_planner::ui::state::{Action, Edit, Engine, Section, State, YearsShown};
 
 /// Refuses a GDP at or below 0, like the model, and nothing else.
 fn fake_validate(plan: &Plan) -> Result<(), Vec<Problem>> {
@@ -653,6 +653,38 @@ fn view_settings_are_not_undo_steps() {
     assert!(!s.is_collapsed(Section::Macro) && !s.is_collapsed(Section::Reserve));
     assert_eq!(Section::of(&field("donors[1].taper.end")), Section::Donors);
     assert_eq!(Section::of(&field("criteria[0].metric")), Section::Reserve);
+}
+
+#[test]
+fn the_bridge_zoom_is_a_view_setting() {
+    let s = state().reduce(Action::ShowYears(YearsShown::First(15)));
+    assert_eq!(s.years_shown, YearsShown::First(15));
+    assert!(!s.can_undo());
+    // A plan edit keeps the zoom, and undoing the edit does not undo it.
+    let s = run(
+        s,
+        [
+            set("macro.gdp_base", Value::Num(2.0e9), Edit::Commit),
+            Action::Undo,
+        ],
+    );
+    assert_eq!(s.years_shown, YearsShown::First(15));
+    let s = s.reduce(Action::ShowYears(YearsShown::All));
+    assert_eq!(s.years_shown, YearsShown::All);
+}
+
+#[test]
+fn the_zoom_offers_only_choices_that_leave_years_out() {
+    use YearsShown::{All, First};
+    assert_eq!(YearsShown::choices(60), vec![All, First(15), First(30)]);
+    assert_eq!(YearsShown::choices(20), vec![All, First(15)]);
+    assert_eq!(YearsShown::choices(15), vec![All]);
+    assert_eq!(First(15).count(60), 15);
+    // A zoom wider than the plan shows the whole plan.
+    assert_eq!(First(30).count(20), 20);
+    assert_eq!(All.count(60), 60);
+    assert_eq!(First(0).count(60), 1);
+    assert_eq!(First(15).count(0), 0);
 }
 
 #[test]

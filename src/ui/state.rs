@@ -79,6 +79,39 @@ impl Section {
     }
 }
 
+/// How many of the plan's years the bridge chart draws: all, or only the
+/// first ones, so that over a long horizon the early years are not
+/// squashed flat by the growth of the later ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum YearsShown {
+    #[default]
+    All,
+    First(u32),
+}
+
+impl YearsShown {
+    /// The choices offered for a plan of `years` years: a zoom only when it
+    /// leaves years out.
+    pub fn choices(years: usize) -> Vec<YearsShown> {
+        let mut out = vec![YearsShown::All];
+        out.extend(
+            [15, 30]
+                .into_iter()
+                .filter(|k| (*k as usize) < years)
+                .map(YearsShown::First),
+        );
+        out
+    }
+
+    /// How many of `years` years are drawn (at least one when there are any).
+    pub fn count(self, years: usize) -> usize {
+        match self {
+            YearsShown::All => years,
+            YearsShown::First(k) => (k.max(1) as usize).min(years),
+        }
+    }
+}
+
 /// Whether an edit is part of an ongoing gesture or ends it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Edit {
@@ -145,6 +178,8 @@ pub enum Action {
     Redo,
     SetCurrency(DisplayCurrency),
     SetLang(Lang),
+    /// How many years the bridge chart draws (a view setting, not undone).
+    ShowYears(YearsShown),
     ToggleSection(Section),
     /// Open a section (e.g. to show the control a problem points to).
     OpenSection(Section),
@@ -241,6 +276,8 @@ pub struct State {
     pub stale: bool,
     pub currency: DisplayCurrency,
     pub lang: Lang,
+    /// The bridge chart's zoom on the first years.
+    pub years_shown: YearsShown,
     pub collapsed: Rc<Vec<Section>>,
     /// The scenario the results show (`None`: the baseline).
     pub shown: Option<usize>,
@@ -301,6 +338,7 @@ impl State {
             stale: false,
             currency: DisplayCurrency::default(),
             lang: Lang::default(),
+            years_shown: YearsShown::All,
             // A newcomer sees the plan's big levers first; the rest is a click away.
             collapsed: Rc::new(vec![Section::Plan, Section::Shocks, Section::Reserve]),
             shown: None,
@@ -646,6 +684,13 @@ impl State {
             }
             Action::SetLang(l) => {
                 next.lang = l;
+                return Rc::new(next);
+            }
+            Action::ShowYears(y) => {
+                if y == self.years_shown {
+                    return self;
+                }
+                next.years_shown = y;
                 return Rc::new(next);
             }
             Action::ToggleSection(s) => {
