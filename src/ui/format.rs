@@ -75,6 +75,80 @@ pub fn money_short(x: f64, lang: Lang) -> String {
     format!("{}{}", number(v, decimals, lang), unit)
 }
 
+/// What an axis measures, for `axis_labels`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    Money,
+    Pct,
+}
+
+/// The longest tick label an axis margin holds, in characters (a
+/// percentage's " %" aside).
+pub const AXIS_CHARS: usize = 8;
+
+/// The labels of an axis's ticks, in one notation for the whole axis so it
+/// reads as one scale: money with the scale words of `money_short` ("2.5
+/// bn", "7,500 tn"), percentages whole when round ("40 %"), without the
+/// zeros a round tick does not need. When any label would be longer than
+/// `AXIS_CHARS` (growth of 1000 % a year over 60 years reaches 10¹²⁰),
+/// every tick is written with an exponent instead: "2.5e20", "1.2e67 %".
+pub fn axis_labels(ticks: &[f64], axis: Axis, lang: Lang) -> Vec<String> {
+    let words: Vec<String> = ticks.iter().map(|t| axis_words(*t, axis, lang)).collect();
+    let long = words
+        .iter()
+        .any(|w| w.trim_end_matches("\u{a0}%").chars().count() > AXIS_CHARS);
+    if !long {
+        return words;
+    }
+    ticks
+        .iter()
+        .map(|t| match axis {
+            Axis::Money => exponent(*t, lang),
+            Axis::Pct => format!("{}\u{a0}%", exponent(*t, lang)),
+        })
+        .collect()
+}
+
+/// One tick in words: `money_short` or `pct` without trailing zeros.
+fn axis_words(v: f64, axis: Axis, lang: Lang) -> String {
+    let s = match axis {
+        Axis::Money => money_short(v, lang),
+        Axis::Pct if (v - v.round()).abs() < 1e-9 => {
+            return format!("{}\u{a0}%", number(v, 0, lang))
+        }
+        Axis::Pct => return pct(v, lang),
+    };
+    let point = match lang {
+        Lang::En => '.',
+        Lang::Fr => ',',
+    };
+    let (num, unit) = s.split_at(s.find(' ').unwrap_or(s.len()));
+    if !num.contains(point) {
+        return s;
+    }
+    format!(
+        "{}{}",
+        num.trim_end_matches('0').trim_end_matches(point),
+        unit
+    )
+}
+
+/// `v` as mantissa and power of ten, to three significant figures:
+/// 2.5e20 → "2.5e20" ("2,5e20" in French), 0 → "0".
+fn exponent(v: f64, lang: Lang) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return number(v, 0, lang);
+    }
+    let s = format!("{:.2e}", v.abs());
+    let (m, e) = s.split_once('e').unwrap_or((s.as_str(), "0"));
+    let m = m.trim_end_matches('0').trim_end_matches('.');
+    let m = match lang {
+        Lang::En => m.to_string(),
+        Lang::Fr => m.replace('.', ","),
+    };
+    format!("{}{}e{}", if v < 0.0 { "−" } else { "" }, m, e)
+}
+
 /// A percentage: 12.345 → "12.3 %".
 pub fn pct(x: f64, lang: Lang) -> String {
     format!("{}\u{a0}%", number(x, 1, lang))
@@ -135,6 +209,54 @@ mod tests {
         );
         assert_eq!(number(f64::NAN, 1, Lang::En), "–");
         assert_eq!(pct(12.345, Lang::En), "12.3\u{a0}%");
+    }
+
+    #[test]
+    fn axis_ticks_drop_the_zeros_a_round_tick_does_not_need() {
+        let en = |t: &[f64]| axis_labels(t, Axis::Money, Lang::En);
+        assert_eq!(
+            en(&[-2.0e6, 0.0, 100.0, 1200.0, 2.5e9, 5.0e12]),
+            ["−2 M", "0", "100", "1.2 k", "2.5 bn", "5 tn"]
+        );
+        assert_eq!(axis_labels(&[1.5e9], Axis::Money, Lang::Fr), ["1,5 Md"]);
+        assert_eq!(
+            axis_labels(&[0.0, 12.5, 50.0], Axis::Pct, Lang::En),
+            ["0\u{a0}%", "12.5\u{a0}%", "50\u{a0}%"]
+        );
+    }
+
+    #[test]
+    fn huge_axes_switch_to_exponents_all_together() {
+        // Up to four digits before the scale word the words stay.
+        let en = |t: &[f64]| axis_labels(t, Axis::Money, Lang::En);
+        assert_eq!(en(&[0.0, 5.0e15]), ["0", "5,000 tn"]);
+        assert_eq!(
+            en(&[0.0, 5.0e15, 1.0e16]),
+            ["0", "5e15", "1e16"],
+            "one long label turns the whole axis"
+        );
+        assert_eq!(en(&[-1.25e137, 2.5e137]), ["−1.25e137", "2.5e137"]);
+        // French writes a trillion in Md, so it turns sooner.
+        assert_eq!(
+            axis_labels(&[0.0, 2.5e13], Axis::Money, Lang::Fr),
+            ["0", "2,5e13"]
+        );
+        assert_eq!(
+            axis_labels(&[0.0, 2.0e66], Axis::Pct, Lang::En),
+            ["0\u{a0}%", "2e66\u{a0}%"]
+        );
+        // Whatever the magnitude, a positive tick fits the margin.
+        for k in 0..300 {
+            let top = 2.5 * 10f64.powi(k);
+            for lang in [Lang::En, Lang::Fr] {
+                for axis in [Axis::Money, Axis::Pct] {
+                    for label in axis_labels(&[0.0, top / 2.0, top * 0.75, top], axis, lang) {
+                        let n = label.trim_end_matches("\u{a0}%").chars().count();
+                        assert!(n <= AXIS_CHARS, "{label} ({n} characters)");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
