@@ -229,7 +229,7 @@ pub fn app() -> Html {
             );
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
-                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} years={Some(state.years_shown)} />
                 <Island part="fan" message={(*fan_message).clone()} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
                 <SmallCharts plan={p} projection={pr} currency={c} stale={s} />

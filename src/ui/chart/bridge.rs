@@ -8,17 +8,17 @@
 use yew::prelude::*;
 
 use super::geometry::{
-    band_path, bars_path, money_tick, nice_ticks, pct_tick, stack, step_line_path, BridgeSeries,
-    Columns, Scale,
+    band_path, bars_path, nice_ticks, stack, step_line_path, BridgeSeries, Columns, Scale,
 };
 use super::{
-    currency_code, donor_colour, has_need, item_name, next_uid, stale_badge, use_container_width,
-    year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
+    currency_code, donor_colour, facility_colour, has_need, item_name, next_uid, stale_badge,
+    use_container_width, year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
-use crate::ui::context::use_lang;
-use crate::ui::format::{money_short, pct};
+use crate::ui::context::use_ctx;
+use crate::ui::format::{axis_labels, money_short, pct, Axis};
 use crate::ui::i18n::{tr, Lang};
+use crate::ui::state::{Action, YearsShown};
 
 /// Pixel layout of the chart for one width.
 struct Layout {
@@ -82,6 +82,50 @@ fn is_gap_filling(plan: &Plan, index: usize) -> bool {
         .unwrap_or(false)
 }
 
+/// The colour of donor `index`: a facility's own calm colour (its rank
+/// among the facilities), else the donor palette's.
+fn area_colour(plan: &Plan, index: usize) -> &'static str {
+    match is_gap_filling(plan, index) {
+        true => facility_colour((0..index).filter(|i| is_gap_filling(plan, *i)).count()),
+        false => donor_colour(index),
+    }
+}
+
+/// The choice of years shown, for a plan of `total` years.
+fn years_choice(total: usize, current: YearsShown, lang: Lang, dispatch: Callback<Action>) -> Html {
+    let onchange = dispatch.reform(|e: Event| {
+        let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::ShowYears(match sel.value().parse() {
+            Ok(k) => YearsShown::First(k),
+            Err(_) => YearsShown::All,
+        })
+    });
+    let option = |c: YearsShown| {
+        let (value, text) = match c {
+            YearsShown::All => (
+                "all".to_string(),
+                format!("{} ({})", tr(lang, "All", "Toutes"), total),
+            ),
+            YearsShown::First(k) => (
+                k.to_string(),
+                match lang {
+                    Lang::En => format!("First {}", k),
+                    Lang::Fr => format!("{} premières", k),
+                },
+            ),
+        };
+        html! { <option value={value} selected={c == current}>{ text }</option> }
+    };
+    html! {
+        <label class="chart-years">
+            { tr(lang, "Years shown", "Années affichées") }
+            <select data-testid="bridge-years" {onchange}>
+                { for YearsShown::choices(total).into_iter().map(option) }
+            </select>
+        </label>
+    }
+}
+
 fn donor_name(plan: &Plan, index: usize, lang: Lang) -> String {
     item_name(
         plan.donors.iter().map(|d| d.name.as_str()),
@@ -135,13 +179,18 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let width = use_container_width(container.clone(), 960.0);
     let active = use_state_eq(|| None::<usize>);
     let uid = use_memo((), |_| next_uid("bridge"));
-    let lang = use_lang();
+    let ctx = use_ctx();
+    let lang = ctx.lang;
     let plan = &*props.plan;
     let proj = &*props.projection;
     // Amounts or % of need, as the person last chose (`ui::prefs`).
     let share = use_state_eq(|| crate::ui::prefs::load().share_of_need);
-    // `amounts` feed the tooltip and the summary; `s` is what is drawn.
-    let amounts = BridgeSeries::from_projection(proj, props.currency);
+    // `full` feeds the summary, `amounts` (the years shown) the tooltip;
+    // `s` is what is drawn.
+    let full = BridgeSeries::from_projection(proj, props.currency);
+    let total = full.years.len();
+    let shown = props.years.unwrap_or_default();
+    let amounts = full.first(shown.count(total));
     let s = if *share {
         amounts.share_of_need()
     } else {
@@ -182,6 +231,10 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                 { scale_button(false, tr(lang, "Amounts", "Montants")) }
                 { scale_button(true, tr(lang, "% of need", "% du besoin")) }
             </span>
+            // Over a long horizon only: a zoom on the first years.
+            if let Some(current) = props.years.filter(|_| total > 15) {
+                { years_choice(total, current, lang, ctx.dispatch.clone()) }
+            }
         </figcaption>
     };
     if n == 0 {
@@ -215,14 +268,14 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     );
     let bands = stack(&s.layers());
     let n_donors = s.donors.len();
-    let stripes = format!("{}-stripes", uid);
     let hatch = format!("{}-hatch", uid);
     let gap_hatch = format!("{}-gap", uid);
     let clip = format!("{}-clip", uid);
     let title_id = format!("{}-title", uid);
     let desc_id = format!("{}-desc", uid);
 
-    let grid = ticks.iter().map(|t| {
+    let labels = axis_labels(&ticks, if *share { Axis::Pct } else { Axis::Money }, lang);
+    let grid = ticks.iter().zip(labels).map(|(t, label)| {
         let ty = y.map(*t);
         html! {
             <g class={classes!("tick", (*t == 0.0).then_some("zero"))}>
@@ -230,7 +283,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                       y1={format!("{:.1}", ty)} y2={format!("{:.1}", ty)} />
                 <text x={format!("{:.1}", cols.left - 8.0)} y={format!("{:.1}", ty)}
                       text-anchor="end" dominant-baseline="middle">
-                    { if *share { pct_tick(*t, lang) } else { money_tick(*t, lang) } }
+                    { label }
                 </text>
             </g>
         }
@@ -244,20 +297,24 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         }
     });
 
+    // A gap-filling facility is dotted in its own colour (a pattern per
+    // facility), never striped like the gap.
+    let dots = |d: usize| format!("{}-dots-{}", uid, d);
     let donor_areas = (0..n_donors).map(|d| {
-        let path = band_path(&cols, &y, &bands[1 + d]);
-        let overlay = is_gap_filling(plan, d).then(|| {
-            html! {
-                <path class="area-overlay" d={path.clone()} fill={format!("url(#{})", stripes)} />
-            }
-        });
+        let fill = match is_gap_filling(plan, d) {
+            true => format!("url(#{})", dots(d)),
+            false => donor_colour(d).to_string(),
+        };
         html! {
-            <>
-                <path class="area" data-testid={format!("bridge-area-donor-{}", d)} d={path.clone()}
-                      fill={donor_colour(d)} />
-                <>{ for overlay }</>
-            </>
+            <path class="area" data-testid={format!("bridge-area-donor-{}", d)} d={band_path(&cols, &y, &bands[1 + d])}
+                  fill={fill} />
         }
+    });
+    let facility_patterns = (0..n_donors).filter(|d| is_gap_filling(plan, *d)).map(|d| html! {
+        <pattern id={dots(d)} class="facility-pattern" width="8" height="8" patternUnits="userSpaceOnUse">
+            <rect width="8" height="8" fill={area_colour(plan, d)} />
+            <circle cx="4" cy="4" r="1.8" fill="#ffffff" />
+        </pattern>
     });
 
     // Markers for the self-sufficiency and donor-exit years; the second
@@ -384,21 +441,19 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                     <title id={title_id.clone()}>
                         { format!("{}, {}–{}", tr(lang, "Funding bridge", "Pont de financement"), s.years[0], s.years[n - 1]) }
                     </title>
-                    <desc id={desc_id.clone()}>{ summary_text(proj, &amounts, lang) }</desc>
+                    <desc id={desc_id.clone()}>{ summary_text(proj, &full, lang) }</desc>
                     <defs>
-                        <pattern id={stripes.clone()} width="10" height="10" patternUnits="userSpaceOnUse"
-                                 patternTransform="rotate(45)">
-                            <rect width="4" height="10" fill="#ffffff" fill-opacity="0.55" />
-                        </pattern>
+                        { for facility_patterns }
                         <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse"
                                  patternTransform="rotate(-45)">
                             <rect width="8" height="8" fill="#ffffff" />
                             <rect width="3" height="8" fill="#555555" />
                         </pattern>
-                        <pattern id={gap_hatch.clone()} width="10" height="10" patternUnits="userSpaceOnUse"
+                        // The gap: a red cross-hatch on pale red (a grid turned 45°).
+                        <pattern id={gap_hatch.clone()} class="gap-pattern" width="8" height="8" patternUnits="userSpaceOnUse"
                                  patternTransform="rotate(45)">
-                            <rect width="10" height="10" fill={GAP_COLOUR} fill-opacity="0.25" />
-                            <rect width="3" height="10" fill={GAP_COLOUR} />
+                            <rect width="8" height="8" fill={GAP_COLOUR} fill-opacity="0.2" />
+                            <path d="M0,4H8M4,0V8" stroke={GAP_COLOUR} stroke-width="2" />
                         </pattern>
                         <clipPath id={clip.clone()}>
                             <rect x={format!("{:.1}", cols.left)} y={format!("{:.1}", lay.top)}
@@ -502,9 +557,9 @@ fn tooltip(
 
 fn legend(plan: &Plan, n_donors: usize, font: f64, lang: Lang) -> Html {
     let item = |swatch: Html, label: String| html! { <li>{ swatch }<span>{ label }</span></li> };
-    let fill = |colour: &str, striped: bool| {
+    let fill = |colour: &str, dotted: bool| {
         html! {
-            <span class={classes!("swatch", striped.then_some("striped"))} style={format!("background-color:{}", colour)}
+            <span class={classes!("swatch", dotted.then_some("dotted"))} style={format!("background-color:{}", colour)}
                   aria-hidden="true"></span>
         }
     };
@@ -517,7 +572,7 @@ fn legend(plan: &Plan, n_donors: usize, font: f64, lang: Lang) -> Html {
                 if gf {
                     label.push_str(tr(lang, " (gap-filling)", " (comble le déficit)"));
                 }
-                item(fill(donor_colour(d), gf), label)
+                item(fill(area_colour(plan, d), gf), label)
             }) }
             { item(html! { <span class="swatch hatch" aria-hidden="true"></span> },
                    tr(lang, "Reserve draw", "Tirage sur la réserve").into()) }

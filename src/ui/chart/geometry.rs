@@ -4,8 +4,7 @@
 //! tested without a browser. Not for colours or layout of whole charts.
 
 use crate::model::{Projection, YearResult};
-use crate::ui::format::{money_short, pct, DisplayCurrency};
-use crate::ui::i18n::Lang;
+use crate::ui::format::DisplayCurrency;
 
 /// `x` if it is a number, else 0: charts draw nothing for NaN or infinity
 /// rather than breaking a path.
@@ -152,8 +151,16 @@ impl Columns {
     }
 }
 
+/// Far enough off any chart to be cut by its clip. A surplus many orders
+/// of magnitude above the axis top (1000 % growth a year) would otherwise
+/// write a coordinate of hundreds of digits, which SVG does not read.
+const OFF_CHART: f64 = 1.0e6;
+
+/// A point of a path, held within `OFF_CHART`: bands, steps and bars run
+/// only across and up and down, so they draw the same once clipped.
 fn xy(x: f64, y: f64) -> String {
-    format!("{:.1},{:.1}", x, y)
+    let c = |v: f64| v.clamp(-OFF_CHART, OFF_CHART);
+    format!("{:.1},{:.1}", c(x), c(y))
 }
 
 /// A stacked band as an SVG path: flat across each year's column (annual
@@ -300,6 +307,20 @@ impl BridgeSeries {
         }
     }
 
+    /// The first `n` years only (all of them when there are fewer).
+    pub fn first(&self, n: usize) -> BridgeSeries {
+        let cut = |v: &Vec<f64>| v[..n.min(v.len())].to_vec();
+        BridgeSeries {
+            years: self.years[..n.min(self.years.len())].to_vec(),
+            revenue: cut(&self.revenue),
+            donors: self.donors.iter().map(cut).collect(),
+            draw: cut(&self.draw),
+            gap: cut(&self.gap),
+            deposit: cut(&self.deposit),
+            need: cut(&self.need),
+        }
+    }
+
     /// Bottom to top: local revenue, each donor, reserve draw, unfunded gap.
     /// In a deficit year the stack reaches the need exactly.
     pub fn layers(&self) -> Vec<Vec<f64>> {
@@ -329,37 +350,6 @@ impl BridgeSeries {
         };
         let deepest = self.deposit.iter().fold(0.0f64, |a, v| a.max(finite(*v)));
         (-deepest.min(top * DEPOSIT_DEPTH), top)
-    }
-}
-
-/// Axis label for a money tick (k, M, bn via format.rs), without the
-/// trailing zeros a round tick does not need: "2.50 bn" → "2.5 bn".
-pub fn money_tick(v: f64, lang: Lang) -> String {
-    let s = money_short(v, lang);
-    let point = match lang {
-        Lang::En => '.',
-        Lang::Fr => ',',
-    };
-    let (num, unit) = match s.find(' ') {
-        Some(i) => s.split_at(i),
-        None => (s.as_str(), ""),
-    };
-    if !num.contains(point) {
-        return s;
-    }
-    format!(
-        "{}{}",
-        num.trim_end_matches('0').trim_end_matches(point),
-        unit
-    )
-}
-
-/// Axis label for a percentage tick; whole numbers when the step allows.
-pub fn pct_tick(v: f64, lang: Lang) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}\u{a0}%", crate::ui::format::number(v, 0, lang))
-    } else {
-        pct(v, lang)
     }
 }
 
@@ -405,6 +395,27 @@ mod tests {
     }
 
     #[test]
+    fn the_first_years_have_their_own_extent() {
+        let grow = |k: f64| (0..60).map(|i| k * 1.2f64.powi(i)).collect::<Vec<_>>();
+        let s = BridgeSeries {
+            years: (2026..2086).collect(),
+            revenue: grow(50.0),
+            donors: vec![grow(30.0)],
+            draw: vec![0.0; 60],
+            gap: grow(20.0),
+            deposit: vec![0.0; 60],
+            need: grow(100.0),
+        };
+        let early = s.first(15);
+        assert_eq!(early.years, (2026..2041).collect::<Vec<_>>());
+        assert_eq!(early.donors[0].len(), 15);
+        // Zoomed, the first year's need is a visible share of the axis.
+        assert!(s.need[0] / s.extent().1 < 1e-4);
+        assert!(early.need[0] / early.extent().1 > 0.05);
+        assert_eq!(s.first(100), s);
+    }
+
+    #[test]
     fn stacking_and_paths() {
         let bands = stack(&[vec![1.0, 2.0], vec![3.0, f64::NAN], vec![-1.0]]);
         assert_eq!(
@@ -434,6 +445,15 @@ mod tests {
             "M0.0,60.0L50.0,60.0L50.0,80.0L100.0,80.0L100.0,80.0L50.0,80.0L50.0,90.0L0.0,90.0Z"
         );
         assert_eq!(band_path(&cols, &y, &Band::default()), "");
+        // A band far above the axis is held just off the chart.
+        let far = Band {
+            lower: vec![0.0, 0.0],
+            upper: vec![1.0e150, 5.0],
+        };
+        assert_eq!(
+            band_path(&cols, &y, &far),
+            "M0.0,-1000000.0L50.0,-1000000.0L50.0,50.0L100.0,50.0L100.0,100.0L50.0,100.0L50.0,100.0L0.0,100.0Z"
+        );
         assert_eq!(
             Columns {
                 left: 0.0,
@@ -443,11 +463,5 @@ mod tests {
             .label_every(64.0),
             7
         );
-        assert_eq!(money_tick(2.5e9, Lang::En), "2.5 bn");
-        assert_eq!(money_tick(5.0e12, Lang::En), "5 tn");
-        assert_eq!(money_tick(1.5e9, Lang::Fr), "1,5 Md");
-        assert_eq!(money_tick(-2.0e6, Lang::En), "−2 M");
-        assert_eq!(money_tick(1200.0, Lang::En), "1.2 k");
-        assert_eq!(money_tick(100.0, Lang::En), "100");
     }
 }

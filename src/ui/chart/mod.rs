@@ -30,12 +30,22 @@ use crate::ui::i18n::{tr, Lang};
 /// Okabe–Ito colours, distinguishable with the common colour-vision
 /// deficiencies. Local revenue is green; donors take the rest in turn.
 pub const REVENUE_COLOUR: &str = "#009E73";
-pub const GAP_COLOUR: &str = "#D55E00";
+/// The unfunded gap is the alarm: red, cross-hatched (bridge.rs), and no
+/// donor's colour is near it.
+pub const GAP_COLOUR: &str = "#C0172B";
 const DONOR_COLOURS: [&str; 5] = ["#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442"];
+/// Gap-filling facilities: calm blues, far from the gap's red (a warm donor
+/// colour under stripes passed for the gap), drawn dotted.
+const FACILITY_COLOURS: [&str; 2] = ["#332288", "#5E7FC1"];
 
 /// The colour of the donor at `index` in plan order.
 pub fn donor_colour(index: usize) -> &'static str {
     DONOR_COLOURS[index % DONOR_COLOURS.len()]
+}
+
+/// The colour of the plan's `rank`-th gap-filling facility.
+pub fn facility_colour(rank: usize) -> &'static str {
+    FACILITY_COLOURS[rank % FACILITY_COLOURS.len()]
 }
 
 /// The name of the plan item at `index` in `names`, or a numbered stand-in

@@ -5,11 +5,11 @@
 
 use yew::prelude::*;
 
-use super::geometry::{center_line_path, finite, nice_ticks, pct_tick, Columns, Scale};
+use super::geometry::{center_line_path, finite, nice_ticks, Columns, Scale};
 use super::{next_uid, stale_badge, use_container_width, ProjectionProps};
 use crate::model::{Projection, YearResult};
 use crate::ui::context::use_lang;
-use crate::ui::format::pct;
+use crate::ui::format::{axis_labels, pct, Axis};
 use crate::ui::i18n::tr;
 
 #[derive(Properties, Clone, Debug)]
@@ -45,17 +45,21 @@ fn small_chart(props: &SmallProps) -> Html {
     let font = 16.0;
     let height = 240.0;
     let (top, bottom) = (font + 8.0, height - font - 14.0);
-    let cols = Columns {
-        left: 64.0,
-        right: width - 12.0,
-        n: n.max(1),
-    };
     let hi = props
         .values
         .iter()
         .fold(props.reference.unwrap_or(0.0), |a, v| a.max(finite(*v)));
     let lo = props.values.iter().fold(0.0f64, |a, v| a.min(finite(*v)));
     let ticks = nice_ticks(lo, hi, 4);
+    let labels = axis_labels(&ticks, Axis::Pct, lang);
+    // Room for the longest label ("1.2e67 %" when revenue outgrows a need
+    // many times over), at about 0.6 em a character.
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let cols = Columns {
+        left: (longest as f64 * font * 0.6 + 10.0).max(64.0),
+        right: width - 12.0,
+        n: n.max(1),
+    };
     let y = Scale::new(
         (
             ticks.first().copied().unwrap_or(0.0),
@@ -96,11 +100,11 @@ fn small_chart(props: &SmallProps) -> Html {
                  role="img" aria-labelledby={format!("{}-desc", uid)} style={format!("font-size:{}px", font)}>
                 <desc id={format!("{}-desc", uid)}>{ summary }</desc>
                 <g class="grid">
-                    { for ticks.iter().map(|t| html! {
+                    { for ticks.iter().zip(labels).map(|(t, label)| html! {
                         <g class="tick">
                             <line x1={fmt(cols.left)} x2={fmt(cols.right)} y1={fmt(y.map(*t))} y2={fmt(y.map(*t))} />
                             <text x={fmt(cols.left - 6.0)} y={fmt(y.map(*t))} text-anchor="end"
-                                  dominant-baseline="middle">{ pct_tick(*t, lang) }</text>
+                                  dominant-baseline="middle">{ label }</text>
                         </g>
                     }) }
                 </g>

@@ -28,6 +28,9 @@ pub struct ProjectionProps {
     /// height that leaves room on the screen for the headline cards.
     #[prop_or_default]
     pub projector: bool,
+    /// The bridge chart's zoom on the first years, offered when given.
+    #[prop_or_default]
+    pub years: Option<crate::ui::state::YearsShown>,
 }
 
 /// By pointer: a new plan or projection is always a new `Rc`, so comparing
@@ -39,6 +42,7 @@ impl PartialEq for ProjectionProps {
             && self.currency == other.currency
             && self.stale == other.stale
             && self.projector == other.projector
+            && self.years == other.years
     }
 }
 

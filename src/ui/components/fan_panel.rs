@@ -22,14 +22,12 @@ use crate::codec::browser::download_text;
 use crate::model::{
     merge_runs, plan_to_value, uncertainty_result, uncertainty_to_json, Plan, UncertaintyResult,
 };
-use crate::ui::chart::geometry::{
-    center_line_path, money_tick, nice_ticks, pct_tick, Columns, Scale,
-};
+use crate::ui::chart::geometry::{center_line_path, nice_ticks, Columns, Scale};
 use crate::ui::chart::{next_uid, use_container_width, REVENUE_COLOUR};
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::edit::Optional;
 use crate::ui::fan::{fan_extent, fan_paths, p_self_sufficient_by, FanMetric};
-use crate::ui::format::{money_short, pct};
+use crate::ui::format::{axis_labels, money_short, pct, Axis};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::pool::split_paths;
 use crate::ui::sim_client::{worker_count, Finished, SimClient};
@@ -583,16 +581,16 @@ fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l
         ),
         ticks: ticks
             .iter()
-            .map(|t| {
-                (
-                    *t,
-                    if metric.is_pct() {
-                        pct_tick(*t, l)
-                    } else {
-                        money_tick(*t, l)
-                    },
-                )
-            })
+            .copied()
+            .zip(axis_labels(
+                &ticks,
+                if metric.is_pct() {
+                    Axis::Pct
+                } else {
+                    Axis::Money
+                },
+                l,
+            ))
             .collect(),
     };
     open(&mut out, &fr, &y);
@@ -647,7 +645,11 @@ fn fan_charts(r: &UncertaintyResult, metric: FanMetric, width: f64, uid: &str, l
                 .map(|x| pct(*x, l))
                 .unwrap_or_default()
         ),
-        ticks: pticks.iter().map(|t| (*t, pct_tick(*t, l))).collect(),
+        ticks: pticks
+            .iter()
+            .copied()
+            .zip(axis_labels(&pticks, Axis::Pct, l))
+            .collect(),
     };
     open(&mut out, &fr, &py);
     let exit_colour = crate::ui::chart::donor_colour(0);

@@ -12,10 +12,10 @@ use yew::prelude::*;
 
 use crate::codec::{browser, file};
 use crate::model::Plan;
-use crate::ui::chart::geometry::{money_tick, nice_ticks, Columns, Scale};
+use crate::ui::chart::geometry::{nice_ticks, Columns, Scale};
 use crate::ui::chart::year_or_never;
 use crate::ui::context::use_lang;
-use crate::ui::format::{money_short, number, pct, DisplayCurrency};
+use crate::ui::format::{axis_labels, money_short, number, pct, Axis, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang, Message};
 use crate::ui::labels;
 use crate::ui::room::{
@@ -121,8 +121,8 @@ fn overlay(room: &[Entry], l: Lang) -> Html {
                              "Besoin (noir) et recettes propres (vert) de chaque participant") }</figcaption>
             <svg viewBox={format!("0 0 {w} {h}")} role="img"
                 aria-label={tr(l, "Need and local revenue lines, overlaid", "Lignes de besoin et de recettes, superposées")}>
-                { for ticks.iter().map(|t| html! {
-                    <text x="82" y={format!("{:.1}", y.map(*t))} text-anchor="end" dominant-baseline="middle">{ money_tick(*t, l) }</text>
+                { for ticks.iter().zip(axis_labels(&ticks, Axis::Money, l)).map(|(t, label)| html! {
+                    <text x="82" y={format!("{:.1}", y.map(*t))} text-anchor="end" dominant-baseline="middle">{ label }</text>
                 }) }
                 <text x={format!("{:.1}", cols.center(0))} y={format!("{:.0}", h - 6.0)} text-anchor="middle">{ y0 }</text>
                 <text x={format!("{:.1}", cols.center(cols.n - 1))} y={format!("{:.0}", h - 6.0)} text-anchor="middle">{ y1 }</text>
