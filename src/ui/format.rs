@@ -82,9 +82,11 @@ pub enum Axis {
     Pct,
 }
 
-/// The longest tick label an axis margin holds, in characters (a
-/// percentage's " %" aside).
-pub const AXIS_CHARS: usize = 8;
+/// The longest tick label written in words, in characters (a percentage's
+/// " %" aside): "80 000 Md", which a French plan of 60 years reaches, reads
+/// better than an exponent. Charts make their margin as wide as their
+/// longest label.
+pub const AXIS_CHARS: usize = 9;
 
 /// The labels of an axis's ticks, in one notation for the whole axis so it
 /// reads as one scale: money with the scale words of `money_short` ("2.5
@@ -227,19 +229,23 @@ mod tests {
 
     #[test]
     fn huge_axes_switch_to_exponents_all_together() {
-        // Up to four digits before the scale word the words stay.
+        // Up to five digits before the scale word the words stay.
         let en = |t: &[f64]| axis_labels(t, Axis::Money, Lang::En);
-        assert_eq!(en(&[0.0, 5.0e15]), ["0", "5,000 tn"]);
+        assert_eq!(en(&[0.0, 5.0e16]), ["0", "50,000 tn"]);
         assert_eq!(
-            en(&[0.0, 5.0e15, 1.0e16]),
-            ["0", "5e15", "1e16"],
+            en(&[0.0, 5.0e16, 1.0e17]),
+            ["0", "5e16", "1e17"],
             "one long label turns the whole axis"
         );
         assert_eq!(en(&[-1.25e137, 2.5e137]), ["−1.25e137", "2.5e137"]);
         // French writes a trillion in Md, so it turns sooner.
         assert_eq!(
-            axis_labels(&[0.0, 2.5e13], Axis::Money, Lang::Fr),
-            ["0", "2,5e13"]
+            axis_labels(&[0.0, 8.0e13], Axis::Money, Lang::Fr),
+            ["0", "80\u{202f}000 Md"]
+        );
+        assert_eq!(
+            axis_labels(&[0.0, 2.5e14], Axis::Money, Lang::Fr),
+            ["0", "2,5e14"]
         );
         assert_eq!(
             axis_labels(&[0.0, 2.0e66], Axis::Pct, Lang::En),

@@ -249,8 +249,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let top = container
         .cast::<web_sys::Element>()
         .map(|e| e.get_bounding_client_rect().top());
-    let lay = Layout::for_width(width, n, props.projector.then_some(top));
-    let cols = lay.cols;
+    let mut lay = Layout::for_width(width, n, props.projector.then_some(top));
     let (lo, hi) = s.extent();
     // Round ticks above zero; below it the axis stops just under the deepest
     // deposit instead of at the next round tick, which could waste a quarter
@@ -262,6 +261,15 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         all_ticks.first().copied().unwrap_or(0.0)
     };
     let ticks: Vec<f64> = all_ticks.into_iter().filter(|t| *t >= bottom).collect();
+    let labels = axis_labels(&ticks, if *share { Axis::Pct } else { Axis::Money }, lang);
+    // Room for the longest label ("80 000 Md" over 60 years in French), at
+    // about 0.6 em a character.
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    lay.cols.left = lay
+        .cols
+        .left
+        .max((longest as f64 * lay.font * 0.6 + 10.0).round());
+    let cols = lay.cols;
     let y = Scale::new(
         (bottom, ticks.last().copied().unwrap_or(1.0)),
         (lay.bottom, lay.top),
@@ -274,7 +282,6 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let title_id = format!("{}-title", uid);
     let desc_id = format!("{}-desc", uid);
 
-    let labels = axis_labels(&ticks, if *share { Axis::Pct } else { Axis::Money }, lang);
     let grid = ticks.iter().zip(labels).map(|(t, label)| {
         let ty = y.map(*t);
         html! {
