@@ -129,6 +129,7 @@ fn props(projection: Projection, currency: DisplayCurrency, lang: Lang) -> Shown
             currency,
             stale: false,
             projector: false,
+            years: None,
         },
         lang,
     }
@@ -747,6 +748,7 @@ async fn the_example_plan_renders_its_own_summary() {
             currency: DisplayCurrency::Local,
             stale: false,
             projector: false,
+            years: None,
         },
         lang: Lang::En,
     };
