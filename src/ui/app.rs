@@ -180,33 +180,21 @@ pub fn app() -> Html {
             false => (fan, files),
         }
     };
-    let fan_message = use_memo(
-        (fan_plan, previewing, state.stale, l, state.currency),
-        |(plan, sliding, stale, lang, currency)| {
-            AttrValue::from(results_message(&Results {
-                plan: plan.clone(),
-                shown: None,
-                sliding: *sliding,
-                stale: *stale,
-                lang: *lang,
-                currency: *currency,
-            }))
-        },
-    );
+    let message_of = |plan, shown, sliding| Results {
+        plan,
+        shown,
+        sliding,
+        stale: state.stale,
+        lang: l,
+        currency: state.currency,
+    };
+    let fan_message = use_memo(message_of(fan_plan, None, previewing), |r| {
+        AttrValue::from(results_message(r))
+    });
     // Open, save and export: the whole plan and the scenario on screen.
-    let files_message = use_memo(
-        (files_plan, state.shown, state.stale, l, state.currency),
-        |(plan, shown, stale, lang, currency)| {
-            AttrValue::from(results_message(&Results {
-                plan: plan.clone(),
-                shown: *shown,
-                sliding: false,
-                stale: *stale,
-                lang: *lang,
-                currency: *currency,
-            }))
-        },
-    );
+    let files_message = use_memo(message_of(files_plan, state.shown, false), |r| {
+        AttrValue::from(results_message(r))
+    });
     let screen_message = || {
         let plan = if state.problems.is_empty() {
             &state.plan
