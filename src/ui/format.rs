@@ -40,7 +40,18 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
 /// Every scale word means one thing to English and French readers alike:
 /// French has no such word for 10¹² ("Bn", "billion" are 10⁹ to an English
 /// reader), so French writes a trillion in Md: 1.08e12 → "1 080 Md".
+/// From 10¹⁵ on (a plan may grow that far) no scale word is short, so the
+/// figure is a power of ten: 2.5e20 → "2.5e20".
 pub fn money_short(x: f64, lang: Lang) -> String {
+    match x.abs() >= 1e15 {
+        true => exponent(x, lang),
+        false => money_words(x, lang),
+    }
+}
+
+/// `money_short` in scale words at any size (the axes choose their own
+/// notation for the whole axis).
+fn money_words(x: f64, lang: Lang) -> String {
     let a = x.abs();
     let (scale, unit) = if a >= 1e12 && lang == Lang::En {
         (1e12, " tn")
@@ -114,7 +125,7 @@ pub fn axis_labels(ticks: &[f64], axis: Axis, lang: Lang) -> Vec<String> {
 /// One tick in words: `money_short` or `pct` without trailing zeros.
 fn axis_words(v: f64, axis: Axis, lang: Lang) -> String {
     let s = match axis {
-        Axis::Money => money_short(v, lang),
+        Axis::Money => money_words(v, lang),
         Axis::Pct if (v - v.round()).abs() < 1e-9 => {
             return format!("{}\u{a0}%", number(v, 0, lang))
         }
@@ -151,9 +162,20 @@ fn exponent(v: f64, lang: Lang) -> String {
     format!("{}{}e{}", if v < 0.0 { "−" } else { "" }, m, e)
 }
 
-/// A percentage: 12.345 → "12.3 %".
+/// A plain figure (a price index, an exchange rate) with `decimals`
+/// places; from a million on, where inflation over decades can take it,
+/// a power of ten: 3.7e21 → "3.7e21".
+pub fn plain(x: f64, decimals: usize, lang: Lang) -> String {
+    match x.abs() >= 1e6 {
+        true => exponent(x, lang),
+        false => number(x, decimals, lang),
+    }
+}
+
+/// A percentage: 12.345 → "12.3 %"; from a million per cent on (a ratio
+/// to a need that has all but vanished), a power of ten: "1.4e7 %".
 pub fn pct(x: f64, lang: Lang) -> String {
-    format!("{}\u{a0}%", number(x, 1, lang))
+    format!("{}\u{a0}%", plain(x, 1, lang))
 }
 
 /// Which currency money is shown in. Plans are in local currency units;
@@ -194,6 +216,15 @@ mod tests {
     fn no_scale_word_reads_two_ways() {
         // "Bn" is 10¹² to a French reader and 10⁹ to an English one.
         assert_eq!(money_short(1.0837e12, Lang::Fr), "1\u{202f}080 Md");
+        // Past 10¹⁵ (1 000 tn) no scale word stays short.
+        assert_eq!(money_short(9.99e14, Lang::En), "999 tn");
+        assert_eq!(money_short(2.5e20, Lang::En), "2.5e20");
+        assert_eq!(money_short(-3.25e18, Lang::Fr), "−3,25e18");
+        assert_eq!(plain(1.234_56, 3, Lang::En), "1.235");
+        assert_eq!(plain(999_999.0, 2, Lang::Fr), "999\u{202f}999,00");
+        assert_eq!(plain(3.74e21, 3, Lang::En), "3.74e21");
+        assert_eq!(pct(12.345, Lang::En), "12.3\u{a0}%");
+        assert_eq!(pct(1.39e7, Lang::Fr), "1,39e7\u{a0}%");
         assert_eq!(money_short(-2.5e13, Lang::Fr), "−25\u{202f}000 Md");
         assert_eq!(money_short(1.0837e12, Lang::En), "1.08 tn");
         assert_eq!(money_short(999e9, Lang::Fr), "999 Md");

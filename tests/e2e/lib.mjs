@@ -226,9 +226,23 @@ export function numberText(x, decimals, lang = 'en') {
  * thousands of Md for a trillion: no scale word reads two ways), so tests
  * can compare the evaluator's numbers with what the page shows.
  */
+/** A power of ten as the page writes it: 2.5e20 → "2.5e20" ("2,5e20" in French). */
+function exponentText(x, lang) {
+  const [m, e] = Math.abs(x).toExponential(2).split('e');
+  const mant = m.replace(/0+$/, '').replace(/\.$/, '');
+  return `${x < 0 ? '\u2212' : ''}${lang === 'fr' ? mant.replace('.', ',') : mant}e${Number(e)}`;
+}
+
+/** A price index or exchange rate: `decimals` places, a power of ten from a million. */
+export function plainText(x, decimals, lang = 'en') {
+  return Math.abs(x) >= 1e6 ? exponentText(x, lang) : numberText(x, decimals, lang);
+}
+
 export function moneyShort(x, lang = 'en') {
   const a = Math.abs(x);
   const fr = lang === 'fr';
+  // Past 1 000 tn: mantissa to three figures and a power of ten.
+  if (a >= 1e15) return exponentText(x, lang);
   const [scale, unit] = a >= 1e12 && !fr ? [1e12, ' tn'] : a >= 1e9 ? [1e9, fr ? ' Md' : ' bn'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ''];
   const v = x / scale;
   if (Math.abs(v) >= 1000) {
@@ -241,7 +255,7 @@ export function moneyShort(x, lang = 'en') {
 
 /** A percentage as the page writes it: "12.3 %" (no-break space). */
 export function pctText(x, lang = 'en') {
-  return `${numberText(x, 1, lang)}\u00a0%`;
+  return `${plainText(x, 1, lang)}\u00a0%`;
 }
 
 /**
@@ -254,7 +268,7 @@ export function pctText(x, lang = 'en') {
 export function expectedYearTable(result, lang = 'en') {
   const plain = { price_index: 3, fx: 2 };
   const pcts = new Set(['self_sufficiency_pct', 'donor_share_pct', 'revenue_pct_gdp', 'social_protection_pct_gdp', 'donor_drop_pct']);
-  const write = (key, v) => (key in plain ? numberText(v, plain[key], lang) : pcts.has(key) ? pctText(v, lang) : moneyShort(v, lang));
+  const write = (key, v) => (key in plain ? plainText(v, plain[key], lang) : pcts.has(key) ? pctText(v, lang) : moneyShort(v, lang));
   const rows = {};
   for (const [key, value] of Object.entries(result.years[0])) {
     if (key === 'year') continue;

@@ -203,6 +203,11 @@ for (const [what, make] of [['1000 % growth and inflation over 60 years', explos
       }
     }
     assert.deepEqual(views, []);
+    // The year table and the gap card read as short as the axes: no figure
+    // runs to dozens of digits (French, the language chosen last).
+    const long = await page.evaluate(() => [...document.querySelectorAll('table.year-table td, [data-testid="card-cumulative-gap-value"]')]
+      .map((e) => e.textContent.trim()).filter((t) => t.length > 12));
+    assert.deepEqual(long, []);
     assert.deepEqual(problems, []);
     assert.deepEqual(warnings, []);
     await context.close();

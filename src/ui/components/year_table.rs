@@ -11,7 +11,7 @@ use crate::model::{Plan, Projection, YearResult};
 use crate::ui::chart::geometry::money;
 use crate::ui::chart::{currency_code, item_name, stale_badge, ProjectionProps};
 use crate::ui::context::use_lang;
-use crate::ui::format::{money_short, number, pct, DisplayCurrency};
+use crate::ui::format::{money_short, number, pct, plain, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
 
 /// How a row's figures are written.
@@ -41,7 +41,7 @@ fn cell(kind: Kind, v: f64, yr: &YearResult, currency: DisplayCurrency, lang: La
     match kind {
         Kind::Money => money_short(currency.convert(v, yr.fx), lang),
         Kind::Pct => pct(v, lang),
-        Kind::Plain(d) => number(v, d, lang),
+        Kind::Plain(d) => plain(v, d, lang),
         Kind::Count => money_short(v, lang),
     }
 }
