@@ -17,6 +17,7 @@ use super::{
 };
 use crate::model::{DonorKind, Plan, Projection};
 use crate::ui::context::use_lang;
+use crate::ui::components::year_table::YEAR_TABLE_ID;
 use crate::ui::format::{money_short, pct};
 use crate::ui::i18n::{tr, Lang};
 
@@ -221,6 +222,8 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let clip = format!("{}-clip", uid);
     let title_id = format!("{}-title", uid);
     let desc_id = format!("{}-desc", uid);
+    let summary_id = format!("{}-summary", uid);
+    let summary = summary_text(proj, &amounts, lang);
 
     let grid = ticks.iter().map(|t| {
         let ty = y.map(*t);
@@ -379,12 +382,12 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                  onkeydown={on_key} onfocus={on_focus} onblur={on_leave} onmouseleave={on_mouse_out}>
                 <svg width={format!("{:.0}", lay.width)} height={format!("{:.0}", lay.height)}
                      viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)}
-                     role="img" aria-labelledby={format!("{} {}", title_id, desc_id)}
+                     role="img" aria-labelledby={title_id.clone()} aria-describedby={summary_id.clone()}
                      style={format!("font-size:{}px", lay.font)}>
                     <title id={title_id.clone()}>
                         { format!("{}, {}–{}", tr(lang, "Funding bridge", "Pont de financement"), s.years[0], s.years[n - 1]) }
                     </title>
-                    <desc id={desc_id.clone()}>{ summary_text(proj, &amounts, lang) }</desc>
+                    <desc id={desc_id}>{ summary.clone() }</desc>
                     <defs>
                         <pattern id={stripes.clone()} width="10" height="10" patternUnits="userSpaceOnUse"
                                  patternTransform="rotate(45)">
@@ -433,6 +436,20 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                 { tooltip(plan, proj, &amounts, current, &lay, lang) }
             </div>
             { legend(plan, n_donors, lay.font * 0.9, lang) }
+            // The chart in words, for every reader, and where its figures
+            // are, year by year.
+            // (Read out, not shown, on a projector: the chart fills the screen.)
+            <p class={classes!("chart-summary", props.projector.then_some("visually-hidden"))} id={summary_id}
+               data-testid="bridge-summary">
+                { summary }
+                if !props.projector {
+                    { " " }
+                    <a href={format!("#{}", YEAR_TABLE_ID)} class="table-link">
+                        { tr(lang, "Every figure, year by year, is in the table below.",
+                             "Chaque chiffre, année par année, est dans le tableau ci-dessous.") }
+                    </a>
+                }
+            </p>
         </figure>
     }
 }
