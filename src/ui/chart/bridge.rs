@@ -382,7 +382,8 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                  onkeydown={on_key} onfocus={on_focus} onblur={on_leave} onmouseleave={on_mouse_out}>
                 <svg width={format!("{:.0}", lay.width)} height={format!("{:.0}", lay.height)}
                      viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)}
-                     role="img" aria-labelledby={title_id.clone()} aria-describedby={summary_id.clone()}
+                     role="img" aria-labelledby={title_id.clone()}
+                     aria-describedby={if props.projector { desc_id.clone() } else { summary_id.clone() }}
                      style={format!("font-size:{}px", lay.font)}>
                     <title id={title_id.clone()}>
                         { format!("{}, {}–{}", tr(lang, "Funding bridge", "Pont de financement"), s.years[0], s.years[n - 1]) }
@@ -437,19 +438,18 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
             </div>
             { legend(plan, n_donors, lay.font * 0.9, lang) }
             // The chart in words, for every reader, and where its figures
-            // are, year by year.
-            // (Read out, not shown, on a projector: the chart fills the screen.)
-            <p class={classes!("chart-summary", props.projector.then_some("visually-hidden"))} id={summary_id}
-               data-testid="bridge-summary">
-                { summary }
-                if !props.projector {
+            // are, year by year. On a projector the chart fills the screen
+            // and its <desc> carries the words.
+            if !props.projector {
+                <p class="chart-summary" id={summary_id} data-testid="bridge-summary">
+                    { summary }
                     { " " }
                     <a href={format!("#{}", YEAR_TABLE_ID)} class="table-link">
                         { tr(lang, "Every figure, year by year, is in the table below.",
                              "Chaque chiffre, année par année, est dans le tableau ci-dessous.") }
                     </a>
-                }
-            </p>
+                </p>
+            }
         </figure>
     }
 }

@@ -284,11 +284,7 @@ pub fn presenter_screen(p: &Props) -> Html {
             if let Some(n) = note { <p class="presenter-note">{ n }</p> }
             <p class="presenter-unit">{ currency_code(&p.plan, p.currency) }</p>
         </div>
-        <div class="presenter-results" data-testid="presenter-results">
-            // The cards' h3 need an h2 above them in the outline.
-            <h2 class="visually-hidden">{ tr(l, "Results", "Résultats") }</h2>
-            { body }
-        </div>
+        <div class="presenter-results" data-testid="presenter-results">{ body }</div>
         { for qr }
     </> }
 }
