@@ -168,11 +168,13 @@ fn draw(part: &str, message: &str) -> Option<(Lang, Drawn)> {
         "room" => Lang::from_code(message).map(|l| (l, Drawn::Room)),
         // The printed brief's parts (components::brief).
         "brief-link" => read_brief_link(message).map(|(lang, url)| {
-            (lang, Drawn::Html(html! { <BriefLink url={AttrValue::from(url)} /> }))
+            (
+                lang,
+                Drawn::Html(html! { <BriefLink url={AttrValue::from(url)} /> }),
+            )
         }),
-        "brief" => read_results(message).map(|r| {
-            (r.lang, Drawn::Html(html! { <BriefNotes plan={r.plan} /> }))
-        }),
+        "brief" => read_results(message)
+            .map(|r| (r.lang, Drawn::Html(html! { <BriefNotes plan={r.plan} /> }))),
         _ => None,
     };
     if out.is_none() {

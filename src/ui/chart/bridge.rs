@@ -16,8 +16,8 @@ use super::{
     year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
-use crate::ui::context::use_lang;
 use crate::ui::components::year_table::YEAR_TABLE_ID;
+use crate::ui::context::use_lang;
 use crate::ui::format::{money_short, pct};
 use crate::ui::i18n::{tr, Lang};
 

@@ -118,11 +118,20 @@ fn groups(plan: &Plan, l: Lang) -> Vec<(&'static str, Vec<Line>)> {
         "",
     )];
     let revenues = plan.revenues.iter().map(|r| {
-        let figures = format!("{} · {} {}", money(r.base), tr(l, "buoyancy", "élasticité"), number(r.buoyancy, 2, l));
+        let figures = format!(
+            "{} · {} {}",
+            money(r.base),
+            tr(l, "buoyancy", "élasticité"),
+            number(r.buoyancy, 2, l)
+        );
         line(&r.name, figures, &r.note)
     });
     let costs = plan.costs.iter().map(|c| {
-        let growth = format!("{} {}", tr(l, "real growth", "croissance réelle"), p(c.real_growth_pct));
+        let growth = format!(
+            "{} {}",
+            tr(l, "real growth", "croissance réelle"),
+            p(c.real_growth_pct)
+        );
         line(&c.name, format!("{} · {}", money(c.base), growth), &c.note)
     });
     let programmes = plan.programmes.iter().map(|g| {
@@ -167,18 +176,38 @@ fn groups(plan: &Plan, l: Lang) -> Vec<(&'static str, Vec<Line>)> {
         line(&name, figures, &s.note)
     });
     let criteria = plan.criteria.iter().map(|c| {
-        let name = c.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| c.metric.clone());
-        line(&name, format!("{} {} {}", c.metric, c.op.as_str(), number(c.value, 1, l)), &c.note)
+        let name = c
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| c.metric.clone());
+        line(
+            &name,
+            format!("{} {} {}", c.metric, c.op.as_str(), number(c.value, 1, l)),
+            &c.note,
+        )
     });
-    let scenarios = plan.scenarios.iter().map(|s| line(&s.name, String::new(), &s.note));
+    let scenarios = plan
+        .scenarios
+        .iter()
+        .map(|s| line(&s.name, String::new(), &s.note));
     let mut out = vec![
         (tr(l, "Economy", "Économie"), economy),
-        (tr(l, "Local revenue", "Recettes propres"), revenues.collect()),
+        (
+            tr(l, "Local revenue", "Recettes propres"),
+            revenues.collect(),
+        ),
         (tr(l, "Costs", "Dépenses"), costs.collect()),
-        (tr(l, "Social programmes", "Programmes sociaux"), programmes.collect()),
+        (
+            tr(l, "Social programmes", "Programmes sociaux"),
+            programmes.collect(),
+        ),
         (tr(l, "Donors", "Bailleurs"), donors.collect()),
         (tr(l, "Shocks", "Chocs"), shocks.collect()),
-        (tr(l, "Exit criteria", "Critères de sortie"), criteria.collect()),
+        (
+            tr(l, "Exit criteria", "Critères de sortie"),
+            criteria.collect(),
+        ),
         (tr(l, "Scenarios", "Scénarios"), scenarios.collect()),
     ];
     out.retain(|(_, lines)| !lines.is_empty());

@@ -66,7 +66,14 @@ fn criterion_text(c: &Criterion, lang: Lang) -> String {
 }
 
 /// `level`: the label's heading element, one below the view's last heading.
-fn card_at(level: &'static str, testid: &'static str, label: &'static str, value: String, note: Html, warn: bool) -> Html {
+fn card_at(
+    level: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    value: String,
+    note: Html,
+    warn: bool,
+) -> Html {
     html! {
         <section class={classes!("card", warn.then_some("warn"))} data-testid={testid}>
             <@{level} class="card-label">{ label }</@>

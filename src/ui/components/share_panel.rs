@@ -12,11 +12,11 @@ use crate::codec::browser;
 use crate::codec::link::View;
 use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
-use crate::ui::island::Island;
-use crate::ui::wire::brief_link_message;
 use crate::ui::context::use_lang;
 use crate::ui::i18n::{tr, Message};
+use crate::ui::island::Island;
 use crate::ui::sync;
+use crate::ui::wire::brief_link_message;
 
 /// Delay after the last change before the link is re-encoded.
 const URL_DELAY_MS: u32 = 120;
