@@ -338,6 +338,8 @@ pub fn app() -> Html {
                         <Island part="compare" message={screen_message()} />
                     }
                     { results }
+                    // The printed brief's assumptions and notes (styles/print.css).
+                    <Island part="brief" message={(*files_message).clone()} class="print-only" />
                 </main>
             </div>
             }

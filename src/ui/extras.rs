@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::ui::components::brief::{BriefLink, BriefNotes};
 use crate::ui::components::compare_view::CompareView;
 use crate::ui::components::fan_panel::FanPanel;
 use crate::ui::components::files_panel::FilesPanel;
@@ -19,7 +20,7 @@ use crate::ui::context::Ctx;
 use crate::ui::i18n::Lang;
 use crate::ui::island::send_request;
 use crate::ui::state::Action;
-use crate::ui::wire::{read_results, request_text};
+use crate::ui::wire::{read_brief_link, read_results, request_text};
 use crate::ui::workshop::{read_message, shown_projection};
 
 /// Starts the extras: a root of their own, outside the app's tree.
@@ -165,6 +166,15 @@ fn draw(part: &str, message: &str) -> Option<(Lang, Drawn)> {
             (s.lang, Drawn::Html(body))
         }),
         "room" => Lang::from_code(message).map(|l| (l, Drawn::Room)),
+        // The printed brief's parts (components::brief).
+        "brief-link" => read_brief_link(message).map(|(lang, url)| {
+            (
+                lang,
+                Drawn::Html(html! { <BriefLink url={AttrValue::from(url)} /> }),
+            )
+        }),
+        "brief" => read_results(message)
+            .map(|r| (r.lang, Drawn::Html(html! { <BriefNotes plan={r.plan} /> }))),
         _ => None,
     };
     if out.is_none() {

@@ -75,6 +75,18 @@ pub fn read_results(text: &str) -> Option<Results> {
     })
 }
 
+/// The message of the printed brief's header (the date and the QR code):
+/// the language and the share link, "en https://…". A link has no space.
+pub fn brief_link_message(lang: Lang, url: &str) -> String {
+    format!("{} {}", lang.code(), url)
+}
+
+/// Reads `brief_link_message`: the language and the link.
+pub fn read_brief_link(text: &str) -> Option<(Lang, String)> {
+    let (code, url) = text.split_once(' ')?;
+    Some((Lang::from_code(code)?, url.to_string()))
+}
+
 fn cue_name(c: Cue) -> String {
     match c {
         Cue::Prev => "prev".into(),
@@ -155,6 +167,15 @@ mod tests {
         assert_eq!(read_results(&results_message(&r)), Some(r));
         assert_eq!(read_results("{}"), None);
         assert_eq!(read_results("not json"), None);
+    }
+
+    #[test]
+    fn the_brief_link_reads_back_as_sent() {
+        let url = "https://example.org/#p=abc";
+        let text = brief_link_message(Lang::Fr, url);
+        assert_eq!(read_brief_link(&text), Some((Lang::Fr, url.to_string())));
+        assert_eq!(read_brief_link(url), None);
+        assert_eq!(read_brief_link("xx https://example.org/"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // The app by keyboard alone: a skip link first, the bridge chart read year
-// by year with the arrows, and every dialog giving the focus back to the
-// control that opened it.
+// by year with the arrows, every dialog giving the focus back to the
+// control that opened it, and a whole session (a plan built, scenarios
+// compared, the link shared) with no pointer at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -135,4 +136,112 @@ test('leaving the presenter view gives the focus back to the Present button', as
   assert.equal(await focused(page), 'present-button');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/**
+ * Presses Tab (Shift+Tab when `back`) until `selector` has the focus;
+ * fails after `max` presses.
+ */
+async function keyTo(page, selector, { back = false, max = 600 } = {}) {
+  const key = back ? 'Shift+Tab' : 'Tab';
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${selector} not reached in ${max} presses of ${key} (focus on ${await focused(page)})`);
+}
+
+/** Replaces the text of the focused field by `text` and leaves it with Tab (a change). */
+async function typeOver(page, text) {
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+/** Moves the focus to `selector` from wherever it is: backwards, then forwards. */
+async function reach(page, selector) {
+  const before = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    const at = document.activeElement;
+    // Where the target sits in document order from the focus.
+    return !!(el && at && at !== document.body && (at.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING));
+  }, selector);
+  await keyTo(page, selector, { back: before });
+}
+
+/** The share panel's link once it holds still (it follows a change a moment later). */
+async function settledLink(page) {
+  let last = null;
+  for (;;) {
+    const now = await page.getByTestId('share-url').inputValue();
+    if (now === last) return now;
+    last = now;
+    await page.waitForTimeout(400);
+  }
+}
+
+test('by keyboard alone: a plan built, two scenarios compared and its link shared', async () => {
+  const { page, problems, context } = await fresh();
+  // The baseline: faster growth, a pledge cut, a new donor with a name.
+  await reach(page, '[data-testid="input-macro.real_growth_pct"]');
+  await typeOver(page, '5.5');
+  await reach(page, '[data-testid="input-donors[1].fulfilment_pct"]');
+  await typeOver(page, '80');
+  await reach(page, '[data-testid="add-donor"]');
+  await page.keyboard.press('Enter');
+  await reach(page, '[data-testid="input-donors[3].name"]');
+  await typeOver(page, 'Keyboard fund');
+  await reach(page, '[data-testid="scenario-keep"]');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('scenario-keep').waitFor({ state: 'detached' });
+
+  // Two scenarios, each saved from an edit of the baseline.
+  await reach(page, '[data-testid="input-donors[0].fulfilment_pct"]');
+  await typeOver(page, '60');
+  await reach(page, '[data-testid="scenario-save"]');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('scenario-tab-0').waitFor();
+  await reach(page, '[data-testid="scenario-tab-baseline"]');
+  await page.keyboard.press('Enter');
+  await reach(page, '[data-testid="input-macro.real_growth_pct"]');
+  await typeOver(page, '3');
+  await reach(page, '[data-testid="scenario-save"]');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('scenario-tab-1').waitFor();
+
+  // The comparison: both ticked with the space bar.
+  for (const k of [0, 1]) {
+    await reach(page, `[data-testid="compare-${k}"]`);
+    await page.keyboard.press('Space');
+  }
+  await page.getByTestId('compare').waitFor();
+  const deltas = await page.getByTestId('compare-b-1').innerText();
+
+  // The link, read where the share panel shows it once it has caught up.
+  await settledLink(page);
+  await reach(page, '[data-testid="share-url"]');
+  const link = await page.evaluate(() => document.activeElement.value);
+  const cards = await page.getByTestId('indicators').innerText();
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A fresh browser opens the same plan, compared the same way.
+  const other = await newPage(env.browser);
+  await openApp(other.page, link);
+  await other.page.getByTestId('compare').waitFor();
+  // It links to itself with the very same link.
+  assert.equal(await settledLink(other.page), link);
+  assert.equal(await other.page.getByTestId('compare-b-1').innerText(), deltas);
+  assert.equal(await other.page.getByTestId('indicators').innerText(), cards);
+  assert.equal(await other.page.getByTestId('input-donors[3].name').inputValue(), 'Keyboard fund');
+  // The link shows the scenario last shown; the baseline keeps its own growth.
+  assert.equal(await other.page.getByTestId('scenario-tab-1').getAttribute('aria-pressed'), 'true');
+  assert.equal(await other.page.getByTestId('input-macro.real_growth_pct').inputValue(), '3');
+  await other.page.getByTestId('scenario-tab-baseline').click();
+  assert.equal(await other.page.getByTestId('input-macro.real_growth_pct').inputValue(), '5.5');
+  assert.equal(await other.page.getByTestId('input-donors[1].fulfilment_pct').inputValue(), '80');
+  assert.equal(await other.page.getByTestId('scenario-tab-0').innerText(), 'Scenario');
+  assert.equal(await other.page.getByTestId('scenario-tab-1').innerText(), 'Scenario 2');
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
 });

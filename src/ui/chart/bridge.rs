@@ -15,6 +15,7 @@ use super::{
     use_container_width, year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
+use crate::ui::components::year_table::YEAR_TABLE_ID;
 use crate::ui::context::use_ctx;
 use crate::ui::format::{axis_labels, money_short, pct, Axis};
 use crate::ui::i18n::{tr, Lang};
@@ -281,6 +282,9 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let clip = format!("{}-clip", uid);
     let title_id = format!("{}-title", uid);
     let desc_id = format!("{}-desc", uid);
+    let summary_id = format!("{}-summary", uid);
+    // The words describe the whole plan, also when the chart shows its first years.
+    let summary = summary_text(proj, &full, lang);
 
     let grid = ticks.iter().zip(labels).map(|(t, label)| {
         let ty = y.map(*t);
@@ -443,12 +447,13 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                  onkeydown={on_key} onfocus={on_focus} onblur={on_leave} onmouseleave={on_mouse_out}>
                 <svg width={format!("{:.0}", lay.width)} height={format!("{:.0}", lay.height)}
                      viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)}
-                     role="img" aria-labelledby={format!("{} {}", title_id, desc_id)}
+                     role="img" aria-labelledby={title_id.clone()}
+                     aria-describedby={if props.projector { desc_id.clone() } else { summary_id.clone() }}
                      style={format!("font-size:{}px", lay.font)}>
                     <title id={title_id.clone()}>
                         { format!("{}, {}–{}", tr(lang, "Funding bridge", "Pont de financement"), s.years[0], s.years[n - 1]) }
                     </title>
-                    <desc id={desc_id.clone()}>{ summary_text(proj, &full, lang) }</desc>
+                    <desc id={desc_id}>{ summary.clone() }</desc>
                     <defs>
                         { for facility_patterns }
                         <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse"
@@ -495,6 +500,19 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                 { tooltip(plan, proj, &amounts, current, &lay, lang) }
             </div>
             { legend(plan, n_donors, lay.font * 0.9, lang) }
+            // The chart in words, for every reader, and where its figures
+            // are, year by year. On a projector the chart fills the screen
+            // and its <desc> carries the words.
+            if !props.projector {
+                <p class="chart-summary" id={summary_id} data-testid="bridge-summary">
+                    { summary }
+                    { " " }
+                    <a href={format!("#{}", YEAR_TABLE_ID)} class="table-link">
+                        { tr(lang, "Every figure, year by year, is in the table below.",
+                             "Chaque chiffre, année par année, est dans le tableau ci-dessous.") }
+                    </a>
+                </p>
+            }
         </figure>
     }
 }

@@ -166,7 +166,7 @@ pub fn compare_view(p: &Props) -> Html {
                 { year_select(true, to, tr(l, "to", "à")) }
                 <table data-testid="compare-table">
                     <thead>
-                        <tr><th></th>{ for sides[1..].iter().map(|(n, ..)| html! { <th colspan="4" scope="colgroup">{ format!("{n} − {a_name}") }</th> }) }</tr>
+                        <tr><td></td>{ for sides[1..].iter().map(|(n, ..)| html! { <th colspan="4" scope="colgroup">{ format!("{n} − {a_name}") }</th> }) }</tr>
                         <tr><th scope="col">{ tr(l, "Year", "Année") }</th>
                             { for sides[1..].iter().flat_map(|_| (0..4).map(|i| html! { <th scope="col">{ tr(l, heads[i], heads_fr[i]) }</th> })) }</tr>
                     </thead>

@@ -65,10 +65,18 @@ fn criterion_text(c: &Criterion, lang: Lang) -> String {
     s
 }
 
-fn card(testid: &'static str, label: &'static str, value: String, note: Html, warn: bool) -> Html {
+/// `level`: the label's heading element, one below the view's last heading.
+fn card_at(
+    level: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    value: String,
+    note: Html,
+    warn: bool,
+) -> Html {
     html! {
         <section class={classes!("card", warn.then_some("warn"))} data-testid={testid}>
-            <h3 class="card-label">{ label }</h3>
+            <@{level} class="card-label">{ label }</@>
             <p class="card-value" data-testid={format!("{}-value", testid)}>{ value }</p>
             { note }
         </section>
@@ -207,6 +215,10 @@ pub fn indicators(props: &ProjectionProps) -> Html {
         }
     };
 
+    // On the page the cards come after the editor's h2 sections; in the
+    // presenter view, straight under its h1.
+    let level = if props.projector { "h2" } else { "h3" };
+    let card = |testid, label, value, note, warn| card_at(level, testid, label, value, note, warn);
     html! {
         <section class={classes!("indicators", props.stale.then_some("stale"))} data-testid="indicators"
                  aria-label={tr(lang, "Headline results", "Résultats principaux")}>

@@ -28,6 +28,7 @@ pub mod uncertainty_section;
 pub mod year_field;
 
 // Share link, autosave and files.
+pub mod brief;
 pub mod files_panel;
 pub mod notice;
 pub mod plan_keeper;

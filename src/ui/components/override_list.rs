@@ -70,7 +70,8 @@ pub fn override_list(p: &Props) -> Html {
     });
     html! {
         <div class="override-list">
-            <h4>{ format!("{} — {}", p.label, tr(l, "year by year", "année par année")) }</h4>
+            // Under the section's h2: the next level, for screen readers' outline.
+            <h3>{ format!("{} — {}", p.label, tr(l, "year by year", "année par année")) }</h3>
             { for rows }
             <button type="button" class="add" onclick={add} data-testid={format!("add-override-{key}")}>
                 { tr(l, "+ Add a year", "+ Ajouter une année") }

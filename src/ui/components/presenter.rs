@@ -278,11 +278,12 @@ pub fn presenter_screen(p: &Props) -> Html {
         html! { <QrPanel {url} {on_close} /> }
     });
     html! { <>
-        <header class="presenter-top">
+        // Not a <header>: the view sits in a region, and a page has one banner.
+        <div class="presenter-top">
             <h1 data-testid="presenter-scenario">{ name }</h1>
             if let Some(n) = note { <p class="presenter-note">{ n }</p> }
             <p class="presenter-unit">{ currency_code(&p.plan, p.currency) }</p>
-        </header>
+        </div>
         <div class="presenter-results" data-testid="presenter-results">{ body }</div>
         { for qr }
     </> }

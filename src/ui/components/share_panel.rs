@@ -14,7 +14,9 @@ use crate::model::Plan;
 use crate::ui::components::qr_panel::QrPanel;
 use crate::ui::context::use_lang;
 use crate::ui::i18n::{tr, Message};
+use crate::ui::island::Island;
 use crate::ui::sync;
+use crate::ui::wire::brief_link_message;
 
 /// Delay after the last change before the link is re-encoded.
 const URL_DELAY_MS: u32 = 120;
@@ -93,6 +95,10 @@ pub fn share_panel(p: &Props) -> Html {
         let qr_open = qr_open.clone();
         Callback::from(move |()| qr_open.set(false))
     };
+    // The brief is the page itself, laid out by the print stylesheet.
+    let on_brief = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
             input.select();
@@ -122,9 +128,19 @@ pub fn share_panel(p: &Props) -> Html {
             <button type="button" data-testid="qr-button" aria-pressed={(*qr_open).to_string()} onclick={on_qr}>
                 { tr(l, "QR code", "Code QR") }
             </button>
+            <button type="button" data-testid="brief-button" onclick={on_brief}
+                title={tr(l, "Print brief", "Imprimer")}>
+                { tr(l, "Brief", "Note de synthèse") }
+            </button>
             if *qr_open {
                 <QrPanel url={(*url).clone()} on_close={on_qr_close} />
             }
+            // Printed only (styles/print.css): the link as text, the date
+            // and the link's QR code, drawn by the extras.
+            <div class="print-only brief-head">
+                <p class="brief-url" data-testid="brief-url">{ (*url).clone() }</p>
+                <Island part="brief-link" message={AttrValue::from(brief_link_message(l, &url))} />
+            </div>
         </section>
     }
 }

@@ -11,8 +11,11 @@ use crate::model::{Plan, Projection, YearResult};
 use crate::ui::chart::geometry::money;
 use crate::ui::chart::{currency_code, item_name, stale_badge, ProjectionProps};
 use crate::ui::context::use_lang;
-use crate::ui::format::{money_short, number, pct, plain, DisplayCurrency};
+use crate::ui::format::{money_short, pct, plain, DisplayCurrency};
 use crate::ui::i18n::{tr, Lang};
+
+/// The table's id: the bridge chart's summary links to it.
+pub const YEAR_TABLE_ID: &str = "year-table";
 
 /// How a row's figures are written.
 #[derive(Clone, Copy, PartialEq)]
@@ -296,7 +299,7 @@ pub fn year_table(props: &ProjectionProps) -> Html {
     html! {
         <section class={classes!("year-table-section", props.stale.then_some("stale"))}>
             { stale_badge(props.stale, lang) }
-            <div class="year-table-wrap" tabindex="0" role="region" aria-label={caption.clone()}>
+            <div class="year-table-wrap" id={YEAR_TABLE_ID} tabindex="0" role="region" aria-label={caption.clone()}>
                 <table class="year-table" data-testid="year-table">
                     <caption>{ caption }</caption>
                     <thead>
