@@ -267,6 +267,20 @@ pub fn app() -> Html {
             let left = std::mem::replace(&mut *was_on.borrow_mut(), on) && !on;
             if let Some(b) = present_ref.cast::<web_sys::HtmlElement>().filter(|_| left) {
                 let _ = b.focus();
+                // On a phone "Present" is folded in the menu and cannot take
+                // the focus: the menu button that holds it does.
+                let doc = gloo::utils::document();
+                let took = doc.active_element().is_some_and(|a| &a == b.as_ref());
+                let menu = doc
+                    .query_selector("[data-testid=menu-button]")
+                    .ok()
+                    .flatten();
+                if let Some(m) = menu
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|_| !took)
+                {
+                    let _ = m.focus();
+                }
             }
         });
     }

@@ -138,6 +138,22 @@ test('leaving the presenter view gives the focus back to the Present button', as
   await context.close();
 });
 
+test('on a phone, leaving the presenter view gives the focus to the menu that holds Present', async () => {
+  const r = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
+  const { page, problems, context } = r;
+  await openApp(page, env.url);
+  await page.getByTestId('menu-button').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('present-button').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('presenter-scenario').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('results').waitFor();
+  assert.equal(await focused(page), 'menu-button');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /**
  * Presses Tab (Shift+Tab when `back`) until `selector` has the focus;
  * fails after `max` presses.
