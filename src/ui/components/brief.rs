@@ -36,24 +36,24 @@ pub struct LinkProps {
 #[function_component(BriefLink)]
 pub fn brief_link(p: &LinkProps) -> Html {
     let l = use_lang();
-    // The date is read again just before printing: a page left open
-    // overnight prints the day it is printed.
-    let date = use_state_eq(|| today(l));
+    // The date is read for the language and again just before printing: a
+    // page left open overnight prints the day it is printed.
+    let printing = use_state(|| 0u64);
     {
-        let date = date.clone();
-        use_effect_with(l, move |&l| {
-            date.set(today(l));
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-                date.set(today(l))
+                printing.set(js_sys::Date::now() as u64)
             });
             move || drop(listener)
         });
     }
+    let date = use_memo((l, *printing), |(l, _)| today(*l));
     let code = use_memo(p.url.clone(), |url| qr::qr_svg(url).ok());
     html! {
         <div class="brief-link">
             <p class="brief-date" data-testid="brief-date">
-                { format!("{} {}", tr(l, "Printed on", "Imprimé le"), *date) }
+                { format!("{} {}", tr(l, "Printed on", "Imprimé le"), date) }
             </p>
             if let Some(svg) = (*code).clone() {
                 // The codec's own drawing: paths only, no text from the plan.
