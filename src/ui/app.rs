@@ -38,6 +38,7 @@ use super::components::spending_section::SpendingSection;
 use super::components::uncertainty_section::UncertaintySection;
 use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
+use super::focus::focus_or_menu;
 use super::i18n::tr;
 use super::island::{use_extras_requests, Island};
 use super::state::{Action, Section, State};
@@ -266,21 +267,7 @@ pub fn app() -> Html {
         use_effect_with(state.presenter, move |&on| {
             let left = std::mem::replace(&mut *was_on.borrow_mut(), on) && !on;
             if let Some(b) = present_ref.cast::<web_sys::HtmlElement>().filter(|_| left) {
-                let _ = b.focus();
-                // On a phone "Present" is folded in the menu and cannot take
-                // the focus: the menu button that holds it does.
-                let doc = gloo::utils::document();
-                let took = doc.active_element().is_some_and(|a| &a == b.as_ref());
-                let menu = doc
-                    .query_selector("[data-testid=menu-button]")
-                    .ok()
-                    .flatten();
-                if let Some(m) = menu
-                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-                    .filter(|_| !took)
-                {
-                    let _ = m.focus();
-                }
+                focus_or_menu(&b);
             }
         });
     }

@@ -27,3 +27,18 @@ pub fn use_dialog_focus(first: NodeRef) {
         }
     });
 }
+
+/// Focuses `el` or, when it cannot take the focus because it is folded
+/// away in the phone's menu (components::header), the menu button that
+/// holds it, so the focus is never lost to the page.
+pub fn focus_or_menu(el: &HtmlElement) {
+    let _ = el.focus();
+    let doc = gloo::utils::document();
+    if doc.active_element().is_some_and(|a| &a == el.as_ref()) {
+        return;
+    }
+    let menu = doc.query_selector(".menu-button").ok().flatten();
+    if let Some(m) = menu.and_then(|m| m.dyn_into::<HtmlElement>().ok()) {
+        let _ = m.focus();
+    }
+}

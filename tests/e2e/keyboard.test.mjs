@@ -126,29 +126,29 @@ test('the co-financer removal question takes the focus and gives it back when ke
   await context.close();
 });
 
-test('leaving the presenter view gives the focus back to the Present button', async () => {
-  const { page, problems, context } = await fresh();
+/** Opens the presenter view from "Present" by keyboard and leaves it with Escape. */
+async function presentAndLeave(page) {
   await page.getByTestId('present-button').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('presenter-scenario').waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('results').waitFor();
+}
+
+test('leaving the presenter view gives the focus back to the Present button', async () => {
+  const { page, problems, context } = await fresh();
+  await presentAndLeave(page);
   assert.equal(await focused(page), 'present-button');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('on a phone, leaving the presenter view gives the focus to the menu that holds Present', async () => {
-  const r = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
-  const { page, problems, context } = r;
+  const { page, problems, context } = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
   await openApp(page, env.url);
   await page.getByTestId('menu-button').focus();
   await page.keyboard.press('Enter');
-  await page.getByTestId('present-button').focus();
-  await page.keyboard.press('Enter');
-  await page.getByTestId('presenter-scenario').waitFor();
-  await page.keyboard.press('Escape');
-  await page.getByTestId('results').waitFor();
+  await presentAndLeave(page);
   assert.equal(await focused(page), 'menu-button');
   assert.deepEqual(problems, []);
   await context.close();
