@@ -247,10 +247,14 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         };
     }
 
-    let top = container
-        .cast::<web_sys::Element>()
-        .map(|e| e.get_bounding_client_rect().top());
-    let mut lay = Layout::for_width(width, n, props.projector.then_some(top));
+    // Only a projector's chart reads its place on the screen: reading it
+    // forces a layout of the whole page, at every step of a drag.
+    let top = || {
+        container
+            .cast::<web_sys::Element>()
+            .map(|e| e.get_bounding_client_rect().top())
+    };
+    let mut lay = Layout::for_width(width, n, props.projector.then(top));
     let (lo, hi) = s.extent();
     // Round ticks above zero; below it the axis stops just under the deepest
     // deposit instead of at the next round tick, which could waste a quarter
