@@ -18,7 +18,7 @@ use crate::ui::components::presenter::PresenterScreen;
 use crate::ui::components::room_summary::{Room, RoomSummary};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::Lang;
-use crate::ui::island::send_request;
+use crate::ui::island::{send_request, HOSTS_ATTR};
 use crate::ui::state::Action;
 use crate::ui::wire::{read_brief_link, read_results, request_text};
 use crate::ui::workshop::{read_message, shown_projection};
@@ -65,15 +65,21 @@ fn extras() -> Html {
     {
         let found = found.setter();
         use_effect_with((), move |_| {
-            // Any change of the page may add, drop or re-address a host.
+            // The app marks every host added or removed on `<body>`
+            // (`island::HOSTS_ATTR`), and a host's message is its own
+            // attribute: only those changes are observed, not the charts
+            // redrawn at each step of a drag.
             let on_change = Closure::<dyn Fn()>::new(move || found.set(hosts()));
             let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).ok();
             if let Some(o) = &observer {
                 let init = web_sys::MutationObserverInit::new();
-                init.set_child_list(true);
                 init.set_subtree(true);
                 init.set_attributes(true);
-                let names = js_sys::Array::of2(&"data-island".into(), &"data-message".into());
+                let names = js_sys::Array::of3(
+                    &"data-island".into(),
+                    &"data-message".into(),
+                    &HOSTS_ATTR.into(),
+                );
                 init.set_attribute_filter(&names);
                 let _ = o.observe_with_options(&gloo::utils::body(), &init);
             }

@@ -22,8 +22,18 @@ pub const LOAD_EVENT: &str = "sunset-extras";
 /// The event (on `document`, text in `detail`) that carries a request.
 pub const REQUEST_EVENT: &str = "sunset-request";
 
+/// The attribute of `<body>` that changes whenever a host is added or
+/// removed, so the extras need not watch every change of the page.
+pub const HOSTS_ATTR: &str = "data-islands";
+
 thread_local! {
     static ASKED: Cell<bool> = const { Cell::new(false) };
+    static HOSTS_CHANGED: Cell<u32> = const { Cell::new(0) };
+}
+
+fn hosts_changed() {
+    let n = HOSTS_CHANGED.with(|c| c.replace(c.get().wrapping_add(1)));
+    let _ = gloo::utils::body().set_attribute(HOSTS_ATTR, &n.to_string());
 }
 
 fn load_extras() {
@@ -49,7 +59,11 @@ pub struct Props {
 /// the first host is painted.
 #[function_component(Island)]
 pub fn island(p: &Props) -> Html {
-    use_effect_with((), |_| load_extras());
+    use_effect_with((), |_| {
+        load_extras();
+        hosts_changed();
+        hosts_changed
+    });
     html! {
         <div class={classes!("island", p.class.clone())} data-island={p.part}
             data-message={p.message.clone()}></div>
