@@ -4,7 +4,7 @@
 //! component is `components/fan_panel.rs`.
 
 use crate::model::{Percentiles, UncertaintyResult};
-use crate::ui::chart::geometry::{finite, Columns, Scale};
+use crate::ui::chart::geometry::{finite, Columns, PathText, Scale};
 use crate::ui::i18n::{tr, Lang};
 
 /// The figures the fan can show (a subset of `model::BAND_METRICS`).
@@ -53,10 +53,6 @@ impl FanMetric {
     }
 }
 
-fn xy(x: f64, y: f64) -> String {
-    format!("{:.1},{:.1}", x, y)
-}
-
 /// The area between two per-year series through the column centres (one
 /// year: across its column), as an SVG path; empty for no years.
 pub fn area_path(cols: &Columns, y: &Scale, lower: &[f64], upper: &[f64]) -> String {
@@ -73,14 +69,13 @@ pub fn area_path(cols: &Columns, y: &Scale, lower: &[f64], upper: &[f64]) -> Str
     let top = xs
         .iter()
         .enumerate()
-        .map(|(k, x)| xy(*x, y.map(at(upper, k))));
+        .map(|(k, x)| (*x, y.map(at(upper, k))));
     let bottom = xs
         .iter()
         .enumerate()
         .rev()
-        .map(|(k, x)| xy(*x, y.map(at(lower, k))));
-    let pts: Vec<String> = top.chain(bottom).collect();
-    format!("M{}Z", pts.join("L"))
+        .map(|(k, x)| (*x, y.map(at(lower, k))));
+    PathText::new(2 * xs.len()).line(top.chain(bottom)).closed()
 }
 
 /// The three shapes of a fan: p5–p95, p25–p75 and the median line.

@@ -8,7 +8,8 @@
 use yew::prelude::*;
 
 use super::geometry::{
-    band_path, bars_path, nice_ticks, stack, step_line_path, BridgeSeries, Columns, Scale,
+    band_path, bars_path, nice_ticks, stack, step_line_path, tenths, BridgeSeries, Columns,
+    PathText, Scale,
 };
 use super::{
     currency_code, donor_colour, facility_colour, has_need, item_name, next_uid, stale_badge,
@@ -294,9 +295,9 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         let ty = y.map(*t);
         html! {
             <g class={classes!("tick", (*t == 0.0).then_some("zero"))}>
-                <line x1={format!("{:.1}", cols.left)} x2={format!("{:.1}", cols.right)}
-                      y1={format!("{:.1}", ty)} y2={format!("{:.1}", ty)} />
-                <text x={format!("{:.1}", cols.left - 8.0)} y={format!("{:.1}", ty)}
+                <line x1={tenths(cols.left)} x2={tenths(cols.right)}
+                      y1={tenths(ty)} y2={tenths(ty)} />
+                <text x={tenths(cols.left - 8.0)} y={tenths(ty)}
                       text-anchor="end" dominant-baseline="middle">
                     { label }
                 </text>
@@ -307,7 +308,7 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let every = cols.label_every(lay.font * 3.4);
     let year_labels = s.years.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, yr)| {
         html! {
-            <text class="year-label" x={format!("{:.1}", cols.center(i))} y={format!("{:.1}", lay.bottom + lay.font + 8.0)}
+            <text class="year-label" x={tenths(cols.center(i))} y={tenths(lay.bottom + lay.font + 8.0)}
                   text-anchor="middle">{ yr.to_string() }</text>
         }
     });
@@ -376,9 +377,9 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
         let ty = lay.font + row * (lay.font + 6.0);
         markers.push(html! {
             <g class="marker" data-testid={testid}>
-                <line x1={format!("{:.1}", x)} x2={format!("{:.1}", x)}
-                      y1={format!("{:.1}", ty + 4.0)} y2={format!("{:.1}", lay.bottom)} />
-                <text x={format!("{:.1}", tx)} y={format!("{:.1}", ty)}
+                <line x1={tenths(x)} x2={tenths(x)}
+                      y1={tenths(ty + 4.0)} y2={tenths(lay.bottom)} />
+                <text x={tenths(tx)} y={tenths(ty)}
                       text-anchor={if anchor_end { "end" } else { "start" }}>{ format!("{} {}", label, yr) }</text>
             </g>
         });
@@ -418,27 +419,35 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let hits = (0..n).map(|i| {
         let active = active.clone();
         html! {
-            <rect class="hit" x={format!("{:.1}", cols.x0(i))} y={format!("{:.1}", lay.top)}
-                  width={format!("{:.1}", cols.width())} height={format!("{:.1}", (lay.height - lay.top).max(0.0))}
+            <rect class="hit" x={tenths(cols.x0(i))} y={tenths(lay.top)}
+                  width={tenths(cols.width())} height={tenths((lay.height - lay.top).max(0.0))}
                   onmouseenter={Callback::from(move |_: MouseEvent| active.set(Some(i)))} />
         }
     });
     // A column cut at the axis top gets a small arrow, so a clipped surplus
     // never passes for the real height.
     let axis_top = ticks.last().copied().unwrap_or(0.0);
-    let cut_marks = bands.last().map(|b| b.upper.clone()).unwrap_or_default().into_iter().enumerate()
+    let cut_marks = bands
+        .last()
+        .map(|b| b.upper.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
         .filter(|(_, v)| *v > axis_top)
         .map(|(i, _)| {
             let (cx, half) = (cols.center(i), (cols.width() * 0.3).min(8.0));
+            let base = lay.top + half + 2.0;
+            let corners = [(cx - half, base), (cx + half, base), (cx, lay.top + 2.0)];
             html! {
-                <path class="cut-mark" d={format!("M{:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
-                    cx - half, lay.top + half + 2.0, cx + half, lay.top + half + 2.0, cx, lay.top + 2.0)} />
+                <path class="cut-mark" d={PathText::new(3).line(corners.into_iter()).closed()} />
             }
         });
     let current = (*active).filter(|i| *i < n);
-    let highlight = current.map(|i| html! {
-        <rect class="active-year" x={format!("{:.1}", cols.x0(i))} y={format!("{:.1}", lay.top)}
-              width={format!("{:.1}", cols.width())} height={format!("{:.1}", (lay.bottom - lay.top).max(0.0))} />
+    let highlight = current.map(|i| {
+        html! {
+            <rect class="active-year" x={tenths(cols.x0(i))} y={tenths(lay.top)}
+                  width={tenths(cols.width())} height={tenths((lay.bottom - lay.top).max(0.0))} />
+        }
     });
 
     html! {
@@ -472,9 +481,9 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                             <path d="M0,4H8M4,0V8" stroke={GAP_COLOUR} stroke-width="2" />
                         </pattern>
                         <clipPath id={clip.clone()}>
-                            <rect x={format!("{:.1}", cols.left)} y={format!("{:.1}", lay.top)}
-                                  width={format!("{:.1}", cols.right - cols.left)}
-                                  height={format!("{:.1}", (lay.bottom - lay.top).max(0.0))} />
+                            <rect x={tenths(cols.left)} y={tenths(lay.top)}
+                                  width={tenths(cols.right - cols.left)}
+                                  height={tenths((lay.bottom - lay.top).max(0.0))} />
                         </clipPath>
                     </defs>
                     <g class="grid">{ for grid }</g>
@@ -488,8 +497,8 @@ pub fn bridge_chart(props: &ProjectionProps) -> Html {
                               fill={format!("url(#{})", gap_hatch)} />
                         <path class="deposit" data-testid="deposit-bars" d={bars_path(&cols, &y, 0.0, &s.deposit, 0.2)} />
                     </g>
-                    <line class="axis" x1={format!("{:.1}", cols.left)} x2={format!("{:.1}", cols.right)}
-                          y1={format!("{:.1}", y.map(0.0))} y2={format!("{:.1}", y.map(0.0))} />
+                    <line class="axis" x1={tenths(cols.left)} x2={tenths(cols.right)}
+                          y1={tenths(y.map(0.0))} y2={tenths(y.map(0.0))} />
                     <path class="need-line" data-testid="need-line" d={step_line_path(&cols, &y, &s.need)} />
                     // A list whose length changes sits in its own fragment: Yew
                     // matches the unkeyed children of an element from the end,

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::geometry::{center_line_path, finite, nice_ticks, Columns, Scale};
+use super::geometry::{center_line_path, finite, nice_ticks, tenths, Columns, Scale};
 use super::{next_uid, stale_badge, use_container_width, ProjectionProps};
 use crate::model::{Projection, YearResult};
 use crate::ui::context::use_lang;
@@ -67,7 +67,7 @@ fn small_chart(props: &SmallProps) -> Html {
         ),
         (bottom, top),
     );
-    let fmt = |v: f64| format!("{:.1}", v);
+    let fmt = tenths;
     let summary = match (
         props.values.first(),
         props.values.last(),
