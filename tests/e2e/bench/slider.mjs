@@ -6,7 +6,9 @@
 //                          i.e. the start of the frame that paints the
 //                          update; inputs arrive 0–15 ms into a frame)
 // Targets (issue 4): DOM p95 <= 8 ms, frame p95 <= 17 ms. It prints the
-// figures and never fails on them.
+// figures and never fails on them. The first drag after the page loads is
+// timed, then a second drag of the same slider, apart: the first steps of
+// the first drag also pay for compiling the code that only an update runs.
 import { serveDist, launchBrowser, newPage, openApp } from '../lib.mjs';
 
 const SLIDER = process.env.BENCH_SLIDER ?? 'range-macro.real_growth_pct';
@@ -19,7 +21,7 @@ try {
   await openApp(page, server.url);
   const slider = page.getByTestId(SLIDER);
   await slider.scrollIntoViewIfNeeded();
-  const samples = await slider.evaluate(async (el, n) => {
+  const drag = () => slider.evaluate(async (el, n) => {
     const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
     const min = Number(el.min), max = Number(el.max);
     const out = [];
@@ -44,6 +46,10 @@ try {
     el.dispatchEvent(new Event('change', { bubbles: true }));
     return out;
   }, POSITIONS);
+  // The first drag after the page loads also pays for compiling the code
+  // that only an update runs; a second drag shows the steady state.
+  const samples = await drag();
+  const again = await drag();
   const stat = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
@@ -52,6 +58,8 @@ try {
   console.log(`slider ${SLIDER}, ${samples.length} positions`);
   console.log(`input → DOM updated:  ${stat(samples.map((s) => s.dom))}   (target p95 <= 8 ms)`);
   console.log(`input → next frame:   ${stat(samples.map((s) => s.frame))}   (target p95 <= 17 ms)`);
+  console.log(`a second drag, input → DOM updated:  ${stat(again.map((s) => s.dom))}`);
+  console.log(`a second drag, input → next frame:   ${stat(again.map((s) => s.frame))}`);
   if (problems.length) console.log(`page problems: ${problems.join('; ')}`);
 } finally {
   await browser.close();
