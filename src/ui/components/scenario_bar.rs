@@ -81,8 +81,10 @@ pub struct Props {
 }
 
 impl PartialEq for Props {
+    /// The bar shows the plan's scenarios only: a figure dragged in the
+    /// baseline is no change.
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &o.plan)
+        (Rc::ptr_eq(&self.plan, &o.plan) || self.plan.scenarios == o.plan.scenarios)
             && self.shown == o.shown
             && self.compare == o.compare
             && self.pending == o.pending
