@@ -445,3 +445,53 @@ fn every_rule_has_french() {
     let p = Problem::new(Field::root(), Rule::Required);
     assert_eq!(p.to_string(), "plan: is required");
 }
+
+/// What was found is written the French way inside the French message:
+/// a decimal comma, and the wanted kind in French.
+#[test]
+fn a_wrong_type_says_in_french_what_was_found() {
+    let rule = Rule::WrongType {
+        want: Want::Number,
+        got: Got::Number("1.5".into()),
+    };
+    assert_eq!(rule.fr(), "doit être un nombre (valeur : 1,5)");
+    assert_eq!(rule.en(), "must be a number (got 1.5)");
+    let rule = Rule::WrongType {
+        want: Want::Text,
+        got: Got::Text("abc".into()),
+    };
+    assert_eq!(
+        rule.fr(),
+        "doit être un texte entre guillemets (valeur : \"abc\")"
+    );
+}
+
+/// A rule about a kind of donor names that kind in French.
+#[test]
+fn a_donor_kind_is_named_in_french() {
+    let rule = Rule::RequiredForKind {
+        kind: DonorKind::Cofinancing,
+    };
+    assert_eq!(
+        rule.fr(),
+        "est obligatoire pour un bailleur de cofinancement"
+    );
+}
+
+/// The app and the CLI reach a rule's words through `Text`, as they do an
+/// error's: the same words as the rule's own.
+#[test]
+fn a_rule_speaks_through_text_in_both_languages() {
+    use sunset_planner::model::Lang;
+    let rule = Rule::RequiredForKind {
+        kind: DonorKind::GapFilling,
+    };
+    assert_eq!(
+        Text::text(&rule, Lang::Fr),
+        "est obligatoire pour un bailleur de financement du déficit"
+    );
+    assert_eq!(
+        Text::text(&rule, Lang::En),
+        "is required for a gap_filling donor"
+    );
+}

@@ -216,3 +216,45 @@ fn enums_map_to_their_file_strings_once() {
         ["none", "linear", "exponential", "steps", "logistic"]
     );
 }
+
+/// The one problem of a text that is refused before its fields are read.
+fn refusal(text: &str) -> Problem {
+    let mut problems = parse_plan(text).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.remove(0)
+}
+
+#[test]
+fn text_that_is_not_json_says_what_is_wrong_and_where() {
+    use sunset_planner::model::problem::JsonTrouble;
+    // The character found is read at serde_json's line and column.
+    match refusal("{\n  x").rule {
+        Rule::NotJson {
+            line: 2,
+            column: 3,
+            trouble: JsonTrouble::Unexpected(Some('x')),
+            ..
+        } => {}
+        r => panic!("{r:?}"),
+    }
+    match refusal("{\"format\": ").rule {
+        Rule::NotJson {
+            trouble: JsonTrouble::EndsEarly,
+            ..
+        } => {}
+        r => panic!("{r:?}"),
+    }
+}
+
+#[test]
+fn another_tools_file_is_refused_by_its_format() {
+    use sunset_planner::model::problem::Got;
+    let p = refusal(r#"{"format": "another-tool", "version": 2}"#);
+    assert_eq!(p.path, Field::root().key("format"));
+    assert_eq!(
+        p.rule,
+        Rule::NotOurFormat {
+            got: Got::Text("another-tool".into())
+        }
+    );
+}
