@@ -179,7 +179,7 @@ pub fn tenths(v: f64) -> String {
 }
 
 /// SVG path text: commands and points, written into one string.
-pub struct PathText(pub String);
+pub struct PathText(String);
 
 impl PathText {
     pub fn new(points: usize) -> Self {
@@ -187,7 +187,7 @@ impl PathText {
     }
 
     /// `cmd` (M or L) to the point (x, y).
-    pub fn to(&mut self, cmd: char, x: f64, y: f64) {
+    fn to(&mut self, cmd: char, x: f64, y: f64) {
         self.0.push(cmd);
         push_tenths(&mut self.0, x);
         self.0.push(',');
@@ -202,9 +202,14 @@ impl PathText {
         self
     }
 
+    /// Closes the shape drawn since the last move back to its start.
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
+
     /// The path, closed back to its start.
     pub fn closed(mut self) -> String {
-        self.0.push('Z');
+        self.close();
         self.0
     }
 }
@@ -261,7 +266,7 @@ pub fn bars_path(cols: &Columns, y: &Scale, base: f64, values: &[f64], inset: f6
             let (a, b) = (cols.x0(i) + pad, cols.x1(i) - pad);
             let y1 = y.map(base - v);
             path = path.line([(a, y0), (b, y0), (b, y1), (a, y1)].into_iter());
-            path.0.push('Z');
+            path.close();
         }
     }
     path.0
