@@ -45,7 +45,7 @@ async function onScreen(page) {
 /** Waits until the brief's parts are drawn and the link has caught up. */
 async function briefReady(page) {
   await page.waitForSelector('[data-island="brief"] [data-testid="brief-notes"]', { state: 'attached' });
-  await page.waitForSelector('[data-island="brief-link"] .brief-qr svg', { state: 'attached' });
+  await page.waitForSelector('[data-island="brief-link"] .brief-qr', { state: 'attached' });
   // The link follows the plan a moment after a change: wait until it holds still.
   let last = null;
   for (;;) {
@@ -76,6 +76,8 @@ async function printed(page, format, seen, notes, label) {
     assert.ok(got.includes(squeeze(d)), `${label}: ${format} lacks the delta "${d}"`);
   }
   assert.match(text, /Printed on/);
+  // The QR code is drawn as the page is about to print, not on screen.
+  assert.equal(await page.locator('[data-island="brief-link"] .brief-qr svg').count(), 1, `${label}: no QR code printed`);
   return text;
 }
 
@@ -85,11 +87,22 @@ test('the default plan prints as a brief of at most two pages on A4 and Letter',
   await briefReady(page);
   const seen = await onScreen(page);
   assert.equal(seen.name, defaultPlan().meta.name);
+  const qr = page.locator('[data-island="brief-link"] .brief-qr svg');
+  assert.equal(await qr.count(), 0, 'the QR code is drawn before anything prints');
   for (const format of ['A4', 'Letter']) {
     const text = await printed(page, format, seen, [], 'default');
     // The controls stay off the paper.
     assert.doesNotMatch(text, /Undo|Open audience window|Skip to results/);
   }
+  // A changed plan prints its own link and a new QR code.
+  const before = await qr.evaluate((el) => el.outerHTML);
+  await page.getByTestId('input-macro.real_growth_pct').fill('5.5');
+  await page.getByTestId('input-macro.real_growth_pct').press('Enter');
+  await briefReady(page);
+  const changed = await onScreen(page);
+  assert.notEqual(changed.link, seen.link);
+  await printed(page, 'A4', changed, [], 'changed');
+  assert.notEqual(await qr.evaluate((el) => el.outerHTML), before, 'the QR code still shows the old link');
   // On screen the brief's own parts stay hidden.
   assert.equal(await page.getByTestId('brief-notes').isVisible(), false);
   assert.equal(await page.getByTestId('brief-url').isVisible(), false);
@@ -154,6 +167,15 @@ test('the Brief button says what it does, in French too', async () => {
   await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
   await button.click();
   assert.equal(await page.evaluate(() => window.printed), 1);
+  // The browser's print() lays the page out before any later task runs:
+  // the date and the QR code are drawn within the beforeprint event itself.
+  const drawn = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const host = document.querySelector('[data-island="brief-link"]');
+    return { qr: !!host.querySelector('.brief-qr svg'), date: host.querySelector('.brief-date').textContent };
+  });
+  assert.equal(drawn.qr, true, 'no QR code when print() lays the page out');
+  assert.match(drawn.date, /^Imprimé le \S/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -33,35 +33,55 @@ pub struct LinkProps {
 }
 
 /// The brief's header: the date it is printed and the link's QR code.
+/// Both are drawn only when the page is about to print, straight into
+/// their nodes: the link changes at every edit, and a QR code's mask
+/// search and a locale's long date are each a frame's worth of work that
+/// would otherwise be redone, mostly while a simulation wants the CPU.
+/// `beforeprint` comes before the print layout for Ctrl+P, the Brief
+/// button (inside `window.print()`, before a Yew render could run) and a
+/// PDF; writing the nodes in the listener itself is what makes the last
+/// two print the link on screen.
 #[function_component(BriefLink)]
 pub fn brief_link(p: &LinkProps) -> Html {
     let l = use_lang();
-    // The date is read for the language and again just before printing: a
-    // page left open overnight prints the day it is printed.
-    let printing = use_state(|| 0u64);
+    let date = use_node_ref();
+    let code = use_node_ref();
+    // What the next print shows, read by the listener.
+    let wanted = use_mut_ref(|| (l, p.url.clone()));
+    *wanted.borrow_mut() = (l, p.url.clone());
     {
-        let printing = printing.clone();
+        let (date, code, wanted) = (date.clone(), code.clone(), wanted.clone());
         use_effect_with((), move |_| {
+            // The link last drawn as a QR code: printing again the same
+            // link redraws only the date (a page left open overnight
+            // prints the day it is printed).
+            let mut drawn = None::<AttrValue>;
             let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-                printing.set(js_sys::Date::now() as u64)
+                let (l, url) = wanted.borrow().clone();
+                if let Some(el) = date.cast::<web_sys::Element>() {
+                    el.set_text_content(Some(&format!(
+                        "{} {}",
+                        tr(l, "Printed on", "Imprimé le"),
+                        today(l)
+                    )));
+                }
+                if drawn.as_ref() != Some(&url) {
+                    if let Some(el) = code.cast::<web_sys::Element>() {
+                        // The codec's own drawing: paths only, no text
+                        // from the plan.
+                        el.set_inner_html(&qr::qr_svg(&url).unwrap_or_default());
+                        drawn = Some(url);
+                    }
+                }
             });
             move || drop(listener)
         });
     }
-    let date = use_memo((l, *printing), |(l, _)| today(*l));
-    let code = use_memo(p.url.clone(), |url| qr::qr_svg(url).ok());
     html! {
         <div class="brief-link">
-            <p class="brief-date" data-testid="brief-date">
-                { format!("{} {}", tr(l, "Printed on", "Imprimé le"), date) }
-            </p>
-            if let Some(svg) = (*code).clone() {
-                // The codec's own drawing: paths only, no text from the plan.
-                <div class="brief-qr" role="img"
-                    aria-label={tr(l, "QR code of the link to this plan", "Code QR du lien vers ce plan")}>
-                    { Html::from_html_unchecked(AttrValue::from(svg)) }
-                </div>
-            }
+            <p class="brief-date" data-testid="brief-date" ref={date}></p>
+            <div class="brief-qr" role="img" ref={code}
+                aria-label={tr(l, "QR code of the link to this plan", "Code QR du lien vers ce plan")}></div>
         </div>
     }
 }
