@@ -1,8 +1,8 @@
 //! MODEL.md "Uncertainty", random numbers: path k's generator is
 //! xoshiro256** whose state is the first four outputs of SplitMix64 started
 //! at `seed + k`; uniforms take the top 53 bits; a standard normal is
-//! Box–Muller on two uniforms with `libm`'s ln, sqrt and cos, so a path
-//! draws the same bits on every platform.
+//! Box–Muller on two uniforms with `libm`'s ln and cos and the correctly
+//! rounded square root, so a path draws the same bits on every platform.
 //!
 //! The generators are `rand_xoshiro`'s (its `seed_from_u64` is exactly
 //! that SplitMix64 seeding; the tests check MODEL.md's values). Not the
@@ -38,10 +38,15 @@ impl PathRng {
 
     /// z = sqrt(-2 ln(1 - u1)) · cos(2π u2). 1 - u1 is at least 2^-53, so
     /// z is always finite (|z| < 8.6).
+    ///
+    /// The square root is the processor's: IEEE 754 requires it correctly
+    /// rounded, as `libm::sqrt` is, so the bits are libm's (a test checks),
+    /// and in wasm it is one instruction where libm's is a loop over
+    /// 128-bit products, most of a normal's time.
     pub fn normal(&mut self) -> f64 {
         let u1 = self.uniform();
         let u2 = self.uniform();
-        libm::sqrt(-2.0 * libm::log(1.0 - u1)) * libm::cos(2.0 * PI * u2)
+        (-2.0 * libm::log(1.0 - u1)).sqrt() * libm::cos(2.0 * PI * u2)
     }
 }
 
@@ -49,6 +54,27 @@ impl PathRng {
 mod tests {
     use super::*;
     use rand_xoshiro::SplitMix64;
+
+    #[test]
+    fn the_square_root_is_libms_to_the_bit() {
+        // Every -2 ln(1 - u) a normal can take lies in [0, 74]: check that
+        // range densely, at random, and the edges of every exponent.
+        let mut rng = PathRng::for_path(99, 0);
+        let randoms = (0..200_000).map(|_| -2.0 * libm::log(1.0 - rng.uniform()));
+        let spread = (0..200_000).map(|i| f64::from(i) * 74.0 / 200_000.0);
+        let edges = (-1074..1024).flat_map(|e| {
+            let x = libm::pow(2.0, f64::from(e));
+            [
+                x,
+                f64::from_bits(x.to_bits() + 1),
+                f64::from_bits(x.to_bits() - 1),
+            ]
+        });
+        let specials = [0.0, -0.0, f64::INFINITY, f64::MIN_POSITIVE, f64::MAX];
+        for x in randoms.chain(spread).chain(edges).chain(specials) {
+            assert_eq!(x.sqrt().to_bits(), libm::sqrt(x).to_bits(), "sqrt({x:e})");
+        }
+    }
 
     #[test]
     fn splitmix64_matches_the_published_values() {
