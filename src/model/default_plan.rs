@@ -28,7 +28,6 @@ fn cost(name: &str, base: f64, real_growth_pct: f64, handover: Option<Ramp>) -> 
     CostLine {
         name: name.into(),
         base,
-        indexed: true,
         real_growth_pct,
         handover,
         ..Default::default()
@@ -56,8 +55,6 @@ fn programme(
         name: name.into(),
         eligible_share_pct,
         benefit_base,
-        indexed: true,
-        real_benefit_growth_pct: 0.0,
         admin_pct,
         coverage: Some(coverage),
         ..Default::default()
@@ -72,10 +69,6 @@ fn usd_donor(name: &str, kind: DonorKind, base: f64, fulfilment_pct: f64, taper:
         fulfilment_pct,
         base: Some(base),
         taper: Some(taper),
-        target: None,
-        initial_country_share_pct: None,
-        step_pp: None,
-        start: None,
         ..Default::default()
     }
 }
@@ -103,7 +96,6 @@ pub fn default_plan() -> Plan {
             start_year: 2026,
             horizon_years: 15,
             discount_rate_pct: 6.0,
-            exit_threshold_pct: 1.0,
             ..Default::default()
         },
         macro_path: Macro {

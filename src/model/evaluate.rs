@@ -391,6 +391,43 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_filler_with_room_to_spare_pays_exactly_what_the_other_donors_leave() {
+        // The Sunset facility's cap made far larger than any gap: in every
+        // year it pays, it pays need - local revenue - the others' flows,
+        // so the balance is exactly 0, while the others do pay.
+        let mut plan = default_plan();
+        let gf = plan
+            .donors
+            .iter()
+            .position(|d| d.kind == DonorKind::GapFilling)
+            .expect("the default plan has a gap-filling donor");
+        plan.donors[gf].base = Some(1e15);
+        let p = evaluate(&plan).expect("evaluates");
+        let mut paid_with_others = 0;
+        for y in &p.years {
+            let others = y.donor_funding - y.donors[gf];
+            if y.donors[gf] > 0.0 {
+                assert_eq!(
+                    y.balance, 0.0,
+                    "{}: the gap filler leaves a balance",
+                    y.year
+                );
+                paid_with_others += usize::from(others > 0.0);
+            } else {
+                assert!(
+                    y.local_revenue + others >= y.need,
+                    "{}: a gap left unfilled",
+                    y.year
+                );
+            }
+        }
+        assert!(
+            paid_with_others > 0,
+            "no year where both the others and the gap filler pay"
+        );
+    }
+
+    #[test]
     fn path_inputs_change_the_figures_they_name() {
         let plan = default_plan();
         let base = evaluate(&plan).expect("evaluates");
@@ -405,6 +442,22 @@ mod tests {
                 assert_eq!(*rb, ra * 1.1);
             }
             assert_eq!(a.need, b.need);
+        }
+        // Cost level error 1.1: every cost line's and programme's need is
+        // 10 % higher, and revenue is untouched.
+        let path = PathInputs {
+            cost_multiplier: 1.1,
+            ..PathInputs::NONE
+        };
+        let p = evaluate_with(&plan, &path).expect("evaluates");
+        for (a, b) in base.years.iter().zip(&p.years) {
+            for (ca, cb) in a.costs.iter().zip(&b.costs) {
+                assert_eq!(*cb, ca * 1.1);
+            }
+            for (pa, pb) in a.programmes.iter().zip(&b.programmes) {
+                assert_eq!(*pb, pa * 1.1);
+            }
+            assert_eq!(a.local_revenue, b.local_revenue);
         }
         // +1 pp of growth in year 1 only: GDP_1 rises by the factor
         // (1 + (g+1)/100) / (1 + g/100), and stays higher.

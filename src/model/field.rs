@@ -324,6 +324,20 @@ mod tests {
     }
 
     #[test]
+    fn typed_addresses_give_their_own_field_and_print_as_it() {
+        let plan = crate::model::plan::root();
+        // A leaf is its own field; a list prints as its path.
+        let leaf = plan.meta().horizon_years();
+        assert_eq!(
+            At::field(&leaf),
+            &Field::root().key("meta").key("horizon_years")
+        );
+        let donors = plan.donors();
+        assert_eq!(donors.to_string(), "donors");
+        assert_eq!(donors.at(2).field().to_string(), "donors[2]");
+    }
+
+    #[test]
     fn malformed_paths_do_not_split() {
         for bad in [
             "", ".a", "a.", "a..b", "a[01]", "a[-1]", "a[1", "a[x]", "a[1]b", "[0]",
