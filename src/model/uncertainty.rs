@@ -161,12 +161,16 @@ impl PartialRun {
     }
 }
 
-/// Runs paths k in `paths` (a sub-range of 0 … K-1, or all of it).
+/// Runs paths k in `paths` (a sub-range of 0 … K-1, or all of it): at
+/// most `MAX_PATHS` of them, as a run has; a longer range runs its first
+/// `MAX_PATHS` paths and the piece's `end_path` says so.
 pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> PartialRun {
     let horizon = plan.meta.horizon_years;
+    let first = paths.start;
+    let end = paths.end.clamp(first, first.saturating_add(MAX_PATHS));
     let mut run = PartialRun {
-        first_path: paths.start,
-        end_path: paths.end.max(paths.start),
+        first_path: first,
+        end_path: end,
         years: horizon,
         criteria: plan.criteria.len() as u32,
         ..PartialRun::default()
@@ -174,32 +178,36 @@ pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> Partia
     let Ok(evaluator) = Evaluator::new(plan) else {
         // A horizon the evaluator cannot run: every path fails.
         run.years = 0;
-        run.failed_paths = run.end_path - run.first_path;
+        run.failed_paths = end - first;
         return run;
     };
-    // Room for every path, up to the most a run may ask for.
-    let count = (run.end_path - run.first_path).min(MAX_PATHS) as usize;
+    let count = (end - first) as usize;
     let band_index: Vec<usize> = BAND_METRICS
         .iter()
         .filter_map(|m| metric_index(m))
         .collect();
-    let per_path = band_index.len() * horizon as usize;
-    // Path by path while running; series by series, sorted, at the end.
-    let mut by_path: Vec<f64> = Vec::with_capacity(count * per_path);
+    let h = horizon as usize;
+    // Series by series from the start (series `b * h + t` at `count`
+    // times its number, path n at n), as `order_key`s: sorting and the
+    // pieces' merge need only the order, and no pass turns paths into
+    // series afterwards.
+    let mut keys = vec![0u64; band_index.len() * h * count];
     let mut draws = PathDraws::default();
     let mut projection = Projection::default();
-    for k in paths {
+    for k in first..end {
         draws.draw(plan, u, k);
         if evaluator.run(&draws.inputs(), &mut projection).is_err() {
             run.failed_paths += 1;
             continue;
         }
-        by_path.extend(
-            band_index
-                .iter()
-                .flat_map(|&i| projection.years.iter().map(move |y| (i, y)))
-                .map(|(i, y)| y.metric_at(i).unwrap_or(f64::NAN)),
-        );
+        let n = run.cumulative_gap.len();
+        for (b, &i) in band_index.iter().enumerate() {
+            for (t, y) in projection.years.iter().enumerate().take(h) {
+                if let Some(key) = keys.get_mut((b * h + t) * count + n) {
+                    *key = order_key(y.metric_at(i).unwrap_or(f64::NAN));
+                }
+            }
+        }
         let s = &projection.summary;
         run.self_sufficiency_year.push(s.self_sufficiency_year);
         run.donor_exit_year.push(s.donor_exit_year);
@@ -207,27 +215,24 @@ pub fn simulate_paths(plan: &Plan, u: &Uncertainty, paths: Range<u32>) -> Partia
         run.criteria_met
             .extend(s.criteria.iter().map(|(_, year)| year.is_some()));
     }
-    run.band_values = sorted_series(by_path, per_path, run.succeeded());
+    run.band_values = sorted_series(keys, count, run.succeeded());
     run
 }
 
-/// Each path's figures (path by path, `per_path` each) as series (figure
-/// by figure, `paths` each), every series sorted. Sorted as `order_key`
+/// Series laid out `room` apart, the first `paths` of each filled, as
+/// one list of sorted series `paths` long each. Sorted as `order_key`
 /// integers: a float comparison function would cost a call per comparison
 /// in a size-optimised build, and sorting is most of a piece's reduction.
-fn sorted_series(by_path: Vec<f64>, per_path: usize, paths: usize) -> Vec<f64> {
-    if per_path == 0 || paths == 0 {
+fn sorted_series(mut keys: Vec<u64>, room: usize, paths: usize) -> Vec<f64> {
+    if room == 0 || paths == 0 {
         return Vec::new();
     }
-    let mut keys = vec![0; per_path * paths];
-    for (p, figures) in by_path.chunks_exact(per_path).enumerate() {
-        for (s, x) in figures.iter().enumerate() {
-            if let Some(key) = keys.get_mut(s * paths + p) {
-                *key = order_key(*x);
-            }
-        }
+    let series = keys.len() / room;
+    // Failed paths left room at each series' end: close it up.
+    for s in 1..series {
+        keys.copy_within(s * room..s * room + paths, s * paths);
     }
-    drop(by_path);
+    keys.truncate(series * paths);
     for series in keys.chunks_exact_mut(paths) {
         series.sort_unstable();
     }
@@ -578,6 +583,23 @@ mod tests {
         // One value: every percentile is that value.
         let p = percentiles_of(&[7.0]);
         assert_eq!(p.values(), [7.0; 5]);
+    }
+
+    #[test]
+    fn series_with_room_for_failed_paths_close_up_sorted() {
+        // Three series with room for 4 paths each, 2 of which succeeded.
+        let left = order_key(99.0);
+        let keys = [
+            3.0, 1.0, 99.0, 99.0, 2.0, 5.0, 99.0, 99.0, -1.0, -0.5, 99.0, 99.0,
+        ]
+        .map(order_key)
+        .map(|k| if k == left { u64::MAX } else { k });
+        assert_eq!(
+            sorted_series(keys.to_vec(), 4, 2),
+            [1.0, 3.0, 2.0, 5.0, -1.0, -0.5]
+        );
+        assert_eq!(sorted_series(keys.to_vec(), 4, 4).len(), 12);
+        assert!(sorted_series(keys.to_vec(), 4, 0).is_empty());
     }
 
     #[test]
