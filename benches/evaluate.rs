@@ -81,6 +81,7 @@ fn large_plan() -> Plan {
             revenue_pct: -8.0,
             donor_pct: -5.0,
             cost_pct: 3.0,
+            ..Default::default()
         })
         .collect();
     plan.criteria = (0..10)
@@ -90,6 +91,7 @@ fn large_plan() -> Plan {
             op: Op::Ge,
             value: 50.0,
             consecutive_years: 3,
+            ..Default::default()
         })
         .collect();
     plan
