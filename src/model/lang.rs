@@ -47,3 +47,19 @@ pub trait Text {
 pub fn number_fr(s: &str) -> String {
     s.replace('.', ",")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_is_read_from_its_code_or_a_regional_one() {
+        for l in [Lang::En, Lang::Fr] {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code("e"), None);
+    }
+}

@@ -330,10 +330,3 @@ record! {
 /// the file's order. The values are checked when the changes are applied.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes(pub Vec<(Field, serde_json::Value)>);
-
-impl Changes {
-    /// The change at `field`, if any.
-    pub fn get(&self, field: &Field) -> Option<&serde_json::Value> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, v)| v)
-    }
-}

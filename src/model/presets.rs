@@ -29,10 +29,6 @@ fn cofinancing(name: &str, target: &str, initial_pct: f64, step_pp: f64, start: 
     Donor {
         name: name.to_string(),
         kind: DonorKind::Cofinancing,
-        currency: None,
-        fulfilment_pct: 100.0,
-        base: None,
-        taper: None,
         target: Some(target.to_string()),
         initial_country_share_pct: Some(initial_pct),
         step_pp: Some(step_pp),
@@ -102,13 +98,8 @@ pub fn sunset_facility(base_usd: f64, start: u32, rate_pct: f64, end: u32) -> Pr
             name: "Sunset facility".into(),
             kind: DonorKind::GapFilling,
             currency: Some(Currency::Usd),
-            fulfilment_pct: 100.0,
             base: Some(base_usd),
             taper: Some(Taper::Exponential { start, rate_pct, end: Some(end) }),
-            target: None,
-            initial_country_share_pct: None,
-            step_pp: None,
-            start: None,
             ..Default::default()
         }),
     }
@@ -163,6 +154,82 @@ mod tests {
             assert!(share(years - 1) < 100.0);
             assert_eq!(share(years), 100.0);
         }
+    }
+
+    fn donor(p: Preset) -> Donor {
+        match p.item {
+            PresetItem::Donor(d) => d,
+            PresetItem::Taper(_) => panic!("{} is a taper", p.id),
+        }
+    }
+
+    #[test]
+    fn each_donor_preset_is_the_donor_it_describes() {
+        let ids: Vec<&str> = [5, 8, 6].map(|y| gavi_cofinancing("", y).id).to_vec();
+        assert_eq!(ids, ["gavi-5", "gavi-8", "gavi"]);
+        let gavi = donor(gavi_cofinancing("Vaccines", 5));
+        assert_eq!(
+            (gavi.name.as_str(), gavi.kind, gavi.target.as_deref()),
+            (
+                "Gavi-style co-financing",
+                DonorKind::Cofinancing,
+                Some("Vaccines")
+            )
+        );
+        let gf = donor(global_fund_cofinancing("HIV treatment"));
+        assert_eq!(
+            (gf.name.as_str(), gf.kind, gf.target.as_deref()),
+            (
+                "Global-Fund-style co-financing",
+                DonorKind::Cofinancing,
+                Some("HIV treatment")
+            )
+        );
+        assert_eq!(
+            (gf.initial_country_share_pct, gf.step_pp, gf.start),
+            (Some(30.0), Some(10.0), Some(1))
+        );
+        // Co-financing pays a share of its target: no pledge, no taper.
+        for d in [&gavi, &gf] {
+            assert_eq!(
+                (d.currency, d.base, &d.taper, d.fulfilment_pct),
+                (None, None, &None, 100.0)
+            );
+        }
+        let sf = donor(sunset_facility(5.0e7, 2, 25.0, 10));
+        assert_eq!(
+            (
+                sf.name.as_str(),
+                sf.kind,
+                sf.currency,
+                sf.base,
+                sf.fulfilment_pct
+            ),
+            (
+                "Sunset facility",
+                DonorKind::GapFilling,
+                Some(Currency::Usd),
+                Some(5.0e7),
+                100.0
+            )
+        );
+        assert_eq!(
+            sf.taper,
+            Some(Taper::Exponential {
+                start: 2,
+                rate_pct: 25.0,
+                end: Some(10)
+            })
+        );
+        assert_eq!(
+            (
+                sf.target,
+                sf.initial_country_share_pct,
+                sf.step_pp,
+                sf.start
+            ),
+            (None, None, None, None)
+        );
     }
 
     #[test]
