@@ -335,6 +335,10 @@ mod tests {
         let donors = plan.donors();
         assert_eq!(donors.to_string(), "donors");
         assert_eq!(donors.at(2).field().to_string(), "donors[2]");
+        // A step point's own path is its plan year's.
+        let point = donors.at(0).taper().steps().points().at(1);
+        assert_eq!(point.field().to_string(), "donors[0].taper.points[1]");
+        assert_eq!(point.year(), *point.field());
     }
 
     #[test]
