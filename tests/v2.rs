@@ -673,3 +673,47 @@ fn a_taper_of_the_same_shape_differs_field_by_field() {
     expected.uncertainty = None;
     assert_eq!(apply(&plan, &changes), Ok(expected));
 }
+
+#[test]
+fn a_change_can_replace_a_whole_item_and_null_removes_only_an_item_or_a_field() {
+    let plan = parse_plan(V2).expect("valid");
+    let stream = json!({"name": "Carbon levy", "base": 2.0e9, "buoyancy": 1.3});
+    let changes = Changes(vec![
+        (root().revenues().at(0).field().clone(), stream),
+        // A null at a field removes that field, not an item.
+        (root().donors().at(0).taper().field().clone(), Value::Null),
+    ]);
+    let p = apply(&plan, &changes).expect("valid");
+    assert_eq!(p.revenues.len(), plan.revenues.len());
+    assert_eq!(
+        (p.revenues[0].name.as_str(), p.revenues[0].base),
+        ("Carbon levy", 2.0e9)
+    );
+    assert_eq!(p.revenues[0].buoyancy, 1.3);
+    assert_eq!(p.revenues[1..], plan.revenues[1..]);
+    assert_eq!(p.donors.len(), plan.donors.len());
+    assert_eq!(p.donors[0].taper, None);
+    assert_eq!(p.donors[0].name, plan.donors[0].name);
+}
+
+#[test]
+fn a_scenario_runs_with_the_baselines_uncertainty_and_keeps_its_own_figures() {
+    let plan = parse_plan(V2).expect("valid");
+    assert!(plan.uncertainty.is_some(), "the example has a run");
+    let changes = Changes(vec![(
+        root().macro_path().real_growth_pct().clone(),
+        json!(1.5),
+    )]);
+    let own = apply(&plan, &changes).expect("valid");
+    assert_eq!(own.uncertainty, None, "apply leaves the run out");
+    let run = scenario::sharing_run(own.clone(), &plan);
+    assert_eq!(run.uncertainty, plan.uncertainty);
+    assert_eq!(run.macro_path.real_growth_pct, 1.5);
+    assert_eq!(
+        Plan {
+            uncertainty: None,
+            ..run
+        },
+        own
+    );
+}
