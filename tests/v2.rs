@@ -717,3 +717,23 @@ fn a_scenario_runs_with_the_baselines_uncertainty_and_keeps_its_own_figures() {
         own
     );
 }
+
+#[test]
+fn a_change_reads_a_year_override_and_says_an_item_is_missing_under_a_list() {
+    let plan = parse_plan(V2).expect("valid");
+    let year3 = Field::root()
+        .key("macro")
+        .key("overrides")
+        .key("real_growth_pct")
+        .year(3);
+    assert_eq!(
+        scenario::value_at(&plan.write(), &year3),
+        Some(&json!(-2.0))
+    );
+    // A key under a list names no item of it.
+    let under_list = Field::root().key("donors").key("name");
+    let problems = scenario::apply_unvalidated(&plan, &Changes(vec![(under_list, json!("x"))]))
+        .expect_err("refused");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].rule, Rule::NoSuchItem);
+}
