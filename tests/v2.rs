@@ -736,4 +736,15 @@ fn a_change_reads_a_year_override_and_says_an_item_is_missing_under_a_list() {
         .expect_err("refused");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].rule, Rule::NoSuchItem);
+    // An index into an object names no item either; a key under a number
+    // has no container to go in.
+    let index_in_object = Field::root().key("macro").index(0);
+    let under_number = Field::root().key("meta").key("start_year").key("x");
+    let problems = scenario::apply_unvalidated(
+        &plan,
+        &Changes(vec![(index_in_object, json!(1)), (under_number, json!(1))]),
+    )
+    .expect_err("refused");
+    let rules: Vec<&Rule> = problems.iter().map(|p| &p.rule).collect();
+    assert_eq!(rules, [&Rule::NoSuchItem, &Rule::NotAContainer]);
 }
