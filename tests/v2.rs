@@ -751,3 +751,27 @@ fn a_change_reads_a_year_override_and_says_an_item_is_missing_under_a_list() {
     let rules: Vec<&Rule> = problems.iter().map(|p| &p.rule).collect();
     assert_eq!(rules, [&Rule::NoSuchItem, &Rule::NotAContainer]);
 }
+
+#[test]
+fn an_item_only_the_second_plan_has_counts_as_0_in_the_first() {
+    let plan = parse_plan(V2).expect("valid");
+    let without = apply(
+        &plan,
+        &Changes(vec![(root().donors().at(2).field().clone(), Value::Null)]),
+    )
+    .expect("valid");
+    let (pa, pb) = (
+        evaluate(&without).expect("evaluates"),
+        evaluate(&plan).expect("evaluates"),
+    );
+    let c = compare(("No facility", &without, &pa), ("Baseline", &plan, &pb));
+    let name = plan.donors[2].name.as_str();
+    assert_eq!(
+        c["years"][5]["donors"][name].as_f64(),
+        Some(pb.years[5].donors[2])
+    );
+    assert_eq!(
+        c["years"][5]["donors"].as_object().map(|m| m.len()),
+        Some(plan.donors.len())
+    );
+}
