@@ -556,6 +556,8 @@ mod editing {
         plan.scenarios[1].changes = Changes(vec![
             (root().donors().at(0).base(), json!(5e8)),
             (root().donors().at(2).fulfilment_pct(), json!(50)),
+            // A change in another list stays where it is.
+            (root().costs().at(1).base(), json!(1e9)),
         ]);
         let donors = root().donors().field().clone();
         // The facility (2) moves to the top: changes follow their donors.
@@ -571,7 +573,11 @@ mod editing {
         );
         assert_eq!(
             keys(&plan.scenarios[1].changes),
-            ["donors[1].base=500000000.0", "donors[0].fulfilment_pct=50"]
+            [
+                "donors[1].base=500000000.0",
+                "donors[0].fulfilment_pct=50",
+                "costs[1].base=1000000000.0"
+            ]
         );
         let s = scenario_plan(&plan, 0).expect("valid");
         assert_eq!(s.donors[1].name, "Budget support");
@@ -589,7 +595,7 @@ mod editing {
         );
         assert_eq!(
             keys(&plan.scenarios[1].changes),
-            ["donors[0].fulfilment_pct=50"]
+            ["donors[0].fulfilment_pct=50", "costs[1].base=1000000000.0"]
         );
         // An item inserted before shifts the changes after it.
         plan.donors.insert(
@@ -603,7 +609,7 @@ mod editing {
         retarget_changes(&mut plan, &donors, ListChange::Insert { at: 0 });
         assert_eq!(
             keys(&plan.scenarios[1].changes),
-            ["donors[1].fulfilment_pct=50"]
+            ["donors[1].fulfilment_pct=50", "costs[1].base=1000000000.0"]
         );
         assert_eq!(validate(&plan), Ok(()));
     }
@@ -773,5 +779,30 @@ fn an_item_only_the_second_plan_has_counts_as_0_in_the_first() {
     assert_eq!(
         c["years"][5]["donors"].as_object().map(|m| m.len()),
         Some(plan.donors.len())
+    );
+}
+
+#[test]
+fn a_comparison_gives_each_numeric_headline_as_b_minus_a() {
+    let plan = parse_plan(V2).expect("valid");
+    let lower = apply(
+        &plan,
+        &Changes(vec![(
+            root().macro_path().real_growth_pct().clone(),
+            json!(1.0),
+        )]),
+    )
+    .expect("valid");
+    let (a, b) = (
+        evaluate(&plan).expect("evaluates"),
+        evaluate(&lower).expect("evaluates"),
+    );
+    let s = scenario::compare_summaries(&a.summary, &b.summary);
+    let gap = b.summary.cumulative_gap - a.summary.cumulative_gap;
+    assert!(gap != 0.0, "slower growth changes the gap");
+    assert_eq!(s["cumulative_gap"].as_f64(), Some(gap));
+    assert_eq!(
+        s["total_donor_funding"].as_f64(),
+        Some(b.summary.total_donor_funding - a.summary.total_donor_funding)
     );
 }
