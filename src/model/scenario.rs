@@ -665,3 +665,25 @@ pub fn free_name(plan: &Plan, base: &str) -> String {
         .find(|n| !taken(n))
         .unwrap_or_else(|| base.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_moved_in_a_list_takes_the_others_along_as_vec_does() {
+        for len in 1..6 {
+            for from in 0..len {
+                for to in 0..len {
+                    let mut list: Vec<usize> = (0..len).collect();
+                    let item = list.remove(from);
+                    list.insert(to, item);
+                    for i in 0..len {
+                        let now = list.iter().position(|&x| x == i);
+                        assert_eq!(Some(moved(i, from, to)), now, "{i} in {len}, {from} → {to}");
+                    }
+                }
+            }
+        }
+    }
+}
