@@ -205,6 +205,20 @@ fn pledge_answers_are_the_smallest_base_that_leaves_no_gap() {
         }
     }
     assert!(interior >= 3, "only {interior} answers inside the range");
+    // A donor pledging nothing yet is sized against the first year's need.
+    let mut plan = default_plan();
+    plan.donors[0].base = Some(0.0);
+    let first_need = evaluate(&plan).expect("evaluates").years[0].need;
+    let v = ask(&plan, Question::Pledge, &plan.donors[0].name.clone())
+        .value
+        .expect("reachable from nothing");
+    assert!(v > 0.0 && no_gap(&with_base(&plan, 0, v)));
+    let j = (v / first_need * 1000.0).round();
+    assert_eq!(
+        first_need * (j / 1000.0),
+        v,
+        "a multiple of the first need / 1000"
+    );
 }
 
 #[test]
