@@ -258,3 +258,24 @@ fn another_tools_file_is_refused_by_its_format() {
         }
     );
 }
+
+#[test]
+fn an_optional_field_is_reached_through_its_option() {
+    let plan = default_plan();
+    let base = plan
+        .node(root().donors().at(0).base().segs())
+        .expect("a node");
+    assert_eq!(
+        base.downcast_ref::<Option<f64>>(),
+        Some(&plan.donors[0].base)
+    );
+    // Past an option that holds a value, into what it holds.
+    let taper = root().donors().at(0).taper();
+    assert!(plan.node(taper.field().segs()).is_some());
+    let Some(Taper::Linear { start, .. }) = &plan.donors[0].taper else {
+        panic!("the default plan's budget support tapers linearly")
+    };
+    let at = taper.linear().start();
+    let node = plan.node(at.segs()).expect("the linear taper's start");
+    assert_eq!(node.downcast_ref::<u32>(), Some(start));
+}

@@ -268,6 +268,17 @@ fn the_uncertainty_block_has_defaults_and_bounds() {
         v["uncertainty"] = json!({"paths": 0, "persistence": 1.5, "revenue_error_pct": 101, "seed": 9007199254740992u64});
     });
     assert_eq!(p, ["uncertainty.seed: must be a whole number from 0 to 9007199254740991 (got 9007199254740992)"]);
+    // A whole seed written as a float reads as that seed; a negative one
+    // is refused.
+    let mut v = v2();
+    v["uncertainty"] = json!({"seed": 5.0});
+    let seeded = parse_plan(&v.to_string()).expect("valid");
+    assert_eq!(seeded.uncertainty.map(|u| u.seed), Some(5));
+    let p = refused(|v| v["uncertainty"] = json!({"seed": -2.0}));
+    assert_eq!(
+        p,
+        ["uncertainty.seed: must be a whole number from 0 to 9007199254740991 (got -2.0)"]
+    );
     let p = refused(|v| v["uncertainty"] = json!({"seed": 1.5}));
     assert_eq!(
         p,
