@@ -278,4 +278,7 @@ fn an_optional_field_is_reached_through_its_option() {
     let at = taper.linear().start();
     let node = plan.node(at.segs()).expect("the linear taper's start");
     assert_eq!(node.downcast_ref::<u32>(), Some(start));
+    // A whole list is a node too.
+    let list = plan.node(root().donors().field().segs()).expect("the list");
+    assert_eq!(list.downcast_ref::<Vec<Donor>>(), Some(&plan.donors));
 }
