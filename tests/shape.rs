@@ -282,3 +282,56 @@ fn an_optional_field_is_reached_through_its_option() {
     let list = plan.node(root().donors().field().segs()).expect("the list");
     assert_eq!(list.downcast_ref::<Vec<Donor>>(), Some(&plan.donors));
 }
+
+#[test]
+fn a_year_override_and_a_step_point_are_read_and_written_by_address() {
+    let mut plan = default_plan();
+    plan.macro_path.overrides.real_growth_pct.insert(3, -2.0);
+    plan.donors[0].taper = Some(Taper::Steps {
+        points: vec![(2, 80.0), (4, 50.0)],
+        end: None,
+    });
+    let year3 = root().macro_path().overrides().real_growth_pct().year(3);
+    assert_eq!(
+        plan.node(year3.segs())
+            .and_then(|n| n.downcast_ref::<f64>()),
+        Some(&-2.0)
+    );
+    let year4 = root().macro_path().overrides().real_growth_pct().year(4);
+    assert!(plan.node(year4.segs()).is_none(), "no override for year 4");
+    if let Some(x) = plan
+        .node_mut(year3.segs())
+        .and_then(|n| n.downcast_mut::<f64>())
+    {
+        *x = -1.0;
+    }
+    assert_eq!(
+        plan.macro_path.overrides.real_growth_pct.get(&3),
+        Some(&-1.0)
+    );
+    let point = root().donors().at(0).taper().steps().points().at(1);
+    let year = plan
+        .node(point.year().segs())
+        .and_then(|n| n.downcast_ref::<u32>());
+    assert_eq!(year, Some(&4));
+    let pct = plan
+        .node(point.pct().segs())
+        .and_then(|n| n.downcast_ref::<f64>());
+    assert_eq!(pct, Some(&50.0));
+    if let Some(x) = plan
+        .node_mut(point.pct().segs())
+        .and_then(|n| n.downcast_mut::<f64>())
+    {
+        *x = 40.0;
+    }
+    if let Some(t) = plan
+        .node_mut(point.year().segs())
+        .and_then(|n| n.downcast_mut::<u32>())
+    {
+        *t = 5;
+    }
+    let Some(Taper::Steps { points, .. }) = &plan.donors[0].taper else {
+        panic!("still steps")
+    };
+    assert_eq!(points[1], (5, 40.0));
+}
