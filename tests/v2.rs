@@ -817,3 +817,14 @@ fn a_comparison_gives_each_numeric_headline_as_b_minus_a() {
         Some(b.summary.total_donor_funding - a.summary.total_donor_funding)
     );
 }
+
+#[test]
+fn step_points_that_are_not_a_list_are_asked_for_as_pairs() {
+    let p = refused(|v| {
+        v["donors"][0]["taper"] = json!({"shape": "steps", "points": 5});
+    });
+    assert_eq!(
+        p,
+        ["donors[0].taper.points: must be a list of [plan year, percent] pairs (got 5)"]
+    );
+}
