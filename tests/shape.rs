@@ -335,3 +335,20 @@ fn a_year_override_and_a_step_point_are_read_and_written_by_address() {
     };
     assert_eq!(points[1], (5, 40.0));
 }
+
+#[test]
+fn the_edit_distance_is_levenshteins() {
+    use sunset_planner::model::shape::edit_distance;
+    for (a, b, d) in [
+        ("kitten", "sitting", 3),
+        ("flaw", "lawn", 2),
+        ("abc", "", 3),
+        ("", "abc", 3),
+        ("bouyancy", "buoyancy", 2),
+        ("base", "bases", 1),
+        ("ab", "ba", 2),
+        ("same", "same", 0),
+    ] {
+        assert_eq!(edit_distance(a, b), d, "{a} → {b}");
+    }
+}
