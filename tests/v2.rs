@@ -626,6 +626,26 @@ mod editing {
     }
 
     #[test]
+    fn the_exchange_rate_shock_overrides_inflation_only_inside_the_horizon() {
+        let mut plan = parse_plan(V2).expect("valid");
+        for (horizon, years) in [(1, vec![]), (2, vec!["1"]), (3, vec!["1", "2"])] {
+            plan.meta.horizon_years = horizon;
+            let s = library_scenario(&plan, LibraryShock::ExchangeRateShock);
+            let overridden: Vec<String> = s
+                .changes
+                .0
+                .iter()
+                .map(|(f, _)| f.to_string())
+                .filter_map(|f| {
+                    f.strip_prefix("macro.overrides.inflation_pct.")
+                        .map(String::from)
+                })
+                .collect();
+            assert_eq!(overridden, years, "horizon {horizon}");
+        }
+    }
+
+    #[test]
     fn each_library_shock_is_a_valid_scenario_that_hurts() {
         let mut plan = parse_plan(V2).expect("valid");
         let base = evaluate(&plan).expect("evaluates");
