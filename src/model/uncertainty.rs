@@ -657,6 +657,47 @@ mod tests {
     }
 
     #[test]
+    fn a_piece_with_any_one_list_or_count_wrong_is_inconsistent() {
+        let mut plan = crate::model::default_plan();
+        plan.uncertainty = Some(Uncertainty {
+            real_growth_sd_pp: 1.5,
+            ..Uncertainty::default()
+        });
+        let u = plan.uncertainty.clone().unwrap_or_default();
+        let good = simulate_paths(&plan, &u, 10..30);
+        assert!(good.is_consistent());
+        assert_eq!((good.succeeded(), good.failed_paths), (20, 0));
+        let breaks: [fn(&mut PartialRun); 8] = [
+            |r| r.first_path = r.end_path + 1,
+            |r| r.years = MAX_HORIZON + 1,
+            |r| r.failed_paths += 1,
+            |r| r.end_path += 1,
+            |r| drop(r.band_values.pop()),
+            |r| drop(r.self_sufficiency_year.pop()),
+            |r| drop(r.donor_exit_year.pop()),
+            |r| drop(r.criteria_met.pop()),
+        ];
+        for (i, broken) in breaks.iter().enumerate() {
+            let mut r = good.clone();
+            broken(&mut r);
+            assert!(!r.is_consistent(), "break {i} went unseen");
+        }
+    }
+
+    #[test]
+    fn a_plan_the_evaluator_cannot_run_fails_every_path_of_its_piece() {
+        let mut plan = crate::model::default_plan();
+        plan.meta.horizon_years = MAX_HORIZON + 1;
+        let r = simulate_paths(&plan, &Uncertainty::default(), 10..25);
+        assert_eq!(
+            (r.first_path, r.end_path, r.failed_paths, r.years),
+            (10, 25, 15, 0)
+        );
+        assert!(r.is_consistent());
+        assert_eq!(uncertainty_result(&plan, &r).figures, None);
+    }
+
+    #[test]
     fn a_piece_survives_json_to_the_bit() {
         // Workers send pieces back as data; f64 and None must come through.
         let plan = crate::model::default_plan();
