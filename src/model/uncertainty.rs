@@ -695,6 +695,39 @@ mod tests {
         );
         assert!(r.is_consistent());
         assert_eq!(uncertainty_result(&plan, &r).figures, None);
+        // Pieces merged count every failed path.
+        let rest = simulate_paths(&plan, &Uncertainty::default(), 25..30);
+        let merged = merge_runs(vec![rest, r]).expect("they follow on");
+        assert_eq!(
+            (merged.first_path, merged.end_path, merged.failed_paths),
+            (10, 30, 20)
+        );
+        assert!(merged.is_consistent());
+    }
+
+    #[test]
+    fn a_merge_that_fails_says_why() {
+        let says = |e: MergeError| e.to_string();
+        assert_eq!(says(MergeError::Empty), "no paths to merge");
+        assert_eq!(
+            says(MergeError::Inconsistent {
+                first_path: 3,
+                end_path: 9
+            }),
+            "the piece with paths 3 to 9 is incomplete"
+        );
+        assert_eq!(
+            says(MergeError::DifferentPlans),
+            "the pieces come from plans of different shapes"
+        );
+        assert_eq!(
+            says(MergeError::NotContiguous {
+                expected: 5,
+                got: 7
+            }),
+            "the pieces do not follow on: expected path 5 next, got 7"
+        );
+        assert_eq!(merge_runs(Vec::new()), Err(MergeError::Empty));
     }
 
     #[test]
