@@ -706,6 +706,19 @@ mod tests {
     }
 
     #[test]
+    fn a_band_is_found_by_its_metric_name() {
+        let mut plan = crate::model::default_plan();
+        plan.uncertainty = Some(Uncertainty::default());
+        let u = plan.uncertainty.clone().unwrap_or_default();
+        let r = uncertainty_result(&plan, &simulate_paths(&plan, &u, 0..5));
+        let f = r.figures.expect("figures");
+        for (i, m) in BAND_METRICS.iter().enumerate() {
+            assert_eq!(f.band(m), Some(f.bands[i].as_slice()), "{m}");
+        }
+        assert_eq!(f.band("gdp"), None);
+    }
+
+    #[test]
     fn a_merge_that_fails_says_why() {
         let says = |e: MergeError| e.to_string();
         assert_eq!(says(MergeError::Empty), "no paths to merge");
