@@ -646,6 +646,33 @@ mod editing {
     }
 
     #[test]
+    fn a_removed_or_inserted_item_shifts_only_the_changes_after_it() {
+        let mut plan = parse_plan(V2).expect("valid");
+        plan.scenarios[1].changes = Changes(vec![
+            (root().donors().at(0).base(), json!(5e8)),
+            (root().donors().at(2).fulfilment_pct(), json!(50)),
+        ]);
+        let donors = root().donors().field().clone();
+        plan.donors.remove(1);
+        assert!(
+            retarget_changes(&mut plan, &donors, ListChange::Remove { at: 1 })
+                .iter()
+                .all(|(s, _)| s != &plan.scenarios[1].name)
+        );
+        assert_eq!(
+            keys(&plan.scenarios[1].changes),
+            ["donors[0].base=500000000.0", "donors[1].fulfilment_pct=50"]
+        );
+        plan.donors.insert(1, plan.donors[0].clone());
+        plan.donors[1].name = "Inserted".into();
+        retarget_changes(&mut plan, &donors, ListChange::Insert { at: 1 });
+        assert_eq!(
+            keys(&plan.scenarios[1].changes),
+            ["donors[0].base=500000000.0", "donors[2].fulfilment_pct=50"]
+        );
+    }
+
+    #[test]
     fn each_library_shock_is_a_valid_scenario_that_hurts() {
         let mut plan = parse_plan(V2).expect("valid");
         let base = evaluate(&plan).expect("evaluates");
