@@ -144,18 +144,6 @@ impl<T, R> Pool<T, R> {
     }
 }
 
-/// How many pieces a run is cut into for `workers` workers. While a
-/// slider is dragged the page renders every step, so a preview leaves it a
-/// core: on two cores, one worker runs the whole preview (no pieces to
-/// merge either) instead of two sharing both cores with the page.
-pub fn run_pieces(workers: usize, dragging: bool) -> usize {
-    if dragging {
-        workers.saturating_sub(1).max(1)
-    } else {
-        workers.max(1)
-    }
-}
-
 /// Paths 0 … `paths` split into `pieces` contiguous ranges of nearly
 /// equal size (none empty; fewer pieces when there are fewer paths).
 pub fn split_paths(paths: u32, pieces: usize) -> Vec<std::ops::Range<u32>> {
@@ -178,15 +166,6 @@ mod tests {
         assert_eq!(split_paths(1, 4), vec![0..1]);
         assert_eq!(split_paths(0, 4), Vec::<std::ops::Range<u32>>::new());
         assert_eq!(split_paths(7, 0), vec![0..7]);
-    }
-
-    #[test]
-    fn a_preview_leaves_the_page_a_core_and_a_full_run_takes_them_all() {
-        assert_eq!(run_pieces(2, true), 1);
-        assert_eq!(run_pieces(4, true), 3);
-        assert_eq!(run_pieces(1, true), 1);
-        assert_eq!(run_pieces(2, false), 2);
-        assert_eq!(run_pieces(0, false), 1);
     }
 
     fn tickets(d: &[Dispatch<&'static str>]) -> Vec<(usize, u64, usize, &'static str)> {

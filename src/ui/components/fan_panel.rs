@@ -29,7 +29,7 @@ use crate::ui::edit::Optional;
 use crate::ui::fan::{fan_extent, fan_paths, p_self_sufficient_by, FanMetric};
 use crate::ui::format::{axis_labels, money_short, pct, Axis};
 use crate::ui::i18n::{tr, Lang};
-use crate::ui::pool::{run_pieces, split_paths};
+use crate::ui::pool::split_paths;
 use crate::ui::sim_client::{worker_count, Finished, SimClient};
 use crate::ui::sim_worker::{Answer, Outcome, Task};
 use crate::ui::spreads::preview_paths;
@@ -215,7 +215,7 @@ pub fn fan_panel(p: &Props) -> Html {
                         a.next += 1;
                         let generation = a.next;
                         a.run = Some((generation, plan.clone(), paths, now()));
-                        let tasks = split_paths(paths, run_pieces(client.workers(), *sliding))
+                        let tasks = split_paths(paths, client.workers())
                             .into_iter()
                             .map(|r| Task::Paths {
                                 first: r.start,
