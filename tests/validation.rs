@@ -427,6 +427,17 @@ fn steps_not_strictly_ascending_are_refused() {
         "donors[0].taper.points[2]",
         "strictly ascending (3 follows 3)",
     );
+    // Only the point out of order, which names the year before it.
+    let p = problems(set(
+        "/donors/0/taper",
+        json!({"shape": "steps", "points": [[1, 80], [4, 50], [3, 20]]}),
+    ));
+    assert_problem(
+        &p,
+        "donors[0].taper.points[2]",
+        "strictly ascending (3 follows 4)",
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
 }
 
 #[test]
