@@ -297,7 +297,17 @@ async fn mount_app() -> web_sys::Element {
     sunset_planner::codec::browser::storage_remove(sunset_planner::ui::prefs::KEY)
         .expect("storage");
     yew::Renderer::<sunset_planner::ui::app::App>::with_root(root.clone()).render();
-    assert!(until(|| root.child_element_count() > 0).await, "rendered");
+    // Every part drawn: the app's first render draws what is seen first,
+    // then the rest a part per task.
+    assert!(
+        until(|| root
+            .query_selector("[data-testid=\"app-ready\"]")
+            .ok()
+            .flatten()
+            .is_some())
+        .await,
+        "rendered"
+    );
     root
 }
 

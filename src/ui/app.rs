@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -59,6 +60,27 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
         "y" => Some(Action::Redo),
         _ => None,
     }
+}
+
+/// How many parts of the page the first render leaves for later (see
+/// `use_drawn`). Each is numbered where it is drawn (`later(n)`): the
+/// editor's sections in their order, with the small charts (3) and the
+/// year table (7) among them, so a desktop's two columns fill together.
+const LATER_PARTS: usize = 12;
+
+/// How many of the later parts are drawn so far. The first render draws
+/// what a visitor sees first (the header, the bridge and its cards); the
+/// rest joins one part per task, so that no single task holds the page
+/// (at a phone's speed, one render of everything held it over a second).
+#[hook]
+fn use_drawn() -> usize {
+    let drawn = use_state_eq(|| 0);
+    let set = drawn.setter();
+    use_effect_with(*drawn, move |&n| {
+        let next = (n < LATER_PARTS).then(|| Timeout::new(0, move || set.set(n + 1)));
+        move || drop(next)
+    });
+    *drawn
 }
 
 #[function_component(App)]
@@ -140,6 +162,8 @@ pub fn app() -> Html {
         super::prefs::update(|p| (p.lang, p.currency) = (lang, currency));
     });
 
+    let drawn = use_drawn();
+    let later = |part: usize| drawn >= part;
     let l = state.lang;
     // The controls show the shown scenario's plan (the baseline's when none).
     let plan = &state.shown_plan;
@@ -221,8 +245,10 @@ pub fn app() -> Html {
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} years={Some(state.years_shown)} />
                 <Island part="fan" message={(*fan_message).clone()} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
-                <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
-                if let Some((tp, tpr, ts)) = table {
+                if later(3) {
+                    <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
+                }
+                if let Some((tp, tpr, ts)) = table.filter(|_| later(7)) {
                     <YearTable plan={tp} projection={tpr} currency={c} stale={ts} />
                 }
             </> }
@@ -291,7 +317,8 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<PinBoard> context={board}>
-        <div class="app" data-testid="app-ready">
+        // Ready for a person (and a test) once every part is drawn.
+        <div class="app" data-testid={later(LATER_PARTS).then_some("app-ready")}>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             if state.presenter {
                 <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
@@ -321,16 +348,16 @@ pub fn app() -> Html {
                 <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
                 <ContextProvider<ShownChanges> context={shown_changes}>
                 <aside class="editor" aria-label={tr(l, "Plan editor", "Éditeur du plan")}>
-                    <MacroSection plan={plan.clone()} collapsed={section(Section::Macro)} />
-                    <RevenueSection plan={plan.clone()} collapsed={section(Section::Revenue)} />
-                    <SpendingSection plan={plan.clone()} collapsed={section(Section::Spending)} />
-                    <SocialSection plan={plan.clone()} collapsed={section(Section::Social)} />
-                    <DonorsSection plan={plan.clone()} collapsed={section(Section::Donors)} />
-                    <ShocksSection plan={plan.clone()} collapsed={section(Section::Shocks)} />
-                    <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} />
-                    <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} />
-                    <UncertaintySection plan={plan.clone()} collapsed={section(Section::Uncertainty)} />
-                    <Unsourced plan={state.plan.clone()} />
+                    if later(1) { <MacroSection plan={plan.clone()} collapsed={section(Section::Macro)} /> }
+                    if later(2) { <RevenueSection plan={plan.clone()} collapsed={section(Section::Revenue)} /> }
+                    if later(4) { <SpendingSection plan={plan.clone()} collapsed={section(Section::Spending)} /> }
+                    if later(5) { <SocialSection plan={plan.clone()} collapsed={section(Section::Social)} /> }
+                    if later(6) { <DonorsSection plan={plan.clone()} collapsed={section(Section::Donors)} /> }
+                    if later(8) { <ShocksSection plan={plan.clone()} collapsed={section(Section::Shocks)} /> }
+                    if later(9) { <ReserveSection plan={plan.clone()} collapsed={section(Section::Reserve)} /> }
+                    if later(10) { <PlanSection plan={plan.clone()} collapsed={section(Section::Plan)} /> }
+                    if later(11) { <UncertaintySection plan={plan.clone()} collapsed={section(Section::Uncertainty)} /> }
+                    if later(12) { <Unsourced plan={state.plan.clone()} /> }
                 </aside>
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
