@@ -28,5 +28,14 @@ addEventListener('sunset-extras', () => {
   document.head.append(script);
 }, { once: true });
 
+// The wasm is fetched at once, but the app starts after the next frame:
+// the first view (scripts/first-view.mjs) is painted before the app's first
+// render, a long task on a phone, holds the page. (A hidden tab paints no
+// frames: then half a second is the wait.)
+const wasm = fetch(loader.dataset.wasm);
 const { default: init } = await import(loader.dataset.js);
-await init({ module_or_path: loader.dataset.wasm });
+await new Promise((ok) => {
+  requestAnimationFrame(() => setTimeout(ok));
+  setTimeout(ok, 500);
+});
+await init({ module_or_path: wasm });

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The release build: dist/ with the wasm optimised by wasm-opt -Oz, then the
-# page's Content Security Policy (scripts/strict-page.mjs).
+# first view drawn into the page (scripts/first-view.mjs) and the page's
+# Content Security Policy (scripts/strict-page.mjs).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
 wasm_env trunk build --release --locked "$@"
+node scripts/first-view.mjs dist >/dev/null
 node scripts/strict-page.mjs dist/index.html >/dev/null

@@ -46,9 +46,18 @@ pub mod sim_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
 
-/// Mounts the app on the page body.
+/// Mounts the app on the page body, in place of the first view that the
+/// release page shows until now (scripts/first-view.mjs): both happen in
+/// this task, so no frame shows neither.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
+    if let Some(first) = gloo::utils::document().get_element_by_id("first-view") {
+        // Its bridge chart sits where the app's will, in the same layout.
+        if let Ok(Some(frame)) = first.query_selector(".chart-frame") {
+            chart::set_first_width(frame.client_width());
+        }
+        first.remove();
+    }
     // An audience window only shows what the facilitator's window sends.
     if components::audience::is_audience_window() {
         yew::Renderer::<components::audience::AudienceApp>::new().render();

@@ -12,8 +12,8 @@ use super::geometry::{
     PathText, Scale,
 };
 use super::{
-    currency_code, donor_colour, facility_colour, has_need, item_name, next_uid, stale_badge,
-    use_container_width, year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
+    currency_code, donor_colour, facility_colour, first_width, has_need, item_name, next_uid,
+    stale_badge, use_container_width, year_or_never, ProjectionProps, GAP_COLOUR, REVENUE_COLOUR,
 };
 use crate::model::{DonorKind, Plan, Projection};
 use crate::ui::components::year_table::YEAR_TABLE_ID;
@@ -178,7 +178,7 @@ fn summary_text(p: &Projection, s: &BridgeSeries, lang: Lang) -> String {
 #[function_component(BridgeChart)]
 pub fn bridge_chart(props: &ProjectionProps) -> Html {
     let container = use_node_ref();
-    let width = use_container_width(container.clone(), 960.0);
+    let width = use_container_width(container.clone(), first_width());
     let active = use_state_eq(|| None::<usize>);
     let uid = use_memo((), |_| next_uid("bridge"));
     let ctx = use_ctx();

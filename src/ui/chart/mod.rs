@@ -21,7 +21,7 @@ pub use small::SmallCharts;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use view::next_uid;
 #[cfg(target_arch = "wasm32")]
-pub use view::{stale_badge, use_container_width, ProjectionProps};
+pub use view::{first_width, set_first_width, stale_badge, use_container_width, ProjectionProps};
 
 use crate::model::Plan;
 use crate::ui::format::DisplayCurrency;

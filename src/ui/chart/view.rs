@@ -3,6 +3,7 @@
 //! width a chart has, so it draws in real pixels and its text keeps a
 //! readable size, and the badge on a kept projection. wasm32 only.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -51,6 +52,24 @@ impl PartialEq for ProjectionProps {
 pub(crate) fn next_uid(kind: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("{}-{}", kind, NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+thread_local! {
+    static FIRST_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// The width of the first view's bridge chart (scripts/first-view.mjs),
+/// measured as the app replaces it: the app's first frame draws its bridge
+/// at that width, where a guess would move everything below the chart in
+/// the next frame (a layout shift).
+pub fn set_first_width(px: i32) {
+    FIRST_WIDTH.with(|w| w.set((px > 0).then_some(f64::from(px))));
+}
+
+/// The bridge chart's width before it is measured: the first view's, or
+/// a desktop's.
+pub fn first_width() -> f64 {
+    FIRST_WIDTH.with(Cell::get).unwrap_or(960.0)
 }
 
 /// The width in pixels of the element behind `node`, followed by a

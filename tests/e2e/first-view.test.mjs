@@ -1,0 +1,98 @@
+// The first view: the default plan drawn into the release page at build
+// time (scripts/first-view.mjs). A first visit sees it before the app's
+// wasm has arrived, and the app takes its place without moving anything;
+// a visitor whose app opens another plan (a link, a saved plan) never sees
+// the default plan's figures in place of their own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, openApp, linkPayload, defaultPlan } from './lib.mjs';
+import { useApp } from './suite.mjs';
+
+const env = useApp();
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+/** Holds the app's wasm back until the returned function is called. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\/sunset-planner-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Records every layout shift of the page from its start. */
+async function watchShifts(page) {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+test('a first visit sees the default plan at once, then the app in its place without a jump', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await watchShifts(page);
+  const release = await holdApp(page);
+  await page.goto(env.url);
+  const first = page.locator('#first-view');
+  const summary = first.locator('.chart-summary');
+  await summary.waitFor({ state: 'visible' });
+  const early = await summary.innerText();
+  assert.match(early, /^Local revenue covers \d/);
+  assert.equal(await first.evaluate((e) => e.inert), true, 'nothing in the first view can be clicked or focused');
+  assert.equal(await first.locator('[data-testid]').count(), 0, 'no test id of the app is in the first view');
+  assert.equal(await first.locator('.share-url').inputValue(), '', 'no build-time address is shown as the link');
+  assert.equal(await page.getByTestId('app-ready').count(), 0);
+
+  release();
+  await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  assert.equal(await first.count(), 0, 'the app removed the first view');
+  assert.equal(await page.getByTestId('bridge-summary').innerText(), early, 'the first view is the default plan as the app draws it');
+  assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved when the app took over');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link never shows the default plan in its place', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  const plan = defaultPlan();
+  plan.meta.name = 'Linked plan';
+  plan.macro.inflation_pct = 12;
+  const release = await holdApp(page);
+  await page.goto(`${env.url}#plan=${linkPayload(plan)}`);
+  const first = page.locator('#first-view');
+  await first.waitFor({ state: 'attached' });
+  assert.equal(await first.isVisible(), false, 'the default plan is hidden from a link');
+  release();
+  await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  assert.equal(await first.count(), 0);
+  assert.equal(await page.getByTestId('input-macro.inflation_pct').inputValue(), '12');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a saved plan never shows the default plan in its place', async () => {
+  // Without the service worker, which would serve the reload's wasm from
+  // its cache, past the hold.
+  const { page, problems, context } = await newPage(env.browser, { ...PHONE, serviceWorkers: 'block' });
+  await openApp(page, env.url);
+  const input = page.getByTestId('input-macro.inflation_pct');
+  await input.scrollIntoViewIfNeeded();
+  await input.fill('9');
+  await input.press('Enter');
+  // Autosave has kept the edited plan.
+  await page.waitForFunction(() => /"inflation_pct":\s*9\b/.test(localStorage.getItem('sunset-planner/current') ?? ''));
+  const release = await holdApp(page);
+  await page.reload();
+  const first = page.locator('#first-view');
+  await first.waitFor({ state: 'attached' });
+  assert.equal(await first.isVisible(), false, 'the default plan is hidden from a returning visitor');
+  release();
+  await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  assert.equal(await page.getByTestId('input-macro.inflation_pct').inputValue(), '9');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
