@@ -651,8 +651,32 @@ fn view_settings_are_not_undo_steps() {
         ],
     );
     assert!(!s.is_collapsed(Section::Macro) && !s.is_collapsed(Section::Reserve));
-    assert_eq!(Section::of(&field("donors[1].taper.end")), Section::Donors);
-    assert_eq!(Section::of(&field("criteria[0].metric")), Section::Reserve);
+}
+
+#[test]
+fn a_problem_opens_the_section_that_holds_its_control() {
+    // The key names the section on the page (its panel's id and test id,
+    // and the address a problem's link goes to).
+    for (path, section, key) in [
+        ("meta.name", Section::Plan, "plan"),
+        ("macro.overrides.inflation_pct.2", Section::Macro, "macro"),
+        (
+            "revenues[0].reform.gain_pct_gdp_per_year",
+            Section::Revenue,
+            "revenue",
+        ),
+        ("costs[0].handover.from_pct", Section::Spending, "spending"),
+        ("programmes[1].coverage.to_pct", Section::Social, "social"),
+        ("donors[1].taper.end", Section::Donors, "donors"),
+        ("shocks[0].cost_pct", Section::Shocks, "shocks"),
+        ("reserve.target_months", Section::Reserve, "reserve"),
+        ("criteria[0].metric", Section::Reserve, "reserve"),
+        ("reengagement.trigger_pct", Section::Reserve, "reserve"),
+        ("uncertainty.seed", Section::Uncertainty, "uncertainty"),
+    ] {
+        let s = Section::of(&field(path));
+        assert_eq!((s, s.key()), (section, key), "{path}");
+    }
 }
 
 #[test]
@@ -766,6 +790,49 @@ fn the_view_shows_and_compares_only_scenarios_that_exist() {
     assert!(!s.can_undo(), "the view is not part of the plan's history");
 }
 
+#[test]
+fn the_history_keeps_the_last_200_steps() {
+    let mut s = run(
+        state(),
+        (0..=200).map(|i| num("macro.inflation_pct", f64::from(i))),
+    );
+    let mut undone = 0;
+    while s.can_undo() {
+        s = s.reduce(Action::Undo);
+        undone += 1;
+    }
+    // The 201st step pushed out the first: the oldest plan left is the
+    // one after it.
+    assert_eq!((undone, s.plan.macro_path.inflation_pct), (200, 0.0));
+}
+
+#[test]
+fn a_comparison_holds_at_most_four_plans() {
+    let mut plan = default_plan();
+    plan.scenarios = (0..4)
+        .map(|i| {
+            sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, &format!("S{i}"))
+        })
+        .collect();
+    let s = Rc::new(State::with_engine(
+        plan,
+        Engine {
+            validate: fake_validate,
+            evaluate: fake_evaluate,
+        },
+    ));
+    // Scenario 4 is not there (0 to 3 are).
+    let s = s.reduce(Action::Compare(vec![
+        Some(4),
+        None,
+        Some(0),
+        Some(1),
+        Some(2),
+        Some(3),
+    ]));
+    assert_eq!(*s.compare, [None, Some(0), Some(1), Some(2)]);
+}
+
 // ---- scenarios -------------------------------------------------------------
 
 use serde_json::json;
@@ -784,6 +851,37 @@ fn changes(s: &State, i: usize) -> Vec<(String, serde_json::Value)> {
         .iter()
         .map(|(f, v)| (f.to_string(), v.clone()))
         .collect()
+}
+
+#[test]
+fn an_undo_drops_from_the_view_only_the_scenarios_it_took_away() {
+    let s = run(
+        state(),
+        [
+            num("donors[0].fulfilment_pct", 80.0),
+            save("A"),
+            Action::ShowScenario(None),
+            num("donors[0].fulfilment_pct", 70.0),
+            save("B"),
+            Action::ShowScenario(None),
+            num("donors[0].fulfilment_pct", 60.0),
+            save("C"),
+            Action::Compare(vec![Some(0), Some(2)]),
+            Action::Undo,
+        ],
+    );
+    assert_eq!(s.plan.scenarios.len(), 2);
+    assert_eq!((s.shown, &*s.compare), (None, &vec![Some(0)]));
+    // The comparison of the baseline with the scenario undone.
+    let s = run(
+        s,
+        [
+            Action::Redo,
+            Action::Compare(vec![None, Some(2)]),
+            Action::Undo,
+        ],
+    );
+    assert_eq!(*s.compare, [None]);
 }
 
 #[test]
@@ -810,6 +908,17 @@ fn saving_edits_makes_them_a_scenario_and_the_baseline_goes_back() {
     assert_eq!(s.plan.donors[0].fulfilment_pct, 80.0);
     assert_eq!(s.plan.scenarios[0].name, "Scenario");
     assert!(changes(&s, 0).is_empty());
+}
+
+#[test]
+fn keeping_edits_with_none_pending_changes_nothing() {
+    let s = state();
+    let same = s.clone().reduce(Action::Scenario(ScenarioOp::KeepEdits));
+    assert!(Rc::ptr_eq(&s, &same));
+    // Nor while a scenario is on screen: its edits are the scenario's.
+    let s = run(state(), [save("Boom"), num("macro.gdp_base", 7.0e11)]);
+    let same = s.clone().reduce(Action::Scenario(ScenarioOp::KeepEdits));
+    assert!(Rc::ptr_eq(&s, &same));
 }
 
 #[test]
@@ -1080,6 +1189,86 @@ fn a_links_view_is_shown_and_the_view_is_written_back() {
         }))],
     );
     assert_eq!(s2.shown, Some(1));
+}
+
+#[test]
+fn a_links_view_compares_at_most_four_plans_once_each_in_its_currency() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            save("B"),
+            save("C"),
+            save("D"),
+            Action::ShowScenario(None),
+        ],
+    );
+    let view = |compare: &[&str], currency: &str| {
+        Action::View(Box::new(View {
+            compare: compare.iter().map(|n| n.to_string()).collect(),
+            currency: Some(currency.into()),
+            ..Default::default()
+        }))
+    };
+    let s = run(s, [view(&["Baseline", "A", "A", "B", "C", "D"], "USD")]);
+    assert_eq!(
+        (&*s.compare, s.currency),
+        (&vec![None, Some(0), Some(1), Some(2)], DisplayCurrency::Usd)
+    );
+    let s = run(s, [view(&["B", "A"], "LCU")]);
+    assert_eq!(
+        (&*s.compare, s.currency),
+        (&vec![Some(1), Some(0)], DisplayCurrency::Local)
+    );
+}
+
+#[test]
+fn deleting_a_scenario_renumbers_only_those_after_it() {
+    let s = run(
+        state(),
+        [
+            save("A"),
+            save("B"),
+            save("C"),
+            Action::Compare(vec![Some(0), Some(2)]),
+            Action::Scenario(ScenarioOp::Delete(1)),
+        ],
+    );
+    assert_eq!(*s.compare, [Some(0), Some(1)]);
+}
+
+#[test]
+fn a_baseline_list_change_keeps_each_scenario_on_its_items() {
+    let list = |op| Action::List {
+        list: List::Donors,
+        op,
+    };
+    let s = run(
+        state(),
+        [
+            num("donors[0].fulfilment_pct", 80.0),
+            num("donors[1].fulfilment_pct", 70.0),
+            save("S"),
+            Action::ShowScenario(None),
+            list(ListOp::Duplicate(0)),
+        ],
+    );
+    // The copy comes after donor 0, so donor 1 is now donor 2.
+    assert_eq!(
+        changes(&s, 0),
+        [
+            ("donors[0].fulfilment_pct".into(), json!(80.0)),
+            ("donors[2].fulfilment_pct".into(), json!(70.0)),
+        ]
+    );
+    let s = run(s, [list(ListOp::MoveDown(0))]);
+    assert_eq!(
+        changes(&s, 0),
+        [
+            ("donors[1].fulfilment_pct".into(), json!(80.0)),
+            ("donors[2].fulfilment_pct".into(), json!(70.0)),
+        ]
+    );
 }
 
 #[test]
