@@ -28,14 +28,22 @@ addEventListener('sunset-extras', () => {
   document.head.append(script);
 }, { once: true });
 
-// The wasm is fetched at once, but the app starts after the next frame:
-// the first view (scripts/first-view.mjs) is painted before the app's first
-// render, a long task on a phone, holds the page. (A hidden tab paints no
-// frames: then half a second is the wait.)
-const wasm = fetch(loader.dataset.wasm);
+// The app's wasm is fetched only once the first view
+// (scripts/first-view.mjs) is painted: on a slow network its download
+// would share the line with the style sheets that paint needs, and its
+// first render, a long task on a phone, would hold the paint. A page that
+// shows no first view starts at once; a hidden tab, which paints nothing,
+// after half a second.
 const { default: init } = await import(loader.dataset.js);
-await new Promise((ok) => {
-  requestAnimationFrame(() => setTimeout(ok));
-  setTimeout(ok, 500);
-});
-await init({ module_or_path: wasm });
+if (document.getElementById('first-view') && !document.documentElement.classList.contains('own-plan')) {
+  await new Promise((ok) => {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) {
+        observer.disconnect();
+        ok();
+      }
+    }).observe({ type: 'paint', buffered: true });
+    setTimeout(ok, 500);
+  });
+}
+await init({ module_or_path: loader.dataset.wasm });

@@ -5,7 +5,8 @@
 // starts (src/ui/mod.rs) and draws the same view in its place; first.js
 // hides it before the first paint from a visitor whose app will open
 // something else (a link, a saved plan or saved display choices), so
-// nobody sees the default plan's figures in place of their own.
+// nobody sees the default plan's figures in place of their own. It also
+// drops Trunk's preload of the app's wasm (see below).
 //
 // It is the app's own rendering, taken in Chromium from the built dist/,
 // so there is no second copy of any view to keep in step. Run by
@@ -75,5 +76,9 @@ if (!body) {
   process.exit(1);
 }
 const at = body.index + body[0].length;
-writeFileSync(file, `${html.slice(0, at)}<div id="first-view" inert>${view}</div>${html.slice(at)}`);
+// No preload of the app's wasm: boot.js fetches it once the first view is
+// painted, so the style sheets that paint needs have the network to
+// themselves.
+const head = html.slice(0, at).replace(/<link\b[^>]*>/g, (tag) => (/\brel=["']?preload\b/.test(tag) && /_bg\.wasm\b/.test(tag) ? '' : tag));
+writeFileSync(file, `${head}<div id="first-view" inert>${view}</div>${html.slice(at)}`);
 console.log(`first-view: ${view.length} characters of first view written to ${file}`);

@@ -52,6 +52,12 @@ test('a first visit sees the default plan at once, then the app in its place wit
   assert.equal(await first.count(), 0, 'the app removed the first view');
   assert.equal(await page.getByTestId('bridge-summary').innerText(), early, 'the first view is the default plan as the app draws it');
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved when the app took over');
+  // The wasm waited for that paint (boot.js), not the other way round.
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((r) => /\/sunset-planner-[0-9a-f]+_bg\.wasm$/.test(r.name))?.startTime,
+  }));
+  assert.ok(paint > 0 && wasm >= paint, `first paint at ${paint} ms, wasm asked for at ${wasm} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 });

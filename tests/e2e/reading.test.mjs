@@ -132,12 +132,11 @@ function emptyLists() {
 }
 
 /**
- * Collects console warnings too: a warning is a fault here. Two come with
- * every page, whatever its plan, from loading the modules (the build's
- * preload links and the worker's loader), not from drawing: they are left
- * to the build.
+ * Collects console warnings too: a warning is a fault here. One comes with
+ * every page, whatever its plan, from loading a module (the worker's
+ * loader), not from drawing: it is left to the build.
  */
-const LOADING = [/`integrity` attribute is currently ignored for preload/, /deprecated parameters for the initialization function/];
+const LOADING = [/deprecated parameters for the initialization function/];
 function watchWarnings(page) {
   const warnings = [];
   page.on('console', (m) => {
