@@ -4,7 +4,8 @@
 # constant); a mutant the host tests let through ("missed") is a figure no
 # test pins down. Slow, so never part of `make test`.
 #   scripts/mutants.sh                          every file of src/model
-#   scripts/mutants.sh src/model/summary.rs …   those files only
+#   scripts/mutants.sh src/model/summary.rs …   those files only (any
+#                                               file of the pure core, src/ui too)
 # MUTANTS_JOBS (default 1) mutants build and test at once; MUTANTS_ARGS
 # adds cargo-mutants options. Results land in mutants.out/ (not in git).
 set -euo pipefail
@@ -22,7 +23,8 @@ files=("$@")
 args=()
 for f in "${files[@]}"; do args+=(--file "$f"); done
 
-# The model's own host tests (and the UI reducer's, for src/ui/state.rs):
+# The model's own host tests and the pure UI core's (ui_*.rs and the lib's
+# unit tests, for src/ui):
 # the codec's tests (link.rs, files.rs and
 # the lib's codec:: unit tests, one of which takes over a minute in a
 # debug build) add minutes per mutant and test the model only through the
@@ -32,4 +34,5 @@ CARGO_PROFILE_DEV_DEBUG=0 cargo mutants --test-tool cargo --jobs "${MUTANTS_JOBS
     --minimum-test-timeout 120 "${args[@]}" ${MUTANTS_ARGS:-} \
     -- --lib --bins --test sections --test validation --test properties --test golden \
        --test cli --test review --test french --test shape --test v2 --test seek \
-       --test uncertainty --test ui_state -- --skip codec::
+       --test uncertainty --test ui_state --test ui_keeper --test ui_room --test ui_workshop \
+       --test ui_uncertainty -- --skip codec::
