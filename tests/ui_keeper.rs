@@ -194,6 +194,15 @@ fn a_broken_link_leaves_the_address_once_the_plan_is_edited() {
 }
 
 #[test]
+fn a_broken_link_stays_while_the_plan_comes_back_unedited() {
+    // The same plan as a new value (an undo back to it, say) is no edit:
+    // the bad link stays in the address.
+    let (mut k, _) = Keeper::start(stored("mine"), nothing(), "plan=1.eJyr", || plan("default"));
+    let (_, out) = changed(&mut k, "mine");
+    assert!(out.is_empty(), "{out:?}");
+}
+
+#[test]
 fn unreadable_storage_is_reported_and_nothing_is_written() {
     let (k, out) = Keeper::start(refused(), nothing(), &link_to("shared"), || plan("default"));
     assert_eq!(name_of(k.plan()), "shared");
@@ -552,4 +561,31 @@ fn theirs_as_a_scenario_keeps_mine_and_adds_their_differences() {
     // Once it is on screen it is saved as any edit is.
     let out = k.step(Event::PlanChanged(both.clone()));
     assert!(out.contains(&Command::StartTimer(Timer::Save, SAVE_DELAY_MS)));
+}
+
+#[test]
+fn the_slots_keep_the_storage_keys_that_earlier_versions_wrote() {
+    // A plan saved by an earlier version must reopen after an update.
+    assert_eq!(
+        (Slot::Current.key(), Slot::Previous.key()),
+        ("sunset-planner/current", "sunset-planner/previous")
+    );
+    assert_eq!(
+        (KEY_CURRENT, KEY_PREVIOUS),
+        (Slot::Current.key(), Slot::Previous.key())
+    );
+}
+
+#[test]
+fn dismissing_a_notice_that_is_not_shown_does_nothing() {
+    // A second click on a notice's close button, say.
+    let mut k = keeper();
+    for n in [
+        Notice::LinkError,
+        Notice::Previous,
+        Notice::SavedError,
+        Notice::StorageError,
+    ] {
+        assert!(k.step(Event::Chose(Choice::Dismiss(n))).is_empty(), "{n:?}");
+    }
 }
