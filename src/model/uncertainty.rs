@@ -672,10 +672,18 @@ mod tests {
             |r| r.years = MAX_HORIZON + 1,
             |r| r.failed_paths += 1,
             |r| r.end_path += 1,
-            |r| drop(r.band_values.pop()),
-            |r| drop(r.self_sufficiency_year.pop()),
-            |r| drop(r.donor_exit_year.pop()),
-            |r| drop(r.criteria_met.pop()),
+            |r| {
+                r.band_values.pop();
+            },
+            |r| {
+                r.self_sufficiency_year.pop();
+            },
+            |r| {
+                r.donor_exit_year.pop();
+            },
+            |r| {
+                r.criteria_met.pop();
+            },
         ];
         for (i, broken) in breaks.iter().enumerate() {
             let mut r = good.clone();
