@@ -127,6 +127,19 @@ mod tests {
     }
 
     #[test]
+    fn each_figure_has_its_own_name_in_each_language_and_one_is_a_percentage() {
+        for l in [Lang::En, Lang::Fr] {
+            let mut names: Vec<&str> = FanMetric::ALL.iter().map(|m| m.label(l)).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), 4, "{l:?}");
+        }
+        assert_eq!(FanMetric::SelfSufficiency.label(Lang::Fr), "Autosuffisance");
+        let pct: Vec<bool> = FanMetric::ALL.iter().map(|m| m.is_pct()).collect();
+        assert_eq!(pct, [false, true, false, false]);
+    }
+
+    #[test]
     fn an_area_runs_along_the_top_and_back_along_the_bottom() {
         let y = Scale::new((0.0, 10.0), (100.0, 0.0));
         let p = area_path(&cols(2), &y, &[1.0, 2.0], &[5.0, 10.0]);

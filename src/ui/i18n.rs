@@ -55,3 +55,18 @@ macro_rules! both {
         $crate::ui::i18n::Message::new($crate::model::Text::en(e), $crate::model::Text::fr(e))
     }};
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_gives_the_text_of_the_language_asked_for() {
+        let m = Message::new("Link copied", "Lien copié");
+        assert_eq!(
+            (m.get(Lang::En), m.get(Lang::Fr)),
+            ("Link copied", "Lien copié")
+        );
+        assert_eq!(Message::same("QR").get(Lang::Fr), "QR");
+    }
+}

@@ -132,6 +132,27 @@ mod tests {
             "Child grant co-financing › taper.end"
         );
         assert_eq!(place(&plan, &at("costs[0]"), Lang::En), "Police and border");
+        // Every list with named items.
+        assert_eq!(
+            place(&plan, &at("revenues[1].base"), Lang::En),
+            "Income taxes › base"
+        );
+        assert_eq!(
+            place(&plan, &at("programmes[1]"), Lang::En),
+            "Social pension"
+        );
+        assert_eq!(
+            place(&plan, &at("criteria[0].value"), Lang::En),
+            "self-sufficient 3 years › value"
+        );
+        let mut with_scenario = plan.clone();
+        with_scenario.scenarios = vec![crate::model::scenario::scenario_from_edits(
+            &plan, &plan, "Boom",
+        )];
+        assert_eq!(
+            place(&with_scenario, &at("scenarios[0].name"), Lang::En),
+            "Boom › name"
+        );
         assert_eq!(
             place(&plan, &at("shocks[0].at"), Lang::En),
             "shocks[0] › at"

@@ -137,10 +137,31 @@ mod tests {
     fn presets_are_valid_and_grow_from_calm_to_fragile() {
         let s: Vec<Uncertainty> = SpreadPreset::ALL.iter().map(|p| p.spreads()).collect();
         for pair in s.windows(2) {
-            assert!(pair[0].real_growth_sd_pp < pair[1].real_growth_sd_pp);
-            assert!(pair[0].revenue_error_pct < pair[1].revenue_error_pct);
-            assert!(pair[0].fulfilment_sd_pp < pair[1].fulfilment_sd_pp);
+            let each = |u: &Uncertainty| {
+                [
+                    u.real_growth_sd_pp,
+                    u.inflation_sd_pp,
+                    u.persistence,
+                    u.revenue_error_pct,
+                    u.cost_error_pct,
+                    u.fulfilment_sd_pp,
+                ]
+            };
+            let (a, b) = (each(&pair[0]), each(&pair[1]));
+            assert!(a.iter().zip(b).all(|(x, y)| *x < y), "{a:?} then {b:?}");
         }
+        // Each preset has its own test id and name, in both languages.
+        let keys: Vec<&str> = SpreadPreset::ALL.iter().map(|p| p.key()).collect();
+        assert_eq!(keys, ["calm", "imf", "fragile"]);
+        for l in [Lang::En, Lang::Fr] {
+            let mut titles: Vec<&str> = SpreadPreset::ALL.iter().map(|p| p.title(l)).collect();
+            titles.dedup();
+            assert_eq!(titles.len(), 3, "{l:?}");
+        }
+        assert_eq!(
+            SpreadPreset::ImfTypical.title(Lang::Fr),
+            "Erreurs de prévision typiques du FMI"
+        );
         for p in SpreadPreset::ALL {
             let mut plan = crate::model::default_plan();
             apply(&mut plan, p);
