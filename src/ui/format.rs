@@ -228,6 +228,8 @@ mod tests {
         assert_eq!(money_short(-2.5e13, Lang::Fr), "−25\u{202f}000 Md");
         assert_eq!(money_short(1.0837e12, Lang::En), "1.08 tn");
         assert_eq!(money_short(999e9, Lang::Fr), "999 Md");
+        // Three significant figures in hundreds of thousands of Md too.
+        assert_eq!(money_short(1.23456e14, Lang::Fr), "123\u{202f}000 Md");
         for x in [1e12, 3.3e14, 7e17] {
             assert!(!money_short(x, Lang::Fr).contains("Bn"));
         }
@@ -242,6 +244,9 @@ mod tests {
         );
         assert_eq!(number(f64::NAN, 1, Lang::En), "–");
         assert_eq!(pct(12.345, Lang::En), "12.3\u{a0}%");
+        // A negative figure that rounds to zero is zero, with no minus sign.
+        assert_eq!(number(-0.04, 1, Lang::En), "0.0");
+        assert_eq!(number(-0.06, 1, Lang::Fr), "−0,1");
     }
 
     #[test]

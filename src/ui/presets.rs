@@ -114,14 +114,8 @@ pub fn apply(plan: &mut Plan, id: &str, donor: Option<usize>, lang: Lang) -> Res
             plan.donors.push(Donor {
                 name: unique_donor_name(plan, title),
                 kind: DonorKind::BudgetSupport,
-                currency: None,
-                fulfilment_pct: 100.0,
                 base: Some(base),
                 taper: Some(t),
-                target: None,
-                initial_country_share_pct: None,
-                step_pp: None,
-                start: None,
                 ..Default::default()
             });
         }
@@ -138,4 +132,68 @@ pub fn apply(plan: &mut Plan, id: &str, donor: Option<usize>, lang: Lang) -> Res
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_offered_in_english_and_in_french() {
+        let model = presets();
+        let (en, fr) = (catalogue(Lang::En), catalogue(Lang::Fr));
+        assert_eq!((en.len(), fr.len()), (model.len(), model.len()));
+        for ((p, e), f) in model.iter().zip(&en).zip(&fr) {
+            assert_eq!((e.id, f.id), (p.id, p.id));
+            // English is the model's own description; French has its own.
+            assert_eq!(e.description, p.description);
+            assert!(!e.title.is_empty() && !f.title.is_empty(), "{}", p.id);
+            assert_ne!(f.title, e.title, "{}", p.id);
+            assert_ne!(f.description, e.description, "{}", p.id);
+        }
+        let cliff = fr
+            .iter()
+            .find(|s| s.id == "cliff")
+            .map(|s| s.title.as_str());
+        assert_eq!(cliff, Some("Arrêt brutal"));
+    }
+
+    #[test]
+    fn a_taper_preset_alone_adds_budget_support_of_a_round_half_percent_of_gdp() {
+        let mut plan = crate::model::default_plan();
+        let n = plan.donors.len();
+        // 0.5 % of 850 bn is 4.25 bn, rounded to one figure.
+        assert_eq!(plan.macro_path.gdp_base, 8.5e11);
+        for _ in 0..3 {
+            apply(&mut plan, "halve", None, Lang::En).expect("applied");
+        }
+        let halve = presets().into_iter().find(|p| p.id == "halve");
+        let Some(PresetItem::Taper(taper)) = halve.map(|p| p.item) else {
+            panic!("halve is a taper preset");
+        };
+        for d in &plan.donors[n..] {
+            let whole = (d.kind, d.fulfilment_pct, d.currency.is_none());
+            assert_eq!(whole, (DonorKind::BudgetSupport, 100.0, true));
+            assert_eq!(d.taper.as_ref(), Some(&taper));
+        }
+        let added: Vec<(&str, Option<f64>)> = plan.donors[n..]
+            .iter()
+            .map(|d| (d.name.as_str(), d.base))
+            .collect();
+        let title = "Halve over 4 years";
+        assert_eq!(
+            added,
+            [
+                (title, Some(4e9)),
+                (&*format!("{title} 2"), Some(4e9)),
+                (&*format!("{title} 3"), Some(4e9)),
+            ]
+        );
+        // No GDP to take a share of: no envelope.
+        for gdp in [0.0, f64::INFINITY] {
+            plan.macro_path.gdp_base = gdp;
+            apply(&mut plan, "halve", None, Lang::En).expect("applied");
+            assert_eq!(plan.donors.last().and_then(|d| d.base), Some(0.0), "{gdp}");
+        }
+    }
 }
