@@ -68,9 +68,10 @@ fn participants_are_named_once_and_evaluated_as_the_model_does() {
         variant("Amina", 5.5, 0.8),
         variant("Amina", 3.0, 0.2),
         nameless,
+        variant("Amina", 4.0, 0.4),
     ]);
     let names: Vec<&str> = r.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(names, ["Amina", "Amina (2)", "Participant 3"]);
+    assert_eq!(names, ["Amina", "Amina (2)", "Participant 3", "Amina (3)"]);
     for e in &r {
         assert_eq!(*e.projection, evaluate(&e.plan).expect("evaluates"));
     }
@@ -98,6 +99,18 @@ fn assumptions_are_the_numbers_participants_changed() {
 }
 
 #[test]
+fn only_figures_that_every_plan_has_are_compared() {
+    // The first plan has a reform and one more donor than the second: a
+    // figure the second lacks is no difference of assumptions.
+    let first = variant("A", 4.5, 0.5);
+    let mut second = variant("B", 2.0, 0.5);
+    second.revenues[0].reform = None;
+    second.donors.pop();
+    let growth = root().macro_path().real_growth_pct();
+    assert_eq!(assumptions(&room(vec![first, second])), vec![growth]);
+}
+
+#[test]
 fn the_first_to_self_sufficiency_is_the_earliest_year() {
     let r = room(vec![
         variant("Slow", 2.0, 0.1),
@@ -111,10 +124,17 @@ fn the_first_to_self_sufficiency_is_the_earliest_year() {
     let earliest = years.iter().flatten().min().copied();
     assert!(earliest.is_some(), "someone gets there: {years:?}");
     let first = first_self_sufficient(&r);
-    assert!(first.contains(&1), "{years:?}");
+    assert_eq!(first, [1], "{years:?}");
     for i in first {
         assert_eq!(years[i], earliest);
     }
+    // Ties share it.
+    let tie = room(vec![
+        variant("Slow", 2.0, 0.1),
+        variant("Fast", 7.0, 1.5),
+        variant("Fast too", 7.0, 1.5),
+    ]);
+    assert_eq!(first_self_sufficient(&tie), [1, 2]);
     let s = spread(years.iter().map(|y| year_figure(*y))).expect("spread");
     assert_eq!(s.min, f64::from(earliest.unwrap_or_default()));
 }
