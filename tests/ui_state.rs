@@ -59,8 +59,13 @@ fn default_plan() -> Plan {
 }
 
 fn state() -> Rc<State> {
+    state_of(default_plan())
+}
+
+/// `plan` under the fake engine.
+fn state_of(plan: Plan) -> Rc<State> {
     Rc::new(State::with_engine(
-        default_plan(),
+        plan,
         Engine {
             validate: fake_validate,
             evaluate: fake_evaluate,
@@ -767,13 +772,7 @@ fn the_view_shows_and_compares_only_scenarios_that_exist() {
         sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, "A"),
         sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, "B"),
     ];
-    let s = Rc::new(State::with_engine(
-        plan,
-        Engine {
-            validate: fake_validate,
-            evaluate: fake_evaluate,
-        },
-    ));
+    let s = state_of(plan);
     let same = s.clone().reduce(Action::ShowScenario(Some(2)));
     assert!(Rc::ptr_eq(&s, &same), "no scenario 2");
     let s = run(
@@ -814,13 +813,7 @@ fn a_comparison_holds_at_most_four_plans() {
             sunset_planner::model::scenario::scenario_from_edits(&plan, &plan, &format!("S{i}"))
         })
         .collect();
-    let s = Rc::new(State::with_engine(
-        plan,
-        Engine {
-            validate: fake_validate,
-            evaluate: fake_evaluate,
-        },
-    ));
+    let s = state_of(plan);
     // Scenario 4 is not there (0 to 3 are).
     let s = s.reduce(Action::Compare(vec![
         Some(4),

@@ -226,26 +226,11 @@ fn scenario_names_are_unique_not_empty_and_not_baseline() {
     );
     let p = refused(|v| v["scenarios"][1]["name"] = json!("  "));
     assert_eq!(p, ["scenarios[1].name: must not be empty"]);
-    // At most 12: twelve are a valid plan.
-    let mut v = v2();
-    let one = v["scenarios"][0].clone();
-    v["scenarios"] = Value::Array(
-        (0..12)
-            .map(|i| {
-                let mut s = one.clone();
-                s["name"] = json!(format!("S{i}"));
-                s
-            })
-            .collect(),
-    );
-    assert_eq!(
-        parse_plan(&v.to_string()).map(|p| p.scenarios.len()),
-        Ok(12)
-    );
-    let p = refused(|v| {
+    // At most 12: twelve are a valid plan, thirteen are not.
+    let scenarios = |v: &mut Value, n: usize| {
         let one = v["scenarios"][0].clone();
         v["scenarios"] = Value::Array(
-            (0..13)
+            (0..n)
                 .map(|i| {
                     let mut s = one.clone();
                     s["name"] = json!(format!("S{i}"));
@@ -253,7 +238,14 @@ fn scenario_names_are_unique_not_empty_and_not_baseline() {
                 })
                 .collect(),
         );
-    });
+    };
+    let mut v = v2();
+    scenarios(&mut v, 12);
+    assert_eq!(
+        parse_plan(&v.to_string()).map(|p| p.scenarios.len()),
+        Ok(12)
+    );
+    let p = refused(|v| scenarios(v, 13));
     assert_eq!(
         p,
         ["scenarios: holds 13 scenarios; a plan holds at most 12"]

@@ -418,26 +418,24 @@ fn end_not_after_start_is_refused() {
 
 #[test]
 fn steps_not_strictly_ascending_are_refused() {
-    let p = problems(set(
-        "/donors/0/taper",
-        json!({"shape": "steps", "points": [[1, 80], [3, 50], [3, 20]]}),
-    ));
-    assert_problem(
-        &p,
-        "donors[0].taper.points[2]",
-        "strictly ascending (3 follows 3)",
-    );
     // Only the point out of order, which names the year before it.
-    let p = problems(set(
-        "/donors/0/taper",
-        json!({"shape": "steps", "points": [[1, 80], [4, 50], [3, 20]]}),
-    ));
-    assert_problem(
-        &p,
-        "donors[0].taper.points[2]",
-        "strictly ascending (3 follows 4)",
-    );
-    assert_eq!(p.len(), 1, "{p:?}");
+    for (points, message) in [
+        (
+            json!([[1, 80], [3, 50], [3, 20]]),
+            "strictly ascending (3 follows 3)",
+        ),
+        (
+            json!([[1, 80], [4, 50], [3, 20]]),
+            "strictly ascending (3 follows 4)",
+        ),
+    ] {
+        let p = problems(set(
+            "/donors/0/taper",
+            json!({"shape": "steps", "points": points}),
+        ));
+        assert_problem(&p, "donors[0].taper.points[2]", message);
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
 }
 
 #[test]

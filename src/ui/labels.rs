@@ -127,40 +127,26 @@ mod tests {
     fn problems_are_placed_by_item_name() {
         let plan = crate::model::parse_plan(include_str!("../../plans/example.json"))
             .expect("the example plan parses");
-        assert_eq!(
-            place(&plan, &at("donors[1].taper.end"), Lang::En),
-            "Child grant co-financing › taper.end"
-        );
-        assert_eq!(place(&plan, &at("costs[0]"), Lang::En), "Police and border");
-        // Every list with named items.
-        assert_eq!(
-            place(&plan, &at("revenues[1].base"), Lang::En),
-            "Income taxes › base"
-        );
-        assert_eq!(
-            place(&plan, &at("programmes[1]"), Lang::En),
-            "Social pension"
-        );
-        assert_eq!(
-            place(&plan, &at("criteria[0].value"), Lang::En),
-            "self-sufficient 3 years › value"
-        );
-        let mut with_scenario = plan.clone();
-        with_scenario.scenarios = vec![crate::model::scenario::scenario_from_edits(
+        let mut plan = plan;
+        plan.scenarios = vec![crate::model::scenario::scenario_from_edits(
             &plan, &plan, "Boom",
         )];
-        assert_eq!(
-            place(&with_scenario, &at("scenarios[0].name"), Lang::En),
-            "Boom › name"
-        );
-        assert_eq!(
-            place(&plan, &at("shocks[0].at"), Lang::En),
-            "shocks[0] › at"
-        );
-        assert_eq!(
-            place(&plan, &at("macro.gdp_base"), Lang::En),
-            "macro.gdp_base"
-        );
+        for (path, shown) in [
+            (
+                "donors[1].taper.end",
+                "Child grant co-financing › taper.end",
+            ),
+            ("costs[0]", "Police and border"),
+            // Every list with named items.
+            ("revenues[1].base", "Income taxes › base"),
+            ("programmes[1]", "Social pension"),
+            ("criteria[0].value", "self-sufficient 3 years › value"),
+            ("scenarios[0].name", "Boom › name"),
+            ("shocks[0].at", "shocks[0] › at"),
+            ("macro.gdp_base", "macro.gdp_base"),
+        ] {
+            assert_eq!(place(&plan, &at(path), Lang::En), shown);
+        }
         assert_eq!(place(&plan, &Field::root(), Lang::Fr), "plan");
         // A result's address (a year that overflows) is shown as MODEL.md writes it.
         let year = Field::root().key("years").index(3).key("gdp");

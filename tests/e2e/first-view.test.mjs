@@ -10,12 +10,14 @@ import { useApp } from './suite.mjs';
 
 const env = useApp();
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+/** The app's own wasm (not the extras' or the worker's). */
+const APP_WASM = /\/sunset-planner-[0-9a-f]+_bg\.wasm$/;
 
 /** Holds the app's wasm back until the returned function is called. */
 async function holdApp(page) {
   let release;
   const held = new Promise((ok) => { release = ok; });
-  await page.route(/\/sunset-planner-[0-9a-f]+_bg\.wasm$/, async (route) => {
+  await page.route(APP_WASM, async (route) => {
     await held;
     await route.continue();
   });
@@ -53,10 +55,10 @@ test('a first visit sees the default plan at once, then the app in its place wit
   assert.equal(await page.getByTestId('bridge-summary').innerText(), early, 'the first view is the default plan as the app draws it');
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved when the app took over');
   // The wasm waited for that paint (boot.js), not the other way round.
-  const { paint, wasm } = await page.evaluate(() => ({
+  const { paint, wasm } = await page.evaluate((app) => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    wasm: performance.getEntriesByType('resource').find((r) => /\/sunset-planner-[0-9a-f]+_bg\.wasm$/.test(r.name))?.startTime,
-  }));
+    wasm: performance.getEntriesByType('resource').find((r) => new RegExp(app).test(r.name))?.startTime,
+  }), APP_WASM.source);
   assert.ok(paint > 0 && wasm >= paint, `first paint at ${paint} ms, wasm asked for at ${wasm} ms`);
   assert.deepEqual(problems, []);
   await context.close();
