@@ -1405,3 +1405,254 @@ fn a_name_used_twice_is_flagged_where_it_was_typed() {
         .iter()
         .any(|p| p.path == field("donors[1].name") && matches!(p.rule, Rule::NameTaken { .. })));
 }
+
+/// `path` of the example plan set to `value` by the edit functions alone.
+fn edited(path: &str, value: Value) -> Result<Plan, sunset_planner::ui::edit::EditError> {
+    let mut p = default_plan();
+    sunset_planner::ui::edit::toggle(&mut p, Optional::Uncertainty).expect("a run switched on");
+    sunset_planner::ui::edit::set_field(&mut p, &field(path), value).map(|()| p)
+}
+
+#[test]
+fn a_value_is_converted_to_its_fields_type_or_refused() {
+    use Value::{Bool, Int, Num};
+    let at = |x: Result<Plan, _>, read: fn(&Plan) -> f64| x.ok().map(|p| read(&p));
+    let seed = |p: &Plan| p.uncertainty.as_ref().map_or(f64::NAN, |u| u.seed as f64);
+    let shock = |p: &Plan| f64::from(p.shocks[0].at);
+    let fx = |p: &Plan| p.macro_path.fx_base;
+    let cases: [(&str, Value, fn(&Plan) -> f64, Option<f64>); 13] = [
+        // A whole number is a number too.
+        ("macro.fx_base", Int(7), fx, Some(7.0)),
+        ("macro.fx_base", Bool(true), fx, None),
+        // A plan year: whole and not negative, as a whole or a decimal number.
+        ("shocks[0].at", Num(3.0), shock, Some(3.0)),
+        ("shocks[0].at", Num(2.5), shock, None),
+        ("shocks[0].at", Num(-1.0), shock, None),
+        ("shocks[0].at", Num(5e9), shock, None),
+        ("shocks[0].at", Int(4), shock, Some(4.0)),
+        // A run's seed, the same.
+        ("uncertainty.seed", Num(7.0), seed, Some(7.0)),
+        ("uncertainty.seed", Num(7.5), seed, None),
+        ("uncertainty.seed", Num(-7.0), seed, None),
+        ("uncertainty.seed", Num(1e30), seed, None),
+        ("uncertainty.seed", Int(9), seed, Some(9.0)),
+        ("uncertainty.seed", Int(-9), seed, None),
+    ];
+    for (path, value, read, want) in cases {
+        assert_eq!(
+            at(edited(path, value.clone()), read),
+            want,
+            "{path} = {value:?}"
+        );
+    }
+    // On and off, both ways.
+    for on in [false, true] {
+        let p = edited("costs[2].indexed", Bool(on)).expect("a flag");
+        assert_eq!(p.costs[2].indexed, on);
+    }
+    assert!(edited("costs[2].indexed", Num(1.0)).is_err());
+}
+
+#[test]
+fn a_donors_first_taper_edit_gives_it_a_taper() {
+    let mut p = default_plan();
+    p.donors[2].taper = None;
+    sunset_planner::ui::edit::set_field(&mut p, &field("donors[2].taper.end"), Value::Int(6))
+        .expect("a taper made for the edit");
+    assert_eq!(p.donors[2].taper, Some(Taper::None { end: Some(6) }));
+}
+
+#[test]
+fn a_rename_onto_another_lines_name_repoints_no_donor() {
+    // The cost line takes the co-financed programme's name: two lines now
+    // answer to it, so the donor stays on the name it had.
+    let s = run(
+        state(),
+        [Action::List {
+            list: List::Programmes,
+            op: ListOp::Rename(0, "Police and border".into()),
+        }],
+    );
+    assert_eq!(s.plan.programmes[0].name, "Police and border");
+    assert_eq!(s.plan.donors[1].target.as_deref(), Some("Child grant"));
+}
+
+#[test]
+fn each_list_has_its_file_key_and_its_noun() {
+    let lists = [
+        (List::Revenues, "revenues", "revenue"),
+        (List::Costs, "costs", "cost"),
+        (List::Programmes, "programmes", "programme"),
+        (List::Donors, "donors", "donor"),
+        (List::Shocks, "shocks", "shock"),
+        (List::Criteria, "criteria", "criterion"),
+    ];
+    for (list, key, noun) in lists {
+        assert_eq!((list.key(), list.noun()), (key, noun));
+        assert_eq!(list.field().to_string(), key);
+    }
+}
+
+#[test]
+fn a_new_programme_pays_a_tenth_of_gdp_per_head_to_two_figures() {
+    // (GDP, population, the new programme's benefit)
+    for (gdp, people, benefit) in [
+        (6.0e11, 5.3e6, 11_000.0), // 11,320.75
+        (1234.0, 1.0, 120.0),      // 123.4
+        (3.0, 100.0, 0.003),       // 0.003
+        (0.0, 5.3e6, 0.0),
+    ] {
+        let mut p = default_plan();
+        (p.macro_path.gdp_base, p.macro_path.population_base) = (gdp, people);
+        sunset_planner::ui::edit::list_op(&mut p, List::Programmes, ListOp::Add, Lang::En)
+            .expect("added");
+        let got = p.programmes.last().map(|x| x.benefit_base);
+        assert!(
+            got.is_some_and(|g| (g - benefit).abs() <= 1e-12 * benefit),
+            "{gdp}/{people}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn each_new_item_is_neutral_and_starts_where_it_reads_naturally() {
+    use sunset_planner::model::{Op, Programme, Shock};
+    let mut p = default_plan();
+    for list in [
+        List::Revenues,
+        List::Costs,
+        List::Programmes,
+        List::Donors,
+        List::Shocks,
+        List::Criteria,
+    ] {
+        sunset_planner::ui::edit::list_op(&mut p, list, ListOp::Add, Lang::En).expect("added");
+    }
+    let r = p.revenues.last().expect("a revenue");
+    assert_eq!(
+        (r.name.as_str(), r.base, r.buoyancy, r.reform.is_none()),
+        ("New revenue", 0.0, 1.0, true)
+    );
+    let c = p.costs.last().expect("a cost line");
+    assert_eq!(
+        (
+            c.name.as_str(),
+            c.base,
+            c.indexed,
+            c.real_growth_pct,
+            c.handover.is_none()
+        ),
+        ("New cost line", 0.0, true, 0.0, true)
+    );
+    let g = p.programmes.last().expect("a programme");
+    assert_eq!(
+        g,
+        &Programme {
+            name: "New programme".into(),
+            eligible_share_pct: 0.0,
+            benefit_base: 11_000.0,
+            indexed: true,
+            real_benefit_growth_pct: 0.0,
+            admin_pct: 5.0,
+            coverage: None,
+            note: String::new(),
+        }
+    );
+    let d = p.donors.last().expect("a donor");
+    assert_eq!(
+        (
+            d.name.as_str(),
+            d.kind,
+            d.currency,
+            d.fulfilment_pct,
+            d.base
+        ),
+        (
+            "New donor",
+            DonorKind::BudgetSupport,
+            None,
+            100.0,
+            Some(0.0)
+        )
+    );
+    // Half the example's 15 years.
+    assert_eq!(d.taper, Some(Taper::Linear { start: 0, end: 7 }));
+    assert!(d.target.is_none() && d.initial_country_share_pct.is_none());
+    assert!(d.step_pp.is_none() && d.start.is_none());
+    assert_eq!(
+        p.shocks.last(),
+        Some(&Shock {
+            at: 1,
+            years: 1,
+            revenue_pct: 0.0,
+            donor_pct: 0.0,
+            cost_pct: 0.0,
+            note: String::new(),
+        })
+    );
+    let k = p.criteria.last().expect("a criterion");
+    assert_eq!(
+        (
+            k.name.as_deref(),
+            k.metric.as_str(),
+            k.op,
+            k.value,
+            k.consecutive_years
+        ),
+        (None, "self_sufficiency_pct", Op::Ge, 100.0, 1)
+    );
+    // A one-year plan's shock falls in its only year.
+    let mut one = default_plan();
+    one.meta.horizon_years = 1;
+    sunset_planner::ui::edit::list_op(&mut one, List::Shocks, ListOp::Add, Lang::En)
+        .expect("added");
+    assert_eq!(one.shocks.last().map(|s| s.at), Some(0));
+}
+
+#[test]
+fn a_duplicate_follows_its_original_and_moves_stay_in_the_list() {
+    let mut p = default_plan();
+    for list in [
+        List::Revenues,
+        List::Costs,
+        List::Programmes,
+        List::Donors,
+        List::Criteria,
+    ] {
+        sunset_planner::ui::edit::list_op(&mut p, list, ListOp::Duplicate(0), Lang::En)
+            .expect("duplicated");
+    }
+    let second = [
+        &p.revenues[1].name,
+        &p.costs[1].name,
+        &p.programmes[1].name,
+        &p.donors[1].name,
+    ];
+    assert_eq!(
+        second,
+        [
+            "Taxes on goods and services 2",
+            "Police and border 2",
+            "Child grant 2",
+            "Budget support 2"
+        ]
+    );
+    assert_eq!(
+        p.criteria[1].name.as_deref(),
+        Some("self-sufficient 3 years 2")
+    );
+    // Past either end: refused, the plan as it was.
+    let n = p.donors.len();
+    for bad in [
+        ListOp::Remove(n),
+        ListOp::MoveUp(n),
+        ListOp::MoveDown(n - 1),
+    ] {
+        let before = p.clone();
+        assert!(
+            sunset_planner::ui::edit::list_op(&mut p, List::Donors, bad.clone(), Lang::En).is_err(),
+            "{bad:?}"
+        );
+        assert_eq!(p, before, "{bad:?}");
+    }
+}

@@ -282,7 +282,9 @@ fn names_of(plan: &Plan, list: List) -> Vec<&str> {
 
 /// A new item, neutral: it changes no figure until the person says how
 /// much. (A placeholder amount is a trap: eleven placeholder donors once
-/// closed an 81 bn gap.) Rates and shapes start where they read naturally.
+/// closed an 81 bn gap.) What is not named here is the format's default,
+/// which is neutral already (no amount, no growth, no ramp); rates and
+/// shapes start where they read naturally.
 fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
     let gdp = plan.macro_path.gdp_base.max(0.0);
     let h = plan.meta.horizon_years.max(1);
@@ -291,62 +293,37 @@ fn fresh(plan: &Plan, list: List, lang: Lang) -> Item {
     match list {
         List::Revenues => Item::Revenue(Revenue {
             name: name("New revenue", "Nouvelle recette"),
-            base: 0.0,
-            buoyancy: 1.0,
-            reform: None,
             ..Default::default()
         }),
         List::Costs => Item::Cost(CostLine {
             name: name("New cost line", "Nouvelle dépense"),
-            base: 0.0,
-            indexed: true,
-            real_growth_pct: 0.0,
-            handover: None,
             ..Default::default()
         }),
         List::Programmes => {
             let per_head = gdp / plan.macro_path.population_base.max(1.0);
             Item::Programme(Programme {
                 name: name("New programme", "Nouveau programme"),
-                eligible_share_pct: 0.0,
                 benefit_base: round2(per_head * 0.1),
-                indexed: true,
-                real_benefit_growth_pct: 0.0,
                 admin_pct: 5.0,
-                coverage: None,
                 ..Default::default()
             })
         }
         List::Donors => Item::Donor(Donor {
             name: name("New donor", "Nouveau bailleur"),
-            kind: DonorKind::BudgetSupport,
-            currency: None,
-            fulfilment_pct: 100.0,
             base: Some(0.0),
             taper: Some(Taper::Linear {
                 start: 0,
                 end: (h / 2).max(1),
             }),
-            target: None,
-            initial_country_share_pct: None,
-            step_pp: None,
-            start: None,
             ..Default::default()
         }),
         List::Shocks => Item::Shock(Shock {
             at: 1.min(h - 1),
-            years: 1,
-            revenue_pct: 0.0,
-            donor_pct: 0.0,
-            cost_pct: 0.0,
             ..Default::default()
         }),
         List::Criteria => Item::Criterion(Criterion {
-            name: None,
             metric: "self_sufficiency_pct".into(),
-            op: Op::Ge,
             value: 100.0,
-            consecutive_years: 1,
             ..Default::default()
         }),
     }
