@@ -1656,3 +1656,159 @@ fn a_duplicate_follows_its_original_and_moves_stay_in_the_list() {
         assert_eq!(p, before, "{bad:?}");
     }
 }
+
+/// Donor 2 of the example (gap-filling) with `taper`, reshaped to `shape`.
+fn reshaped(taper: Taper, shape: Shape) -> Option<Taper> {
+    let mut p = default_plan();
+    p.donors[2].taper = Some(taper);
+    sunset_planner::ui::edit::set_taper_shape(&mut p, 2, shape).expect("reshaped");
+    p.donors[2].taper.clone()
+}
+
+#[test]
+fn a_new_taper_shape_starts_where_the_old_one_did_and_fills_the_rest() {
+    use Taper::{Exponential, Linear, Logistic, Steps};
+    let logistic = |midpoint| Logistic {
+        midpoint,
+        steepness: 1.0,
+        end: None,
+    };
+    let exponential = |start, end| Exponential {
+        start,
+        rate_pct: 25.0,
+        end,
+    };
+    // The example's 15 years: half is 7, a third 5.
+    let cases = [
+        // A logistic's midpoint is where it starts; before the plan, year 0.
+        (logistic(4.6), Shape::Linear, Linear { start: 4, end: 11 }),
+        (logistic(-2.0), Shape::Linear, Linear { start: 0, end: 7 }),
+        (
+            Steps {
+                points: vec![(3, 100.0), (6, 50.0)],
+                end: Some(9),
+            },
+            Shape::Linear,
+            Linear { start: 3, end: 9 },
+        ),
+        // A linear taper must end after it starts.
+        (
+            exponential(4, Some(4)),
+            Shape::Linear,
+            Linear { start: 4, end: 11 },
+        ),
+        (
+            exponential(4, Some(5)),
+            Shape::Linear,
+            Linear { start: 4, end: 5 },
+        ),
+        (
+            exponential(4, Some(12)),
+            Shape::Steps,
+            Steps {
+                points: vec![(4, 100.0), (9, 50.0)],
+                end: Some(12),
+            },
+        ),
+        (
+            exponential(4, None),
+            Shape::Logistic,
+            Logistic {
+                midpoint: 9.0,
+                steepness: 1.0,
+                end: None,
+            },
+        ),
+        (
+            Linear { start: 2, end: 10 },
+            Shape::Exponential,
+            Exponential {
+                start: 2,
+                rate_pct: 20.0,
+                end: Some(10),
+            },
+        ),
+    ];
+    for (old, shape, new) in cases {
+        assert_eq!(
+            reshaped(old.clone(), shape),
+            Some(new),
+            "{old:?} to {shape:?}"
+        );
+    }
+}
+
+#[test]
+fn step_points_are_added_halving_and_removed_only_where_they_are() {
+    let mut p = default_plan();
+    p.donors[2].taper = Some(Taper::Steps {
+        points: vec![(3, 100.0), (6, 45.0)],
+        end: None,
+    });
+    sunset_planner::ui::edit::add_step_point(&mut p, 2).expect("added");
+    let points = |p: &Plan| match &p.donors[2].taper {
+        Some(Taper::Steps { points, .. }) => points.clone(),
+        _ => Vec::new(),
+    };
+    // Half of 45, to a whole percent, the year after.
+    assert_eq!(points(&p), [(3, 100.0), (6, 45.0), (7, 23.0)]);
+    assert!(sunset_planner::ui::edit::remove_step_point(&mut p, 2, 3).is_err());
+    assert_eq!(points(&p).len(), 3);
+    sunset_planner::ui::edit::remove_step_point(&mut p, 2, 2).expect("removed");
+    assert_eq!(points(&p), [(3, 100.0), (6, 45.0)]);
+}
+
+#[test]
+fn a_ramp_switched_on_runs_half_the_plan() {
+    let mut p = default_plan();
+    sunset_planner::ui::edit::toggle(&mut p, Optional::Handover(2)).expect("on");
+    let r = p.costs[2].handover.as_ref().expect("a handover");
+    assert_eq!(
+        (r.from_pct, r.to_pct, r.start, r.years),
+        (50.0, 100.0, 0, 7)
+    );
+}
+
+#[test]
+fn an_override_moves_only_onto_a_free_year() {
+    let mut p = default_plan();
+    let o = |p: &Plan| {
+        p.macro_path
+            .overrides
+            .real_growth_pct
+            .clone()
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    sunset_planner::ui::edit::add_override(&mut p, Series::RealGrowth).expect("added");
+    // The example overrides year 3; the new one takes year 1 at the base rate.
+    assert_eq!(o(&p), [(1, 4.5), (3, -2.0)]);
+    for (from, to) in [(1, 3), (2, 2), (1, 1)] {
+        assert!(
+            sunset_planner::ui::edit::move_override(&mut p, Series::RealGrowth, from, to).is_err()
+        );
+        assert_eq!(o(&p), [(1, 4.5), (3, -2.0)], "{from} to {to}");
+    }
+    sunset_planner::ui::edit::move_override(&mut p, Series::RealGrowth, 1, 2).expect("moved");
+    assert_eq!(o(&p), [(2, 4.5), (3, -2.0)]);
+    assert_eq!(Series::RealGrowth.key(), "real_growth_pct");
+    assert_eq!(Series::Inflation.key(), "inflation_pct");
+    assert_eq!(
+        Series::RealGrowth.at(3).to_string(),
+        "macro.overrides.real_growth_pct.3"
+    );
+    assert_eq!(
+        Series::Inflation.at(0).to_string(),
+        "macro.overrides.inflation_pct.0"
+    );
+}
+
+#[test]
+fn the_cofinancers_of_a_line_are_the_donors_that_target_it() {
+    let p = default_plan();
+    let of = |list, i| sunset_planner::ui::edit::cofinancers(&p, list, i);
+    assert_eq!(of(List::Programmes, 0), ["Child grant co-financing"]);
+    assert!(of(List::Costs, 0).is_empty());
+    // Only cost lines and programmes are co-financed.
+    assert!(of(List::Donors, 1).is_empty());
+}

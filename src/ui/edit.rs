@@ -486,7 +486,8 @@ pub use crate::model::TaperShape as Shape;
 fn taper_start(t: &Taper) -> Option<u32> {
     match t {
         Taper::Linear { start, .. } | Taper::Exponential { start, .. } => Some(*start),
-        Taper::Logistic { midpoint, .. } if *midpoint >= 0.0 => Some(*midpoint as u32),
+        // (`as` takes a midpoint before the plan's start to year 0.)
+        Taper::Logistic { midpoint, .. } => Some(*midpoint as u32),
         Taper::Steps { points, .. } => points.first().map(|p| p.0),
         _ => None,
     }

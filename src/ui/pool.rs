@@ -177,12 +177,15 @@ mod tests {
     #[test]
     fn a_job_is_spread_over_idle_workers_and_handed_back_in_task_order() {
         let mut pool: Pool<&str, u32> = Pool::new(2, 1);
+        assert_eq!((pool.workers(), pool.is_working()), (2, false));
         let sent = pool.submit(0, 1, vec!["a", "b", "c"]);
         assert_eq!(tickets(&sent), [(0, 1, 0, "a"), (1, 1, 1, "b")]);
         // Worker 1 finishes first and takes the last task.
         let (done, next) = pool.reply(1, sent[1].ticket, 20);
         assert_eq!(done, None);
         assert_eq!(tickets(&next), [(1, 1, 2, "c")]);
+        // Nothing waits, but both workers are at it.
+        assert!(pool.is_working());
         let (done, next) = pool.reply(1, next[0].ticket, 30);
         assert_eq!((done, next.len()), (None, 0));
         let (done, next) = pool.reply(0, sent[0].ticket, 10);
@@ -194,6 +197,11 @@ mod tests {
     #[test]
     fn a_newer_job_drops_the_old_ones_waiting_tasks_and_late_replies() {
         let mut pool: Pool<&str, u32> = Pool::new(1, 1);
+        assert_eq!(
+            Pool::<&str, u32>::new(0, 1).workers(),
+            1,
+            "at least one worker"
+        );
         let first = pool.submit(0, 1, vec!["old-a", "old-b"]);
         assert_eq!(tickets(&first), [(0, 1, 0, "old-a")]);
         // Dragging: two newer jobs before the worker answers; only the
