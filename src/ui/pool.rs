@@ -213,8 +213,9 @@ mod tests {
         assert_eq!(tickets(&next), [(0, 3, 0, "new")]);
         let (done, _) = pool.reply(0, next[0].ticket, 3);
         assert_eq!(done, Some(vec![3]));
-        // An older generation than the lane's is ignored.
+        // An older generation than the lane's, or its own again, is ignored.
         assert!(pool.submit(0, 2, vec!["older"]).is_empty());
+        assert!(pool.submit(0, 3, vec!["again"]).is_empty());
         assert!(!pool.is_working());
     }
 
