@@ -88,8 +88,8 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let last = (hi / step).ceil();
     let n = ((last - first) as usize).min(1000);
     // Multiply whole step counts rather than adding steps, so 0.1 + 0.2
-    // noise never reaches a label; `+ 0.0` turns -0 into 0.
-    (0..=n).map(|i| (first + i as f64) * step + 0.0).collect()
+    // noise never reaches a label. (`first + i` is never -0: -0 + 0 is 0.)
+    (0..=n).map(|i| (first + i as f64) * step).collect()
 }
 
 /// One stacked layer: per year, its bottom and top in figure units.
@@ -405,6 +405,165 @@ mod tests {
         assert_eq!(nice_ticks(0.0, 0.0, 5), vec![0.0, 1.0]);
         assert_eq!(nice_ticks(f64::NAN, f64::INFINITY, 5), vec![0.0, 1.0]);
         assert_eq!(nice_ticks(0.0, 7.0, 4), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+        // Ends given the wrong way round.
+        assert_eq!(nice_ticks(7.0, 0.0, 4), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+        // One value, above or below zero: the axis runs from 0 to it.
+        assert_eq!(nice_ticks(5.0, 5.0, 5), vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(nice_ticks(-2.0, -2.0, 2), vec![-2.0, -1.0, 0.0]);
+        // Two values a float apart are one value too.
+        let next = 4.0 + 4.0 * f64::EPSILON;
+        let t = nice_ticks(4.0, next, 4);
+        assert!(t[0] == 0.0 && t[t.len() - 1] >= next, "{t:?}");
+        // A narrow range far from 0 keeps its own ticks.
+        assert_eq!(
+            nice_ticks(1000.0, 1010.0, 5),
+            vec![1000.0, 1002.0, 1004.0, 1006.0, 1008.0, 1010.0]
+        );
+        // Steps of 5 (a raw step of 4).
+        assert_eq!(nice_ticks(0.0, 20.0, 5), vec![0.0, 5.0, 10.0, 15.0, 20.0]);
+        // A range too wide for a float step: just its ends.
+        assert_eq!(nice_ticks(-1e308, 1e308, 5), vec![-1e308, 1e308]);
+        // No tick is -0 (it would print as "-0").
+        assert!(nice_ticks(-0.0, 10.0, 5)
+            .iter()
+            .all(|t| !t.is_sign_negative()));
+    }
+
+    /// Two 50-pixel columns over a 0–100 scale 200 pixels high (y = 200 − 2v).
+    fn plot() -> (Columns, Scale) {
+        let cols = Columns {
+            left: 0.0,
+            right: 100.0,
+            n: 2,
+        };
+        (cols, Scale::new((0.0, 100.0), (200.0, 0.0)))
+    }
+
+    #[test]
+    fn paths_step_across_each_years_column() {
+        let (cols, y) = plot();
+        let band = Band {
+            lower: vec![0.0, 10.0],
+            upper: vec![50.0, 60.0],
+        };
+        assert_eq!(
+            band_path(&cols, &y, &band),
+            "M0.0,100.0L50.0,100.0L50.0,80.0L100.0,80.0L100.0,180.0L50.0,180.0L50.0,200.0L0.0,200.0Z"
+        );
+        assert_eq!(band_path(&cols, &y, &Band::default()), "");
+        // A third value has no column.
+        let values = [50.0, 60.0, 70.0];
+        assert_eq!(
+            step_line_path(&cols, &y, &values),
+            "M0.0,100.0L50.0,100.0L50.0,80.0L100.0,80.0"
+        );
+        assert_eq!(
+            center_line_path(&cols, &y, &values),
+            "M25.0,100.0L75.0,80.0"
+        );
+        assert_eq!(
+            center_line_path(&cols, &y, &values[..1]),
+            "M0.0,100.0L50.0,100.0"
+        );
+        // Bars hang below the base for positive values only, inset a tenth.
+        assert_eq!(
+            bars_path(&cols, &y, 0.0, &[10.0, 0.0, 30.0], 0.1),
+            "M5.0,200.0L45.0,200.0L45.0,220.0L5.0,220.0Z"
+        );
+        assert_eq!(
+            bars_path(&cols, &y, 20.0, &[f64::NAN, 5.0], 0.9),
+            "M72.5,160.0L77.5,160.0L77.5,170.0L72.5,170.0Z"
+        );
+    }
+
+    #[test]
+    fn the_bridge_reads_its_figures_in_the_display_currency_and_as_shares() {
+        let year = |year, fx, donors: Vec<f64>, need| YearResult {
+            year,
+            fx,
+            local_revenue: 100.0,
+            donors,
+            draw: 10.0,
+            unfunded_gap: 20.0,
+            deposit: 5.0,
+            need,
+            ..Default::default()
+        };
+        let p = Projection {
+            years: vec![
+                year(2030, 2.0, vec![40.0], 200.0),
+                year(2031, 0.0, vec![30.0, 8.0], 0.0),
+            ],
+            summary: Default::default(),
+        };
+        let local = BridgeSeries::from_projection(&p, DisplayCurrency::Local);
+        let want = BridgeSeries {
+            years: vec![2030, 2031],
+            revenue: vec![100.0, 100.0],
+            donors: vec![vec![40.0, 30.0], vec![0.0, 8.0]],
+            draw: vec![10.0, 10.0],
+            gap: vec![20.0, 20.0],
+            deposit: vec![5.0, 5.0],
+            need: vec![200.0, 0.0],
+        };
+        assert_eq!(local, want);
+        // In dollars at each year's rate; a year without a rate draws 0.
+        let usd = BridgeSeries::from_projection(&p, DisplayCurrency::Usd);
+        assert_eq!(
+            (usd.revenue, usd.donors[0].clone()),
+            (vec![50.0, 0.0], vec![20.0, 0.0])
+        );
+        // Each year against its own need; a year without need is 0.
+        let share = local.share_of_need();
+        assert_eq!(
+            share,
+            BridgeSeries {
+                years: vec![2030, 2031],
+                revenue: vec![50.0, 0.0],
+                donors: vec![vec![20.0, 0.0], vec![0.0, 0.0]],
+                draw: vec![5.0, 0.0],
+                gap: vec![10.0, 0.0],
+                deposit: vec![2.5, 0.0],
+                need: vec![100.0, 0.0],
+            }
+        );
+        let first = local.first(1);
+        assert_eq!(
+            (first.years, first.donors),
+            (vec![2030], vec![vec![40.0], vec![0.0]])
+        );
+        assert_eq!(local.first(9), local);
+    }
+
+    #[test]
+    fn columns_share_the_plot_width() {
+        let c = Columns {
+            left: 40.0,
+            right: 240.0,
+            n: 4,
+        };
+        assert_eq!(c.width(), 50.0);
+        assert_eq!((c.x0(1), c.x1(1), c.center(1)), (90.0, 140.0, 115.0));
+        assert_eq!((c.label_every(50.0), c.label_every(120.0)), (1, 3));
+        let none = Columns { n: 0, ..c };
+        assert_eq!(none.width(), 200.0);
+        let flat = Columns { right: 40.0, ..c };
+        assert_eq!(flat.label_every(10.0), 1);
+    }
+
+    #[test]
+    fn a_scale_maps_its_domain_onto_its_range() {
+        let s = Scale::new((10.0, 20.0), (300.0, 100.0));
+        assert_eq!(
+            (s.map(10.0), s.map(15.0), s.map(20.0)),
+            (300.0, 200.0, 100.0)
+        );
+        assert_eq!(
+            s.map(f64::NAN),
+            500.0,
+            "a value that is no number maps as 0"
+        );
+        assert_eq!(Scale::new((4.0, 4.0), (1.0, 9.0)).map(4.0), 1.0);
     }
 
     #[test]
