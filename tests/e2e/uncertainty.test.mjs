@@ -88,6 +88,14 @@ test('a dragged slider is followed by previews and the release by the full run o
   const slider = page.getByTestId('range-macro.real_growth_pct');
   await slider.scrollIntoViewIfNeeded();
   const start = await fanOf(page, 10000);
+  // Whether the fan was greyed as out of date, from now on.
+  const watchGrey = () => page.evaluate(() => {
+    window.greyed = false;
+    new MutationObserver(() => {
+      window.greyed ||= document.querySelector('[data-testid="fan"].updating') !== null;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await watchGrey();
   const medians = [];
   let after = start.generation;
   for (const v of [1.0, 2.5, 6.0]) {
@@ -101,8 +109,16 @@ test('a dragged slider is followed by previews and the release by the full run o
     medians.push(preview.median);
   }
   assert.equal(new Set(medians).size, 3, 'each position draws its own fan');
+  // A preview is labelled as one, and never greyed between steps: on a
+  // projector that flickers.
+  assert.equal(await page.evaluate(() => window.greyed), false);
+  assert.match(await page.locator('[data-testid="uncertainty-results"] .fan-status').textContent(), /^Preview while you drag: 1,000 paths/);
+  await watchGrey();
   await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
   const final = await fanOf(page, 10000, after);
+  // The full run greys the last preview until it is drawn.
+  assert.equal(await page.evaluate(() => window.greyed), true);
+  assert.match(await page.locator('[data-testid="uncertainty-results"] .fan-status').textContent(), /^Monte Carlo run: 10,000 paths/);
   assert.notEqual(final.median, start.median);
   // The fan and its export are those of the plan on screen, at the slider's last value.
   const plan = await download(page, 'export-json');

@@ -9,7 +9,9 @@
 //! preview; on release the plan's full run replaces it. Every request has
 //! a generation number; a result is drawn only for the newest one, and a
 //! fan from an earlier plan stays greyed ("updating") until then, so no
-//! figure is ever presented as the plan's when it is not.
+//! figure is ever presented as the plan's when it is not. During a drag the
+//! whole fan is labelled a preview instead: greying it for the frame or two
+//! each step waits would make it flicker on a projector.
 
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -290,7 +292,13 @@ pub fn fan_panel(p: &Props) -> Html {
         }
         Some(u) => {
             let run = shown.as_ref();
-            let is_current = run.is_some_and(|r| Some(r.generation) == current_run);
+            // The newest run asked for, and of the plan on screen with the
+            // paths it wants: the effect that asks for a new plan's run
+            // comes after this render.
+            let wanted = if p.sliding { preview_paths(u) } else { u.paths };
+            let is_current = run.is_some_and(|r| {
+                Some(r.generation) == current_run && r.result.paths == wanted && r.plan == p.plan
+            });
             let on_export = {
                 let (run, download) = (run.cloned(), download.clone());
                 Callback::from(move |_| {
@@ -315,7 +323,7 @@ pub fn fan_panel(p: &Props) -> Html {
                 </label>
             };
             html! {
-                <div class={classes!("fan", (!is_current).then_some("updating"))} data-testid="fan"
+                <div class={classes!("fan", (!is_current && !p.sliding).then_some("updating"))} data-testid="fan"
                     data-current={if is_current { "true" } else { "false" }}
                     data-paths={run.map(|r| r.result.paths.to_string())}
                     data-generation={run.map(|r| r.generation.to_string())}
@@ -329,6 +337,9 @@ pub fn fan_panel(p: &Props) -> Html {
                     </div>
                     <p class="fan-status" role="status">{
                         match run {
+                            _ if p.sliding => format!("{} {} {}", tr(l, "Preview while you drag:", "Aperçu pendant le glissement :"),
+                                crate::ui::format::number(f64::from(preview_paths(u)), 0, l),
+                                tr(l, "paths; the full run follows on release.", "tirages ; la simulation complète suit au relâchement.")),
                             Some(r) if is_current => format!("{} {} {} {}", tr(l, "Monte Carlo run:", "Simulation de Monte Carlo :"),
                                 crate::ui::format::number(f64::from(r.result.paths), 0, l), tr(l, "paths, seed", "tirages, graine"), u.seed),
                             _ => tr(l, "Updating the range of outcomes…", "Mise à jour de l’éventail des résultats…").to_string(),
