@@ -338,7 +338,7 @@ pub fn fan_panel(p: &Props) -> Html {
                     <p class="fan-status" role="status">{
                         match run {
                             _ if p.sliding => format!("{} {} {}", tr(l, "Preview while you drag:", "Aperçu pendant le glissement :"),
-                                crate::ui::format::number(f64::from(preview_paths(u)), 0, l),
+                                crate::ui::format::number(f64::from(wanted), 0, l),
                                 tr(l, "paths; the full run follows on release.", "tirages ; la simulation complète suit au relâchement.")),
                             Some(r) if is_current => format!("{} {} {} {}", tr(l, "Monte Carlo run:", "Simulation de Monte Carlo :"),
                                 crate::ui::format::number(f64::from(r.result.paths), 0, l), tr(l, "paths, seed", "tirages, graine"), u.seed),
