@@ -267,6 +267,13 @@ fn say(plan: &Plan, at: &Field, key: &str, old: &Value, new: &Value, l: Lang) ->
         (Value::Null, Value::Object(_)) => tr(l, "added", "ajouté").to_string(),
         (Value::Object(_), Value::Null) => tr(l, "removed", "retiré").to_string(),
         (Value::Object(_), Value::Object(_)) => tr(l, "changed", "modifié").to_string(),
+        // French elides "de" before "aucun" (and before no other value).
+        (Value::Null, _) => format!(
+            "{} {}{}",
+            value(new),
+            tr(l, "instead of ", "au lieu d’"),
+            value(old)
+        ),
         _ => format!(
             "{} {} {}",
             value(new),
@@ -430,12 +437,12 @@ mod tests {
             (
                 &|v| v["macro"]["overrides"]["real_growth_pct"] = json!({"3": -3.0, "5": 1.0}),
                 "real growth in 2029: −3\u{a0}% instead of −2\u{a0}%; real growth in 2031: 1\u{a0}% instead of none",
-                "croissance réelle en 2029\u{a0}: −3\u{a0}% au lieu de −2\u{a0}%; croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu de aucun",
+                "croissance réelle en 2029\u{a0}: −3\u{a0}% au lieu de −2\u{a0}%; croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu d’aucun",
             ),
             (
                 &|v| v["macro"]["overrides"]["real_growth_pct"] = json!({"5": 1.0}),
                 "real growth in 2031: 1\u{a0}% instead of none; real growth in 2029: none instead of −2\u{a0}%",
-                "croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu de aucun; croissance réelle en 2029\u{a0}: aucun au lieu de −2\u{a0}%",
+                "croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu d’aucun; croissance réelle en 2029\u{a0}: aucun au lieu de −2\u{a0}%",
             ),
         ];
         for (edit, en, fr) in cases {
