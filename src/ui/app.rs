@@ -46,7 +46,7 @@ use super::state::{Action, Section, State};
 use super::wire::{results_message, Results};
 use super::workshop::{audience_message, comparing, value_at};
 use crate::model::scenario::sharing_run;
-use crate::model::{Plan, Projection};
+use crate::model::{Lang, Plan, Projection};
 
 /// The undo/redo shortcut a key press means, if any.
 fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
@@ -60,6 +60,10 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
         "y" => Some(Action::Redo),
         _ => None,
     }
+}
+
+fn set_page_lang(lang: Lang) {
+    let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
 }
 
 /// How many parts of the page the first render leaves for later (see
@@ -105,13 +109,18 @@ pub fn app() -> Html {
             (state.lang, state.currency) = (prefs.lang, prefs.currency);
             let state = Rc::new(state);
             // A link's view: its scenario, comparison, language, currency.
-            match view {
+            let state = match view {
                 Some(v) => {
                     let s = state.reduce(Action::View(Box::new(v)));
                     Rc::try_unwrap(s).unwrap_or_else(|s| (*s).clone())
                 }
                 None => Rc::try_unwrap(state).unwrap_or_else(|s| (*s).clone()),
-            }
+            };
+            // The page's language from the first frame on (the effect below
+            // follows later changes): the style sheets size what the
+            // extras will draw by it.
+            set_page_lang(state.lang);
+            state
         })
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
@@ -155,9 +164,7 @@ pub fn app() -> Html {
     let room_open = use_state_eq(|| false);
     use_extras_requests(on_edit.clone());
     use_presenter_keys(audience_on && !state.presenter, on_edit.clone());
-    use_effect_with(state.lang, |lang| {
-        let _ = gloo::utils::document_element().set_attribute("lang", lang.code());
-    });
+    use_effect_with(state.lang, |&lang| set_page_lang(lang));
     use_effect_with((state.lang, state.currency), |&(lang, currency)| {
         super::prefs::update(|p| (p.lang, p.currency) = (lang, currency));
     });
@@ -243,8 +250,11 @@ pub fn app() -> Html {
             html! { <>
                 // The bridge first: it is what a room looks at; the cards read it out.
                 <BridgeChart plan={p.clone()} projection={pr.clone()} currency={c} stale={s} years={Some(state.years_shown)} />
-                <Island part="fan" message={(*fan_message).clone()} />
                 <Indicators plan={p.clone()} projection={pr.clone()} currency={c} stale={s} />
+                // How sure, and what it would take: drawn by the extras once
+                // they load, below the cards so that they do not push the
+                // cards away from the bridge.
+                <Island part="fan" message={(*fan_message).clone()} />
                 if later(3) {
                     <SmallCharts plan={p} projection={pr} currency={c} stale={s} />
                 }

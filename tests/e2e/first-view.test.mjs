@@ -104,3 +104,32 @@ test('a saved plan never shows the default plan in its place', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a desktop, in either language, nothing moves while the app and its extras draw', async () => {
+  // The extras (the files panel, the range of outcomes) arrive after the
+  // app. Before, the files panel squeezed the link and its buttons aside,
+  // or wrapped onto a row of its own, and the range of outcomes pushed the
+  // headline cards away from the bridge.
+  for (const [lang, width] of [['en', 1350], ['en', 1000], ['fr', 1350], ['fr', 1100]]) {
+    const { page, problems, context } = await newPage(env.browser, { viewport: { width, height: 940 } });
+    await watchShifts(page);
+    if (lang === 'fr') {
+      await page.addInitScript(() => {
+        if (!sessionStorage.getItem('seeded')) {
+          sessionStorage.setItem('seeded', '1');
+          localStorage.setItem('sunset-planner/view', JSON.stringify({ lang: 'fr' }));
+        }
+      });
+    }
+    await page.goto(env.url);
+    await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+    await page.locator('.files-panel').waitFor();
+    await page.locator('.island[data-island="fan"] > *').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    // Two frames, for any shift of the last drawing to be reported.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], `${lang} at ${width} px: nothing moved`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
