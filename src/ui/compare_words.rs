@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::model::scenario::{diff, value_at};
 use crate::model::{Field, Node, Plan, Seg};
-use crate::ui::format::{money_short, number};
+use crate::ui::format::{money_short, trimmed};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::labels::place;
 
@@ -202,11 +202,7 @@ fn say(plan: &Plan, at: &Field, key: &str, old: &Value, new: &Value, l: Lang) ->
                 .unwrap_or_default(),
             Value::Number(n) => {
                 let x = n.as_f64().unwrap_or(0.0);
-                let short = |x: f64| {
-                    let s = number(x, 2, l);
-                    let s = s.trim_end_matches('0');
-                    s.trim_end_matches(['.', ',']).to_string()
-                };
+                let short = |x: f64| trimmed(x, 2, l);
                 if key.ends_with("_pct") || key.ends_with("_pp") {
                     format!("{}\u{a0}%", short(x))
                 } else if x.abs() >= 1e4 {

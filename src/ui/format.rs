@@ -35,6 +35,19 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
+/// `number` without the zeros that end its decimals: 100.00 → "100",
+/// 57.50 → "57.5" (a figure as exact as it is, not padded to a width).
+pub fn trimmed(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = number(x, decimals, lang);
+    match decimals {
+        0 => s,
+        _ => s
+            .trim_end_matches('0')
+            .trim_end_matches(['.', ','])
+            .to_string(),
+    }
+}
+
 /// Money in short form: 3.5e10 → "35.0 bn", 2.4e6 → "2.40 M", 950 → "950".
 /// Three significant figures, enough to read a chart and defend a number.
 /// Every scale word means one thing to English and French readers alike:
@@ -202,6 +215,17 @@ impl DisplayCurrency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_drops_the_zeros_that_end_the_decimals_only() {
+        assert_eq!(trimmed(100.0, 2, Lang::En), "100");
+        assert_eq!(trimmed(57.5, 2, Lang::En), "57.5");
+        assert_eq!(trimmed(57.5, 2, Lang::Fr), "57,5");
+        assert_eq!(trimmed(1200.0, 0, Lang::En), "1,200");
+        assert_eq!(trimmed(1200.0, 1, Lang::Fr), "1\u{202f}200");
+        assert_eq!(trimmed(0.0981, 3, Lang::En), "0.098");
+        assert_eq!(trimmed(-0.004, 2, Lang::En), "0");
+    }
 
     #[test]
     fn money_uses_short_scales() {

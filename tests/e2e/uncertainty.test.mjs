@@ -143,6 +143,12 @@ test('what it would take: the answers agree with `sunset seek`, apply undoably a
   await page.waitForFunction(() => document.querySelector('[data-testid="seek-reform"]').dataset.value !== undefined, null, { timeout: 60000 });
   const reform = cli(plan, 'seek', 'reform', '--item', plan.revenues[0].name, '--by', String(last));
   assert.equal(Number(await page.getByTestId('seek-reform').getAttribute('data-value')), reform.value);
+  // Shares read as exact as they are ("100 %", not "100.00 %"), the sign
+  // kept on the figure's line.
+  await page.waitForFunction(() => document.querySelector('[data-testid="seek-coverage"]').dataset.value !== undefined, null, { timeout: 60000 });
+  const coverage = cli(plan, 'seek', 'coverage', '--item', 'Child grant');
+  assert.ok(await page.getByTestId('seek-coverage-answer').textContent()
+    .then((t) => t.includes(`can reach ${Number(coverage.value.toFixed(2))}\u00a0% coverage`)), `coverage ${coverage.value}`);
 
   // Apply the reform answer: the plan takes it; undo gives the plan back.
   await page.getByTestId('seek-reform-apply').click();

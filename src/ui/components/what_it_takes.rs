@@ -12,7 +12,7 @@ use super::fan_panel::Answers;
 use crate::model::scenario::scenario_from_edits;
 use crate::model::seek::with_answer;
 use crate::model::{Currency, DonorKind, Plan};
-use crate::ui::format::{money_short, number};
+use crate::ui::format::{money_short, trimmed};
 use crate::ui::i18n::{tr, Lang};
 use crate::ui::sim_worker::{Answer, SeekQuestion, Task};
 use crate::ui::state::{Action, ScenarioOp};
@@ -121,8 +121,8 @@ fn sentence(plan: &Plan, a: &Answer, by: i32, l: Lang) -> String {
     let item = &a.item;
     match (Kind::of(a.question), a.value) {
         (Kind::Reform, Some(v)) => match l {
-            Lang::En => format!("A reform of {item} gaining {} % of GDP a year makes the plan self-sufficient by {by}.", number(v, 3, l)),
-            Lang::Fr => format!("Une réforme de « {item} » gagnant {} % du PIB par an rend le plan autosuffisant en {by}.", number(v, 3, l)),
+            Lang::En => format!("A reform of {item} gaining {}\u{a0}% of GDP a year makes the plan self-sufficient by {by}.", trimmed(v, 3, l)),
+            Lang::Fr => format!("Une réforme de « {item} » gagnant {}\u{a0}% du PIB par an rend le plan autosuffisant en {by}.", trimmed(v, 3, l)),
         },
         (Kind::Reform, None) => match l {
             Lang::En => format!("Even 5 % of GDP a year more from {item} does not make the plan self-sufficient by {by}."),
@@ -140,8 +140,8 @@ fn sentence(plan: &Plan, a: &Answer, by: i32, l: Lang) -> String {
             Lang::Fr => format!("Aucun retrait linéaire de « {item} » dans l’horizon du plan n’évite un déficit."),
         },
         (Kind::Coverage, Some(v)) => match l {
-            Lang::En => format!("{item} can reach {} % coverage with no unfunded gap.", number(v, 2, l)),
-            Lang::Fr => format!("« {item} » peut atteindre {} % de couverture sans déficit non financé.", number(v, 2, l)),
+            Lang::En => format!("{item} can reach {}\u{a0}% coverage with no unfunded gap.", trimmed(v, 2, l)),
+            Lang::Fr => format!("« {item} » peut atteindre {}\u{a0}% de couverture sans déficit non financé.", trimmed(v, 2, l)),
         },
         (Kind::Coverage, None) => match l {
             Lang::En => format!("Even with no coverage of {item}, the plan has an unfunded gap."),
