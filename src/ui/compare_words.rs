@@ -145,9 +145,16 @@ fn field_words(key: &str, l: Lang) -> Option<&'static str> {
 fn sentence(plan: &Plan, f: &Field, old: &Value, new: &Value, l: Lang) -> String {
     if let (Value::Object(o), Value::Object(n)) = (old, new) {
         if o.get("shape") == n.get("shape") {
-            let keys = n.keys().chain(o.keys().filter(|k| !n.contains_key(*k)));
+            let mut keys: Vec<&String> = n
+                .keys()
+                .chain(o.keys().filter(|k| !n.contains_key(*k)))
+                .collect();
+            // A year map's years in calendar order, added and removed alike
+            // (its keys are plan years, which text order puts 10 before 3).
+            keys.sort_by_key(|k| k.parse::<u32>().ok());
             let null = Value::Null;
             let parts: Vec<String> = keys
+                .into_iter()
                 .filter(|k| o.get(*k) != n.get(*k))
                 .map(|k| {
                     say(
@@ -436,9 +443,9 @@ mod tests {
                 "croissance réelle en 2029\u{a0}: −3\u{a0}% au lieu de −2\u{a0}%; croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu d’aucun",
             ),
             (
-                &|v| v["macro"]["overrides"]["real_growth_pct"] = json!({"5": 1.0}),
-                "real growth in 2031: 1\u{a0}% instead of none; real growth in 2029: none instead of −2\u{a0}%",
-                "croissance réelle en 2031\u{a0}: 1\u{a0}% au lieu d’aucun; croissance réelle en 2029\u{a0}: aucun au lieu de −2\u{a0}%",
+                &|v| v["macro"]["overrides"]["real_growth_pct"] = json!({"10": 1.0}),
+                "real growth in 2029: none instead of −2\u{a0}%; real growth in 2036: 1\u{a0}% instead of none",
+                "croissance réelle en 2029\u{a0}: aucun au lieu de −2\u{a0}%; croissance réelle en 2036\u{a0}: 1\u{a0}% au lieu d’aucun",
             ),
         ];
         for (edit, en, fr) in cases {
