@@ -33,7 +33,14 @@ pub const REVENUE_COLOUR: &str = "#009E73";
 /// The unfunded gap is the alarm: red, cross-hatched (bridge.rs), and no
 /// donor's colour is near it.
 pub const GAP_COLOUR: &str = "#C0172B";
-const DONOR_COLOURS: [&str; 5] = ["#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442"];
+/// Ten donors before a colour comes back (a plan often has more than five):
+/// Okabe–Ito's five, then five chosen as far apart as possible (in CIELAB)
+/// from those, from each other and from every other colour of the bridge,
+/// with no green or red (revenue, the gap) and no grey (a deposit).
+const DONOR_COLOURS: [&str; 10] = [
+    "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", // Okabe–Ito
+    "#882255", "#DDCC77", "#E7298A", "#A6761D", "#EE8866",
+];
 /// Gap-filling facilities: calm blues, far from the gap's red (a warm donor
 /// colour under stripes passed for the gap), drawn dotted.
 const FACILITY_COLOURS: [&str; 2] = ["#332288", "#5E7FC1"];
@@ -83,5 +90,24 @@ pub fn year_or_never(year: Option<i32>, lang: Lang) -> String {
             "pas dans l’horizon du plan",
         )
         .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_donors_have_ten_colours_none_of_them_another_series_colour() {
+        let colours: Vec<&str> = (0..10).map(donor_colour).collect();
+        let mut distinct = colours.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 10);
+        for c in &colours {
+            assert!(![REVENUE_COLOUR, GAP_COLOUR].contains(c), "{c}");
+            assert!(!FACILITY_COLOURS.contains(c), "{c}");
+        }
+        assert_eq!(donor_colour(10), donor_colour(0));
     }
 }
