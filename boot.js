@@ -12,11 +12,6 @@ addEventListener('click', (event) => {
   if (event.target instanceof Element && event.target.closest('[data-reload]')) location.reload();
 });
 
-// Offline use after the first visit (see sw.js).
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  addEventListener('load', () => navigator.serviceWorker.register('./sw.js'));
-}
-
 // The extras (src/ui/island.rs): the app asks for them once it has drawn
 // a place for them. Their script defines `wasm_bindgen`, which starts them.
 addEventListener('sunset-extras', () => {
@@ -31,9 +26,10 @@ addEventListener('sunset-extras', () => {
 // The app's wasm is fetched only once the first view
 // (scripts/first-view.mjs) is painted: on a slow network its download
 // would share the line with the style sheets that paint needs, and its
-// first render, a long task on a phone, would hold the paint. A page that
-// shows no first view starts at once; a hidden tab, which paints nothing,
-// after half a second.
+// first render, a long task on a phone, would hold the paint. A busy phone
+// may paint late: giving up after half a second let the app draw the first
+// frame itself, the whole wasm later. With no first view, or in a hidden
+// tab (which paints nothing), it starts at once.
 const { default: init } = await import(loader.dataset.js);
 if (document.getElementById('first-view') && !document.documentElement.classList.contains('own-plan')) {
   await new Promise((ok) => {
@@ -43,7 +39,16 @@ if (document.getElementById('first-view') && !document.documentElement.classList
         ok();
       }
     }).observe({ type: 'paint', buffered: true });
-    setTimeout(ok, 500);
+    const hidden = () => document.hidden && ok();
+    hidden();
+    addEventListener('visibilitychange', hidden);
+    setTimeout(ok, 3000);
   });
 }
 await init({ module_or_path: loader.dataset.wasm });
+
+// Offline use (sw.js), once the app runs: its install fetches every file
+// again, which would share a slow line with the app's own first download.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  (window.requestIdleCallback ?? setTimeout)(() => navigator.serviceWorker.register('./sw.js'));
+}

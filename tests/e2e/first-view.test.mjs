@@ -64,6 +64,28 @@ test('a first visit sees the default plan at once, then the app in its place wit
   await context.close();
 });
 
+test('however late the first paint, the wasm waits for it', async () => {
+  // A busy phone: the first paint is reported 1.5 s late. Giving up on it
+  // after half a second fetched the wasm first, and the app drew the first
+  // frame itself, as late as the whole wasm.
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.addInitScript(() => {
+    const Observer = window.PerformanceObserver;
+    window.PerformanceObserver = class extends Observer {
+      constructor(then) {
+        super((list, observer) => setTimeout(() => then(list, observer), 1500));
+      }
+    };
+  });
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  const wasm = await page.evaluate((app) => performance.getEntriesByType('resource')
+    .find((r) => new RegExp(app).test(r.name))?.startTime, APP_WASM.source);
+  assert.ok(wasm >= 1500, `wasm asked for at ${wasm} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a link never shows the default plan in its place', async () => {
   const { page, problems, context } = await newPage(env.browser, PHONE);
   const plan = defaultPlan();
