@@ -155,3 +155,25 @@ test('on a desktop, in either language, nothing moves while the app and its extr
     await context.close();
   }
 });
+
+test('the app takes the first view\'s place at its size: the cards under the bridge stay put', async () => {
+  // The app's cards are new nodes, so a jump here is no layout shift to
+  // the browser, but a person sees it: the first view's bridge was drawn
+  // for a phone (91 px short on a desktop), and its link's length, which
+  // the app writes, was empty (the share bar wrapped only in the app).
+  for (const [size, phone] of [[{ width: 390, height: 844 }, true], [{ width: 1000, height: 900 }, false], [{ width: 1350, height: 940 }, false]]) {
+    const { page, problems, context } = await newPage(env.browser, phone ? PHONE : { viewport: size });
+    const release = await holdApp(page);
+    await page.goto(env.url);
+    await page.locator('#first-view .chart-summary').waitFor({ state: 'visible' });
+    const cards = () => page.evaluate(() => document.querySelector('.indicators').getBoundingClientRect().top);
+    const before = await cards();
+    release();
+    await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+    assert.equal(await page.locator('#first-view').count(), 0);
+    const after = await cards();
+    assert.ok(Math.abs(after - before) < 1, `at ${size.width} px the cards moved from ${before} to ${after}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
