@@ -270,19 +270,14 @@ fn say(plan: &Plan, at: &Field, key: &str, old: &Value, new: &Value, l: Lang) ->
         (Value::Null, Value::Object(_)) => tr(l, "added", "ajouté").to_string(),
         (Value::Object(_), Value::Null) => tr(l, "removed", "retiré").to_string(),
         (Value::Object(_), Value::Object(_)) => tr(l, "changed", "modifié").to_string(),
-        // French elides "de" before "aucun" (and before no other value).
-        (Value::Null, _) => format!(
-            "{} {}{}",
-            value(new),
-            tr(l, "instead of ", "au lieu d’"),
-            value(old)
-        ),
-        _ => format!(
-            "{} {} {}",
-            value(new),
-            tr(l, "instead of", "au lieu de"),
-            value(old)
-        ),
+        _ => {
+            // French elides "de" before "aucun" (and before no other value).
+            let instead = match old {
+                Value::Null => tr(l, "instead of ", "au lieu d’"),
+                _ => tr(l, "instead of ", "au lieu de "),
+            };
+            format!("{} {instead}{}", value(new), value(old))
+        }
     };
     format!("{subject}{} {said}", colon(l))
 }
