@@ -55,6 +55,7 @@ impl Layout {
             }
             None => (
                 (width / 72.0).round().clamp(14.0, 24.0),
+                // styles/app.css gives the first view's chart this height.
                 (width * 0.5).clamp(360.0, 640.0),
             ),
         };
