@@ -1423,7 +1423,9 @@ fn a_value_is_converted_to_its_fields_type_or_refused() {
     let seed = |p: &Plan| p.uncertainty.as_ref().map_or(f64::NAN, |u| u.seed as f64);
     let shock = |p: &Plan| f64::from(p.shocks[0].at);
     let fx = |p: &Plan| p.macro_path.fx_base;
-    let cases: [(&str, Value, fn(&Plan) -> f64, Option<f64>); 13] = [
+    // (the field, the value, how to read it back, what it reads)
+    type Case = (&'static str, Value, fn(&Plan) -> f64, Option<f64>);
+    let cases: [Case; 13] = [
         // A whole number is a number too.
         ("macro.fx_base", Int(7), fx, Some(7.0)),
         ("macro.fx_base", Bool(true), fx, None),

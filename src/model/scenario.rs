@@ -335,6 +335,9 @@ pub fn compare(
     Value::Object(out)
 }
 
+/// A list of both years: its key, then each side's item names and figures.
+type ListPair<'a> = (&'a str, Vec<&'a str>, &'a [f64], Vec<&'a str>, &'a [f64]);
+
 fn year_delta(a_plan: &Plan, a: &YearResult, b_plan: &Plan, b: &YearResult) -> Value {
     let mut o = Map::new();
     o.insert("year".into(), a.year.into());
@@ -345,7 +348,7 @@ fn year_delta(a_plan: &Plan, a: &YearResult, b_plan: &Plan, b: &YearResult) -> V
         };
         o.insert((*name).into(), d);
     }
-    let lists: [(&str, Vec<&str>, &[f64], Vec<&str>, &[f64]); 4] = [
+    let lists: [ListPair; 4] = [
         (
             "revenues",
             names(&a_plan.revenues, |r| &r.name),

@@ -341,7 +341,8 @@ mod tests {
         use serde_json::json;
         let a = example();
         // (the change, its sentence in English, in French)
-        let cases: [(&dyn Fn(&mut Value), &str, &str); 18] = [
+        type Case<'a> = (&'a dyn Fn(&mut Value), &'a str, &'a str);
+        let cases: [Case; 18] = [
             (
                 &|v| v["revenues"][0]["base"] = json!(4e10),
                 "Taxes on goods and services › base amount: 40.0 bn instead of 35.0 bn",
@@ -425,7 +426,9 @@ mod tests {
                 &|v| {
                     let mut c = v["criteria"][0].clone();
                     c["name"] = json!("Reserve kept");
-                    v["criteria"].as_array_mut().map(|l| l.push(c));
+                    if let Some(l) = v["criteria"].as_array_mut() {
+                        l.push(c);
+                    }
                 },
                 "criteria: 2 items instead of 1 item",
                 "criteria\u{a0}: 2 éléments au lieu de 1 élément",

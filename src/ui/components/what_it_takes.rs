@@ -188,7 +188,7 @@ pub fn what_it_takes(
     let answers = answers.filter(|a| *a.plan == **plan);
     let cards = KINDS.iter().enumerate().map(|(k, kind)| {
         let key = kind.key();
-        let items = kind.items(&p.plan);
+        let items = kind.items(p.plan);
         let Some(item) = resolved.0[k].clone() else {
             let none = match kind {
                 Kind::Reform => tr(l, "The plan has no revenue stream.", "Le plan n’a pas de recette."),
@@ -217,12 +217,12 @@ pub fn what_it_takes(
                 on_items.emit(picked.clone());
             })
         };
-        let edited = answer.and_then(|a| with_answer(&p.plan, &a.to_model()));
+        let edited = answer.and_then(|a| with_answer(p.plan, &a.to_model()));
         let (on_apply, on_save) = match &edited {
             Some(edited) => {
                 let (d1, d2) = (dispatch.clone(), dispatch.clone());
                 let apply = edited.clone();
-                let scenario = scenario_from_edits(&p.plan, edited, &format!("{}: {item}", kind.title(l)));
+                let scenario = scenario_from_edits(p.plan, edited, &format!("{}: {item}", kind.title(l)));
                 (
                     Callback::from(move |_| d1.emit(Action::Load(Box::new(apply.clone())))),
                     Callback::from(move |_| d2.emit(Action::Scenario(ScenarioOp::Add(Box::new(scenario.clone()))))),
@@ -231,7 +231,7 @@ pub fn what_it_takes(
             None => (Callback::noop(), Callback::noop()),
         };
         let text = match answer {
-            Some(a) => sentence(&p.plan, a, p.by, l),
+            Some(a) => sentence(p.plan, a, p.by, l),
             None if answers.is_some() => tr(l, "This question cannot be answered for this plan.", "Cette question n’a pas de réponse pour ce plan.").to_string(),
             None => tr(l, "Working it out…", "Calcul en cours…").to_string(),
         };
