@@ -5,6 +5,7 @@
 //! comes from the message of its host.
 
 use gloo::console;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -91,11 +92,16 @@ fn extras() -> Html {
             }
         });
     }
+    // The parts on the page when the extras start each draw in a task of
+    // their own (`Part`); those added later draw at once.
+    let starting = use_mut_ref(|| true);
+    let later = *starting.borrow();
+    use_effect_with((), move |_| *starting.borrow_mut() = false);
     found
         .iter()
         .map(|h| html! {
             <Part key={h.part.clone()} host={h.el.clone()} part={h.part.clone()} message={h.message.clone()}
-                room={room.clone()} />
+                room={room.clone()} {later} />
         })
         .collect()
 }
@@ -106,6 +112,8 @@ struct PartProps {
     part: String,
     message: String,
     room: UseReducerHandle<Room>,
+    /// Draw in a later task than the one that mounts it.
+    later: bool,
 }
 
 /// Sends an action of an extra to the app.
@@ -118,9 +126,21 @@ fn request(a: Action) {
 
 #[function_component(Part)]
 fn part(p: &PartProps) -> Html {
-    let drawn = use_memo((p.part.clone(), p.message.clone()), |(part, message)| {
-        draw(part, message)
-    });
+    // At start-up, drawing every part in the task that starts the extras
+    // held a phone's page for a few hundred milliseconds: each part waits
+    // for a task of its own instead.
+    let ready = use_state_eq(|| !p.later);
+    {
+        let ready = ready.setter();
+        use_effect_with((), move |_| {
+            let wait = Timeout::new(0, move || ready.set(true));
+            move || drop(wait)
+        });
+    }
+    let drawn = use_memo(
+        (p.part.clone(), p.message.clone(), *ready),
+        |(part, message, ready)| ready.then(|| draw(part, message)).flatten(),
+    );
     let Some((lang, body)) = (*drawn).clone() else {
         return html! {};
     };
