@@ -67,3 +67,22 @@ test('on a phone the results do not move when the files panel arrives', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone the simulation workers start only when the goal-seek cards come near, then answer', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openApp(page, env.url);
+  // The cards are drawn, waiting for their answers, a few screens down.
+  const reform = page.getByTestId('seek-reform');
+  await reform.waitFor({ state: 'attached' });
+  await page.waitForTimeout(1500);
+  assert.ok(await reform.evaluate((el) => el.getBoundingClientRect().top > 2 * innerHeight), 'the cards start more than a screen below the view');
+  assert.deepEqual(workers, [], 'no worker started while the cards are far from the view');
+  assert.equal(await reform.getAttribute('data-value'), null);
+  await reform.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="seek-reform"]').dataset.value !== undefined, null, { timeout: 60000 });
+  assert.ok(workers.length > 0 && workers.every((u) => u.includes('sunset-worker')), `workers: ${workers.join(', ')}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -17,6 +17,8 @@ use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::what_it_takes::{seek_tasks, what_it_takes, SeekItems};
@@ -104,6 +106,44 @@ fn reduce(plan: &Plan, outcomes: Vec<Outcome>) -> Result<UncertaintyResult, Stri
     Ok(uncertainty_result(plan, &run))
 }
 
+/// Whether the element has come within a screen of the view (and stays
+/// so once it has); always, where the browser cannot tell.
+#[hook]
+fn use_near(node: NodeRef) -> bool {
+    let near = use_state_eq(|| false);
+    {
+        let near = near.setter();
+        use_effect_with((), move |_| {
+            let seen_near = near.clone();
+            let seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                }) {
+                    seen_near.set(true);
+                }
+            });
+            let init = web_sys::IntersectionObserverInit::new();
+            init.set_root_margin("100% 0px");
+            let observer = web_sys::IntersectionObserver::new_with_options(
+                seen.as_ref().unchecked_ref(),
+                &init,
+            );
+            match (&observer, node.cast::<web_sys::Element>()) {
+                (Ok(o), Some(el)) => o.observe(&el),
+                _ => near.set(true),
+            }
+            move || {
+                if let Ok(o) = observer {
+                    o.disconnect();
+                }
+                drop(seen);
+            }
+        });
+    }
+    *near
+}
+
 #[function_component(FanPanel)]
 pub fn fan_panel(p: &Props) -> Html {
     let Ctx { lang: l, dispatch } = use_ctx();
@@ -127,7 +167,18 @@ pub fn fan_panel(p: &Props) -> Html {
     .max(260.0);
     let uid = use_memo((), |_| next_uid("fan"));
 
-    // The workers start after the first paint (effects run after it).
+    // The workers start after the first paint (effects run after it), and
+    // only once they are wanted: when the run is on, or when the panel
+    // comes within a screen of the view. Only the goal-seek cards need them
+    // otherwise, and a phone that never scrolls that far is spared two
+    // threads, their download and four answers.
+    let near = use_near(container.clone());
+    let started = use_mut_ref(|| false);
+    let wanted = {
+        let mut started = started.borrow_mut();
+        *started |= near || p.plan.uncertainty.is_some() || p.compact;
+        *started
+    };
     {
         let (client, asked, shown, answers) = (
             client.clone(),
@@ -135,7 +186,7 @@ pub fn fan_panel(p: &Props) -> Html {
             shown.setter(),
             answers.setter(),
         );
-        use_effect_with((), move |_| {
+        use_effect_with(wanted, move |&wanted| {
             let on_done = Callback::from(move |f: Finished| {
                 let a: &RefCell<Asked> = &asked;
                 match f.lane {
@@ -183,7 +234,9 @@ pub fn fan_panel(p: &Props) -> Html {
                     }
                 }
             });
-            *client.borrow_mut() = Some(SimClient::start(worker_count(), 2, on_done));
+            if wanted {
+                *client.borrow_mut() = Some(SimClient::start(worker_count(), 2, on_done));
+            }
             move || drop(client.borrow_mut().take())
         });
     }
@@ -199,8 +252,8 @@ pub fn fan_panel(p: &Props) -> Html {
         let items = (*items).clone();
         let compact = p.compact;
         use_effect_with(
-            (p.plan.clone(), p.sliding, by, items),
-            move |(plan, sliding, by, items)| {
+            (p.plan.clone(), p.sliding, by, items, wanted),
+            move |(plan, sliding, by, items, _)| {
                 let client = client.borrow();
                 let Some(client) = client.as_ref() else {
                     return;
