@@ -131,9 +131,9 @@ fn part(p: &PartProps) -> Html {
     // for a task of its own instead.
     let ready = use_state_eq(|| !p.later);
     {
-        let ready = ready.setter();
+        let (waiting, ready) = (!*ready, ready.setter());
         use_effect_with((), move |_| {
-            let wait = Timeout::new(0, move || ready.set(true));
+            let wait = waiting.then(|| Timeout::new(0, move || ready.set(true)));
             move || drop(wait)
         });
     }
