@@ -6,6 +6,8 @@
 //!
 //! Not for: formats (the codec owns them) or anything drawn.
 
+use gloo::timers::callback::Timeout;
+
 use crate::both;
 use crate::codec::browser;
 use crate::codec::link;
@@ -49,9 +51,17 @@ pub fn start() -> Keeper {
         model::default_plan,
     );
     // Only storage and address commands come at start-up; the notices are
-    // drawn from the keeper at the first render.
+    // drawn from the keeper at the first render. The address is written in
+    // a task of its own, after that render (the page's longest task on a
+    // phone): nothing waits for it.
     while !commands.is_empty() {
-        let events: Vec<Event> = commands.iter().filter_map(carry_out).collect();
+        let (address, now): (Vec<_>, Vec<_>) = commands
+            .into_iter()
+            .partition(|c| matches!(c, Command::ReplaceFragment(_)));
+        if !address.is_empty() {
+            Timeout::new(0, move || address.iter().for_each(|c| drop(carry_out(c)))).forget();
+        }
+        let events: Vec<Event> = now.iter().filter_map(carry_out).collect();
         commands = events.into_iter().flat_map(|e| keeper.step(e)).collect();
     }
     keeper
