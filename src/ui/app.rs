@@ -72,19 +72,105 @@ fn set_page_lang(lang: Lang) {
 /// year table (7) among them, so a desktop's two columns fill together.
 const LATER_PARTS: usize = 12;
 
-/// How many of the later parts are drawn so far. The first render draws
-/// what a visitor sees first (the header, the bridge and its cards); the
-/// rest joins one part per task, so that no single task holds the page
-/// (at a phone's speed, one render of everything held it over a second).
+/// The order of the later parts in one column (styles/app.css, up to
+/// 900 px wide), where the results come first: the page's own order.
+const ONE_COLUMN: [usize; LATER_PARTS] = [3, 7, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12];
+
+/// Which of the later parts are drawn so far.
+#[derive(Clone, Copy, PartialEq)]
+struct Drawn {
+    count: usize,
+    one_column: bool,
+    /// The rest waits until the reader scrolls near it (one column only).
+    waiting: bool,
+}
+
+impl Drawn {
+    fn has(self, part: usize) -> bool {
+        match self.one_column {
+            true => ONE_COLUMN[..self.count].contains(&part),
+            false => part <= self.count,
+        }
+    }
+
+    /// Nothing more is drawn unless the reader asks: a person (or a test)
+    /// can start.
+    fn settled(self) -> bool {
+        self.count == LATER_PARTS || self.waiting
+    }
+}
+
+/// The later parts drawn so far, and a callback that draws the rest at
+/// once. The first render draws what a visitor sees first (the header, the
+/// bridge and its cards); the rest joins one part per task, so that no
+/// single task holds the page (at a phone's speed, one render of
+/// everything held it over a second).
+///
+/// In one column the editor is below the results, screens away on a
+/// phone: there a part is drawn only while the page's end (`end`) is
+/// within a screen of the view, so a phone draws what its reader scrolls
+/// to, not a whole editor it may never open. A key press or printing draws
+/// everything at once, so that Tab and a printout find the whole page.
 #[hook]
-fn use_drawn() -> usize {
-    let drawn = use_state_eq(|| 0);
-    let set = drawn.setter();
-    use_effect_with(*drawn, move |&n| {
-        let next = (n < LATER_PARTS).then(|| Timeout::new(0, move || set.set(n + 1)));
-        move || drop(next)
+fn use_drawn(end: NodeRef) -> (Drawn, Callback<()>) {
+    let one_column = *use_memo((), |_| {
+        gloo::utils::window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w <= 900.0)
     });
-    *drawn
+    // How many are drawn, and whether the rest waits for the reader.
+    let progress = use_state_eq(|| (0, false));
+    let eager = use_state_eq(|| !one_column);
+    let all = {
+        let eager = eager.setter();
+        use_callback((), move |(), _| eager.set(true))
+    };
+    {
+        let all = all.clone();
+        use_effect_with(*eager, move |&eager| {
+            let on = |name| {
+                let all = all.clone();
+                let window = gloo::utils::window();
+                (!eager).then(|| EventListener::new(&window, name, move |_| all.emit(())))
+            };
+            let listeners = (on("keydown"), on("beforeprint"));
+            move || drop(listeners)
+        });
+    }
+    // All at once in one column (below), or one part per task on a wide
+    // screen; where the browser cannot tell what is near, one per task too.
+    let at_once = *eager && one_column;
+    let set = progress.setter();
+    use_effect_with((progress.0, *eager), move |&(n, eager)| {
+        let near = (n < LATER_PARTS && !eager)
+            .then(|| end.cast::<web_sys::Element>())
+            .flatten()
+            .and_then(|el| {
+                let set = set.clone();
+                super::near::watch(&el, move |near| match near {
+                    true => set.set((n + 1, false)),
+                    false => set.set((n, true)),
+                })
+            });
+        let next = (n < LATER_PARTS && !at_once && near.is_none())
+            .then(|| Timeout::new(0, move || set.set((n + 1, false))));
+        move || drop((near, next))
+    });
+    let drawn = match at_once {
+        true => Drawn {
+            count: LATER_PARTS,
+            one_column,
+            waiting: false,
+        },
+        false => Drawn {
+            count: progress.0,
+            one_column,
+            waiting: progress.1,
+        },
+    };
+    (drawn, all)
 }
 
 #[function_component(App)]
@@ -125,8 +211,17 @@ pub fn app() -> Html {
     };
     let settled = use_mut_ref(|| None::<(Rc<Plan>, Rc<Projection>, bool)>);
     let dispatcher = state.dispatcher();
-    // One callback for the app's lifetime, so props stay equal between renders.
-    let on_edit = use_callback((), move |a: Action, _| dispatcher.dispatch(a));
+    let end = use_node_ref();
+    let (drawn, draw_all) = use_drawn(end.clone());
+    // One callback for the app's lifetime, so props stay equal between
+    // renders. A link to a field opens its section: the whole editor is
+    // drawn first, so that the field is there to take the focus.
+    let on_edit = use_callback(draw_all, move |a: Action, all| {
+        if matches!(a, Action::OpenSection(_)) {
+            all.emit(());
+        }
+        dispatcher.dispatch(a)
+    });
 
     {
         let on_edit = on_edit.clone();
@@ -169,8 +264,7 @@ pub fn app() -> Html {
         super::prefs::update(|p| (p.lang, p.currency) = (lang, currency));
     });
 
-    let drawn = use_drawn();
-    let later = |part: usize| drawn >= part;
+    let later = |part: usize| drawn.has(part);
     let l = state.lang;
     // The controls show the shown scenario's plan (the baseline's when none).
     let plan = &state.shown_plan;
@@ -220,13 +314,27 @@ pub fn app() -> Html {
         lang: l,
         currency: state.currency,
     };
-    let fan_message = use_memo(message_of(fan_plan, None, previewing), |r| {
-        AttrValue::from(results_message(r))
-    });
+    // Written in a task of their own after the first render (empty until
+    // then): that render is the longest task of a phone's load, and the
+    // extras load after it anyway.
+    let written = use_state_eq(|| false);
+    {
+        let written = written.setter();
+        use_effect_with((), move |_| {
+            let later = Timeout::new(0, move || written.set(true));
+            move || drop(later)
+        });
+    }
+    let message = |(r, written): &(Results, bool)| match written {
+        true => AttrValue::from(results_message(r)),
+        false => AttrValue::default(),
+    };
+    let fan_message = use_memo((message_of(fan_plan, None, previewing), *written), message);
     // Open, save and export: the whole plan and the scenario on screen.
-    let files_message = use_memo(message_of(files_plan, state.shown, false), |r| {
-        AttrValue::from(results_message(r))
-    });
+    let files_message = use_memo(
+        (message_of(files_plan, state.shown, false), *written),
+        message,
+    );
     let screen_message = || {
         let plan = if state.problems.is_empty() {
             &state.plan
@@ -327,8 +435,10 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<PinBoard> context={board}>
-        // Ready for a person (and a test) once every part is drawn.
-        <div class="app" data-testid={later(LATER_PARTS).then_some("app-ready")}>
+        // Ready for a person (and a test) once every part is drawn, or the
+        // rest waits for the reader to scroll near it.
+        <div class="app" data-testid={drawn.settled().then_some("app-ready")}
+            data-waiting={drawn.waiting.then_some("")}>
             <PlanKeeper keeper={keeper.clone()} plan={state.plan.clone()} />
             if state.presenter {
                 <ContextProvider<Problems> context={Problems(state.shown_problems.clone())}>
@@ -372,6 +482,9 @@ pub fn app() -> Html {
                 </ContextProvider<ShownChanges>>
                 </ContextProvider<Problems>>
                 <main class="results" data-testid="results" ref={results_ref} tabindex="-1" aria-label={tr(l, "Results", "Résultats")}>
+                    // For a screen reader's list of headings: the cards below
+                    // are h3, and on a phone nothing above them may be drawn yet.
+                    <h2 class="visually-hidden">{ tr(l, "Results", "Résultats") }</h2>
                     if state.compare.len() >= 2 {
                         <Island part="compare" message={screen_message()} />
                     }
@@ -380,6 +493,9 @@ pub fn app() -> Html {
                     <Island part="brief" message={(*files_message).clone()} class="print-only" />
                 </main>
             </div>
+            // The page's end: in one column, what is drawn next waits until
+            // this comes near the view (`use_drawn`).
+            <div ref={end}></div>
             }
         </div>
         </ContextProvider<PinBoard>>

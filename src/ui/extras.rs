@@ -164,7 +164,12 @@ enum Drawn {
 
 /// The language and view of part `part` showing `message`; `None` (and a
 /// console error) for a message it cannot read, which the app never sends.
+/// `None` for an empty message: the app writes some a task after their
+/// host (src/ui/app.rs).
 fn draw(part: &str, message: &str) -> Option<(Lang, Drawn)> {
+    if message.is_empty() {
+        return None;
+    }
     let out = match part {
         "fan" => read_results(message).map(|r| {
             let body = html! { <FanPanel plan={r.plan} sliding={r.sliding} stale={r.stale} /> };

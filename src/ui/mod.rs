@@ -40,6 +40,8 @@ pub mod focus;
 #[cfg(target_arch = "wasm32")]
 pub mod island;
 #[cfg(target_arch = "wasm32")]
+pub mod near;
+#[cfg(target_arch = "wasm32")]
 pub mod sim_client;
 #[cfg(target_arch = "wasm32")]
 pub mod sim_worker;

@@ -71,3 +71,14 @@ test('a phone (390 × 844) has no axe violations', () => check('mobile', async (
   await openApp(r.page, env.url);
   return r;
 }));
+
+// As a phone first shows it: the editor, below the results, is drawn only
+// as the reader scrolls toward it (src/ui/app.rs), so the results' own
+// headings must stand in order without it.
+test('a phone, before the reader scrolls, has no axe violations', () => check('mobile at load', async () => {
+  const r = await newPage(env.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await r.page.goto(env.url);
+  await r.page.waitForSelector('.app[data-testid="app-ready"][data-waiting]');
+  await r.page.waitForSelector('[data-island="files"] > *', { state: 'attached' });
+  return r;
+}));

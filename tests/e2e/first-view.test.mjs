@@ -5,7 +5,7 @@
 // the default plan's figures in place of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, openApp, linkPayload, defaultPlan } from './lib.mjs';
+import { newPage, openApp, drawAll, linkPayload, defaultPlan } from './lib.mjs';
 import { useApp } from './suite.mjs';
 
 const env = useApp();
@@ -102,6 +102,7 @@ test('a link never shows the default plan in its place', async () => {
   release();
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
   assert.equal(await first.count(), 0);
+  await drawAll(page);
   assert.equal(await page.getByTestId('input-macro.inflation_pct').inputValue(), '12');
   assert.deepEqual(problems, []);
   await context.close();
@@ -125,6 +126,7 @@ test('a saved plan never shows the default plan in its place', async () => {
   assert.equal(await first.isVisible(), false, 'the default plan is hidden from a returning visitor');
   release();
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  await drawAll(page);
   assert.equal(await page.getByTestId('input-macro.inflation_pct').inputValue(), '9');
   assert.deepEqual(problems, []);
   await context.close();

@@ -124,7 +124,20 @@ async function watch(context, page) {
 export async function openApp(page, url) {
   await page.goto(url);
   await page.waitForSelector('[data-testid="app-ready"]', { timeout: 30000 });
+  await drawAll(page);
   await page.waitForSelector('[data-island="files"] > *', { state: 'attached', timeout: 30000 });
+}
+
+/**
+ * In one column (a phone), the app draws the parts of the page far below
+ * the view only as the reader scrolls near them, and all of them at once
+ * on a key press (src/ui/app.rs, `use_drawn`). A harmless key (Shift)
+ * draws them for a test that needs the whole page, without scrolling.
+ */
+export async function drawAll(page) {
+  if (await page.locator('.app[data-waiting]').count() === 0) return;
+  await page.keyboard.press('Shift');
+  await page.waitForSelector('.app[data-testid="app-ready"]:not([data-waiting])', { timeout: 30000 });
 }
 
 const SUNSET = () => process.env.SUNSET_BIN ?? join(ROOT, 'target', 'host', 'release', 'sunset');

@@ -86,3 +86,52 @@ test('on a phone the simulation workers start only when the goal-seek cards come
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The editor is below the results on a phone, screens away: it is drawn as
+// the reader scrolls toward it, not all at load (src/ui/app.rs).
+const EDITOR_PARTS = 10;
+const drawnParts = (page) => page.locator('.editor > *').count();
+
+test('on a phone the editor is drawn as the reader scrolls toward it', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.goto(env.url);
+  await page.waitForSelector('.app[data-testid="app-ready"][data-waiting]');
+  const atLoad = await drawnParts(page);
+  assert.ok(atLoad < EDITOR_PARTS, `${atLoad} of the editor's parts drawn at load`);
+  assert.equal(await page.getByTestId('section-shocks').count(), 0, 'the shocks section, screens below, waits');
+  // A reader scrolls down a screen at a time; each part is drawn before
+  // it comes into view.
+  for (let i = 0; i < 40 && (await page.locator('.app[data-waiting]').count()) > 0; i++) {
+    await page.mouse.wheel(0, 844);
+    await page.waitForTimeout(100);
+    await page.waitForSelector('[data-testid="app-ready"]');
+  }
+  assert.equal(await drawnParts(page), EDITOR_PARTS, 'every part is drawn once the reader has scrolled to the end');
+  await page.getByTestId('section-shocks').scrollIntoViewIfNeeded();
+  assert.ok(await page.getByTestId('section-shocks').isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone a key press draws the whole editor at once, for the Tab key', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.goto(env.url);
+  await page.waitForSelector('.app[data-testid="app-ready"][data-waiting]');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('.app[data-testid="app-ready"]:not([data-waiting])');
+  assert.equal(await drawnParts(page), EDITOR_PARTS);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'nothing scrolled');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone printing draws the whole page first', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.goto(env.url);
+  await page.waitForSelector('.app[data-testid="app-ready"][data-waiting]');
+  await page.pdf({ format: 'A4' });
+  assert.equal(await page.locator('.app[data-waiting]').count(), 0);
+  assert.equal(await drawnParts(page), EDITOR_PARTS);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

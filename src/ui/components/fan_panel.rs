@@ -17,8 +17,6 @@ use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::what_it_takes::{seek_tasks, what_it_takes, SeekItems};
@@ -114,31 +112,18 @@ fn use_near(node: NodeRef) -> bool {
     {
         let near = near.setter();
         use_effect_with((), move |_| {
-            let seen_near = near.clone();
-            let seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                if entries.iter().any(|e| {
-                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                        .is_intersecting()
-                }) {
-                    seen_near.set(true);
-                }
+            let seen = node.cast::<web_sys::Element>().and_then(|el| {
+                let near = near.clone();
+                crate::ui::near::watch(&el, move |is| {
+                    if is {
+                        near.set(true);
+                    }
+                })
             });
-            let init = web_sys::IntersectionObserverInit::new();
-            init.set_root_margin("100% 0px");
-            let observer = web_sys::IntersectionObserver::new_with_options(
-                seen.as_ref().unchecked_ref(),
-                &init,
-            );
-            match (&observer, node.cast::<web_sys::Element>()) {
-                (Ok(o), Some(el)) => o.observe(&el),
-                _ => near.set(true),
+            if seen.is_none() {
+                near.set(true);
             }
-            move || {
-                if let Ok(o) = observer {
-                    o.disconnect();
-                }
-                drop(seen);
-            }
+            move || drop(seen)
         });
     }
     *near
