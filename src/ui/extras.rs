@@ -129,11 +129,14 @@ fn part(p: &PartProps) -> Html {
     // At start-up, drawing every part in the task that starts the extras
     // held a phone's page for a few hundred milliseconds: each part waits
     // for a task of its own instead.
+    // A message the app has not written yet (empty) is waited for first:
+    // the app writes its messages together, and they would all be drawn
+    // in the task that brings them.
     let ready = use_state_eq(|| !p.later);
     {
         let (waiting, ready) = (!*ready, ready.setter());
-        use_effect_with((), move |_| {
-            let wait = waiting.then(|| Timeout::new(0, move || ready.set(true)));
+        use_effect_with(p.message.is_empty(), move |&empty| {
+            let wait = (waiting && !empty).then(|| Timeout::new(0, move || ready.set(true)));
             move || drop(wait)
         });
     }
