@@ -41,7 +41,7 @@ use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::focus::focus_or_menu;
 use super::i18n::tr;
-use super::island::{use_extras_requests, Island};
+use super::island::{use_extras_requests, use_task_after, Island};
 use super::state::{Action, Section, State};
 use super::wire::{results_message, Results};
 use super::workshop::{audience_message, comparing, value_at};
@@ -158,17 +158,10 @@ fn use_drawn(end: NodeRef) -> (Drawn, Callback<()>) {
             .then(|| Timeout::new(0, move || set.set((n + 1, false))));
         move || drop((near, next))
     });
-    let drawn = match at_once {
-        true => Drawn {
-            count: LATER_PARTS,
-            one_column,
-            waiting: false,
-        },
-        false => Drawn {
-            count: progress.0,
-            one_column,
-            waiting: progress.1,
-        },
+    let drawn = Drawn {
+        count: if at_once { LATER_PARTS } else { progress.0 },
+        one_column,
+        waiting: progress.1 && !at_once,
     };
     (drawn, all)
 }
@@ -317,22 +310,15 @@ pub fn app() -> Html {
     // Written in a task of their own after the first render (empty until
     // then): that render is the longest task of a phone's load, and the
     // extras load after it anyway.
-    let written = use_state_eq(|| false);
-    {
-        let written = written.setter();
-        use_effect_with((), move |_| {
-            let later = Timeout::new(0, move || written.set(true));
-            move || drop(later)
-        });
-    }
+    let written = use_task_after(true);
     let message = |(r, written): &(Results, bool)| match written {
         true => AttrValue::from(results_message(r)),
         false => AttrValue::default(),
     };
-    let fan_message = use_memo((message_of(fan_plan, None, previewing), *written), message);
+    let fan_message = use_memo((message_of(fan_plan, None, previewing), written), message);
     // Open, save and export: the whole plan and the scenario on screen.
     let files_message = use_memo(
-        (message_of(files_plan, state.shown, false), *written),
+        (message_of(files_plan, state.shown, false), written),
         message,
     );
     let screen_message = || {

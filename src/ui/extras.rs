@@ -5,7 +5,6 @@
 //! comes from the message of its host.
 
 use gloo::console;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -19,7 +18,7 @@ use crate::ui::components::presenter::PresenterScreen;
 use crate::ui::components::room_summary::{Room, RoomSummary};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::Lang;
-use crate::ui::island::{send_request, HOSTS_ATTR};
+use crate::ui::island::{send_request, use_task_after, HOSTS_ATTR};
 use crate::ui::state::Action;
 use crate::ui::wire::{read_brief_link, read_results, request_text};
 use crate::ui::workshop::{read_message, shown_projection};
@@ -132,16 +131,10 @@ fn part(p: &PartProps) -> Html {
     // A message the app has not written yet (empty) is waited for first:
     // the app writes its messages together, and they would all be drawn
     // in the task that brings them.
-    let ready = use_state_eq(|| !p.later);
-    {
-        let (waiting, ready) = (!*ready, ready.setter());
-        use_effect_with(p.message.is_empty(), move |&empty| {
-            let wait = (waiting && !empty).then(|| Timeout::new(0, move || ready.set(true)));
-            move || drop(wait)
-        });
-    }
+    let after = use_task_after(p.later && !p.message.is_empty());
+    let ready = !p.later || after;
     let drawn = use_memo(
-        (p.part.clone(), p.message.clone(), *ready),
+        (p.part.clone(), p.message.clone(), ready),
         |(part, message, ready)| ready.then(|| draw(part, message)).flatten(),
     );
     let Some((lang, body)) = (*drawn).clone() else {

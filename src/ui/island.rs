@@ -11,6 +11,7 @@
 use std::cell::Cell;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -68,6 +69,21 @@ pub fn island(p: &Props) -> Html {
         <div class={classes!("island", p.class.clone())} data-island={p.part}
             data-message={p.message.clone()}></div>
     }
+}
+
+/// Whether a task has run since `when` first held (and stays so): work
+/// that waits for a task of its own, out of a long one. The app writes the
+/// hosts' messages this way after its first render, and each extra drawn
+/// at start-up draws this way once its message is written.
+#[hook]
+pub fn use_task_after(when: bool) -> bool {
+    let done = use_state_eq(|| false);
+    let (waiting, set) = (!*done, done.setter());
+    use_effect_with(when, move |&when| {
+        let wait = (waiting && when).then(|| Timeout::new(0, move || set.set(true)));
+        move || drop(wait)
+    });
+    *done
 }
 
 /// Carries out the extras' requests with `dispatch`, for the app's lifetime.
