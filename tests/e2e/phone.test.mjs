@@ -56,14 +56,45 @@ test('on a phone every control is at least 24 px in both directions', async () =
   await context.close();
 });
 
-test('on a phone the results do not move when the files panel arrives', async () => {
+// On a phone nothing the extras draw is in sight at load (src/ui/island.rs):
+// they load at the reader's first touch, or as a host comes near.
+const extrasLoaded = (page) => page.evaluate(() => document.querySelector('script[src*="sunset-extras"]') !== null);
+
+test('on a phone the extras wait for the reader, and a tap starts them without moving the results', async () => {
   const { page, problems, context } = await newPage(env.browser, PHONE);
   await page.goto(env.url);
   await page.waitForSelector('[data-testid="app-ready"]');
+  await page.waitForTimeout(1500);
+  assert.equal(await extrasLoaded(page), false, 'the extras loaded with nothing of theirs in sight');
   const top = () => page.getByTestId('bridge-chart').evaluate((e) => e.getBoundingClientRect().top);
   const before = await top();
+  // A tap on the chart's title: a reader's first touch, which opens nothing.
+  const title = await page.locator('[data-testid="bridge-chart"] .chart-title').boundingBox();
+  await page.touchscreen.tap(title.x + 5, title.y + 5);
   await page.waitForSelector('[data-island="files"] > *', { state: 'attached' });
   assert.ok(Math.abs((await top()) - before) <= 1, `the chart moved from ${before} to ${await top()}`);
+  // Folded in the menu, the files panel is there when Menu opens.
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('export-csv').waitFor({ state: 'visible' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone the extras load as the range of outcomes comes near, without a touch', async () => {
+  const { page, problems, context } = await newPage(env.browser, PHONE);
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid="app-ready"]');
+  assert.equal(await extrasLoaded(page), false);
+  const fan = page.locator('[data-island="fan"]');
+  assert.ok(await fan.evaluate((el) => el.getBoundingClientRect().top > 2 * innerHeight), 'the range of outcomes starts over two screens below');
+  // A mouse wheel: no pointer press, no key.
+  for (let i = 0; i < 10 && !(await extrasLoaded(page)); i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(150);
+  }
+  assert.ok(await extrasLoaded(page), 'scrolling toward the range of outcomes loaded the extras');
+  await page.waitForSelector('[data-island="fan"] > *', { state: 'attached' });
+  assert.ok(await fan.evaluate((el) => el.getBoundingClientRect().top > innerHeight), 'they loaded before it came into view');
   assert.deepEqual(problems, []);
   await context.close();
 });
