@@ -36,6 +36,11 @@ fn link_to(name: &str) -> String {
     fragment_for(&plan(name))
 }
 
+/// The command that puts plan `name`'s link in the address.
+fn in_address(name: &str) -> Command {
+    Command::ReplaceFragment(Rc::new(plan(name)))
+}
+
 fn stored(name: &str) -> Result<Option<String>, Message> {
     Ok(Some(record(name)))
 }
@@ -76,7 +81,7 @@ fn name_of(p: &Plan) -> &str {
 fn nothing_stored_opens_the_default_and_puts_its_link_in_the_address() {
     let (k, out) = Keeper::start(nothing(), nothing(), "", || plan("default"));
     assert_eq!(name_of(k.plan()), "default");
-    assert_eq!(out, vec![Command::ReplaceFragment(link_to("default"))]);
+    assert_eq!(out, vec![in_address("default")]);
     assert_eq!(*k.notices(), Default::default());
 }
 
@@ -84,7 +89,7 @@ fn nothing_stored_opens_the_default_and_puts_its_link_in_the_address() {
 fn a_saved_plan_reopens_without_being_written_again() {
     let (k, out) = Keeper::start(stored("mine"), nothing(), "", || plan("default"));
     assert_eq!(name_of(k.plan()), "mine");
-    assert_eq!(out, vec![Command::ReplaceFragment(link_to("mine"))]);
+    assert_eq!(out, vec![in_address("mine")]);
 }
 
 #[test]
@@ -100,7 +105,7 @@ fn a_link_over_a_different_saved_plan_keeps_that_plan_and_offers_it_back() {
                 from: KEY_CURRENT,
                 to: KEY_PREVIOUS
             }]),
-            Command::ReplaceFragment(link_to("shared")),
+            in_address("shared"),
             Command::Show(Notice::Previous),
         ]
     );
@@ -134,7 +139,7 @@ fn a_link_equal_to_the_saved_plan_moves_and_writes_nothing() {
     let (_, out) = Keeper::start(stored("same"), nothing(), &link_to("same"), || {
         plan("default")
     });
-    assert_eq!(out, vec![Command::ReplaceFragment(link_to("same"))]);
+    assert_eq!(out, vec![in_address("same")]);
 }
 
 #[test]
@@ -144,7 +149,7 @@ fn a_link_with_nothing_saved_is_saved_at_once() {
         out,
         vec![
             Command::Write(Slot::Current, rc("shared")),
-            Command::ReplaceFragment(link_to("shared")),
+            in_address("shared"),
         ]
     );
     assert!(k.notices().previous.is_none());
@@ -174,10 +179,7 @@ fn a_broken_link_is_reported_stays_in_the_address_and_touches_nothing() {
     // …dismissing the notice does, at once…
     assert_eq!(
         k.step(Event::Chose(Choice::Dismiss(Notice::LinkError))),
-        vec![
-            Command::ReplaceFragment(link_to("mine")),
-            Command::Hide(Notice::LinkError),
-        ]
+        vec![in_address("mine"), Command::Hide(Notice::LinkError),]
     );
     assert!(k.step(Event::Fired(Timer::Url)).is_empty());
 }
@@ -187,10 +189,7 @@ fn a_broken_link_leaves_the_address_once_the_plan_is_edited() {
     let (mut k, _) = Keeper::start(stored("mine"), nothing(), "plan=1.eJyr", || plan("default"));
     let (_, out) = changed(&mut k, "edited");
     assert!(out.contains(&Command::StartTimer(Timer::Url, URL_DELAY_MS)));
-    assert_eq!(
-        k.step(Event::Fired(Timer::Url)),
-        vec![Command::ReplaceFragment(link_to("edited"))]
-    );
+    assert_eq!(k.step(Event::Fired(Timer::Url)), vec![in_address("edited")]);
 }
 
 #[test]
@@ -208,10 +207,7 @@ fn unreadable_storage_is_reported_and_nothing_is_written() {
     assert_eq!(name_of(k.plan()), "shared");
     assert_eq!(
         out,
-        vec![
-            Command::ReplaceFragment(link_to("shared")),
-            Command::Show(Notice::StorageError),
-        ]
+        vec![in_address("shared"), Command::Show(Notice::StorageError),]
     );
     assert_eq!(
         k.notices().storage_error,
@@ -232,7 +228,7 @@ fn a_corrupt_save_is_kept_aside_and_reported() {
                 from: KEY_CURRENT,
                 to: KEY_UNREADABLE
             }]),
-            Command::ReplaceFragment(link_to("default")),
+            in_address("default"),
             Command::Show(Notice::SavedError),
         ]
     );
@@ -276,10 +272,7 @@ fn a_change_starts_both_debounces_and_each_timer_carries_it_out() {
     );
     assert_eq!((URL_DELAY_MS, SAVE_DELAY_MS), (150, 300));
     assert!(k.dirty());
-    assert_eq!(
-        k.step(Event::Fired(Timer::Url)),
-        vec![Command::ReplaceFragment(link_to("B"))]
-    );
+    assert_eq!(k.step(Event::Fired(Timer::Url)), vec![in_address("B")]);
     assert_eq!(
         k.step(Event::Fired(Timer::Save)),
         vec![Command::Write(Slot::Current, b)]
@@ -311,10 +304,7 @@ fn every_change_of_a_drag_restarts_the_debounce() {
         );
     }
     // Only the last one reaches the address.
-    assert_eq!(
-        k.step(Event::Fired(Timer::Url)),
-        vec![Command::ReplaceFragment(link_to("B3"))]
-    );
+    assert_eq!(k.step(Event::Fired(Timer::Url)), vec![in_address("B3")]);
 }
 
 #[test]

@@ -120,9 +120,11 @@ pub enum Command {
     /// Start the timer, replacing a running one (a debounce).
     StartTimer(Timer, u32),
     CancelTimer(Timer),
-    /// Put this fragment (without `#`) in the address, without a history
-    /// entry. Failures are ignored: the plan stays on screen.
-    ReplaceFragment(String),
+    /// Put this plan's link (`fragment_for`) in the address, without a
+    /// history entry. Failures are ignored: the plan stays on screen. The
+    /// plan, not its link, so that the link (a compression, the longest
+    /// step of start-up) is made where the command is carried out.
+    ReplaceFragment(Rc<Plan>),
     /// Store `plan` in `slot`; answer with `Event::Written`.
     Write(Slot, Rc<Plan>),
     /// Forget the plan offered back (failures ignored).
@@ -217,7 +219,7 @@ impl Keeper {
         }
         let link_failed = s.link_error.is_some();
         if !link_failed {
-            commands.push(Command::ReplaceFragment(fragment_for(&plan)));
+            commands.push(Command::ReplaceFragment(plan.clone()));
         }
         let notices = Notices {
             link_error: s.link_error.map(|e| both!(e)),
@@ -313,7 +315,7 @@ impl Keeper {
             return Vec::new();
         }
         self.in_url = Some(self.current.clone());
-        vec![Command::ReplaceFragment(fragment_for(&self.current))]
+        vec![Command::ReplaceFragment(self.current.clone())]
     }
 
     fn save_now(&mut self) -> Vec<Command> {
@@ -426,7 +428,7 @@ impl Keeper {
                 // The address goes back to sharing what is on screen.
                 self.in_url = Some(self.current.clone());
                 vec![
-                    Command::ReplaceFragment(fragment_for(&self.current)),
+                    Command::ReplaceFragment(self.current.clone()),
                     Command::Hide(Notice::LinkError),
                 ]
             }

@@ -14,7 +14,7 @@ use crate::codec::link;
 use crate::codec::storage::{self, Record};
 use crate::model::{self, Plan};
 use crate::ui::i18n::Message;
-use crate::ui::keeper::{Command, Event, Keeper, Slot};
+use crate::ui::keeper::{fragment_for, Command, Event, Keeper, Slot};
 
 /// The full share address of `plan` on this page, shown as `view` says.
 pub fn share_url(plan: &Plan, view: &link::View) -> String {
@@ -51,9 +51,9 @@ pub fn start() -> Keeper {
         model::default_plan,
     );
     // Only storage and address commands come at start-up; the notices are
-    // drawn from the keeper at the first render. The address is written in
-    // a task of its own, after that render (the page's longest task on a
-    // phone): nothing waits for it.
+    // drawn from the keeper at the first render. The plan's link is made
+    // and put in the address in a task of its own, after that render (the
+    // page's longest task on a phone): nothing waits for it.
     while !commands.is_empty() {
         let (address, now): (Vec<_>, Vec<_>) = commands
             .into_iter()
@@ -72,9 +72,9 @@ pub fn start() -> Keeper {
 /// not this module's and do nothing here.
 pub fn carry_out(command: &Command) -> Option<Event> {
     match command {
-        Command::ReplaceFragment(fragment) => {
+        Command::ReplaceFragment(plan) => {
             // A refusal leaves the old address; the plan stays on screen.
-            let _ = browser::replace_fragment(fragment);
+            let _ = browser::replace_fragment(&fragment_for(plan));
             None
         }
         Command::Write(slot, plan) => Some(Event::Written {
