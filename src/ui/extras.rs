@@ -21,7 +21,7 @@ use crate::ui::i18n::Lang;
 use crate::ui::island::{send_request, use_task_after, HOSTS_ATTR};
 use crate::ui::state::Action;
 use crate::ui::wire::{read_brief_link, read_results, request_text};
-use crate::ui::workshop::{read_message, shown_projection};
+use crate::ui::workshop::read_message;
 
 /// Starts the extras: a root of their own, outside the app's tree.
 pub fn start() {
@@ -172,12 +172,9 @@ fn draw(part: &str, message: &str) -> Option<(Lang, Drawn)> {
             (r.lang, Drawn::Html(body))
         }),
         "files" => read_results(message).map(|r| {
-            // The projection on screen, none while the plan has problems.
-            let projection = match r.stale {
-                true => None,
-                false => shown_projection(&r.plan, r.shown).ok().map(|(_, p)| p),
+            let body = html! {
+                <FilesPanel plan={r.plan} shown={r.shown} stale={r.stale} currency={r.currency} />
             };
-            let body = html! { <FilesPanel plan={r.plan} {projection} currency={r.currency} /> };
             (r.lang, Drawn::Html(body))
         }),
         "presenter" | "audience" | "compare" => read_message(message).ok().map(|s| {

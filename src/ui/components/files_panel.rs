@@ -14,35 +14,33 @@ use yew::prelude::*;
 
 use crate::both;
 use crate::codec::{browser, csv, file};
-use crate::model::{Plan, Projection};
+use crate::model::Plan;
 use crate::ui::chart_export;
 use crate::ui::components::notice::Notice;
 use crate::ui::context::{use_ctx, Ctx};
 use crate::ui::format::DisplayCurrency;
 use crate::ui::i18n::{tr, Message};
 use crate::ui::state::Action;
+use crate::ui::workshop::shown_projection;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     pub plan: Rc<Plan>,
-    /// The projection of `plan`, if it has one (`None` while it has problems).
-    pub projection: Option<Rc<Projection>>,
+    /// The scenario on screen (`None`: the baseline): the CSV is its year
+    /// table, made when asked for (evaluating the plan for the buttons
+    /// alone held a phone's start-up).
+    pub shown: Option<usize>,
+    /// The plan has problems: no year table or chart to export.
+    pub stale: bool,
     /// The currency money is shown in; the CSV follows it.
     #[prop_or_default]
     pub currency: DisplayCurrency,
 }
 
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.currency == o.currency
-            && Rc::ptr_eq(&self.plan, &o.plan)
-            && match (&self.projection, &o.projection) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-    }
-}
+const NEEDS_VALID: (&str, &str) = (
+    "Fix the plan’s problems first",
+    "Corrigez d’abord les problèmes du plan",
+);
 
 /// `sunset-plan-<name>` without `.json`, for the other exports.
 fn stem(plan: &Plan) -> String {
@@ -170,21 +168,24 @@ pub fn files_panel(p: &Props) -> Html {
         })
     };
     let on_csv = {
-        let (plan, projection, err, download) = (
+        let (plan, shown, err, download) = (
             p.plan.clone(),
-            p.projection.clone(),
+            p.shown,
             export_error.clone(),
             download.clone(),
         );
         let usd = p.currency == DisplayCurrency::Usd;
         Callback::from(move |_: MouseEvent| {
-            let Some(projection) = &projection else {
-                return;
+            let r = match shown_projection(&plan, shown) {
+                Ok((_, projection)) => browser::download_text(
+                    &csv::year_table_csv_in(&plan, &projection, usd),
+                    &format!("{}-years.csv", stem(&plan)),
+                    "text/csv",
+                )
+                .map_err(|e| both!(e)),
+                Err(_) => Err(Message::new(NEEDS_VALID.0, NEEDS_VALID.1)),
             };
-            let text = csv::year_table_csv_in(&plan, projection, usd);
-            let r =
-                browser::download_text(&text, &format!("{}-years.csv", stem(&plan)), "text/csv");
-            report(r.map_err(|e| both!(e)), &err, &download);
+            report(r, &err, &download);
         })
     };
     let on_svg = {
@@ -236,12 +237,8 @@ pub fn files_panel(p: &Props) -> Html {
             input.set_value("");
         })
     };
-    let no_projection = p.projection.is_none();
-    let needs_valid = tr(
-        l,
-        "Fix the plan’s problems first",
-        "Corrigez d’abord les problèmes du plan",
-    );
+    let no_projection = p.stale;
+    let needs_valid = tr(l, NEEDS_VALID.0, NEEDS_VALID.1);
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
         html! {
