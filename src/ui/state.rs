@@ -483,6 +483,8 @@ impl State {
     fn count_pending(&mut self) {
         self.pending = match self.shown {
             Some(_) => 0,
+            // Nothing edited since the mark (as at start-up): no changes.
+            None if Rc::ptr_eq(&self.mark, &self.plan) => 0,
             None => sc::diff(&self.mark, &self.plan).0.len(),
         };
     }
