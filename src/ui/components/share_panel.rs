@@ -46,10 +46,11 @@ enum Copied {
 #[function_component(SharePanel)]
 pub fn share_panel(p: &Props) -> Html {
     let l = use_lang();
-    let url = {
-        let (plan, view) = (p.plan.clone(), p.view.clone());
-        use_state(move || AttrValue::from(sync::share_url(&plan, &view)))
-    };
+    // Empty until the effect below makes it, a task after the panel is
+    // drawn: at start-up the link (a compression) would lengthen the first
+    // render, the longest task of a phone's load, for a field that a
+    // phone shows only once its menu opens.
+    let url = use_state(AttrValue::default);
     let copied = use_state(|| Copied::Not);
     let qr_open = use_state(|| false);
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -57,13 +58,14 @@ pub fn share_panel(p: &Props) -> Html {
         // The link is re-encoded a moment after the last change, not on
         // every step of a drag; "Share" always encodes the plan afresh.
         let (url, copied) = (url.clone(), copied.clone());
+        let delay = if url.is_empty() { 0 } else { URL_DELAY_MS };
         use_effect_with((p.plan.clone(), p.view.clone()), move |(plan, view)| {
             // A new plan makes an earlier "copied" untrue.
             if *copied != Copied::Not {
                 copied.set(Copied::Not);
             }
             let (plan, view) = (plan.clone(), view.clone());
-            *timer.borrow_mut() = Some(Timeout::new(URL_DELAY_MS, move || {
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 let fresh = AttrValue::from(sync::share_url(&plan, &view));
                 if *url != fresh {
                     url.set(fresh);
@@ -122,7 +124,9 @@ pub fn share_panel(p: &Props) -> Html {
             <input class="share-url" type="text" readonly=true value={(*url).clone()} data-testid="share-url"
                 aria-label={tr(l, "Link to this plan", "Lien vers ce plan")} onfocus={select_all} />
             <span class="share-length" data-testid="share-length">
-                { format!("{} {}", chars, if chars == 1 { tr(l, "character", "caractère") } else { tr(l, "characters", "caractères") }) }
+                if chars > 0 {
+                    { format!("{} {}", chars, if chars == 1 { tr(l, "character", "caractère") } else { tr(l, "characters", "caractères") }) }
+                }
             </span>
             { status }
             <button type="button" data-testid="qr-button" aria-pressed={(*qr_open).to_string()} onclick={on_qr}>
