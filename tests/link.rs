@@ -11,7 +11,8 @@ use common::arb::arb_plan;
 use common::{example_plan, fixture, read_plan};
 use proptest::prelude::*;
 use sunset_planner::codec::link::{
-    self, decode_link, decode_link_unvalidated, encode_link, link_url, LinkError,
+    self, decode_link, decode_link_unvalidated, decode_link_view, encode_link, encode_link_with,
+    link_url, LinkError, View,
 };
 use sunset_planner::codec::qr::{qr_svg, QrError};
 use sunset_planner::model::*;
@@ -463,4 +464,27 @@ fn compact_text_of_the_smallest_plan_is_as_documented() {
         link::compact_text(&plan),
         r#"[[["","","LCU",2026,1],[1,0,0,1,0,1,0,0]]]"#
     );
+}
+
+/// The last link made is kept (`encode_link_with`): asking again for the
+/// same plan and view gives it back, and any other plan or view its own.
+#[test]
+fn a_kept_link_is_given_only_for_its_own_plan_and_view() {
+    let a = example_plan();
+    let mut b = a.clone();
+    b.meta.name.push_str(" (copy)");
+    let french = View {
+        lang: Some("fr".into()),
+        ..View::default()
+    };
+    let link_a = encode_link(&a);
+    assert_eq!(encode_link(&a), link_a);
+    let link_b = encode_link(&b);
+    assert_ne!(link_b, link_a);
+    assert_eq!(decode_link(&link_b).unwrap(), b);
+    let french_a = encode_link_with(&a, &french);
+    assert_ne!(french_a, link_a);
+    assert_eq!(decode_link_view(&french_a).unwrap(), (a.clone(), french));
+    assert_eq!(encode_link(&a), link_a);
+    assert_eq!(decode_link(&link_a).unwrap(), a);
 }

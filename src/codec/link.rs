@@ -10,6 +10,7 @@
 //! Not for: plan files (`codec::file`), storage (`codec::storage`) or
 //! anything touching the browser (`codec::browser`).
 
+use std::cell::RefCell;
 use std::fmt;
 
 use base64::alphabet::URL_SAFE;
@@ -277,11 +278,25 @@ pub fn encode_link(plan: &Plan) -> String {
     encode_link_with(plan, &View::default())
 }
 
+thread_local! {
+    /// The last link made, with its plan and view: the app asks for the
+    /// same link twice a moment apart (for the address and for the share
+    /// panel, at start-up and after each edit), and the compression below
+    /// is the costliest step of either.
+    static LAST: RefCell<Option<(Plan, View, String)>> = const { RefCell::new(None) };
+}
+
 /// The fragment payload of `plan` shown as `view` says (link format 2).
 pub fn encode_link_with(plan: &Plan, view: &View) -> String {
+    let same = |(p, v, _): &&(Plan, View, String)| p == plan && v == view;
+    if let Some(link) = LAST.with(|l| l.borrow().as_ref().filter(same).map(|x| x.2.clone())) {
+        return link;
+    }
     let text = v2::compact_text(plan, view);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 10);
-    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    let link = format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed));
+    LAST.with(|l| *l.borrow_mut() = Some((plan.clone(), view.clone(), link.clone())));
+    link
 }
 
 /// A full share URL: `base` (any fragment it has is dropped) + `#plan=` +
