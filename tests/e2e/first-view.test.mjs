@@ -40,9 +40,24 @@ async function watchShifts(page) {
   });
 }
 
+/** Records whether any frame of the page showed neither the first view nor the app. */
+async function watchBlankFrames(page) {
+  await page.addInitScript(() => {
+    window.blankFrames = 0;
+    const look = () => {
+      const first = document.getElementById('first-view');
+      const app = [...document.querySelectorAll('.app:not([data-starting])')].some((a) => !a.closest('#first-view'));
+      if (!first && !app && document.body) window.blankFrames++;
+      if (!app) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
 test('a first visit sees the default plan at once, then the app in its place without a jump', async () => {
   const { page, problems, context } = await newPage(env.browser, PHONE);
   await watchShifts(page);
+  await watchBlankFrames(page);
   const release = await holdApp(page);
   await page.goto(env.url);
   const first = page.locator('#first-view');
@@ -60,6 +75,7 @@ test('a first visit sees the default plan at once, then the app in its place wit
   assert.equal(await first.count(), 0, 'the app removed the first view');
   assert.equal(await page.getByTestId('bridge-summary').innerText(), early, 'the first view is the default plan as the app draws it');
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved when the app took over');
+  assert.equal(await page.evaluate(() => window.blankFrames), 0, 'no frame showed neither the first view nor the app');
   // The wasm waited for that paint (boot.js), not the other way round.
   const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
   const wasm = await wasmAskedAt(page);
