@@ -59,7 +59,17 @@ pub fn start() -> Keeper {
             .into_iter()
             .partition(|c| matches!(c, Command::ReplaceFragment(_)));
         if !address.is_empty() {
-            Timeout::new(0, move || address.iter().for_each(|c| drop(carry_out(c)))).forget();
+            // Two tasks, each a few milliseconds on a phone: one makes the
+            // link (the codec keeps it), the next puts it in the address.
+            Timeout::new(0, move || {
+                for c in &address {
+                    if let Command::ReplaceFragment(plan) = c {
+                        link::encode_link(plan);
+                    }
+                }
+                Timeout::new(0, move || address.iter().for_each(|c| drop(carry_out(c)))).forget();
+            })
+            .forget();
         }
         let events: Vec<Event> = now.iter().filter_map(carry_out).collect();
         commands = events.into_iter().flat_map(|e| keeper.step(e)).collect();
