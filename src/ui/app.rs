@@ -41,7 +41,7 @@ use super::components::year_table::YearTable;
 use super::context::{Ctx, Problems};
 use super::focus::focus_or_menu;
 use super::i18n::tr;
-use super::island::{use_extras_asked, use_extras_requests, use_task_after, Island};
+use super::island::{use_extras_requests, use_task_after, Island};
 use super::state::{Action, Section, State};
 use super::wire::{results_message, Results};
 use super::workshop::{audience_message, comparing, value_at};
@@ -307,11 +307,10 @@ pub fn app() -> Html {
         lang: l,
         currency: state.currency,
     };
-    // Written once the extras are asked for (a phone asks only when the
-    // reader comes near them), in a task of their own after that (empty
-    // until then): the first render is the longest task of a phone's load.
-    let asked = use_extras_asked();
-    let written = use_task_after(asked);
+    // Written in a task of their own after the first render (empty until
+    // then): that render is the longest task of a phone's load, and the
+    // extras load after it anyway.
+    let written = use_task_after(true);
     let message = |(r, written): &(Results, bool)| match written {
         true => AttrValue::from(results_message(r)),
         false => AttrValue::default(),

@@ -1,6 +1,7 @@
 //! The app's end of the extras (see `wire`): the host element an extra is
-//! drawn into, the loading of the extras module once the reader may see
-//! one, and the requests the extras send back.
+//! drawn into, the loading of the extras module once a host is on the page
+//! (on a phone, once the reader may see one), and the requests the extras
+//! send back.
 //!
 //! The host is an empty element the app's own rendering never fills; the
 //! extras module finds hosts by their `data-island` attribute, reads their
@@ -13,7 +14,6 @@ use std::cell::Cell;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 use yew::prelude::*;
 
 use crate::ui::state::Action;
@@ -57,91 +57,52 @@ pub struct Props {
     pub class: Classes,
 }
 
-/// Whether the reader can see `el` where it is: not in a folded menu
-/// (styles/app.css hides those with `visibility`).
-fn shown(el: &Element) -> bool {
-    gloo::utils::window()
-        .get_computed_style(el)
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_property_value("visibility").ok())
-        .is_none_or(|v| v != "hidden")
+/// The parts a phone does not show at load: the range of outcomes is
+/// screens below the bridge, the files panel is folded in the menu (up to
+/// 40rem wide, styles/app.css) and the brief's parts only print.
+const OUT_OF_SIGHT: [&str; 4] = ["fan", "files", "brief", "brief-link"];
+
+/// Whether the toolbars are folded in the menu (styles/app.css).
+fn folded() -> bool {
+    let width = gloo::utils::window().inner_width().ok();
+    width.and_then(|w| w.as_f64()).is_some_and(|w| w <= 640.0)
 }
 
-/// Loads the extras at the reader's first touch, key or print, whatever
-/// it touches: on a phone every host may start far below the view or in
-/// the folded menu, and a tap on Menu or a scroll comes before the reader
-/// reaches one. (Each listener fires once; `forget` leaves its small
-/// closure for the page's lifetime, since dropping it inside its own call
-/// is not allowed.)
+/// Loads the extras at the reader's first touch, key, scroll or print:
+/// on a phone a scroll or a tap on Menu comes before the reader reaches
+/// anything they draw. (Each listener fires once; `forget` leaves its
+/// small closure for the page's lifetime, since dropping it inside its
+/// own call is not allowed.)
 fn load_at_first_input() {
     thread_local!(static LISTENING: Cell<bool> = const { Cell::new(false) });
     if LISTENING.with(|l| l.replace(true)) {
         return;
     }
     let window = gloo::utils::window();
-    for name in ["pointerdown", "keydown", "beforeprint"] {
+    for name in ["pointerdown", "keydown", "scroll", "beforeprint"] {
         EventListener::once(&window, name, |_| load_extras()).forget();
     }
 }
 
 /// Where the extra `part` is drawn. The extras module loads (once) when a
-/// host the reader can see comes within a screen of the view, or at the
-/// reader's first input: a phone, whose hosts are all far below or
-/// folded at load, neither downloads nor starts the extras for a reader
-/// who only looks at the bridge. A wide screen shows the files panel at
-/// the top, so it loads them at once, as before.
+/// host is drawn, except on a phone whose hosts are all out of sight at
+/// load (`OUT_OF_SIGHT`): there it waits for the reader's first input, so
+/// a reader who only looks at the bridge neither downloads nor starts it.
 #[function_component(Island)]
 pub fn island(p: &Props) -> Html {
-    let host = use_node_ref();
-    {
-        let host = host.clone();
-        use_effect_with((), move |_| {
-            hosts_changed();
-            load_at_first_input();
-            let near = match ASKED.with(Cell::get) {
-                true => None,
-                false => host.cast::<Element>().and_then(|el| {
-                    let seen = el.clone();
-                    let near = super::near::watch(&el, move |near| {
-                        if near && shown(&seen) {
-                            load_extras();
-                        }
-                    });
-                    // Where the browser cannot tell what is near: at once.
-                    if near.is_none() {
-                        load_extras();
-                    }
-                    near
-                }),
-            };
-            move || {
-                drop(near);
-                hosts_changed();
-            }
-        });
-    }
+    let part = p.part;
+    use_effect_with((), move |_| {
+        match folded() && OUT_OF_SIGHT.contains(&part) {
+            true => load_at_first_input(),
+            false => load_extras(),
+        }
+        hosts_changed();
+        hosts_changed
+    });
     html! {
         <div class={classes!("island", p.class.clone())} data-island={p.part}
-            data-message={p.message.clone()} ref={host}></div>
+            data-message={p.message.clone()}></div>
     }
-}
-
-/// Whether the extras have been asked to load (and stays so): until then
-/// the hosts' messages, which nothing else reads, need not be written.
-#[hook]
-pub fn use_extras_asked() -> bool {
-    let asked = use_state_eq(|| ASKED.with(Cell::get));
-    {
-        let set = asked.setter();
-        use_effect_with(*asked, move |&asked| {
-            let listener = (!asked).then(|| {
-                EventListener::once(&gloo::utils::window(), LOAD_EVENT, move |_| set.set(true))
-            });
-            move || drop(listener)
-        });
-    }
-    *asked
 }
 
 /// Whether a task has run since `when` first held (and stays so): work
