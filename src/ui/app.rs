@@ -113,13 +113,7 @@ impl Drawn {
 /// everything at once, so that Tab and a printout find the whole page.
 #[hook]
 fn use_drawn(end: NodeRef) -> (Drawn, Callback<()>) {
-    let one_column = *use_memo((), |_| {
-        gloo::utils::window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w <= 900.0)
-    });
+    let one_column = *use_memo((), |_| super::near::view_at_most(900.0));
     // How many are drawn, and whether the rest waits for the reader.
     let progress = use_state_eq(|| (0, false));
     let eager = use_state_eq(|| !one_column);

@@ -62,12 +62,6 @@ pub struct Props {
 /// 40rem wide, styles/app.css) and the brief's parts only print.
 const OUT_OF_SIGHT: [&str; 4] = ["fan", "files", "brief", "brief-link"];
 
-/// Whether the toolbars are folded in the menu (styles/app.css).
-fn folded() -> bool {
-    let width = gloo::utils::window().inner_width().ok();
-    width.and_then(|w| w.as_f64()).is_some_and(|w| w <= 640.0)
-}
-
 /// Loads the extras at the reader's first touch, key, scroll or print:
 /// on a phone a scroll or a tap on Menu comes before the reader reaches
 /// anything they draw. (Each listener fires once; `forget` leaves its
@@ -92,7 +86,8 @@ fn load_at_first_input() {
 pub fn island(p: &Props) -> Html {
     let part = p.part;
     use_effect_with((), move |_| {
-        match folded() && OUT_OF_SIGHT.contains(&part) {
+        // Up to 40rem the toolbars are folded in the menu (styles/app.css).
+        match super::near::view_at_most(640.0) && OUT_OF_SIGHT.contains(&part) {
             true => load_at_first_input(),
             false => load_extras(),
         }

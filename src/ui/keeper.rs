@@ -122,8 +122,8 @@ pub enum Command {
     CancelTimer(Timer),
     /// Put this plan's link (`fragment_for`) in the address, without a
     /// history entry. Failures are ignored: the plan stays on screen. The
-    /// plan, not its link, so that the link (a compression, the longest
-    /// step of start-up) is made where the command is carried out.
+    /// plan, not its link, so that the link (a costly compression) is made
+    /// where the command is carried out, not where it is decided.
     ReplaceFragment(Rc<Plan>),
     /// Store `plan` in `slot`; answer with `Event::Written`.
     Write(Slot, Rc<Plan>),

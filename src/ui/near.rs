@@ -2,13 +2,21 @@
 //! below. What waits for the reader (the workers of the goal-seek cards,
 //! the editor's parts below the results on a phone) starts when it comes
 //! this near, so it is ready by the time it is seen, and costs nothing at
-//! load when it is far.
+//! load when it is far. Whether the view is a phone's width
+//! (`view_at_most`) decides what waits this way.
 //!
 //! Not for: anything that must be drawn for the page to be whole.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+
+/// Whether the view is at most `px` CSS pixels wide: where styles/app.css
+/// lays the page out for a phone, what waits for the reader differs too.
+pub fn view_at_most(px: f64) -> bool {
+    let width = gloo::utils::window().inner_width().ok();
+    width.and_then(|w| w.as_f64()).is_some_and(|w| w <= px)
+}
 
 /// Watches an element for as long as it is kept; dropping it stops.
 pub struct Near {

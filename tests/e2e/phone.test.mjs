@@ -57,7 +57,7 @@ test('on a phone every control is at least 24 px in both directions', async () =
 });
 
 // On a phone nothing the extras draw is in sight at load (src/ui/island.rs):
-// they load at the reader's first touch, or as a host comes near.
+// they load at the reader's first touch, key, scroll or print.
 const extrasLoaded = (page) => page.evaluate(() => document.querySelector('script[src*="sunset-extras"]') !== null);
 
 test('on a phone the extras wait for the reader, and a tap starts them without moving the results', async () => {

@@ -237,7 +237,6 @@ pub fn files_panel(p: &Props) -> Html {
             input.set_value("");
         })
     };
-    let no_projection = p.stale;
     let needs_valid = tr(l, NEEDS_VALID.0, NEEDS_VALID.1);
     let import_notice = (*import_error).clone().map(|msg| {
         let h = import_error.clone();
@@ -267,15 +266,15 @@ pub fn files_panel(p: &Props) -> Html {
                     <input type="file" accept=".json,application/json" data-testid="import-json" onchange={on_pick} />
                 </label>
                 <span class="files-sep" aria-hidden="true"></span>
-                <button type="button" data-testid="export-csv" onclick={on_csv} disabled={no_projection}
-                    title={if no_projection { needs_valid } else { tr(l, "The year table as CSV", "Le tableau annuel en CSV") }}>
+                <button type="button" data-testid="export-csv" onclick={on_csv} disabled={p.stale}
+                    title={if p.stale { needs_valid } else { tr(l, "The year table as CSV", "Le tableau annuel en CSV") }}>
                     { "CSV" }
                 </button>
-                <button type="button" data-testid="export-svg" onclick={on_svg} disabled={no_projection}
+                <button type="button" data-testid="export-svg" onclick={on_svg} disabled={p.stale}
                     title={tr(l, "The funding bridge chart as SVG", "Le graphique du pont de financement en SVG")}>
                     { "SVG" }
                 </button>
-                <button type="button" data-testid="export-png" onclick={on_png} disabled={no_projection}
+                <button type="button" data-testid="export-png" onclick={on_png} disabled={p.stale}
                     title={tr(l, "The funding bridge chart as PNG", "Le graphique du pont de financement en PNG")}>
                     { "PNG" }
                 </button>
