@@ -301,18 +301,23 @@ pub fn app() -> Html {
         lang: l,
         currency: state.currency,
     };
-    // Written in a task of their own after the first render (empty until
-    // then): that render is the longest task of a phone's load, and the
-    // extras load after it anyway.
-    let written = use_task_after(true);
+    // Written after the first render, each in a task of its own (empty
+    // until then): that render is the longest task of a phone's load, a
+    // message holds a whole plan as JSON, and the extras load after it
+    // anyway.
+    let files_written = use_task_after(true);
+    let fan_written = use_task_after(files_written);
     let message = |(r, written): &(Results, bool)| match written {
         true => AttrValue::from(results_message(r)),
         false => AttrValue::default(),
     };
-    let fan_message = use_memo((message_of(fan_plan, None, previewing), written), message);
+    let fan_message = use_memo(
+        (message_of(fan_plan, None, previewing), fan_written),
+        message,
+    );
     // Open, save and export: the whole plan and the scenario on screen.
     let files_message = use_memo(
-        (message_of(files_plan, state.shown, false), written),
+        (message_of(files_plan, state.shown, false), files_written),
         message,
     );
     let screen_message = || {
