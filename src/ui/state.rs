@@ -413,13 +413,13 @@ impl State {
             self.named.as_ref(),
         ));
         let scenarios = root().scenarios().field().clone();
-        let shown: Result<Plan, Rc<Vec<Problem>>> = match self.shown {
+        let shown: Result<Rc<Plan>, Rc<Vec<Problem>>> = match self.shown {
             // A scenario's problem does not stop the baseline's results.
             None if problems.iter().all(|p| p.path.starts_with(&scenarios)) => {
-                Ok((*self.plan).clone())
+                Ok(self.plan.clone())
             }
             None => Err(problems.clone()),
-            Some(i) => sc::scenario_plan(&self.plan, i).map_err(|ps| {
+            Some(i) => sc::scenario_plan(&self.plan, i).map(Rc::new).map_err(|ps| {
                 // The controls name their fields by plan path.
                 let at = root().scenarios().at(i).field().clone();
                 Rc::new(
@@ -448,8 +448,9 @@ impl State {
         match outcome {
             Ok((plan, p)) => {
                 self.projection = Some(Rc::new(p));
-                let plan = Rc::new(plan);
-                self.projected_plan = if *plan == *self.plan {
+                // The baseline is the plan itself; a scenario that changes
+                // nothing shares it too.
+                self.projected_plan = if Rc::ptr_eq(&plan, &self.plan) || *plan == *self.plan {
                     self.plan.clone()
                 } else {
                     plan
